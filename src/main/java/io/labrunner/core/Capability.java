@@ -1,0 +1,16 @@
+package io.labrunner.core;
+
+/** What a lab needs from a target, and what a target offers. */
+public enum Capability {
+    S3,
+    STS,
+    IAM,
+    GLUE_CATALOG,
+    GLUE_CRAWLER,
+    ATHENA_SQL,
+    KINESIS,
+    FIREHOSE_S3,
+    BEDROCK_TEXT,
+    BEDROCK_EMBEDDINGS,
+    BEDROCK_GUARDRAILS
+}

@@ -1,0 +1,27 @@
+package io.labrunner.core;
+
+import java.util.List;
+
+/**
+ * A hands-on lab: setup provisions what the learner starts from, solve is the reference solution,
+ * checks judge the result, cleanup tears down. Every resource created through
+ * {@link LabContext#create} is in the ledger and removed by the runner after {@link #cleanup},
+ * so most labs need no cleanup code of their own.
+ *
+ * <p>Lab code speaks only the AWS SDK, through the clients its context gives it; the same code
+ * runs on every target.
+ */
+public interface Lab {
+
+    LabInfo info();
+
+    void setup(LabContext ctx) throws Exception;
+
+    void solve(LabContext ctx) throws Exception;
+
+    List<Check> checks();
+
+    /** Lab-specific teardown that runs before the ledger is drained. Must be idempotent. */
+    default void cleanup(LabContext ctx) throws Exception {
+    }
+}

@@ -1,0 +1,64 @@
+package io.labrunner.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Everything a lab phase may use: SDK clients configured for the target, names unique to the run,
+ * the ledger, and progress reporting. Clients are created on first use and closed by the runner.
+ */
+public interface LabContext {
+
+    /** Short id of this run, e.g. {@code k3f9x2}; part of every resource name. */
+    String runId();
+
+    /** A resource name unique to this run: {@code lab-<runid>-<suffix>}, lower case, S3-safe. */
+    String name(String suffix);
+
+    S3Client s3();
+
+    StsClient sts();
+
+    IamClient iam();
+
+    GlueClient glue();
+
+    AthenaClient athena();
+
+    /** Tags every taggable resource of the run carries ({@code lab:run-id}, {@code lab:lab}, {@code lab:expires-at}). */
+    Map<String, String> tags();
+
+    /**
+     * Creates a resource through the ledger: the resource is recorded before {@code creation} runs
+     * and confirmed after it returns, so a crash in between still leaves it to clean up.
+     */
+    <T> T create(Resource resource, Supplier<T> creation);
+
+    /** Runs one named step of the current phase, shown with ✔/✘ and its duration. */
+    void step(String name, Step step) throws Exception;
+
+    /**
+     * Polls {@code probe} every {@code interval} until it returns a value, showing a live progress
+     * line; fails with a clear message after {@code timeout}.
+     */
+    <T> T waitFor(String what, Duration timeout, Duration interval, Supplier<Optional<T>> probe);
+
+    /** Prints a line of output for the learner under the current step (tables, sizes). */
+    void note(String line);
+
+    /** A data file shipped with the lab under {@code labs/<id>/}, copied to a local temp file. */
+    Path dataFile(String relativePath);
+
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+}

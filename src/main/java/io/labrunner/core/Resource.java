@@ -1,0 +1,19 @@
+package io.labrunner.core;
+
+/**
+ * A cloud resource a run created, as the ledger records it.
+ *
+ * @param type kind of resource; {@link ResourceType} knows how to delete each kind
+ * @param id   the resource's name or id, enough to delete it
+ */
+public record Resource(ResourceType type, String id) {
+
+    public static Resource bucket(String name) {
+        return new Resource(ResourceType.S3_BUCKET, name);
+    }
+
+    @Override
+    public String toString() {
+        return type.label() + " " + id;
+    }
+}

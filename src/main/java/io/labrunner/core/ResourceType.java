@@ -1,0 +1,23 @@
+package io.labrunner.core;
+
+/** Kinds of resource the ledger can tear down. Deleters live in {@link ResourceDeleter}. */
+public enum ResourceType {
+    S3_BUCKET("S3 bucket"),
+    IAM_ROLE("IAM role"),
+    GLUE_DATABASE("Glue database"),
+    GLUE_CRAWLER("Glue crawler"),
+    ATHENA_WORKGROUP("Athena workgroup"),
+    KINESIS_STREAM("Kinesis stream"),
+    FIREHOSE_STREAM("Firehose delivery stream"),
+    BEDROCK_GUARDRAIL("Bedrock guardrail");
+
+    private final String label;
+
+    ResourceType(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

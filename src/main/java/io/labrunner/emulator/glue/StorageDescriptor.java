@@ -1,0 +1,32 @@
+package io.labrunner.emulator.glue;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** Where and how a table's or partition's data is stored. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StorageDescriptor(
+        List<Column> columns,
+        String location,
+        String inputFormat,
+        String outputFormat,
+        Boolean compressed,
+        Integer numberOfBuckets,
+        SerDeInfo serdeInfo,
+        List<String> bucketColumns,
+        List<Map<String, Object>> sortColumns,
+        Map<String, String> parameters,
+        Boolean storedAsSubDirectories) {
+
+    /** A copy at another location (partitions share their table's format). */
+    public StorageDescriptor withLocation(String newLocation) {
+        return new StorageDescriptor(columns, newLocation, inputFormat, outputFormat, compressed, numberOfBuckets,
+                serdeInfo, bucketColumns, sortColumns, parameters, storedAsSubDirectories);
+    }
+
+    public StorageDescriptor withColumns(List<Column> newColumns) {
+        return new StorageDescriptor(newColumns, location, inputFormat, outputFormat, compressed, numberOfBuckets,
+                serdeInfo, bucketColumns, sortColumns, parameters, storedAsSubDirectories);
+    }
+}

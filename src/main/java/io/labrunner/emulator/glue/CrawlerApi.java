@@ -208,7 +208,7 @@ final class CrawlerApi implements AutoCloseable {
             targets = crawler.targets;
             update = crawler.updatesTables();
         }
-        pause(timings.running());
+        pauseUnlessCancelled(crawler, timings.running());
         CrawlRun.Result result = crawler.cancelRequested ? null
                 : new CrawlRun(catalog, blobRoot, iam).crawl(crawler.name, role, database, prefix, targets, update);
         synchronized (crawler) {
@@ -228,6 +228,14 @@ final class CrawlerApi implements AutoCloseable {
                 crawler.tablesDeleted = 0;
             }
             crawler.state = "READY";
+        }
+    }
+
+    /** Waits out the startup time, cut short when StopCrawler asks the crawler to stop. */
+    private static void pauseUnlessCancelled(Crawler crawler, Duration duration) {
+        Instant end = Instant.now().plus(duration);
+        while (!crawler.cancelRequested && Instant.now().isBefore(end)) {
+            pause(Duration.ofMillis(Math.min(10, Math.max(1, Duration.between(Instant.now(), end).toMillis()))));
         }
     }
 

@@ -21,7 +21,10 @@ record FileSchema(
         String compression,
         Map<String, String> formatParams) {
 
-    /** Glue merges files into one table when their schemas are this similar (shared column names / all names). */
+    /**
+     * Glue merges files into one table when their schemas are similar. Here: same format and at least
+     * 70% of the smaller schema's column names shared, so a schema that only gained columns stays similar.
+     */
     boolean similarTo(FileSchema other) {
         if (!classification.equals(other.classification)
                 || !formatParams.getOrDefault("delimiter", "").equals(other.formatParams.getOrDefault("delimiter", ""))) {
@@ -29,9 +32,8 @@ record FileSchema(
         }
         java.util.Set<String> mine = new java.util.HashSet<>();
         columns.forEach(c -> mine.add(c.name()));
-        java.util.Set<String> all = new java.util.HashSet<>(mine);
         long shared = other.columns.stream().filter(c -> mine.contains(c.name())).count();
-        other.columns.forEach(c -> all.add(c.name()));
-        return all.isEmpty() || (double) shared / all.size() >= 0.7;
+        int smaller = Math.min(columns.size(), other.columns.size());
+        return smaller == 0 || (double) shared / smaller >= 0.7;
     }
 }

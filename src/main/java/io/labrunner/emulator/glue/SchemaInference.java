@@ -104,7 +104,7 @@ final class SchemaInference implements AutoCloseable {
             delimiter = rs.getString(1);
             header = rs.getBoolean(2);
         }
-        String source = "read_csv(" + path + ", auto_detect=true, header=" + header + ")";
+        String source = "read_csv(" + path + ", auto_detect=true, header=" + header + ", hive_partitioning=false)";
         long rows = count(source);
         // Glue's CSV classifier needs data rows to decide on a schema: a lone line makes no table
         // (localstack's crawler test: "1, 2, 3, 4" alone creates no table).
@@ -125,7 +125,7 @@ final class SchemaInference implements AutoCloseable {
     }
 
     private Optional<FileSchema> json(Path file, long size, String compression) throws SQLException {
-        String source = "read_json_auto(" + literal(file) + ")";
+        String source = "read_json_auto(" + literal(file) + ", hive_partitioning=false)";
         long rows = count(source);
         if (rows == 0) {
             return Optional.empty();
@@ -143,7 +143,7 @@ final class SchemaInference implements AutoCloseable {
     }
 
     private FileSchema parquet(Path file, long size) throws SQLException {
-        String source = "read_parquet(" + literal(file) + ")";
+        String source = "read_parquet(" + literal(file) + ", hive_partitioning=false)";
         List<Column> columns = new ArrayList<>();
         for (String[] col : describe(source)) {
             columns.add(Column.of(col[0].toLowerCase(Locale.ROOT), HiveTypes.fromDuckDb(col[1])));
@@ -168,6 +168,8 @@ final class SchemaInference implements AutoCloseable {
         }
     }
 
+    // Every read passes hive_partitioning=false: DuckDB would otherwise turn key=value folders in the
+    // path into columns, while Glue makes them partition keys.
     private List<String[]> describe(String source) throws SQLException {
         List<String[]> cols = new ArrayList<>();
         try (Statement s = duck.createStatement();

@@ -15,17 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class IamServiceTest {
-    static final String GLUE_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+public class IamServiceTest {
+    public static final String GLUE_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"glue.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
-    static final String EC2_TRUST = GLUE_TRUST.replace("glue.amazonaws.com", "ec2.amazonaws.com");
+    public static final String EC2_TRUST = GLUE_TRUST.replace("glue.amazonaws.com", "ec2.amazonaws.com");
     static final String S3_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":[\"s3:GetObject\"],\"Resource\":\"*\"}]}";
 
     private final IamService iam = new IamService();
 
     /** Sends a form-encoded request the way the SDK's query protocol does. */
-    static AwsRequest form(String... pairs) {
+    public static AwsRequest form(String... pairs) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             fields.put(pairs[i], pairs[i + 1]);

@@ -1,0 +1,355 @@
+package io.labrunner.emulator;
+
+import io.labrunner.emulator.s3.S3Frontend;
+import io.labrunner.emulator.sts.StsService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The embedded AWS emulator: every service on one loopback port, started with a builder like
+ * Testcontainers' {@code LocalStackContainer}.
+ *
+ * <pre>{@code
+ * try (Emulator emulator = Emulator.builder().port(0).build().start()) {
+ *     S3Client s3 = S3Client.builder()
+ *             .endpointOverride(emulator.getEndpoint())
+ *             .region(Region.of(emulator.getRegion()))
+ *             .credentialsProvider(StaticCredentialsProvider.create(
+ *                     AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey())))
+ *             .forcePathStyle(true)
+ *             .build();
+ * }
+ * }</pre>
+ *
+ * S3 and STS are always served; other services are added with {@link Builder#service}.
+ * Jetty's threads are not daemons: always {@link #close()} the emulator.
+ */
+public final class Emulator implements AutoCloseable {
+    /** The account every request acts in. */
+    public static final String ACCOUNT_ID = "000000000000";
+    private static final String ACCESS_KEY = "test";
+    private static final String SECRET_KEY = "test";
+
+    private final String host;
+    private final int requestedPort;
+    private final Path configuredDataDir;
+    private final String region;
+    private final List<ServiceFactory> factories;
+
+    private Server server;
+    private Path dataDir;
+    private boolean ownsDataDir;
+    private int port = -1;
+    private final List<AwsService> services = new ArrayList<>();
+
+    private Emulator(Builder builder) {
+        this.host = builder.host;
+        this.requestedPort = builder.port;
+        this.configuredDataDir = builder.dataDir;
+        this.region = builder.region;
+        this.factories = List.copyOf(builder.factories);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates the data directory and binds the port. Does no other heavy work, so it takes well
+     * under a second.
+     *
+     * @return this emulator, for chaining
+     * @throws EmulatorException with a one-line message when the port is taken or the data
+     *                           directory cannot be written
+     */
+    public synchronized Emulator start() {
+        if (server != null) {
+            throw new IllegalStateException("The emulator is already started");
+        }
+        try {
+            prepareDataDir();
+            Map<String, AwsService> bySigningName = createServices();
+            server = newServer(new FrontDoor(S3Frontend.onDirectory(blobRoot()), bySigningName, region));
+            startServer();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void prepareDataDir() {
+        Path dir = configuredDataDir;
+        try {
+            if (dir == null) {
+                dir = Files.createTempDirectory("lab-emulator-");
+                ownsDataDir = true;
+            }
+            dataDir = dir.toAbsolutePath();
+            Files.createDirectories(dataDir.resolve("s3"));
+            Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new EmulatorException("Data directory " + (dir == null ? "(temporary)" : dir.toAbsolutePath())
+                    + " is not a writable directory (" + e.getClass().getSimpleName() + "); pass another with --data-dir", e);
+        }
+    }
+
+    private Map<String, AwsService> createServices() {
+        Map<String, AwsService> bySigningName = new LinkedHashMap<>();
+        AwsService sts = new StsService(ACCOUNT_ID);
+        bySigningName.put(sts.signingName(), sts);
+        List<String> added = new ArrayList<>();
+        for (ServiceFactory factory : factories) {
+            AwsService service = Objects.requireNonNull(factory.create(this), "service factory returned null");
+            String name = service.signingName();
+            if ("s3".equals(name) || added.contains(name)) {
+                throw new IllegalArgumentException("A service for signing name '" + name + "' is already registered");
+            }
+            added.add(name);
+            services.add(service);
+            bySigningName.put(name, service); // may replace a built-in (e.g. a richer STS)
+        }
+        return bySigningName;
+    }
+
+    private Server newServer(FrontDoor frontDoor) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 2);
+        threads.setName("lab-emulator");
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        // As S3Proxy configures Jetty: S3 keys may hold characters strict URI parsing refuses.
+        http.setHttpCompliance(HttpCompliance.LEGACY);
+        http.setUriCompliance(UriCompliance.LEGACY);
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(requestedPort);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(frontDoor), "/*");
+        jetty.setHandler(context);
+        return jetty;
+    }
+
+    private void startServer() {
+        try {
+            server.start();
+        } catch (Exception e) {
+            if (isBindFailure(e)) {
+                throw new EmulatorException("Port " + requestedPort + " on " + host
+                        + " is in use; pass --port 0 for a free port or --port N", e);
+            }
+            throw new EmulatorException("The emulator could not start on " + host + ":" + requestedPort + ": " + e, e);
+        }
+        port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The URL to point SDK clients at, e.g. {@code http://127.0.0.1:4566}. */
+    public URI getEndpoint() {
+        requireStarted();
+        String endpointHost = switch (host) {
+            case "0.0.0.0", "::", "[::]" -> "127.0.0.1";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
+        return URI.create("http://" + endpointHost + ":" + port);
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int getPort() {
+        requireStarted();
+        return port;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /** An access key the emulator accepts; any non-empty key works, signatures are not checked. */
+    public String getAccessKey() {
+        return ACCESS_KEY;
+    }
+
+    public String getSecretKey() {
+        return SECRET_KEY;
+    }
+
+    /** The directory holding all emulator state; a temporary one unless the builder was given one. */
+    public Path getDataDir() {
+        requireDataDir();
+        return dataDir;
+    }
+
+    /** The folder holding S3: one folder per bucket, one file per object (keys with '/' nest folders). */
+    public Path blobRoot() {
+        requireDataDir();
+        return dataDir.resolve("s3");
+    }
+
+    public String accountId() {
+        return ACCOUNT_ID;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null && server.isStarted();
+    }
+
+    /** Stops Jetty and the services, and deletes a temporary data directory. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not stop the emulator", e);
+            } finally {
+                server.destroy();
+                server = null;
+                port = -1;
+                closeServices();
+                deleteOwnedDataDir();
+            }
+        } else {
+            closeServices();
+            deleteOwnedDataDir();
+        }
+    }
+
+    private void closeServices() {
+        for (AwsService service : services) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                // Closing the rest matters more than one service's failure to tidy up.
+            }
+        }
+        services.clear();
+    }
+
+    private void deleteOwnedDataDir() {
+        if (!ownsDataDir || dataDir == null || !Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temp folder is harmless; failing close() would be worse.
+        }
+        ownsDataDir = false;
+    }
+
+    private void requireStarted() {
+        if (port < 0) {
+            throw new IllegalStateException("The emulator is not running; call start() first");
+        }
+    }
+
+    private void requireDataDir() {
+        if (dataDir == null) {
+            throw new IllegalStateException("The emulator has no data directory yet; call start() first");
+        }
+    }
+
+    /** Creates a service once the emulator knows its data directory and region. */
+    @FunctionalInterface
+    public interface ServiceFactory {
+        AwsService create(Emulator emulator);
+    }
+
+    /** Configures an {@link Emulator}; every setting has a default. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 4566;
+        private Path dataDir;
+        private String region = "us-east-1";
+        private final List<ServiceFactory> factories = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The address to bind; default {@code 127.0.0.1} (loopback only). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** The port to bind; default 4566 like LocalStack, 0 for any free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Where state lives and survives restarts; null (the default) means a temporary directory deleted on close. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** The region reported to clients and used when a request names none; default {@code us-east-1}. */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region);
+            return this;
+        }
+
+        /** Adds ready-made services, served by their signing names. */
+        public Builder service(AwsService... services) {
+            for (AwsService service : services) {
+                Objects.requireNonNull(service);
+                factories.add(emulator -> service);
+            }
+            return this;
+        }
+
+        /** Adds a service created at {@link Emulator#start()}, when {@link Emulator#blobRoot()} and the data directory exist. */
+        public Builder service(ServiceFactory factory) {
+            factories.add(Objects.requireNonNull(factory));
+            return this;
+        }
+
+        public Emulator build() {
+            return new Emulator(this);
+        }
+    }
+}

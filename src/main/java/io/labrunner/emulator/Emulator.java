@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -89,7 +92,7 @@ public final class Emulator implements AutoCloseable {
         try {
             prepareDataDir();
             Map<String, AwsService> bySigningName = createServices();
-            server = newServer(new FrontDoor(S3Frontend.onDirectory(blobRoot()), bySigningName, region));
+            server = newServer(new FrontDoor(warmUpS3(), bySigningName, region));
             startServer();
             return this;
         } catch (RuntimeException e) {
@@ -113,6 +116,28 @@ public final class Emulator implements AutoCloseable {
             throw new EmulatorException("Data directory " + (dir == null ? "(temporary)" : dir.toAbsolutePath())
                     + " is not a writable directory (" + e.getClass().getSimpleName() + "); pass another with --data-dir", e);
         }
+    }
+
+    /**
+     * Builds S3Proxy's handler on a background thread while Jetty starts: its class loading costs
+     * about as much as Jetty's, and on two cores the two overlap. The first S3 request waits for it.
+     */
+    private Supplier<S3Frontend> warmUpS3() {
+        Path root = blobRoot();
+        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root));
+        Thread warmUp = new Thread(task, "lab-emulator-s3-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while S3 was starting", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("S3 could not start: " + e.getCause(), e.getCause());
+            }
+        };
     }
 
     private Map<String, AwsService> createServices() {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +34,14 @@ final class FrontDoor extends HttpServlet {
             "Firehose_20150804", "firehose",
             "AWSSecurityTokenServiceV20110615", "sts");
 
-    private final transient S3Frontend s3;
+    private final transient Supplier<S3Frontend> s3;
     private final transient Map<String, AwsService> services;
     private final String defaultRegion;
 
-    FrontDoor(S3Frontend s3, Map<String, AwsService> services, String defaultRegion) {
+    /**
+     * @param s3 supplies the S3 handler, which may still be warming up when the port opens
+     */
+    FrontDoor(Supplier<S3Frontend> s3, Map<String, AwsService> services, String defaultRegion) {
         this.s3 = s3;
         this.services = Map.copyOf(services);
         this.defaultRegion = defaultRegion;
@@ -57,7 +61,7 @@ final class FrontDoor extends HttpServlet {
         }
         String signingName = signingName(request, scope.get(), path);
         if ("s3".equals(signingName)) {
-            s3.serve(request, response);
+            s3.get().serve(request, response);
             return;
         }
 

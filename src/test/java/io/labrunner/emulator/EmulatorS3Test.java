@@ -186,6 +186,14 @@ class EmulatorS3Test {
     }
 
     @Test
+    void headingAMissingKeyRaisesNoSuchKeyThoughTheResponseHasNoBody() {
+        s3.createBucket(b -> b.bucket("missing-head"));
+
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket("missing-head").key("nope.txt")))
+                .isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
     void deletingABucketThatStillHoldsObjectsFailsWithBucketNotEmpty() {
         s3.createBucket(b -> b.bucket("not-empty"));
         s3.putObject(b -> b.bucket("not-empty").key("keep.txt"), RequestBody.fromString("x"));

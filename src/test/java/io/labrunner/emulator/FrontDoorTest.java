@@ -24,7 +24,7 @@ class FrontDoorTest {
     @BeforeAll
     static void start() {
         emulator = Emulator.builder().port(0).build().start();
-        withGlue = Emulator.builder().port(0).service(new MissingDatabaseGlue()).build().start();
+        withGlue = Emulator.builder().port(0).service(new MissingDatabaseGlue(), new RefusingBedrock()).build().start();
     }
 
     @AfterAll
@@ -173,6 +173,49 @@ class FrontDoorTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<Code>InvalidBucketName</Code>");
+    }
+
+    @Test
+    void aRestJsonErrorHasTheMessageInTheBodyAndTheCodeInTheHeader() throws Exception {
+        HttpResponse<String> response = RawHttp.send(RawHttp.post(
+                withGlue.getEndpoint().resolve("/model/no-such-model/converse"), "application/json", "{}")
+                .header("Authorization", RawHttp.fakeSigV4("bedrock")));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("ResourceNotFoundException");
+        assertThat(Json.mapper().readTree(response.body()).path("message").asText()).isEqualTo("Model not found: /model/no-such-model/converse");
+    }
+
+    @Test
+    void aJsonErrorToACborRequestIsEncodedInCbor() throws Exception {
+        HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(withGlue.getEndpoint())
+                .header("Content-Type", "application/x-amz-cbor-1.1")
+                .header("X-Amz-Target", "AWSGlue.GetDatabase")
+                .header("Authorization", RawHttp.fakeSigV4("glue"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-cbor-1.1");
+        com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.cbor.CBORFactory()).readTree(response.body());
+        assertThat(body.path("__type").asText()).isEqualTo("EntityNotFoundException");
+    }
+
+    /** A stand-in Bedrock that knows no models, to check the REST-JSON error shape. */
+    private static final class RefusingBedrock implements AwsService {
+        @Override
+        public String signingName() {
+            return "bedrock";
+        }
+
+        @Override
+        public Protocol protocol() {
+            return Protocol.REST_JSON;
+        }
+
+        @Override
+        public AwsResponse handle(AwsRequest request) {
+            throw new AwsException("ResourceNotFoundException", "Model not found: " + request.path(), 404);
+        }
     }
 
     /** A stand-in Glue that knows no databases, to check how JSON errors reach the SDK. */

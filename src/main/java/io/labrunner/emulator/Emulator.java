@@ -79,8 +79,8 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * Creates the data directory and binds the port. Does no other heavy work, so it takes well
-     * under a second.
+     * Creates the data directory, creates the added services and binds the port. Heavier S3 set-up
+     * continues in the background and the first S3 request waits for it.
      *
      * @return this emulator, for chaining
      * @throws EmulatorException with a one-line message when the port is taken or the data

@@ -115,7 +115,7 @@ public final class Emulator implements AutoCloseable {
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             throw new EmulatorException("Data directory " + (dir == null ? "(temporary)" : dir.toAbsolutePath())
-                    + " is not a writable directory (" + e.getClass().getSimpleName() + "); pass another with --data-dir", e);
+                    + " is not a writable directory (" + e.getClass().getSimpleName() + "); pass another with --data DIR", e);
         }
     }
 

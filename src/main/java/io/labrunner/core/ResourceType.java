@@ -6,10 +6,7 @@ public enum ResourceType {
     IAM_ROLE("IAM role"),
     GLUE_DATABASE("Glue database"),
     GLUE_CRAWLER("Glue crawler"),
-    ATHENA_WORKGROUP("Athena workgroup"),
-    KINESIS_STREAM("Kinesis stream"),
-    FIREHOSE_STREAM("Firehose delivery stream"),
-    BEDROCK_GUARDRAIL("Bedrock guardrail");
+    ATHENA_WORKGROUP("Athena workgroup");
 
     private final String label;
 

@@ -79,8 +79,10 @@ final class KinesisErrors {
                 + "' failed to satisfy constraint: Member must " + constraint, 400);
     }
 
+    /** As above, naming the offending value; Coral quotes it unless it is null. */
     static AwsException validation(String value, String memberPath, String constraint) {
-        return new AwsException("ValidationException", "1 validation error detected: Value '" + value + "' at '"
+        String shown = value == null || value.equals("null") ? "null" : "'" + value + "'";
+        return new AwsException("ValidationException", "1 validation error detected: Value " + shown + " at '"
                 + memberPath + "' failed to satisfy constraint: Member must " + constraint, 400);
     }
 

@@ -20,13 +20,16 @@ final class ShardThrottle {
         readBytes = new TokenBucket(2.0 * MIB, nowMillis);
     }
 
-    /** Admits one record of {@code bytes} (data plus partition key), or refuses it and takes nothing. */
+    /**
+     * Admits one record of {@code bytes} (data plus partition key), or refuses it and takes nothing.
+     * A largest record (1 MiB of data plus its key) still goes through on an idle shard.
+     */
     boolean admitWrite(int bytes, long nowMillis) {
-        if (writeRecords.available(nowMillis) < 1 || writeBytes.available(nowMillis) < bytes) {
+        if (writeRecords.available(nowMillis) < 1 || writeBytes.available(nowMillis) < Math.min(bytes, MIB)) {
             return false;
         }
         writeRecords.tryTake(1, nowMillis);
-        writeBytes.tryTake(bytes, nowMillis);
+        writeBytes.overdraw(bytes, nowMillis);
         return true;
     }
 

@@ -275,4 +275,17 @@ class KinesisRecordsTest {
         assertThat(cborRecord.path("Data").binaryValue()).isEqualTo(bytes);
         assertThat(cborRecord.path("ApproximateArrivalTimestamp").longValue()).isEqualTo(clock.millis());
     }
+
+    @Test
+    void recordsPastTheRetentionPeriodAreNoLongerReturned() {
+        KinesisCaller k = activeStream(WireFormat.CBOR, "kept", 1);
+        k.putRecord("kept", "k", utf8("old"));
+        clock.advance(Duration.ofHours(23));
+        k.putRecord("kept", "k", utf8("recent"));
+        clock.advance(Duration.ofHours(2));
+
+        String it = k.iterator("kept", "shardId-000000000000", "TRIM_HORIZON");
+
+        assertThat(KinesisCaller.texts(k.getRecords(it).path("Records"))).containsExactly("recent");
+    }
 }

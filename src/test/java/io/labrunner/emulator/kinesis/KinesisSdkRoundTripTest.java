@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -97,6 +99,71 @@ class KinesisSdkRoundTripTest {
             assertThat(listed.streamNames()).isEqualTo(List.of("s1"));
             assertThat(listed.streamSummaries().get(0).streamCreationTimestamp())
                     .isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        }
+    }
+
+    @ParameterizedTest(name = "cbor={0}")
+    @ValueSource(booleans = {true, false})
+    void aDrainedParentShardEndsWithChildShardsAndNoNextIterator(boolean cbor) {
+        try (KinesisClient kinesis = client(cbor)) {
+            kinesis.createStream(b -> b.streamName("resharded").shardCount(1));
+            clock.advance(Duration.ofSeconds(1));
+            kinesis.putRecord(b -> b.streamName("resharded").partitionKey("a").data(SdkBytes.fromUtf8String("x")));
+            kinesis.splitShard(b -> b.streamName("resharded").shardToSplit("shardId-000000000000")
+                    .newStartingHashKey("170141183460469231731687303715884105728"));
+            clock.advance(Duration.ofSeconds(1));
+
+            String iterator = kinesis.getShardIterator(b -> b.streamName("resharded").shardId("shardId-000000000000")
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            GetRecordsResponse last = kinesis.getRecords(b -> b.shardIterator(iterator));
+
+            assertThat(last.records()).hasSize(1);
+            assertThat(last.nextShardIterator()).isNull();
+            assertThat(last.childShards()).extracting(c -> c.shardId())
+                    .containsExactly("shardId-000000000001", "shardId-000000000002");
+            assertThat(last.childShards().get(1).parentShards()).containsExactly("shardId-000000000000");
+        }
+    }
+
+    @Test
+    void theSdksStreamExistsWaiterSeesCreatingThenActive() {
+        // The SDK's StreamExists waiter polls every 10 s; a lab on the emulator should shorten that.
+        KinesisService ticking = new KinesisService(KinesisSettings.defaults().withClock(new TickingClock()));
+        System.setProperty(CBOR_PROPERTY, "true");
+        try (KinesisClient kinesis = KinesisClient.builder()
+                .httpClient(new InProcessHttpClient(ticking))
+                .endpointOverride(URI.create("http://localhost:4566"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            kinesis.createStream(b -> b.streamName("awaited").shardCount(1));
+
+            var outcome = kinesis.waiter().waitUntilStreamExists(b -> b.streamName("awaited"),
+                    o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(1))).maxAttempts(20));
+
+            assertThat(outcome.attemptsExecuted()).isGreaterThan(1);
+            assertThat(outcome.matched().response()).isPresent();
+        }
+    }
+
+    /** A clock that moves 50 ms every time it is read, so delays pass without sleeping. */
+    private static final class TickingClock extends java.time.Clock {
+        private long millis = Instant.parse("2026-11-27T10:00:00Z").toEpochMilli();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            millis += 50;
+            return Instant.ofEpochMilli(millis);
         }
     }
 }

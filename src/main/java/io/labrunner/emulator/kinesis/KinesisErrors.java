@@ -27,6 +27,11 @@ final class KinesisErrors {
                 "Stream " + stream + " under account " + ACCOUNT + " not ACTIVE, instead in state " + status, 400);
     }
 
+    static AwsException onDemand(String stream) {
+        return new AwsException("ValidationException", "Request is invalid. Stream " + stream + " under account "
+                + ACCOUNT + " is in On-Demand mode.", 400);
+    }
+
     static AwsException shardNotFound(String shardId, String stream) {
         return new AwsException("ResourceNotFoundException",
                 "Shard " + shardId + " in stream " + stream + " under account " + ACCOUNT + " does not exist", 400);

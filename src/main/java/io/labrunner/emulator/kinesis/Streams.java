@@ -85,6 +85,15 @@ final class Streams {
         return stream;
     }
 
+    /** An ACTIVE stream whose shards the caller may change: on-demand streams manage their own. */
+    private Stream reshardable(String name) {
+        Stream stream = active(name);
+        if (stream.mode() == StreamMode.ON_DEMAND) {
+            throw KinesisErrors.onDemand(name);
+        }
+        return stream;
+    }
+
     List<Stream> list() {
         settleAll();
         return new ArrayList<>(byName.values());
@@ -99,7 +108,7 @@ final class Streams {
     }
 
     void split(String name, String shardId, BigInteger newStartingHashKey) {
-        Stream stream = active(name);
+        Stream stream = reshardable(name);
         Shard shard = stream.shard(shardId);
         if (shard == null || !shard.isOpen()) {
             throw KinesisErrors.couldNotFindShard(shardId, name);
@@ -118,7 +127,7 @@ final class Streams {
     }
 
     void merge(String name, String shardId, String adjacentShardId) {
-        Stream stream = active(name);
+        Stream stream = reshardable(name);
         Shard shard = stream.shard(shardId);
         if (shard == null || !shard.isOpen()) {
             throw KinesisErrors.couldNotFindShard(shardId, name);
@@ -143,7 +152,7 @@ final class Streams {
      * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html).
      */
     int updateShardCount(String name, int target) {
-        Stream stream = active(name);
+        Stream stream = reshardable(name);
         int current = stream.openShards().size();
         if (target > 2 * current || target * 2 < current) {
             throw KinesisErrors.invalidArgument("UpdateShardCount cannot scale " + name + " from " + current

@@ -231,4 +231,18 @@ class KinesisReshardingTest {
         AwsException expired = error(() -> k.call("ListShards", Map.of("NextToken", token)));
         assertThat(expired.code()).isEqualTo("ExpiredNextTokenException");
     }
+
+    @Test
+    void anOnDemandStreamCannotBeResharded() {
+        KinesisCaller k = new KinesisCaller(service, WireFormat.CBOR);
+        k.call("CreateStream", Map.of("StreamName", "auto", "StreamModeDetails", Map.of("StreamMode", "ON_DEMAND")));
+        clock.advance(Duration.ofSeconds(1));
+
+        AwsException e = error(() -> k.call("UpdateShardCount", Map.of("StreamName", "auto", "TargetShardCount", 8,
+                "ScalingType", "UNIFORM_SCALING")));
+
+        assertThat(e.code()).isEqualTo("ValidationException");
+        assertThat(e.getMessage()).isEqualTo("Request is invalid. Stream auto under account 000000000000 is in "
+                + "On-Demand mode.");
+    }
 }

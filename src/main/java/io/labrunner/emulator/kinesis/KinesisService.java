@@ -87,7 +87,7 @@ public final class KinesisService implements AwsService {
             case "ListStreams":
                 return StreamOperations.listStreams(in, streams);
             case "ListShards":
-                return StreamOperations.listShards(in, streams);
+                return ShardOperations.listShards(in, streams);
             case "DeleteStream":
                 return StreamOperations.deleteStream(in, streams);
             case "AddTagsToStream":
@@ -101,11 +101,11 @@ public final class KinesisService implements AwsService {
             case "DecreaseStreamRetentionPeriod":
                 return StreamOperations.decreaseRetention(in, streams);
             case "SplitShard":
-                return StreamOperations.splitShard(in, streams);
+                return ShardOperations.splitShard(in, streams);
             case "MergeShards":
-                return StreamOperations.mergeShards(in, streams);
+                return ShardOperations.mergeShards(in, streams);
             case "UpdateShardCount":
-                return StreamOperations.updateShardCount(in, streams);
+                return ShardOperations.updateShardCount(in, streams);
             case "PutRecord":
                 return records.putRecord(in, streams);
             case "PutRecords":

@@ -31,6 +31,12 @@ public final class KinesisService implements AwsService {
         this(KinesisSettings.defaults());
     }
 
+    /** Default settings, with AWS's per-shard throughput limits on or off. */
+    public KinesisService(boolean throttling) {
+        this(KinesisSettings.defaults().withThrottling(throttling));
+    }
+
+    /** A service with the given clock, delays, throttling and shard limit. */
     public KinesisService(KinesisSettings settings) {
         this.settings = settings;
         this.throttling = settings.throttling();

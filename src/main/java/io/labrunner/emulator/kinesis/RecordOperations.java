@@ -65,7 +65,7 @@ final class RecordOperations {
             String path = "records." + (i + 1) + ".member.";
             String partitionKey = partitionKey(entry.string("PartitionKey"), path + "partitionKey");
             byte[] data = data(entry.blob("Data"), path + "data");
-            total += data.length + partitionKey.length();
+            total += StoredRecord.sizeOf(partitionKey, data);
             batch.add(entry);
             hashKeys.add(hashKey(entry.hashKey("ExplicitHashKey", path + "explicitHashKey"), partitionKey));
         }

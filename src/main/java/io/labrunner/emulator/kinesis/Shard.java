@@ -139,7 +139,7 @@ final class Shard {
             if (r.arrivalMillis() < cutoffMillis) {
                 continue;
             }
-            long size = r.data().length + r.partitionKey().length();
+            long size = r.size();
             if (!out.isEmpty() && bytes + size > maxBytes) {
                 break;
             }

@@ -10,4 +10,13 @@ package io.labrunner.emulator.kinesis;
  * @param data           the payload
  */
 public record StoredRecord(String sequenceNumber, long position, long arrivalMillis, String partitionKey, byte[] data) {
+
+    /** What a record counts against throughput and size limits: its data plus its partition key. */
+    public static int sizeOf(String partitionKey, byte[] data) {
+        return data.length + partitionKey.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    public int size() {
+        return sizeOf(partitionKey, data);
+    }
 }

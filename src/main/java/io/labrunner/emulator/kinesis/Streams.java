@@ -177,7 +177,7 @@ final class Streams {
     PutOutcome put(Stream stream, BigInteger hashKey, String partitionKey, byte[] data) {
         long now = now();
         Shard shard = stream.route(hashKey);
-        if (throttling.getAsBoolean() && !shard.throttle().admitWrite(data.length + partitionKey.length(), now)) {
+        if (throttling.getAsBoolean() && !shard.throttle().admitWrite(StoredRecord.sizeOf(partitionKey, data), now)) {
             return new PutOutcome(shard, null, "ProvisionedThroughputExceededException",
                     KinesisErrors.writeThrottledMessage(shard.shardId(), stream.name()));
         }
@@ -200,7 +200,7 @@ final class Streams {
             throw KinesisErrors.readThrottled(shard.shardId(), stream.name());
         }
         List<StoredRecord> records = shard.read(position, limit, GET_RECORDS_MAX_BYTES, stream.retentionCutoff(now));
-        long bytes = records.stream().mapToLong(r -> r.data().length + r.partitionKey().length()).sum();
+        long bytes = records.stream().mapToLong(StoredRecord::size).sum();
         if (throttling.getAsBoolean()) {
             shard.throttle().chargeRead(bytes, now);
         }

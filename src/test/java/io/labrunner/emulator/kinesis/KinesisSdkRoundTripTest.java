@@ -14,11 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
@@ -122,6 +124,39 @@ class KinesisSdkRoundTripTest {
             assertThat(last.childShards()).extracting(c -> c.shardId())
                     .containsExactly("shardId-000000000001", "shardId-000000000002");
             assertThat(last.childShards().get(1).parentShards()).containsExactly("shardId-000000000000");
+        }
+    }
+
+    @ParameterizedTest(name = "cbor={0}")
+    @ValueSource(booleans = {true, false})
+    void aThrottledShardShowsAsPerRecordFailuresAndAsTheSdksThrottlingException(boolean cbor) {
+        System.setProperty(CBOR_PROPERTY, Boolean.toString(cbor));
+        try (KinesisClient kinesis = KinesisClient.builder()
+                .httpClient(http)
+                .endpointOverride(URI.create("http://localhost:4566"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build()) {
+            kinesis.createStream(b -> b.streamName("hot").shardCount(1));
+            clock.advance(Duration.ofSeconds(1));
+            List<PutRecordsRequestEntry> batch = java.util.stream.IntStream.range(0, 500)
+                    .mapToObj(i -> PutRecordsRequestEntry.builder().partitionKey("k" + i)
+                            .data(SdkBytes.fromUtf8String("x")).build()).toList();
+            kinesis.putRecords(b -> b.streamName("hot").records(batch));
+            kinesis.putRecords(b -> b.streamName("hot").records(batch));
+
+            PutRecordsResponse over = kinesis.putRecords(b -> b.streamName("hot").records(batch.subList(0, 2)));
+            assertThat(over.failedRecordCount()).isEqualTo(2);
+            assertThat(over.records().get(0).errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+            assertThat(over.records().get(0).errorMessage())
+                    .isEqualTo("Rate exceeded for shard shardId-000000000000 in stream hot under account 000000000000.");
+
+            assertThatThrownBy(() -> kinesis.putRecord(b -> b.streamName("hot").partitionKey("k")
+                    .data(SdkBytes.fromUtf8String("x"))))
+                    .isInstanceOf(ProvisionedThroughputExceededException.class)
+                    .satisfies(e -> assertThat(((ProvisionedThroughputExceededException) e).isThrottlingException())
+                            .isTrue());
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -70,6 +71,11 @@ final class RunContext implements LabContext {
     @Override
     public AthenaClient athena() {
         return clients.athena();
+    }
+
+    @Override
+    public KinesisClient kinesis() {
+        return clients.kinesis();
     }
 
     @Override

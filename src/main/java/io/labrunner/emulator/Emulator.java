@@ -1,5 +1,6 @@
 package io.labrunner.emulator;
 
+import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.s3.S3Frontend;
 import io.labrunner.emulator.sts.StsService;
 import java.io.IOException;
@@ -44,7 +45,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3 and STS are always served; other services are added with {@link Builder#service}.
+ * S3, STS and Kinesis are always served; other services are added with {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
 public final class Emulator implements AutoCloseable {
@@ -141,21 +142,37 @@ public final class Emulator implements AutoCloseable {
         };
     }
 
+    /**
+     * The services every emulator serves besides S3, by signing name. A service added with
+     * {@link Builder#service} under the same signing name replaces the built-in one.
+     */
+    private static Map<String, ServiceFactory> builtIns() {
+        Map<String, ServiceFactory> builtIns = new LinkedHashMap<>();
+        builtIns.put("sts", emulator -> new StsService(ACCOUNT_ID));
+        builtIns.put("kinesis", emulator -> new KinesisService());
+        return builtIns;
+    }
+
     private Map<String, AwsService> createServices() {
-        Map<String, AwsService> bySigningName = new LinkedHashMap<>();
-        AwsService sts = new StsService(ACCOUNT_ID);
-        bySigningName.put(sts.signingName(), sts);
-        List<String> added = new ArrayList<>();
+        Map<String, AwsService> added = new LinkedHashMap<>();
         for (ServiceFactory factory : factories) {
             AwsService service = Objects.requireNonNull(factory.create(this), "service factory returned null");
             String name = service.signingName();
-            if ("s3".equals(name) || added.contains(name)) {
+            services.add(service);
+            if ("s3".equals(name) || added.containsKey(name)) {
                 throw new IllegalArgumentException("A service for signing name '" + name + "' is already registered");
             }
-            added.add(name);
-            services.add(service);
-            bySigningName.put(name, service); // may replace a built-in (e.g. a richer STS)
+            added.put(name, service);
         }
+        Map<String, AwsService> bySigningName = new LinkedHashMap<>();
+        builtIns().forEach((name, factory) -> {
+            if (!added.containsKey(name)) {
+                AwsService service = factory.create(this);
+                services.add(service);
+                bySigningName.put(name, service);
+            }
+        });
+        bySigningName.putAll(added);
         return bySigningName;
     }
 

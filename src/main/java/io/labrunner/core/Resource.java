@@ -12,6 +12,26 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.S3_BUCKET, name);
     }
 
+    public static Resource role(String name) {
+        return new Resource(ResourceType.IAM_ROLE, name);
+    }
+
+    public static Resource glueDatabase(String name) {
+        return new Resource(ResourceType.GLUE_DATABASE, name);
+    }
+
+    public static Resource crawler(String name) {
+        return new Resource(ResourceType.GLUE_CRAWLER, name);
+    }
+
+    public static Resource workGroup(String name) {
+        return new Resource(ResourceType.ATHENA_WORKGROUP, name);
+    }
+
+    public static Resource stream(String name) {
+        return new Resource(ResourceType.KINESIS_STREAM, name);
+    }
+
     @Override
     public String toString() {
         return type.label() + " " + id;

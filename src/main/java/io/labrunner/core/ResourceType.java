@@ -7,9 +7,7 @@ public enum ResourceType {
     GLUE_DATABASE("Glue database"),
     GLUE_CRAWLER("Glue crawler"),
     ATHENA_WORKGROUP("Athena workgroup"),
-    KINESIS_STREAM("Kinesis stream"),
-    FIREHOSE_STREAM("Firehose delivery stream"),
-    BEDROCK_GUARDRAIL("Bedrock guardrail");
+    KINESIS_STREAM("Kinesis stream");
 
     private final String label;
 

@@ -1,0 +1,90 @@
+package io.labrunner.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/** {@code lab doctor}: what this machine offers each target. */
+@Command(name = "doctor", description = "Check this machine: Java, Docker, AWS credentials and region, the emulator port.")
+final class DoctorCommand implements Callable<Integer> {
+
+    @ParentCommand
+    LabCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Style style = new Style(System.console() != null && !root.options.noColor && System.getenv("NO_COLOR") == null);
+        int feature = Runtime.version().feature();
+        report(out, style, feature >= 17, "Java " + Runtime.version(), "Lab Runner needs Java 17 or newer.");
+        report(out, style, dockerAnswers(), "Docker engine", "not available: --target localstack and floci need Docker; embedded does not.");
+        report(out, style, credentialsFound(), "AWS credentials", "none found: only needed for --target aws.");
+        String region = region();
+        report(out, style, region != null, "AWS region" + (region == null ? "" : " " + region), "none set: only needed for --target aws (AWS_REGION or --region).");
+        report(out, style, portFree(4566), "Port 4566 on 127.0.0.1 free",
+                "in use" + (Files.exists(root.state.emulatorPidFile()) ? " (a 'lab emulator' may be running)" : "")
+                        + ": 'lab emulator --port N' picks another.");
+        out.println(style.dim("State directory: " + root.state.root()));
+        out.flush();
+        return 0;
+    }
+
+    private static void report(PrintWriter out, Style style, boolean ok, String what, String otherwise) {
+        out.println(ok ? style.green("✔ ") + what : style.yellow("○ ") + what + " — " + otherwise);
+    }
+
+    private static boolean dockerAnswers() {
+        if (Files.exists(Path.of("/var/run/docker.sock")) || System.getenv("DOCKER_HOST") != null) {
+            try {
+                Process docker = new ProcessBuilder("docker", "info", "--format", "{{.ServerVersion}}")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                return docker.waitFor(10, TimeUnit.SECONDS) && docker.exitValue() == 0;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean credentialsFound() {
+        try (DefaultCredentialsProvider provider = DefaultCredentialsProvider.builder().build()) {
+            provider.resolveCredentials();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String region() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion().id();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

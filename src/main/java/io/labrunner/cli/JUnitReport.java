@@ -1,0 +1,104 @@
+package io.labrunner.cli;
+
+import io.labrunner.core.report.CheckOutcome;
+import io.labrunner.core.report.LabResult;
+import io.labrunner.core.report.Outcome;
+import io.labrunner.core.report.PhaseResult;
+import io.labrunner.core.report.RunReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code --junit FILE}: JUnit XML as CI servers read it — a test suite per lab, a test case per
+ * check, failed phases as errors, skipped labs as skipped.
+ */
+final class JUnitReport {
+    private JUnitReport() {
+    }
+
+    static void write(RunReport report, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "lab-runner");
+            xml.writeAttribute("time", seconds(report.duration()));
+            for (LabResult lab : report.labs()) {
+                suite(xml, lab);
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("Cannot write JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static void suite(XMLStreamWriter xml, LabResult lab) throws XMLStreamException {
+        long failures = lab.checksFailed();
+        long errors = lab.phases().stream().filter(p -> !p.ok()).count();
+        boolean skipped = lab.outcome() == Outcome.SKIPPED;
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", lab.labId());
+        xml.writeAttribute("tests", String.valueOf(skipped ? 1 : lab.checks().size() + errors));
+        xml.writeAttribute("failures", String.valueOf(failures));
+        xml.writeAttribute("errors", String.valueOf(errors));
+        xml.writeAttribute("skipped", skipped ? "1" : "0");
+        xml.writeAttribute("time", seconds(lab.duration()));
+        if (skipped) {
+            testcase(xml, lab.labId(), lab.labId(), Duration.ZERO);
+            xml.writeStartElement("skipped");
+            xml.writeAttribute("message", lab.message());
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        for (PhaseResult phase : lab.phases()) {
+            if (!phase.ok()) {
+                testcase(xml, lab.labId(), "phase " + phase.name(), phase.duration());
+                xml.writeStartElement("error");
+                xml.writeAttribute("message", phase.error());
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
+        }
+        for (CheckOutcome check : lab.checks()) {
+            testcase(xml, lab.labId(), check.name() + " (" + check.stage() + ")", check.duration());
+            if (!check.ok()) {
+                xml.writeStartElement("failure");
+                xml.writeAttribute("message", check.passed()
+                        ? "passed before the solution ran" : check.hint());
+                xml.writeCharacters(check.detail());
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static void testcase(XMLStreamWriter xml, String lab, String name, Duration time) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", "labs." + lab);
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("time", seconds(time));
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+    }
+}

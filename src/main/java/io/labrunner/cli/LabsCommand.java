@@ -1,0 +1,71 @@
+package io.labrunner.cli;
+
+import io.labrunner.core.AwsClients;
+import io.labrunner.core.Lab;
+import io.labrunner.core.LabRunner;
+import io.labrunner.core.report.LabResult;
+import io.labrunner.core.report.RunListener;
+import io.labrunner.core.report.RunReport;
+import io.labrunner.target.Target;
+import io.labrunner.target.Targets;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the commands that drive labs share: open the target, run labs through a {@link LabRunner},
+ * show progress, write the reports, and turn the outcome into an exit status.
+ */
+abstract class LabsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    LabCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What one command does with the runner. */
+    @FunctionalInterface
+    interface Work {
+        List<LabResult> run(LabRunner runner) throws Exception;
+    }
+
+    Lab lab(String id) {
+        return root.catalog.get(id);
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    int drive(Targets.Lifetime lifetime, Work work) throws Exception {
+        GlobalOptions options = root.options;
+        long start = System.nanoTime();
+        boolean text = options.output == GlobalOptions.OutputFormat.text;
+        boolean terminal = System.console() != null;
+        Style style = new Style(terminal && !options.noColor && System.getenv("NO_COLOR") == null);
+        try (Console console = text ? new Console(out(), style, options.verbose, terminal) : null;
+             Target target = Targets.open(options.target, lifetime, root.state);
+             AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials())) {
+            RunListener listener = console != null ? console : RunListener.NONE;
+            LabRunner runner = new LabRunner(target.name(), target.capabilities(), clients, root.state, listener, root.clock);
+            List<LabResult> results = new ArrayList<>(work.run(runner));
+            RunReport report = new RunReport(results, Duration.ofNanos(System.nanoTime() - start));
+            if (console != null) {
+                console.summary(report);
+            } else {
+                out().println(JsonReport.render(report));
+            }
+            if (options.junit != null) {
+                JUnitReport.write(report, options.junit);
+            }
+            out().flush();
+            return report.ok() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.labrunner.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+/**
+ * Looks for anything of a run still on the target, by the {@code lab-<runid>-} name prefix every
+ * resource carries. The self-test uses it to prove cleanup left nothing behind.
+ */
+public final class Leftovers {
+    private final AwsClients clients;
+    private final Set<Capability> capabilities;
+
+    public Leftovers(AwsClients clients, Set<Capability> capabilities) {
+        this.clients = clients;
+        this.capabilities = capabilities;
+    }
+
+    public List<String> find(String runId) {
+        String prefix = RunIds.resourceName(runId, "x");
+        String stem = prefix.substring(0, prefix.length() - 1);
+        List<String> found = new ArrayList<>();
+        clients.s3().listBuckets().buckets().stream()
+                .filter(b -> b.name().startsWith(stem))
+                .forEach(b -> found.add("S3 bucket " + b.name()));
+        if (capabilities.contains(Capability.IAM)) {
+            clients.iam().listRolesPaginator().roles().stream()
+                    .filter(r -> r.roleName().startsWith(stem))
+                    .forEach(r -> found.add("IAM role " + r.roleName()));
+        }
+        if (capabilities.contains(Capability.GLUE_CATALOG)) {
+            clients.glue().getDatabasesPaginator(r -> { }).stream()
+                    .flatMap(page -> page.databaseList().stream())
+                    .filter(d -> d.name().startsWith(stem.replace('-', '_')) || d.name().startsWith(stem))
+                    .forEach(d -> found.add("Glue database " + d.name()));
+        }
+        if (capabilities.contains(Capability.GLUE_CRAWLER)) {
+            clients.glue().listCrawlersPaginator(r -> { }).stream()
+                    .flatMap(page -> page.crawlerNames().stream())
+                    .filter(n -> n.startsWith(stem))
+                    .forEach(n -> found.add("Glue crawler " + n));
+        }
+        if (capabilities.contains(Capability.ATHENA_SQL)) {
+            clients.athena().listWorkGroupsPaginator(r -> { }).stream()
+                    .flatMap(page -> page.workGroups().stream())
+                    .filter(w -> w.name().startsWith(stem))
+                    .forEach(w -> found.add("Athena workgroup " + w.name()));
+        }
+        if (capabilities.contains(Capability.KINESIS)) {
+            clients.kinesis().listStreamsPaginator(r -> { }).stream()
+                    .flatMap(page -> page.streamSummaries().stream())
+                    // A deleted stream lingers as DELETING for a while, on AWS too: it is on its way out.
+                    .filter(s -> s.streamName().startsWith(stem) && s.streamStatus() != StreamStatus.DELETING)
+                    .forEach(s -> found.add("Kinesis stream " + s.streamName()));
+        }
+        return found;
+    }
+}

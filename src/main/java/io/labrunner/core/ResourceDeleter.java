@@ -1,0 +1,159 @@
+package io.labrunner.core;
+
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.athena.model.InvalidRequestException;
+import software.amazon.awssdk.services.glue.model.CrawlerRunningException;
+import software.amazon.awssdk.services.glue.model.CrawlerState;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Deletes one ledger resource of any kind. Deleting what is already gone succeeds, so cleanup
+ * is safe to run twice or after a crash; conflicts that eventual consistency causes are retried.
+ */
+public final class ResourceDeleter {
+    private static final int ATTEMPTS = 6;
+
+    private final AwsClients clients;
+
+    public ResourceDeleter(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    /** Deletes the resource, retrying transient failures; returns false when it was already gone. */
+    public boolean delete(Resource resource) throws InterruptedException {
+        Duration backoff = Duration.ofMillis(200);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return deleteOnce(resource);
+            } catch (AwsServiceException e) {
+                if (attempt == ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private boolean deleteOnce(Resource resource) throws InterruptedException {
+        switch (resource.type()) {
+            case S3_BUCKET:
+                return deleteBucket(resource.id());
+            case IAM_ROLE:
+                return deleteRole(resource.id());
+            case GLUE_DATABASE:
+                return deleteDatabase(resource.id());
+            case GLUE_CRAWLER:
+                return deleteCrawler(resource.id());
+            case ATHENA_WORKGROUP:
+                return deleteWorkGroup(resource.id());
+            case KINESIS_STREAM:
+                return deleteStream(resource.id());
+            default:
+                throw new IllegalStateException("No deleter for " + resource.type());
+        }
+    }
+
+    private boolean deleteBucket(String bucket) {
+        var s3 = clients.s3();
+        try {
+            s3.listMultipartUploadsPaginator(r -> r.bucket(bucket)).uploads().forEach(upload ->
+                    s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId())));
+            for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket))) {
+                List<ObjectIdentifier> keys = page.contents().stream()
+                        .map(S3Object::key).map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+                if (!keys.isEmpty()) {
+                    s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
+                }
+            }
+            s3.deleteBucket(r -> r.bucket(bucket));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        }
+    }
+
+    private boolean deleteRole(String role) {
+        var iam = clients.iam();
+        try {
+            iam.listAttachedRolePoliciesPaginator(r -> r.roleName(role)).attachedPolicies().forEach(policy ->
+                    iam.detachRolePolicy(r -> r.roleName(role).policyArn(policy.policyArn())));
+            iam.listRolePoliciesPaginator(r -> r.roleName(role)).policyNames().forEach(name ->
+                    iam.deleteRolePolicy(r -> r.roleName(role).policyName(name)));
+            iam.deleteRole(r -> r.roleName(role));
+            return true;
+        } catch (NoSuchEntityException e) {
+            return false;
+        }
+    }
+
+    private boolean deleteDatabase(String database) {
+        try {
+            clients.glue().deleteDatabase(r -> r.name(database));
+            return true;
+        } catch (EntityNotFoundException e) {
+            return false;
+        }
+    }
+
+    private boolean deleteCrawler(String crawler) throws InterruptedException {
+        var glue = clients.glue();
+        try {
+            for (int i = 0; i < 600; i++) {
+                CrawlerState state = glue.getCrawler(r -> r.name(crawler)).crawler().state();
+                if (state == CrawlerState.READY) {
+                    break;
+                }
+                if (state == CrawlerState.RUNNING) {
+                    try {
+                        glue.stopCrawler(r -> r.name(crawler));
+                    } catch (AwsServiceException ignored) {
+                        // It may have finished between the two calls; the next poll tells.
+                    }
+                }
+                Thread.sleep(500);
+            }
+            glue.deleteCrawler(r -> r.name(crawler));
+            return true;
+        } catch (EntityNotFoundException e) {
+            return false;
+        }
+    }
+
+    private boolean deleteWorkGroup(String workGroup) {
+        try {
+            clients.athena().deleteWorkGroup(r -> r.workGroup(workGroup).recursiveDeleteOption(true));
+            return true;
+        } catch (InvalidRequestException e) {
+            // Athena reports a missing workgroup as InvalidRequestException with "is not found".
+            if (e.getMessage() != null && e.getMessage().contains("not found")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean deleteStream(String stream) {
+        try {
+            // Consumers would block the delete; a lab's stream may still have one registered.
+            clients.kinesis().deleteStream(r -> r.streamName(stream).enforceConsumerDeletion(true));
+            return true;
+        } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static boolean isTransient(AwsServiceException e) {
+        return e instanceof CrawlerRunningException
+                || e instanceof software.amazon.awssdk.services.kinesis.model.ResourceInUseException
+                || e.isThrottlingException()
+                || e.statusCode() >= 500
+                || e.statusCode() == 409;
+    }
+}

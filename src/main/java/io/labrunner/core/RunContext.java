@@ -1,0 +1,176 @@
+package io.labrunner.core;
+
+import io.labrunner.core.report.RunListener;
+import io.labrunner.core.report.StepResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/** The {@link LabContext} the runner hands to a lab's phases. */
+final class RunContext implements LabContext {
+    private final LabInfo lab;
+    private final Ledger ledger;
+    private final AwsClients clients;
+    private final RunListener listener;
+    private final List<StepResult> steps = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener) {
+        this.lab = lab;
+        this.ledger = ledger;
+        this.clients = clients;
+        this.listener = listener;
+    }
+
+    @Override
+    public String runId() {
+        return ledger.runId();
+    }
+
+    @Override
+    public String name(String suffix) {
+        return RunIds.resourceName(ledger.runId(), suffix);
+    }
+
+    @Override
+    public S3Client s3() {
+        return clients.s3();
+    }
+
+    @Override
+    public StsClient sts() {
+        return clients.sts();
+    }
+
+    @Override
+    public IamClient iam() {
+        return clients.iam();
+    }
+
+    @Override
+    public GlueClient glue() {
+        return clients.glue();
+    }
+
+    @Override
+    public AthenaClient athena() {
+        return clients.athena();
+    }
+
+    @Override
+    public KinesisClient kinesis() {
+        return clients.kinesis();
+    }
+
+    @Override
+    public Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("lab:run-id", ledger.runId());
+        tags.put("lab:lab", lab.id());
+        tags.put("lab:expires-at", ledger.expiresAt().toString());
+        return tags;
+    }
+
+    @Override
+    public <T> T create(Resource resource, Supplier<T> creation) {
+        ledger.recordPending(resource);
+        T created = creation.get();
+        ledger.confirmCreated(resource);
+        return created;
+    }
+
+    @Override
+    public void step(String name, Step step) throws Exception {
+        listener.stepStarted(name);
+        long start = System.nanoTime();
+        try {
+            step.run();
+        } catch (Exception | Error e) {
+            record(new StepResult(name, false, since(start), Failures.describe(e)));
+            throw e;
+        }
+        record(new StepResult(name, true, since(start), ""));
+    }
+
+    @Override
+    public <T> T waitFor(String what, Duration timeout, Duration interval, Supplier<Optional<T>> probe) {
+        listener.waitStarted(what);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                Optional<T> value = probe.get();
+                if (value.isPresent()) {
+                    return value.get();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                }
+                Thread.sleep(interval.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + what, e);
+        } finally {
+            listener.waitFinished();
+        }
+    }
+
+    @Override
+    public void note(String line) {
+        notes.add(line);
+        listener.note(line);
+    }
+
+    @Override
+    public Path dataFile(String relativePath) {
+        String resource = "/labs/" + lab.id() + "/" + relativePath;
+        try (InputStream in = RunContext.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new LabException("Lab " + lab.id() + " ships no data file " + relativePath);
+            }
+            String fileName = Path.of(relativePath).getFileName().toString();
+            Path file = Files.createTempFile("lab-" + ledger.runId() + "-", "-" + fileName);
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Steps recorded since the last call, for the phase that just ended. */
+    List<StepResult> drainSteps() {
+        List<StepResult> drained = List.copyOf(steps);
+        steps.clear();
+        return drained;
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    private void record(StepResult result) {
+        steps.add(result);
+        listener.stepFinished(result);
+    }
+
+    static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,402 @@
+package io.labrunner.emulator;
+
+import io.labrunner.emulator.kinesis.KinesisService;
+import io.labrunner.emulator.s3.S3Frontend;
+import io.labrunner.emulator.sts.StsService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The embedded AWS emulator: every service on one loopback port, started with a builder like
+ * Testcontainers' {@code LocalStackContainer}.
+ *
+ * <pre>{@code
+ * try (Emulator emulator = Emulator.builder().port(0).build().start()) {
+ *     S3Client s3 = S3Client.builder()
+ *             .endpointOverride(emulator.getEndpoint())
+ *             .region(Region.of(emulator.getRegion()))
+ *             .credentialsProvider(StaticCredentialsProvider.create(
+ *                     AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey())))
+ *             .forcePathStyle(true)
+ *             .build();
+ * }
+ * }</pre>
+ *
+ * S3, STS and Kinesis are always served; other services are added with {@link Builder#service}.
+ * Jetty's threads are not daemons: always {@link #close()} the emulator.
+ */
+public final class Emulator implements AutoCloseable {
+    /** The account every request acts in. */
+    public static final String ACCOUNT_ID = "000000000000";
+    private static final String ACCESS_KEY = "test";
+    private static final String SECRET_KEY = "test";
+    private static final int IO_BUFFER_BYTES = 256 * 1024;
+
+    private final String host;
+    private final int requestedPort;
+    private final Path configuredDataDir;
+    private final String region;
+    private final List<ServiceFactory> factories;
+
+    private Server server;
+    private Path dataDir;
+    private boolean ownsDataDir;
+    private int port = -1;
+    private final List<AwsService> services = new ArrayList<>();
+
+    private Emulator(Builder builder) {
+        this.host = builder.host;
+        this.requestedPort = builder.port;
+        this.configuredDataDir = builder.dataDir;
+        this.region = builder.region;
+        this.factories = List.copyOf(builder.factories);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates the data directory, creates the added services and binds the port. Heavier S3 set-up
+     * continues in the background and the first S3 request waits for it.
+     *
+     * @return this emulator, for chaining
+     * @throws EmulatorException with a one-line message when the port is taken or the data
+     *                           directory cannot be written
+     */
+    public synchronized Emulator start() {
+        if (server != null) {
+            throw new IllegalStateException("The emulator is already started");
+        }
+        try {
+            prepareDataDir();
+            Map<String, AwsService> bySigningName = createServices();
+            server = newServer(new FrontDoor(warmUpS3(), bySigningName, region));
+            startServer();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void prepareDataDir() {
+        Path dir = configuredDataDir;
+        try {
+            if (dir == null) {
+                dir = Files.createTempDirectory("lab-emulator-");
+                ownsDataDir = true;
+            }
+            dataDir = dir.toAbsolutePath();
+            Files.createDirectories(dataDir.resolve("s3"));
+            Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new EmulatorException("Data directory " + (dir == null ? "(temporary)" : dir.toAbsolutePath())
+                    + " is not a writable directory (" + e.getClass().getSimpleName() + "); pass another with --data DIR", e);
+        }
+    }
+
+    /**
+     * Builds S3Proxy's handler on a background thread while Jetty starts: its class loading costs
+     * about as much as Jetty's, and on two cores the two overlap. The first S3 request waits for it.
+     */
+    private Supplier<S3Frontend> warmUpS3() {
+        Path root = blobRoot();
+        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root));
+        Thread warmUp = new Thread(task, "lab-emulator-s3-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while S3 was starting", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("S3 could not start: " + e.getCause(), e.getCause());
+            }
+        };
+    }
+
+    /**
+     * The services every emulator serves besides S3, by signing name. A service added with
+     * {@link Builder#service} under the same signing name replaces the built-in one.
+     */
+    private static Map<String, ServiceFactory> builtIns() {
+        Map<String, ServiceFactory> builtIns = new LinkedHashMap<>();
+        builtIns.put("sts", emulator -> new StsService(ACCOUNT_ID));
+        builtIns.put("kinesis", emulator -> new KinesisService());
+        return builtIns;
+    }
+
+    private Map<String, AwsService> createServices() {
+        Map<String, AwsService> added = new LinkedHashMap<>();
+        for (ServiceFactory factory : factories) {
+            AwsService service = Objects.requireNonNull(factory.create(this), "service factory returned null");
+            String name = service.signingName();
+            services.add(service);
+            if ("s3".equals(name) || added.containsKey(name)) {
+                throw new IllegalArgumentException("A service for signing name '" + name + "' is already registered");
+            }
+            added.put(name, service);
+        }
+        Map<String, AwsService> bySigningName = new LinkedHashMap<>();
+        builtIns().forEach((name, factory) -> {
+            if (!added.containsKey(name)) {
+                AwsService service = factory.create(this);
+                services.add(service);
+                bySigningName.put(name, service);
+            }
+        });
+        bySigningName.putAll(added);
+        return bySigningName;
+    }
+
+    private Server newServer(FrontDoor frontDoor) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 2);
+        threads.setName("lab-emulator");
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        // As S3Proxy configures Jetty: S3 keys may hold characters strict URI parsing refuses.
+        http.setHttpCompliance(HttpCompliance.LEGACY);
+        http.setUriCompliance(UriCompliance.LEGACY);
+        http.setSendServerVersion(false);
+        http.setOutputBufferSize(IO_BUFFER_BYTES);
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        // Jetty reads 8 KiB at a time by default; S3 bodies stream far faster in larger reads.
+        http1.setInputBufferSize(IO_BUFFER_BYTES);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1, http1);
+        connector.setHost(host);
+        connector.setPort(requestedPort);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(frontDoor), "/*");
+        jetty.setHandler(context);
+        return jetty;
+    }
+
+    private void startServer() {
+        try {
+            server.start();
+        } catch (Exception e) {
+            if (isBindFailure(e)) {
+                throw new EmulatorException("Port " + requestedPort + " on " + host
+                        + " is in use; pass --port 0 for a free port or --port N", e);
+            }
+            throw new EmulatorException("The emulator could not start on " + host + ":" + requestedPort + ": " + e, e);
+        }
+        port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The URL to point SDK clients at, e.g. {@code http://127.0.0.1:4566}. */
+    public URI getEndpoint() {
+        requireStarted();
+        String endpointHost = switch (host) {
+            case "0.0.0.0", "::", "[::]" -> "127.0.0.1";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
+        return URI.create("http://" + endpointHost + ":" + port);
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int getPort() {
+        requireStarted();
+        return port;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /** An access key the emulator accepts; any non-empty key works, signatures are not checked. */
+    public String getAccessKey() {
+        return ACCESS_KEY;
+    }
+
+    public String getSecretKey() {
+        return SECRET_KEY;
+    }
+
+    /** The directory holding all emulator state; a temporary one unless the builder was given one. */
+    public Path getDataDir() {
+        requireDataDir();
+        return dataDir;
+    }
+
+    /** The folder holding S3: one folder per bucket, one file per object (keys with '/' nest folders). */
+    public Path blobRoot() {
+        requireDataDir();
+        return dataDir.resolve("s3");
+    }
+
+    public String accountId() {
+        return ACCOUNT_ID;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null && server.isStarted();
+    }
+
+    /** Stops Jetty and the services, and deletes a temporary data directory. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not stop the emulator", e);
+            } finally {
+                server.destroy();
+                server = null;
+                port = -1;
+                closeServices();
+                deleteOwnedDataDir();
+            }
+        } else {
+            closeServices();
+            deleteOwnedDataDir();
+        }
+    }
+
+    private void closeServices() {
+        for (AwsService service : services) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                // Closing the rest matters more than one service's failure to tidy up.
+            }
+        }
+        services.clear();
+    }
+
+    private void deleteOwnedDataDir() {
+        if (!ownsDataDir || dataDir == null || !Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temp folder is harmless; failing close() would be worse.
+        }
+        ownsDataDir = false;
+    }
+
+    private void requireStarted() {
+        if (port < 0) {
+            throw new IllegalStateException("The emulator is not running; call start() first");
+        }
+    }
+
+    private void requireDataDir() {
+        if (dataDir == null) {
+            throw new IllegalStateException("The emulator has no data directory yet; call start() first");
+        }
+    }
+
+    /** Creates a service once the emulator knows its data directory and region. */
+    @FunctionalInterface
+    public interface ServiceFactory {
+        AwsService create(Emulator emulator);
+    }
+
+    /** Configures an {@link Emulator}; every setting has a default. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 4566;
+        private Path dataDir;
+        private String region = "us-east-1";
+        private final List<ServiceFactory> factories = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The address to bind; default {@code 127.0.0.1} (loopback only). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** The port to bind; default 4566 like LocalStack, 0 for any free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Where state lives and survives restarts; null (the default) means a temporary directory deleted on close. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** The region reported to clients and used when a request names none; default {@code us-east-1}. */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region);
+            return this;
+        }
+
+        /** Adds ready-made services, served by their signing names. */
+        public Builder service(AwsService... services) {
+            for (AwsService service : services) {
+                Objects.requireNonNull(service);
+                factories.add(emulator -> service);
+            }
+            return this;
+        }
+
+        /** Adds a service created at {@link Emulator#start()}, when {@link Emulator#blobRoot()} and the data directory exist. */
+        public Builder service(ServiceFactory factory) {
+            factories.add(Objects.requireNonNull(factory));
+            return this;
+        }
+
+        public Emulator build() {
+            return new Emulator(this);
+        }
+    }
+}

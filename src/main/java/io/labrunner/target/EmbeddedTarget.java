@@ -1,0 +1,77 @@
+package io.labrunner.target;
+
+import io.labrunner.core.Capability;
+import io.labrunner.emulator.Emulator;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The default target: the emulator in this process on a free loopback port, or a {@code lab
+ * emulator} already serving the shared data directory.
+ */
+public final class EmbeddedTarget implements Target {
+    /** What the embedded emulator serves today. */
+    static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.S3, Capability.STS, Capability.KINESIS);
+
+    private final Emulator emulator;
+    private final URI endpoint;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+
+    private EmbeddedTarget(Emulator emulator, URI endpoint, Region region) {
+        this.emulator = emulator;
+        this.endpoint = endpoint;
+        this.region = region;
+        this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    }
+
+    /** Starts an emulator in this process on a free port; {@code dataDir} null means a temp dir. */
+    public static EmbeddedTarget start(Path dataDir) {
+        Emulator emulator = Emulator.builder().port(0).dataDir(dataDir).build().start();
+        return new EmbeddedTarget(emulator, emulator.getEndpoint(), Region.of(emulator.getRegion()));
+    }
+
+    /** Uses an emulator another process serves (a running {@code lab emulator}). */
+    public static EmbeddedTarget attach(URI endpoint, Region region) {
+        return new EmbeddedTarget(null, endpoint, region);
+    }
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    @Override
+    public Optional<URI> endpoint() {
+        return Optional.of(endpoint);
+    }
+
+    @Override
+    public Region region() {
+        return region;
+    }
+
+    @Override
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public void close() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}

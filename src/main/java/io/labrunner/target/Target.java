@@ -1,0 +1,34 @@
+package io.labrunner.target;
+
+import io.labrunner.core.Capability;
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Where a lab runs: decides endpoints, credentials and capabilities. The runner decides lifecycle.
+ */
+public interface Target extends AutoCloseable {
+
+    /** Short name as given to {@code --target}. */
+    String name();
+
+    /** The endpoint every client talks to, or empty for AWS's own endpoints. */
+    Optional<URI> endpoint();
+
+    Region region();
+
+    AwsCredentialsProvider credentials();
+
+    Set<Capability> capabilities();
+
+    /** Whether this target is a real AWS account (tags, guard, cost confirmation apply). */
+    default boolean isRealAccount() {
+        return false;
+    }
+
+    @Override
+    void close();
+}

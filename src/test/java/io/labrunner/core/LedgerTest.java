@@ -1,0 +1,84 @@
+package io.labrunner.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    @TempDir
+    Path runs;
+
+    @Test
+    void aNewLedgerIsOnDiskBeforeAnythingIsCreated() {
+        Ledger ledger = Ledger.create(runs, "abc234", "s3-data-formats", "embedded", NOW, NOW.plusSeconds(3600));
+
+        assertThat(ledger.file()).exists();
+        assertThat(Ledger.load(ledger.file()).labId()).isEqualTo("s3-data-formats");
+    }
+
+    @Test
+    void aResourceRecordedButNeverConfirmedIsStillCleanedUp() {
+        Ledger ledger = Ledger.create(runs, "abc234", "lab", "embedded", NOW, NOW);
+        ledger.recordPending(Resource.bucket("lab-abc234-data"));
+
+        Ledger afterCrash = Ledger.load(ledger.file());
+
+        assertThat(afterCrash.remaining()).containsExactly(Resource.bucket("lab-abc234-data"));
+        assertThat(afterCrash.entries().get(0).state()).isEqualTo(Ledger.State.PENDING);
+    }
+
+    @Test
+    void remainingResourcesComeNewestFirstAndWithoutDeletedOnes() {
+        Ledger ledger = Ledger.create(runs, "abc234", "lab", "embedded", NOW, NOW);
+        Resource role = Resource.role("lab-abc234-role");
+        Resource bucket = Resource.bucket("lab-abc234-data");
+        Resource crawler = Resource.crawler("lab-abc234-crawler");
+        for (Resource r : new Resource[] {role, bucket, crawler}) {
+            ledger.recordPending(r);
+            ledger.confirmCreated(r);
+        }
+        ledger.markDeleted(bucket);
+
+        assertThat(Ledger.load(ledger.file()).remaining()).containsExactly(crawler, role);
+    }
+
+    @Test
+    void recordingTheSameResourceTwiceKeepsOneEntry() {
+        Ledger ledger = Ledger.create(runs, "abc234", "lab", "embedded", NOW, NOW);
+        ledger.recordPending(Resource.bucket("lab-abc234-data"));
+        ledger.confirmCreated(Resource.bucket("lab-abc234-data"));
+
+        assertThat(ledger.entries()).hasSize(1);
+        assertThat(ledger.entries().get(0).state()).isEqualTo(Ledger.State.CREATED);
+    }
+
+    @Test
+    void discardingRemovesTheFileAndTheRunIsNoLongerActive() {
+        StateDirectory state = new StateDirectory(runs.getParent().resolve(runs.getFileName() + "-state"));
+        Ledger ledger = Ledger.create(state.runs(), "abc234", "lab", "embedded", NOW, NOW);
+        assertThat(state.activeRuns()).hasSize(1);
+
+        ledger.discard();
+
+        assertThat(Files.exists(ledger.file())).isFalse();
+        assertThat(state.activeRuns()).isEmpty();
+    }
+
+    @Test
+    void theLatestRunIsFoundPerLabAndTarget() {
+        StateDirectory state = new StateDirectory(runs);
+        Ledger.create(state.runs(), "aaa222", "lab-a", "embedded", NOW, NOW);
+        Ledger.create(state.runs(), "bbb333", "lab-b", "embedded", NOW.plusSeconds(5), NOW);
+        Ledger.create(state.runs(), "ccc444", "lab-a", "aws", NOW.plusSeconds(9), NOW);
+
+        assertThat(state.latestRun(java.util.Optional.empty(), "embedded").orElseThrow().runId()).isEqualTo("bbb333");
+        assertThat(state.latestRun(java.util.Optional.of("lab-a"), "embedded").orElseThrow().runId()).isEqualTo("aaa222");
+        assertThat(state.latestRun(java.util.Optional.of("lab-c"), "embedded")).isEmpty();
+    }
+}

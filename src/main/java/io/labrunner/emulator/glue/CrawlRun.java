@@ -27,7 +27,7 @@ final class CrawlRun {
     }
 
     Result crawl(String crawlerName, String role, String database, String tablePrefix,
-                 List<Crawler.S3Target> targets, boolean updateTables) {
+                 List<Crawler.S3Target> targets, boolean updateTables, boolean combineCompatible) {
         if (!iam.trustsService(role, "glue.amazonaws.com")) {
             return new Result(0, 0, ROLE_ERROR);
         }
@@ -38,7 +38,7 @@ final class CrawlRun {
         int created = 0;
         int updated = 0;
         try (SchemaInference inference = new SchemaInference()) {
-            DatasetScanner scanner = new DatasetScanner(inference);
+            DatasetScanner scanner = new DatasetScanner(inference, combineCompatible);
             for (Crawler.S3Target target : targets) {
                 S3Location location = S3Location.parse(target.path());
                 Path root = blobRoot.resolve(location.bucket());

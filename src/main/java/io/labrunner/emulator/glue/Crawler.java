@@ -50,6 +50,15 @@ final class Crawler {
         return !"LOG".equals(schemaChangePolicy.path("UpdateBehavior").asText("UPDATE_IN_DATABASE"));
     }
 
+    /** Whether the crawler's Configuration asks for one table per include path (CombineCompatibleSchemas). */
+    boolean combinesCompatibleSchemas() {
+        if (configuration == null) {
+            return false;
+        }
+        JsonNode config = GlueJson.parse(configuration.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "CombineCompatibleSchemas".equals(config.path("Grouping").path("TableGroupingPolicy").asText());
+    }
+
     synchronized ObjectNode toJson() {
         ObjectNode c = GlueJson.object();
         c.put("Name", name);

@@ -103,7 +103,15 @@ final class CrawlerApi implements AutoCloseable {
             crawler.tablePrefix = body.path("TablePrefix").asText(null);
         }
         if (creating || body.has("Configuration")) {
-            crawler.configuration = body.path("Configuration").asText(null);
+            String configuration = body.path("Configuration").asText(null);
+            if (configuration != null) {
+                try {
+                    GlueJson.MAPPER.readTree(configuration);
+                } catch (java.io.IOException e) {
+                    throw GlueErrors.invalidInput("Crawler configuration not valid: it must be JSON.");
+                }
+            }
+            crawler.configuration = configuration;
         }
         if (creating || body.has("SchemaChangePolicy")) {
             ObjectNode policy = GlueJson.object()
@@ -201,7 +209,9 @@ final class CrawlerApi implements AutoCloseable {
         String prefix;
         List<Crawler.S3Target> targets;
         boolean update;
+        boolean combine;
         synchronized (crawler) {
+            combine = crawler.combinesCompatibleSchemas();
             role = crawler.role;
             database = crawler.databaseName;
             prefix = crawler.tablePrefix;
@@ -210,7 +220,7 @@ final class CrawlerApi implements AutoCloseable {
         }
         pauseUnlessCancelled(crawler, timings.running());
         CrawlRun.Result result = crawler.cancelRequested ? null
-                : new CrawlRun(catalog, blobRoot, iam).crawl(crawler.name, role, database, prefix, targets, update);
+                : new CrawlRun(catalog, blobRoot, iam).crawl(crawler.name, role, database, prefix, targets, update, combine);
         synchronized (crawler) {
             crawler.state = "STOPPING";
         }

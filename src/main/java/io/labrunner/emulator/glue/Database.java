@@ -13,4 +13,9 @@ public record Database(
         Map<String, String> parameters,
         Instant createTime,
         String catalogId) {
+
+    /** A database definition for {@link GlueCatalog#createDatabase}. */
+    public static Database named(String name, String description) {
+        return new Database(name, description, null, Map.of(), null, null);
+    }
 }

@@ -23,9 +23,15 @@ import java.util.stream.Stream;
 final class DatasetScanner {
     private final SchemaInference inference;
     private final Map<Path, FileSchema> schemas = new HashMap<>();
+    private final boolean combineCompatible;
 
-    DatasetScanner(SchemaInference inference) {
+    /**
+     * @param combineCompatible the crawler's {@code TableGroupingPolicy: CombineCompatibleSchemas}:
+     *                          files of one format make one table, however their columns differ
+     */
+    DatasetScanner(SchemaInference inference, boolean combineCompatible) {
         this.inference = inference;
+        this.combineCompatible = combineCompatible;
     }
 
     /**
@@ -64,7 +70,9 @@ final class DatasetScanner {
             return;
         }
         FileSchema first = schemas.get(files.get(0));
-        boolean similar = files.stream().allMatch(f -> schemas.get(f).similarTo(first));
+        boolean similar = files.stream().allMatch(f -> combineCompatible
+                ? schemas.get(f).classification().equals(first.classification())
+                : schemas.get(f).similarTo(first));
         if (similar) {
             out.add(dataset(dir, s3Dir, files));
             return;

@@ -17,6 +17,11 @@ public record Partition(
         Map<String, String> parameters,
         String catalogId) {
 
+    /** A partition definition for {@link GlueCatalog#createPartition}. */
+    public static Partition of(List<String> values, StorageDescriptor storage, Map<String, String> parameters) {
+        return new Partition(values, null, null, null, null, storage, parameters, null);
+    }
+
     Partition placed(String database, String table, Instant created) {
         return new Partition(values, database, table, created, lastAccessTime, storageDescriptor, parameters,
                 GlueCatalog.CATALOG_ID);

@@ -19,6 +19,13 @@ public record StorageDescriptor(
         Map<String, String> parameters,
         Boolean storedAsSubDirectories) {
 
+    /** A descriptor with the given format and no buckets, as crawlers and Athena DDL write them. */
+    public static StorageDescriptor of(List<Column> columns, String location, String inputFormat,
+                                       String outputFormat, SerDeInfo serde, Map<String, String> parameters) {
+        return new StorageDescriptor(columns, location, inputFormat, outputFormat, false, -1, serde, List.of(),
+                List.of(), parameters, false);
+    }
+
     /** A copy at another location (partitions share their table's format). */
     public StorageDescriptor withLocation(String newLocation) {
         return new StorageDescriptor(columns, newLocation, inputFormat, outputFormat, compressed, numberOfBuckets,

@@ -30,6 +30,13 @@ public record Table(
         String catalogId,
         String versionId) {
 
+    /** An {@code EXTERNAL_TABLE} definition, as Athena's CREATE EXTERNAL TABLE would hand to the catalog. */
+    public static Table external(String name, StorageDescriptor storage, List<Column> partitionKeys,
+                                 Map<String, String> parameters) {
+        return new Table(name, null, null, null, null, null, null, 0, storage, partitionKeys, null, null,
+                "EXTERNAL_TABLE", parameters, null, null, null);
+    }
+
     Table placed(String database, Instant created, Instant updated, String version) {
         return new Table(name, database, description, owner, created, updated, lastAccessTime, retention,
                 storageDescriptor, partitionKeys == null ? List.of() : partitionKeys, viewOriginalText,

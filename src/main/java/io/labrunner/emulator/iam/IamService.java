@@ -108,7 +108,6 @@ public final class IamService implements AwsService {
         int end = Math.min(matching.size(), start + max);
         IamXml xml = new IamXml().open("Roles");
         matching.subList(Math.min(start, end), end).forEach(r -> xml.open("member").role(r).close("member"));
-        // ListRoles leaves out the trust policy in members; the SDK tolerates either, so keep one role shape.
         xml.close("Roles").element("IsTruncated", end < matching.size());
         if (end < matching.size()) {
             xml.element("Marker", end);

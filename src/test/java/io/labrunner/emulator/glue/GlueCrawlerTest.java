@@ -237,6 +237,43 @@ class GlueCrawlerTest {
     }
 
     @Test
+    void combineCompatibleSchemasMakesOneTableOfDifferentFolders() throws IOException {
+        write("raw/customers/c.csv", "customer_id,name,email\n1,Ann,a@x\n2,Bob,b@x\n");
+        write("raw/orders/o.csv", "order_id,amount,placed\n10,9.5,2024-01-01\n11,3.0,2024-01-02\n");
+        createCrawler("c", "s3://lake/raw/", ",'Configuration':'{\\'Version\\':1.0,\\'Grouping\\':"
+                + "{\\'TableGroupingPolicy\\':\\'CombineCompatibleSchemas\\'}}'");
+        crawl("c");
+        JsonNode tables = call(glue, "GetTables", "{'DatabaseName':'lab_db'}").get("TableList");
+        assertThat(names(tables, "Name")).containsExactly("raw");
+        assertThat(names(table("raw").get("PartitionKeys"), "Name")).containsExactly("partition_0");
+    }
+
+    @Test
+    void theLogSchemaChangePolicyLeavesColumnsAloneButAddsPartitions() throws IOException {
+        write("sales/year=2023/a.csv", "id,amount\n1,9.5\n2,3.5\n");
+        createCrawler("c", "s3://lake/sales/", ",'SchemaChangePolicy':{'UpdateBehavior':'LOG','DeleteBehavior':'LOG'}");
+        crawl("c");
+        write("sales/year=2024/a.csv", "id,amount,currency\n3,9.5,EUR\n4,1.0,USD\n");
+        crawl("c");
+        assertThat(columns(table("sales"))).isEqualTo("id bigint, amount double");
+        assertThat(partitions("sales")).hasSize(2);
+    }
+
+    @Test
+    void gzippedCsvIsReadAndMarkedAsGzip() throws IOException {
+        Path file = blobRoot.resolve("lake/zipped/a.csv.gz");
+        Files.createDirectories(file.getParent());
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("id,name\n1,ann\n2,bob\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        createCrawler("c", "s3://lake/zipped/", "");
+        crawl("c");
+        JsonNode table = table("zipped");
+        assertThat(columns(table)).isEqualTo("id bigint, name string");
+        assertThat(table.at("/Parameters/compressionType").asText()).isEqualTo("gzip");
+    }
+
+    @Test
     void aBucketRootWithOnlyKeyValueFoldersIsOneTableNamedAfterTheBucket() throws IOException {
         Files.createDirectories(blobRoot.resolve("my-bucket"));
         Path file = blobRoot.resolve("my-bucket/foo=123/test.csv");

@@ -104,7 +104,18 @@ final class SchemaInference implements AutoCloseable {
             delimiter = rs.getString(1);
             header = rs.getBoolean(2);
         }
-        String source = "read_csv(" + path + ", auto_detect=true, header=" + header + ", hive_partitioning=false)";
+        List<String[]> described = describe(csvSource(path, header));
+        // Glue's built-in CSV classifier needs two columns, and takes the first row as a header only when
+        // some column below it parses as other than STRING: an all-string file gets col0, col1, ...
+        // https://docs.aws.amazon.com/glue/latest/dg/add-classifier.html#classifier-builtin-rules
+        if (described.size() < 2) {
+            return Optional.empty();
+        }
+        if (header && described.stream().allMatch(c -> c[1].equals("VARCHAR"))) {
+            header = false;
+            described = describe(csvSource(path, false));
+        }
+        String source = csvSource(path, header);
         long rows = count(source);
         // Glue's CSV classifier needs data rows to decide on a schema: a lone line makes no table
         // (localstack's crawler test: "1, 2, 3, 4" alone creates no table).
@@ -113,7 +124,7 @@ final class SchemaInference implements AutoCloseable {
         }
         List<Column> columns = new ArrayList<>();
         int i = 0;
-        for (String[] col : describe(source)) {
+        for (String[] col : described) {
             String colName = header ? col[0].trim().toLowerCase(Locale.ROOT) : "col" + i;
             columns.add(Column.of(colName, HiveTypes.csvType(col[1])));
             i++;
@@ -122,6 +133,10 @@ final class SchemaInference implements AutoCloseable {
         params.put("delimiter", delimiter);
         params.put("header", Boolean.toString(header));
         return Optional.of(new FileSchema("csv", columns, rows, size, compression, params));
+    }
+
+    private static String csvSource(String path, boolean header) {
+        return "read_csv(" + path + ", auto_detect=true, header=" + header + ", hive_partitioning=false)";
     }
 
     private Optional<FileSchema> json(Path file, long size, String compression) throws SQLException {

@@ -152,6 +152,25 @@ class GlueCrawlerTest {
     }
 
     @Test
+    void anAllStringCsvKeepsItsHeaderRowAsDataAsGlueDoes() throws IOException {
+        write("people/p.csv", "name,city\nann,lisbon\nbob,porto\n");
+        createCrawler("c", "s3://lake/people/", "");
+        crawl("c");
+        JsonNode table = table("people");
+        assertThat(columns(table)).isEqualTo("col0 string, col1 string");
+        assertThat(table.at("/Parameters/recordCount").asText()).isEqualTo("3");
+        assertThat(table.get("Parameters").has("skip.header.line.count")).isFalse();
+    }
+
+    @Test
+    void aSingleColumnCsvIsNotClassified() throws IOException {
+        write("single/s.csv", "id\n1\n2\n3\n");
+        createCrawler("c", "s3://lake/single/", "");
+        crawl("c");
+        assertThat(call(glue, "GetTables", "{'DatabaseName':'lab_db'}").get("TableList")).isEmpty();
+    }
+
+    @Test
     void jsonLinesGetTheOpenxSerdeAndNestedTypes() throws IOException {
         write("events/day1.json", "{\"id\": 1, \"user\": \"ann\", \"views\": 5000000000, \"tags\": [\"a\",\"b\"], "
                 + "\"geo\": {\"lat\": 1.5, \"country\": \"PT\"}, \"at\": \"2024-01-01\"}\n"

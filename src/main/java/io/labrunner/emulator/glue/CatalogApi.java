@@ -36,11 +36,8 @@ final class CatalogApi {
 
     ObjectNode getDatabases(JsonNode body) {
         ObjectNode out = GlueJson.object();
-        Paging.page(body, catalog.databases(), out, "DatabaseList", 100);
-        ArrayNode list = (ArrayNode) out.get("DatabaseList");
-        for (int i = 0; i < list.size(); i++) {
-            list.set(i, withDefaults(catalog.requireDatabase(list.get(i).get("Name").asText())));
-        }
+        Paging.page(body, catalog.databases().stream().map(CatalogApi::withDefaults).toList(), out,
+                "DatabaseList", 100);
         return out;
     }
 

@@ -2,7 +2,6 @@ package io.labrunner.emulator.glue;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -177,9 +176,5 @@ public final class GlueCatalog {
             throw GlueErrors.tableNotFound(canonical(name));
         }
         return entry;
-    }
-
-    static Comparator<Table> byName() {
-        return Comparator.comparing(Table::name);
     }
 }

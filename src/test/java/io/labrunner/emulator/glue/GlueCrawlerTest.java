@@ -293,6 +293,18 @@ class GlueCrawlerTest {
     }
 
     @Test
+    void exclusionGlobsKeepFilesOutOfTheCrawl() throws IOException {
+        write("mixed/a.csv", "id,amount\n1,9.5\n2,3.5\n");
+        write("mixed/notes/readme.json", "{\"text\": \"ignore me\"}\n");
+        call(glue, "CreateCrawler", "{'Name':'c','Role':'" + ROLE_ARN + "','DatabaseName':'lab_db',"
+                + "'Targets':{'S3Targets':[{'Path':'s3://lake/mixed/','Exclusions':['**.json']}]}}");
+        crawl("c");
+        JsonNode tables = call(glue, "GetTables", "{'DatabaseName':'lab_db'}").get("TableList");
+        assertThat(names(tables, "Name")).containsExactly("mixed");
+        assertThat(table("mixed").get("PartitionKeys")).isEmpty();
+    }
+
+    @Test
     void aBucketRootWithOnlyKeyValueFoldersIsOneTableNamedAfterTheBucket() throws IOException {
         Files.createDirectories(blobRoot.resolve("my-bucket"));
         Path file = blobRoot.resolve("my-bucket/foo=123/test.csv");

@@ -1,5 +1,7 @@
 package io.labrunner.emulator;
 
+import io.labrunner.emulator.glue.GlueService;
+import io.labrunner.emulator.iam.IamService;
 import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.s3.S3Frontend;
 import io.labrunner.emulator.sts.StsService;
@@ -45,7 +47,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS and Kinesis are always served; other services are added with {@link Builder#service}.
+ * S3, STS, IAM, Glue and Kinesis are always served; other services are added with {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
 public final class Emulator implements AutoCloseable {
@@ -146,10 +148,14 @@ public final class Emulator implements AutoCloseable {
      * The services every emulator serves besides S3, by signing name. A service added with
      * {@link Builder#service} under the same signing name replaces the built-in one.
      */
-    private static Map<String, ServiceFactory> builtIns() {
-        Map<String, ServiceFactory> builtIns = new LinkedHashMap<>();
-        builtIns.put("sts", emulator -> new StsService(ACCOUNT_ID));
-        builtIns.put("kinesis", emulator -> new KinesisService());
+    private Map<String, Supplier<AwsService>> builtIns() {
+        IamService iam = new IamService();
+        Map<String, Supplier<AwsService>> builtIns = new LinkedHashMap<>();
+        builtIns.put("sts", () -> new StsService(ACCOUNT_ID));
+        builtIns.put("iam", () -> iam);
+        // The crawler reads objects as files, and assumes roles from IAM's own state.
+        builtIns.put("glue", () -> new GlueService(blobRoot(), iam.directory()));
+        builtIns.put("kinesis", KinesisService::new);
         return builtIns;
     }
 
@@ -167,7 +173,7 @@ public final class Emulator implements AutoCloseable {
         Map<String, AwsService> bySigningName = new LinkedHashMap<>();
         builtIns().forEach((name, factory) -> {
             if (!added.containsKey(name)) {
-                AwsService service = factory.create(this);
+                AwsService service = factory.get();
                 services.add(service);
                 bySigningName.put(name, service);
             }

@@ -81,17 +81,15 @@ class FrontDoorTest {
     }
 
     @Test
-    void aJsonServiceTheEmulatorDoesNotServeRaisesTheServicesExceptionWithNotImplemented() {
-        try (GlueClient glue = Clients.glue(emulator)) {
-            assertThatThrownBy(() -> glue.getDatabases(b -> { }))
-                    .isInstanceOf(GlueException.class)
-                    .satisfies(e -> {
-                        GlueException error = (GlueException) e;
-                        assertThat(error.statusCode()).isEqualTo(501);
-                        assertThat(error.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-                        assertThat(error.awsErrorDetails().errorMessage()).contains("glue GetDatabases");
-                    });
-        }
+    void aJsonServiceTheEmulatorDoesNotServeAnswersNotImplementedNamingServiceAndOperation() throws Exception {
+        HttpResponse<String> response = RawHttp.send(RawHttp.post(emulator.getEndpoint(),
+                "application/x-amz-json-1.0", "{}")
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Authorization", RawHttp.fakeSigV4("dynamodb")));
+
+        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("NotImplemented");
+        assertThat(response.body()).contains("\"__type\"").contains("dynamodb ListTables");
     }
 
     @Test

@@ -40,8 +40,7 @@ final class FormatChecks {
         }
         if (!missing.isEmpty()) {
             return CheckResult.fail("missing in s3://" + bucket + ": " + String.join(", ", missing),
-                    "Upload each file with: aws s3 cp sales.csv s3://" + bucket + "/formats/sales.csv"
-                            + " (and the same for .jsonl, .avro, .parquet)");
+                    uploadHint(bucket, missing.get(0)) + " (and the same for the others)");
         }
         return CheckResult.pass("s3://" + bucket + "/formats/ holds " + String.join(", ", S3DataFormatsLab.KEYS.values()));
     }
@@ -51,7 +50,7 @@ final class FormatChecks {
         String key = S3DataFormatsLab.KEYS.get(format);
         Optional<byte[]> bytes = download(ctx.s3(), bucket, key);
         if (bytes.isEmpty()) {
-            return CheckResult.fail("s3://" + bucket + "/" + key + " not found", "Upload the " + format + " file first.");
+            return CheckResult.fail("s3://" + bucket + "/" + key + " not found", uploadHint(bucket, key));
         }
         List<Sale> sales;
         try {
@@ -64,14 +63,16 @@ final class FormatChecks {
         if (difference.isPresent()) {
             return CheckResult.fail(key + " " + difference.get(), hint);
         }
-        return CheckResult.pass(sales.size() + " rows; " + SalesComparison.sampleSize(sales.size())
-                + " sampled rows equal the generated ones");
+        return CheckResult.pass(String.format("%,d rows; the %d sampled rows equal the expected ones",
+                sales.size(), SalesComparison.sampleSize(sales.size())));
     }
 
     static CheckResult avroCarriesSchema(LabContext ctx) throws Exception {
-        Optional<byte[]> avro = download(ctx.s3(), S3DataFormatsLab.bucket(ctx), S3DataFormatsLab.KEYS.get("Avro"));
+        String bucket = S3DataFormatsLab.bucket(ctx);
+        String key = S3DataFormatsLab.KEYS.get("Avro");
+        Optional<byte[]> avro = download(ctx.s3(), bucket, key);
         if (avro.isEmpty()) {
-            return CheckResult.fail("no Avro file", "Upload formats/sales.avro first.");
+            return CheckResult.fail("s3://" + bucket + "/" + key + " not found", uploadHint(bucket, key));
         }
         Schema schema;
         try {
@@ -87,14 +88,16 @@ final class FormatChecks {
                     "Write the file with the schema in labs/s3-data-formats/sales.avsc.");
         }
         int schemaBytes = schema.toString().length();
-        return CheckResult.pass("schema " + schema.getFullName() + " " + found + " takes about " + schemaBytes
-                + " of the file's " + avro.get().length + " bytes");
+        return CheckResult.pass(String.format("schema %s %s; its JSON takes about %,d of the file's %,d bytes",
+                schema.getFullName(), found, schemaBytes, avro.get().length));
     }
 
     static CheckResult parquetCarriesSchema(LabContext ctx) throws Exception {
-        Optional<byte[]> parquet = download(ctx.s3(), S3DataFormatsLab.bucket(ctx), S3DataFormatsLab.KEYS.get("Parquet"));
+        String bucket = S3DataFormatsLab.bucket(ctx);
+        String key = S3DataFormatsLab.KEYS.get("Parquet");
+        Optional<byte[]> parquet = download(ctx.s3(), bucket, key);
         if (parquet.isEmpty()) {
-            return CheckResult.fail("no Parquet file", "Upload formats/sales.parquet first.");
+            return CheckResult.fail("s3://" + bucket + "/" + key + " not found", uploadHint(bucket, key));
         }
         Map<String, String> found;
         try {
@@ -111,9 +114,11 @@ final class FormatChecks {
     }
 
     static CheckResult parquetIsSnappy(LabContext ctx) throws Exception {
-        Optional<byte[]> parquet = download(ctx.s3(), S3DataFormatsLab.bucket(ctx), S3DataFormatsLab.KEYS.get("Parquet"));
+        String bucket = S3DataFormatsLab.bucket(ctx);
+        String key = S3DataFormatsLab.KEYS.get("Parquet");
+        Optional<byte[]> parquet = download(ctx.s3(), bucket, key);
         if (parquet.isEmpty()) {
-            return CheckResult.fail("no Parquet file", "Upload formats/sales.parquet first.");
+            return CheckResult.fail("s3://" + bucket + "/" + key + " not found", uploadHint(bucket, key));
         }
         Set<String> codecs;
         try {
@@ -135,7 +140,8 @@ final class FormatChecks {
         for (Map.Entry<String, String> format : S3DataFormatsLab.KEYS.entrySet()) {
             Optional<Long> size = size(ctx.s3(), bucket, format.getValue());
             if (size.isEmpty()) {
-                return CheckResult.fail(format.getValue() + " not found", "Upload all four files first.");
+                return CheckResult.fail("s3://" + bucket + "/" + format.getValue() + " not found",
+                        uploadHint(bucket, format.getValue()));
             }
             sizes.put(format.getKey(), size.get());
         }
@@ -149,6 +155,12 @@ final class FormatChecks {
                     "Write Parquet with typed columns and COMPRESSION snappy.");
         }
         return CheckResult.pass(String.format("Parquet is %.0f%% of CSV", 100.0 * parquet / csv));
+    }
+
+    /** The AWS CLI command that uploads the file for {@code key}, e.g. {@code formats/sales.csv}. */
+    private static String uploadHint(String bucket, String key) {
+        String file = key.substring(key.lastIndexOf('/') + 1);
+        return "Create " + file + " (see \"Your task\" in the guide), then: aws s3 cp " + file + " s3://" + bucket + "/" + key;
     }
 
     /** The object's bytes, or empty when there is no such key. */

@@ -50,7 +50,7 @@ final class Console implements RunListener, AutoCloseable {
     @Override
     public synchronized void labStarted(LabInfo lab, String runId, String target, String command) {
         println(style.bold("▶ " + lab.id()) + " — " + lab.title()
-                + style.dim("   (" + command + " · run " + runId + " · target " + target + ")"));
+                + style.dim("   (lab " + command + " · run id " + runId + " · target " + target + ")"));
     }
 
     @Override

@@ -29,6 +29,11 @@ final class GlobalOptions {
             description = "Show what every check saw, and stack traces of unexpected errors.")
     boolean verbose;
 
+    /** Colours only on a terminal, and not with {@code --no-color} or {@code NO_COLOR} set. */
+    Style style() {
+        return new Style(System.console() != null && !noColor && System.getenv("NO_COLOR") == null);
+    }
+
     /** Targets {@code --target} accepts in this version. */
     static final class TargetNames extends java.util.ArrayList<String> {
         TargetNames() {

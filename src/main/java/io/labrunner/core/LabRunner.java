@@ -203,6 +203,7 @@ public final class LabRunner {
                 }
                 cleanedUp = true;
             }
+            ctx.closeForCreation();
             listener.phaseStarted("cleanup");
             long start = System.nanoTime();
             String error = "";

@@ -30,6 +30,7 @@ final class RunContext implements LabContext {
     private final RunListener listener;
     private final List<StepResult> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private volatile boolean closedForCreation;
 
     RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener) {
         this.lab = lab;
@@ -89,6 +90,9 @@ final class RunContext implements LabContext {
 
     @Override
     public <T> T create(Resource resource, Supplier<T> creation) {
+        if (closedForCreation) {
+            throw new IllegalStateException("The run is being cleaned up; " + resource + " was not created");
+        }
         ledger.recordPending(resource);
         T created = creation.get();
         ledger.confirmCreated(resource);
@@ -152,6 +156,14 @@ final class RunContext implements LabContext {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Refuses further creations: once cleanup has begun (after Ctrl-C the lab's own thread may
+     * still be running), nothing new may appear behind it.
+     */
+    void closeForCreation() {
+        closedForCreation = true;
     }
 
     /** Steps recorded since the last call, for the phase that just ended. */

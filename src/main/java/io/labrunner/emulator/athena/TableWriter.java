@@ -116,7 +116,7 @@ final class TableWriter {
                 TableDef table = tableDef(db, tableName, columns, keys, location, format, props);
                 long rows = 0;
                 if (withData) {
-                    rows = write(session, table, selectList(output, null) + " FROM (" + prepared.rewritten().sql() + ") AS q",
+                    rows = write(session, table, selectList(output) + " FROM (" + prepared.rewritten().sql() + ") AS q",
                             context.queryId());
                 }
                 catalog.createTable(table);
@@ -283,7 +283,7 @@ final class TableWriter {
     }
 
     /** SELECT of the query's columns under their lower-case names, 128-bit integers narrowed to bigint. */
-    private static String selectList(List<OutputColumn> output, String qualifier) {
+    private static String selectList(List<OutputColumn> output) {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < output.size(); i++) {
             OutputColumn o = output.get(i);

@@ -69,7 +69,12 @@ final class ErrorTranslator {
                 return new AthenaQueryException("DIVISION_BY_ZERO", "Division by zero");
             case "Binder":
                 if (message.contains("GROUP BY")) {
-                    return new AthenaQueryException("EXPRESSION_NOT_AGGREGATE", where + message);
+                    return new AthenaQueryException("EXPRESSION_NOT_AGGREGATE", where + "'" + firstQuoted(message)
+                            + "' must be an aggregate expression or appear in GROUP BY clause");
+                }
+                if (message.startsWith("Ambiguous reference to column name")) {
+                    return new AthenaQueryException("AMBIGUOUS_NAME", where + "Column '" + firstQuoted(message)
+                            + "' is ambiguous");
                 }
                 if (message.contains("No function matches")) {
                     return new AthenaQueryException("FUNCTION_NOT_FOUND", where + message);

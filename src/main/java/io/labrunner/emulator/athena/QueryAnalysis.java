@@ -16,6 +16,9 @@ final class QueryAnalysis {
             "cross", "on", "using", "group", "order", "limit", "union", "except", "intersect", "having", "natural",
             "window", "offset", "fetch", "tablesample", "as", "select", "from", "with", "lateral", "outer");
 
+    private static final Set<String> CLAUSES = Set.of("select", "from", "where", "group", "order", "having",
+            "limit", "window", "values", "set", "by");
+
     final List<SqlToken> sig;
     final List<TableReference> references = new ArrayList<>();
     final Set<String> identifiers = new HashSet<>();
@@ -51,11 +54,43 @@ final class QueryAnalysis {
                 parts.add(sig.get(j + 1).name());
                 j += 2;
             }
-            if (parts.size() > 3 || (j < sig.size() && sig.get(j).isSymbol("("))) {
+            if (parts.size() > 3 || (j < sig.size() && sig.get(j).isSymbol("(")) || !inFromPosition(i)) {
                 continue;
             }
             references.add(new TableReference(parts, i, t, aliasAt(j)));
         }
+    }
+
+    /**
+     * True when the token at {@code i} stands where a relation goes: right after FROM or JOIN, or
+     * after a comma of a FROM list. A column that happens to share a table's name is not one.
+     */
+    private boolean inFromPosition(int i) {
+        if (i == 0) {
+            return false;
+        }
+        SqlToken prev = sig.get(i - 1);
+        if (prev.isWord("from") || prev.isWord("join")) {
+            return true;
+        }
+        if (!prev.isSymbol(",")) {
+            return false;
+        }
+        int depth = 0;
+        for (int k = i - 2; k >= 0; k--) {
+            SqlToken t = sig.get(k);
+            if (t.isSymbol(")")) {
+                depth++;
+            } else if (t.isSymbol("(")) {
+                if (--depth < 0) {
+                    return false;
+                }
+            } else if (depth == 0 && t.kind() == SqlToken.Kind.WORD
+                    && CLAUSES.contains(t.text().toLowerCase(Locale.ROOT))) {
+                return t.isWord("from");
+            }
+        }
+        return false;
     }
 
     private String aliasAt(int j) {

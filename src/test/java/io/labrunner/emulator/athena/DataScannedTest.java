@@ -103,6 +103,19 @@ class DataScannedTest {
     }
 
     @Test
+    @DisplayName("a column that shares a table's name does not make that table scanned")
+    void columnNamedLikeATableIsNotATableReference() throws IOException {
+        assertThat(scanned("SELECT customer AS notes, 1 AS trips FROM sales ORDER BY trips")).isEqualTo(sizeOfFilesUnder("data/sales"));
+    }
+
+    @Test
+    @DisplayName("a join scans both tables")
+    void joinsScanBothTables() throws Exception {
+        assertThat(scanned("SELECT count(*) FROM sales s, trips t WHERE s.id = t.trip_id AND t.year = '2023'"))
+                .isEqualTo(sizeOfFilesUnder("data/sales") + columnBytes("data/trips/year=2023", "trip_id"));
+    }
+
+    @Test
     @DisplayName("the bill rounds up to whole megabytes with a 10 MB minimum")
     void billedBytesHaveATenMegabyteMinimum() {
         assertThat(ScanAccounting.billedBytes(0)).isEqualTo(10L * 1024 * 1024);

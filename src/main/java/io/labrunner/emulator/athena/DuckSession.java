@@ -40,6 +40,7 @@ final class DuckSession implements AutoCloseable {
             execute("SET autoload_known_extensions=false");
             execute("SET integer_division=true"); // Trino divides integers as integers
             execute("SET TimeZone='UTC'");
+            execute(TrinoRewriter.MACROS);
             execute("ATTACH ':memory:' AS " + CATALOG);
             schema(this.defaultDatabase);
             execute("USE " + CATALOG + "." + TableRelations.ident(this.defaultDatabase));

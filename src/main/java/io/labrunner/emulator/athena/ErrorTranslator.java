@@ -76,6 +76,10 @@ final class ErrorTranslator {
                     return new AthenaQueryException("AMBIGUOUS_NAME", where + "Column '" + firstQuoted(message)
                             + "' is ambiguous");
                 }
+                if (message.contains(TrinoRewriter.SAME_TYPE)) {
+                    return new AthenaQueryException("FUNCTION_NOT_FOUND", where
+                            + "Unexpected parameters for function date_trunc or date_add: a date or timestamp is expected");
+                }
                 if (message.contains("No function matches")) {
                     return new AthenaQueryException("FUNCTION_NOT_FOUND", where + message);
                 }

@@ -47,6 +47,16 @@ final class TrinoRewriter {
             "millisecond", "MILLISECOND", "second", "SECOND", "minute", "MINUTE", "hour", "HOUR",
             "day", "DAY", "week", "WEEK", "month", "MONTH", "year", "YEAR");
 
+    /**
+     * A session macro (see {@link #MACROS}) that casts its second argument to the type of its first,
+     * because DuckDB widens date arithmetic on dates to timestamps where Trino keeps dates.
+     */
+    static final String SAME_TYPE = "trino_same_type";
+
+    /** Macros every session defines before running rewritten SQL. */
+    static final String MACROS = "CREATE TEMPORARY MACRO " + SAME_TYPE + "(x DATE, r) AS CAST(r AS DATE), "
+            + "(x TIMESTAMP, r) AS CAST(r AS TIMESTAMP), (x TIMESTAMPTZ, r) AS CAST(r AS TIMESTAMPTZ)";
+
     /** Words that can end a select item without being an alias. */
     private static final Set<String> NON_ALIAS_WORDS = Set.of("end", "null", "true", "false", "day", "hour",
             "minute", "second", "month", "year", "week", "zone", "desc", "asc", "distinct", "all");
@@ -168,11 +178,14 @@ final class TrinoRewriter {
                 String x = text(args.get(2));
                 unit = unit.toLowerCase(Locale.ROOT);
                 if (unit.equals("quarter")) {
-                    return "(" + x + " + INTERVAL (3 * (" + n + ")) MONTH)";
+                    return SAME_TYPE + "(" + x + ", " + x + " + INTERVAL (3 * (" + n + ")) MONTH)";
                 }
                 String duck = INTERVAL_UNITS.get(unit);
-                return duck == null ? null : "(" + x + " + INTERVAL (" + n + ") " + duck + ")";
+                return duck == null ? null : SAME_TYPE + "(" + x + ", " + x + " + INTERVAL (" + n + ") " + duck + ")";
             }
+            case "date_trunc":
+                // DuckDB truncates a date to a timestamp; Trino keeps the argument's type.
+                return args.size() == 2 ? SAME_TYPE + "(" + text(args.get(1)) + ", date_trunc(" + join(args) + "))" : null;
             case "date_diff":
                 // Trino counts whole units elapsed, which is DuckDB's date_sub (date_diff counts boundaries).
                 return args.size() == 3 ? "date_sub(" + join(args) + ")" : null;

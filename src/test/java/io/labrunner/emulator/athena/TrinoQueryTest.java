@@ -61,6 +61,10 @@ class TrinoQueryTest {
                         "SELECT date_add('day', 3, TIMESTAMP '2024-01-30 10:00:00'), "
                                 + "date_diff('day', TIMESTAMP '2024-01-01 23:00:00', TIMESTAMP '2024-01-03 01:00:00')",
                         List.of("2024-02-02 10:00:00.000|1")),
+                Arguments.of("date_trunc and date_add keep dates as dates",
+                        "SELECT date_trunc('month', DATE '2024-03-05'), date_add('month', 1, DATE '2024-01-31'), "
+                                + "date_add('quarter', 1, DATE '2024-01-15')",
+                        List.of("2024-03-01|2024-02-29|2024-04-15")),
                 Arguments.of("approx_distinct, arbitrary and regexp_like",
                         "SELECT approx_distinct(customer), arbitrary(region) IS NOT NULL FROM sales WHERE regexp_like(customer, '^a')",
                         List.of("1|true")),

@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,7 +60,8 @@ final class TableRelations {
                 select.add("TRY_CAST(" + literal(group.partition().values().get(k)) + " AS "
                         + HiveTypes.toDuckDb(key.type()) + ") AS " + ident(key.name()));
             }
-            branches.add("SELECT " + String.join(", ", select) + " FROM " + reader(table, kind, group.files()));
+            Map<String, String> keys = kind == HiveFormats.Kind.JSON ? jsonKeys(connection, group.files()) : Map.of();
+            branches.add("SELECT " + String.join(", ", select) + " FROM " + reader(table, kind, group.files(), keys));
         }
         if (branches.isEmpty()) {
             List<String> select = new ArrayList<>();
@@ -101,16 +104,35 @@ final class TableRelations {
         return names;
     }
 
-    private String reader(TableDef table, HiveFormats.Kind kind, List<Path> files) {
+    /**
+     * The keys of JSON objects by lower-case name. The OpenX and Hive JSON SerDes match keys to
+     * columns ignoring case ({@code userId} fills column {@code userid}); DuckDB's reader does not,
+     * so the reader is given the keys as spelled in the data.
+     */
+    private static Map<String, String> jsonKeys(Connection connection, List<Path> files) {
+        Map<String, String> keys = new HashMap<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_json(" + fileList(files)
+                     + ", format='newline_delimited', ignore_errors=true)")) {
+            while (rs.next()) {
+                keys.putIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return Map.of(); // unreadable sample: fall back to the catalog's spelling
+        }
+        return keys;
+    }
+
+    private String reader(TableDef table, HiveFormats.Kind kind, List<Path> files, Map<String, String> jsonKeys) {
         String list = fileList(files);
         switch (kind) {
             case PARQUET:
                 return "read_parquet(" + list + ", union_by_name=true)";
             case JSON:
                 return "read_json(" + list + ", format='newline_delimited', ignore_errors=true, columns="
-                        + columnStruct(table, true) + ")";
+                        + columnStruct(table, true, jsonKeys) + ")";
             default:
-                return "read_csv(" + list + ", " + csvOptions(table) + ", columns=" + columnStruct(table, false) + ")";
+                return "read_csv(" + list + ", " + csvOptions(table) + ", columns=" + columnStruct(table, false, Map.of()) + ")";
         }
     }
 
@@ -141,11 +163,12 @@ final class TableRelations {
         return s.isEmpty() ? s : s.substring(0, 1);
     }
 
-    private static String columnStruct(TableDef table, boolean json) {
+    private static String columnStruct(TableDef table, boolean json, Map<String, String> keys) {
         List<String> entries = new ArrayList<>();
         for (Column c : table.columns()) {
             String type = json && complex(c.type()) ? HiveTypes.toDuckDb(c.type()) : "VARCHAR";
-            entries.add(literal(c.name()) + ": " + literal(type));
+            String key = keys.getOrDefault(c.name().toLowerCase(Locale.ROOT), c.name());
+            entries.add(literal(key) + ": " + literal(type));
         }
         return "{" + String.join(", ", entries) + "}";
     }

@@ -45,6 +45,17 @@ class HiveDdlTest {
     }
 
     @Test
+    @DisplayName("a JSON table matches camelCase keys to lower-case columns, as the OpenX SerDe does")
+    void jsonKeysMatchColumnsIgnoringCase() throws Exception {
+        fixtures.write("raw/clicks/c.json", "{\"userId\":\"u1\",\"eventTime\":\"2024-01-05 10:00:00\",\"Amount\":3}\n"
+                + "{\"userId\":\"u2\",\"eventTime\":\"2024-01-06 11:00:00\"}\n");
+        fixtures.run("CREATE EXTERNAL TABLE clicks (userid string, eventtime timestamp, amount int, missing string) "
+                + "ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://raw/clicks/'");
+        assertThat(rows("SELECT userid, eventtime, amount, missing FROM clicks ORDER BY userid"))
+                .containsExactly("u1|2024-01-05 10:00:00.000|3|∅", "u2|2024-01-06 11:00:00.000|∅|∅");
+    }
+
+    @Test
     @DisplayName("CREATE EXTERNAL TABLE with OpenCSVSerde honours quotes")
     void openCsvSerdeTable() throws Exception {
         fixtures.write("raw/quoted/q.csv", "\"a, b\",1\n\"c\",2\n");

@@ -115,6 +115,7 @@ public final class AthenaService implements AwsService {
             throw invalid("Unable to verify/create output bucket. No output location provided. An output location is "
                     + "required either through the Workgroup result configuration setting or as an API input.");
         }
+        query = bindParameters(query, in.path("ExecutionParameters"));
         String id = UUID.randomUUID().toString();
         QueryContext context = new QueryContext(text(in.path("QueryExecutionContext"), "Database"), id, output);
         QueryExecution execution = new QueryExecution(id, query, group.name(), context, output);
@@ -124,6 +125,29 @@ public final class AthenaService implements AwsService {
         }
         worker.submit(() -> run(execution));
         return JSON.createObjectNode().put("QueryExecutionId", id);
+    }
+
+    /**
+     * Substitutes ExecutionParameters for the {@code ?} placeholders, in order; each parameter is
+     * SQL text such as {@code 'abc'} or {@code 42}
+     * (https://docs.aws.amazon.com/athena/latest/ug/querying-with-prepared-statements.html).
+     */
+    static String bindParameters(String query, JsonNode parameters) {
+        List<SqlToken> tokens = SqlTokenizer.tokenize(query);
+        int placeholders = (int) tokens.stream().filter(t -> t.isSymbol("?")).count();
+        int given = parameters == null || !parameters.isArray() ? 0 : parameters.size();
+        if (placeholders == 0 && given == 0) {
+            return query;
+        }
+        if (placeholders != given) {
+            throw invalid("Incorrect number of parameters: expected " + placeholders + " but found " + given);
+        }
+        StringBuilder sb = new StringBuilder();
+        int next = 0;
+        for (SqlToken t : tokens) {
+            sb.append(t.isSymbol("?") ? parameters.get(next++).asText() : t.text());
+        }
+        return sb.toString();
     }
 
     private void run(QueryExecution execution) {

@@ -149,6 +149,20 @@ class AthenaServiceTest {
     }
 
     @Test
+    @DisplayName("execution parameters fill the ? placeholders, but not a ? inside a string")
+    void executionParametersAreBound() throws Exception {
+        String id = call(service, "StartQueryExecution", "{\"QueryString\":\"SELECT count(*), '?' FROM sales WHERE customer = ? "
+                + "AND id > ?\",\"ExecutionParameters\":[\"'alice'\",\"1\"],\"QueryExecutionContext\":{\"Database\":\"lab\"},"
+                + "\"ResultConfiguration\":{\"OutputLocation\":\"s3://results/\"}}").get("QueryExecutionId").asText();
+        awaitFinished(id);
+        JsonNode rows = call(service, "GetQueryResults", "{\"QueryExecutionId\":\"" + id + "\"}").at("/ResultSet/Rows");
+        assertThat(rows.at("/1/Data/0/VarCharValue").asText()).isEqualTo("1");
+        assertThat(rows.at("/1/Data/1/VarCharValue").asText()).isEqualTo("?");
+        assertThatThrownBy(() -> AthenaService.bindParameters("SELECT ?", JSON.createArrayNode()))
+                .hasMessageContaining("expected 1 but found 0");
+    }
+
+    @Test
     @DisplayName("a work group's result location is used when the request gives none")
     void workGroupOutputLocation() throws Exception {
         call(service, "CreateWorkGroup", "{\"Name\":\"labs\",\"Configuration\":{\"ResultConfiguration\":"

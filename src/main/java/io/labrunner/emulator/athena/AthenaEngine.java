@@ -82,10 +82,13 @@ public final class AthenaEngine {
         if (c.acceptWord("alter", "table")) {
             return catalogStatements.alterTable(c, context);
         }
+        if (c.acceptWord("unload")) {
+            return writer.unload(c, sql, context);
+        }
         if (c.acceptWord("insert", "into")) {
             return writer.insertInto(c, sql, context);
         }
-        throw c.syntaxError("'ALTER', 'CREATE', 'DESCRIBE', 'DROP', 'INSERT', 'MSCK', 'SELECT', 'SHOW', 'WITH'");
+        throw c.syntaxError("'ALTER', 'CREATE', 'DESCRIBE', 'DROP', 'INSERT', 'MSCK', 'SELECT', 'SHOW', 'UNLOAD', 'WITH'");
     }
 
     private static boolean containsWord(String sql, String word) {

@@ -105,7 +105,7 @@ final class QueryExecution {
         }
         String first = query.trim().split("\\s+")[0].toUpperCase(java.util.Locale.ROOT);
         switch (first) {
-            case "SELECT": case "WITH": case "INSERT": case "VALUES": return "DML";
+            case "SELECT": case "WITH": case "INSERT": case "VALUES": case "UNLOAD": return "DML";
             case "SHOW": case "DESCRIBE": case "DESC": case "EXPLAIN": return "UTILITY";
             default: return "DDL";
         }

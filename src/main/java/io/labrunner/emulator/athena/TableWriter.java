@@ -129,6 +129,57 @@ final class TableWriter {
         }
     }
 
+    /**
+     * {@code UNLOAD (SELECT ..) TO 's3://..' WITH (format = .., partitioned_by = ARRAY[..])}: writes
+     * the rows like CTAS but registers nothing; the target must be empty unless partitioned
+     * (https://docs.aws.amazon.com/athena/latest/ug/unload.html). Parses from just after {@code UNLOAD}.
+     */
+    QueryResult unload(TokenCursor c, String sql, QueryContext context) {
+        SqlToken open = c.peek();
+        c.expectSymbol("(");
+        int depth = 1;
+        while (depth > 0) {
+            SqlToken t = c.next();
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            }
+        }
+        SqlToken close = c.peek(-1);
+        String query = sql.substring(open.offset() + 1, close.offset());
+        c.expectWord("to");
+        String location = c.string();
+        if (!location.endsWith("/")) {
+            location = location + "/";
+        }
+        Map<String, Object> props = c.acceptWord("with") ? withProperties(c) : Map.of();
+        List<String> partitionedBy = strings(props.get("partitioned_by"));
+        if (partitionedBy.isEmpty() && !blobs.dataFiles(location).isEmpty()) {
+            throw new AthenaQueryException("HIVE_PATH_ALREADY_EXISTS", "Target directory for UNLOAD already exists: "
+                    + location + ". You may need to manually clean the data at location before retrying.");
+        }
+        String format = string(props, "format", "PARQUET").toUpperCase(Locale.ROOT);
+        try (DuckSession session = new DuckSession(catalog, relations, context.database())) {
+            SelectExecutor.Prepared prepared = selects.prepare(session, query, context);
+            try {
+                List<OutputColumn> output = describe(session, prepared.rewritten().sql());
+                List<Column> columns = new ArrayList<>();
+                List<Column> keys = new ArrayList<>();
+                for (OutputColumn o : output) {
+                    Column col = new Column(o.name(), HiveTypes.toHive(o.duckType()));
+                    (partitionedBy.contains(o.name()) ? keys : columns).add(col);
+                }
+                TableDef target = tableDef(context.database(), "unload", columns, keys, location, format, props);
+                long rows = write(session, target, selectList(output) + " FROM (" + prepared.rewritten().sql() + ") AS q",
+                        context.queryId());
+                return new QueryResult("DML", "UNLOAD", List.of(), List.of(), prepared.scannedBytes(), rows);
+            } catch (SQLException e) {
+                throw prepared.errors().translate(e);
+            }
+        }
+    }
+
     /** Parses from just after {@code INSERT INTO}. */
     QueryResult insertInto(TokenCursor c, String sql, QueryContext context) {
         SqlToken start = c.peek();

@@ -19,8 +19,10 @@ final class TokenCursor {
         return index < tokens.size() ? tokens.get(index) : null;
     }
 
+    /** The token {@code ahead} places from the current one (negative looks back). */
     SqlToken peek(int ahead) {
-        return index + ahead < tokens.size() ? tokens.get(index + ahead) : null;
+        int i = index + ahead;
+        return i >= 0 && i < tokens.size() ? tokens.get(i) : null;
     }
 
     int index() {

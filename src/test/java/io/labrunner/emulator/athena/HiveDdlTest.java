@@ -178,6 +178,23 @@ class HiveDdlTest {
     }
 
     @Test
+    @DisplayName("UNLOAD writes files in the asked format without creating a table, and refuses a non-empty target")
+    void unloadWritesFilesOnly() throws Exception {
+        QueryResult r = fixtures.run("UNLOAD (SELECT id, customer FROM sales WHERE id < 3) TO 's3://out/unload/' "
+                + "WITH (format = 'JSON')");
+        assertThat(r.updateCount()).isEqualTo(2);
+        assertThat(fixtures.catalog.tables("lab")).containsExactly("events", "sales", "trips");
+        try (Stream<Path> files = Files.list(root.resolve("out/unload"))) {
+            List<Path> written = files.toList();
+            assertThat(written).hasSize(1);
+            assertThat(Files.readAllLines(written.get(0))).containsExactly("{\"id\":1,\"customer\":\"alice\"}",
+                    "{\"id\":2,\"customer\":\"bob\"}");
+        }
+        assertThatThrownBy(() -> fixtures.run("UNLOAD (SELECT 1 AS a) TO 's3://out/unload/' WITH (format = 'PARQUET')"))
+                .hasMessageStartingWith("HIVE_PATH_ALREADY_EXISTS");
+    }
+
+    @Test
     @DisplayName("INSERT INTO appends files and registers new partitions")
     void insertIntoAppends() {
         fixtures.run("CREATE TABLE s2 WITH (external_location = 's3://out/s2/', partitioned_by = ARRAY['region']) "

@@ -3,6 +3,7 @@ package io.labrunner.emulator.athena;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,10 +50,8 @@ final class ErrorTranslator {
         }
         Matcher table = TABLE_MISSING.matcher(message);
         if (table.find()) {
-            String name = table.group(1);
-            String qualified = name.chars().filter(c -> c == '.').count() == 0 ? "awsdatacatalog." + defaultDatabase + "." + name
-                    : name.chars().filter(c -> c == '.').count() == 1 ? "awsdatacatalog." + name : name;
-            return new AthenaQueryException("TABLE_NOT_FOUND", where + "Table '" + qualified + "' does not exist");
+            return new AthenaQueryException("TABLE_NOT_FOUND", where + "Table '" + qualifiedTable(error, table.group(1))
+                    + "' does not exist");
         }
         Matcher function = FUNCTION_MISSING.matcher(message);
         if (function.find()) {
@@ -89,6 +88,23 @@ final class ErrorTranslator {
             default:
                 return new AthenaQueryException("GENERIC_INTERNAL_ERROR", message);
         }
+    }
+
+    /** The missing table as Trino names it, catalog.schema.table, from the name as the user wrote it. */
+    private String qualifiedTable(JsonNode error, String duckName) {
+        List<String> parts = List.of(duckName.split("\\."));
+        if (error.has("position")) {
+            int offset = rewritten.originalOffset(error.get("position").asInt());
+            for (TableReference ref : new QueryAnalysis(original).references) {
+                if (ref.first().offset() == offset) {
+                    parts = ref.parts();
+                }
+            }
+        }
+        String name = parts.get(parts.size() - 1);
+        String db = parts.size() >= 2 ? parts.get(parts.size() - 2) : defaultDatabase;
+        String catalog = parts.size() == 3 ? parts.get(0) : DuckSession.CATALOG;
+        return catalog + "." + db + "." + name;
     }
 
     /** {@code line L:C: } of the original statement, or empty when DuckDB gave no position. */

@@ -33,6 +33,8 @@ class AthenaErrorsTest {
                         "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.lab.nosuch' does not exist"),
                 Arguments.of("SELECT * FROM lab.nosuch",
                         "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.lab.nosuch' does not exist"),
+                Arguments.of("SELECT * FROM sales s JOIN \"default\".missing m ON s.id = m.id",
+                        "TABLE_NOT_FOUND: line 1:28: Table 'awsdatacatalog.default.missing' does not exist"),
                 Arguments.of("SELECT * FROM nodb.sales",
                         "SCHEMA_NOT_FOUND: line 1:15: Schema 'nodb' does not exist"),
                 Arguments.of("SELECT * FORM sales",

@@ -20,6 +20,7 @@ public final class AthenaEngine {
     private final CatalogStatements catalogStatements;
     private final SelectExecutor selects;
     private final TableWriter writer;
+    private final ViewStatements views;
 
     public AthenaEngine(Path blobRoot, TableCatalog catalog) {
         BlobLocations blobs = new BlobLocations(blobRoot);
@@ -27,6 +28,7 @@ public final class AthenaEngine {
         this.catalogStatements = new CatalogStatements(catalog, blobs);
         this.selects = new SelectExecutor(catalog, relations);
         this.writer = new TableWriter(catalog, blobs, selects, relations);
+        this.views = new ViewStatements(catalog, selects, relations);
     }
 
     /**
@@ -48,6 +50,15 @@ public final class AthenaEngine {
         }
         if (c.acceptWord("create", "database") || c.acceptWord("create", "schema")) {
             return catalogStatements.createDatabase(c);
+        }
+        if (c.acceptWord("create", "view")) {
+            return views.createView(c, sql, context, false);
+        }
+        if (c.acceptWord("create", "or", "replace", "view")) {
+            return views.createView(c, sql, context, true);
+        }
+        if (c.acceptWord("drop", "view")) {
+            return views.dropView(c, context);
         }
         if (c.acceptWord("create", "table")) {
             if (!containsWord(sql, "as")) {

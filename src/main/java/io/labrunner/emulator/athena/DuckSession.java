@@ -59,23 +59,33 @@ final class DuckSession implements AutoCloseable {
         }
     }
 
-    /** Creates views for every name in the query that is a catalog table; returns those tables. */
-    List<ResolvedTable> register(QueryAnalysis analysis) throws SQLException {
+    /** The names in the query that are catalog tables or views, resolved against a default database. */
+    List<ResolvedTable> resolve(QueryAnalysis analysis, String database) throws SQLException {
         List<ResolvedTable> resolved = new ArrayList<>();
         for (TableReference ref : analysis.references) {
             if (!ref.catalog().equals(CATALOG)) {
                 continue;
             }
-            String db = ref.database(defaultDatabase);
+            String db = ref.database(database);
             Optional<TableDef> table = catalog.table(db, ref.tableName());
-            if (table.isEmpty()) {
-                if (catalog.databaseExists(db)) {
-                    schema(db);
-                }
-                continue;
+            if (table.isPresent()) {
+                resolved.add(new ResolvedTable(ref, table.get()));
+            } else if (catalog.databaseExists(db)) {
+                schema(db);
             }
-            resolved.add(new ResolvedTable(ref, table.get()));
-            view(table.get());
+        }
+        return resolved;
+    }
+
+    /** Creates DuckDB views for every catalog table or view the query names; returns them. */
+    List<ResolvedTable> register(QueryAnalysis analysis) throws SQLException {
+        return register(analysis, defaultDatabase);
+    }
+
+    private List<ResolvedTable> register(QueryAnalysis analysis, String database) throws SQLException {
+        List<ResolvedTable> resolved = resolve(analysis, database);
+        for (ResolvedTable t : resolved) {
+            view(t.table());
         }
         return resolved;
     }
@@ -87,9 +97,35 @@ final class DuckSession implements AutoCloseable {
             return;
         }
         schema(db);
-        List<PartitionDef> partitions = catalog.partitions(table.database(), table.name());
+        String body;
+        if (table.isView()) {
+            QueryAnalysis inner = new QueryAnalysis(table.viewText());
+            register(inner, db);
+            body = TrinoRewriter.rewrite(qualify(table.viewText(), inner, db)).sql();
+        } else {
+            List<PartitionDef> partitions = catalog.partitions(table.database(), table.name());
+            body = relations.relation(connection, table, partitions);
+        }
         execute("CREATE VIEW " + CATALOG + "." + TableRelations.ident(db) + "." + TableRelations.ident(table.name())
-                + " AS " + relations.relation(connection, table, partitions));
+                + " AS " + body);
+    }
+
+    /**
+     * A view's SQL with its unqualified table names qualified by the view's database, since the
+     * view must read the same tables whatever database the query that uses it runs in.
+     */
+    private String qualify(String sql, QueryAnalysis analysis, String db) {
+        StringBuilder out = new StringBuilder(sql);
+        List<TableReference> refs = new ArrayList<>(analysis.references);
+        refs.sort((a, b) -> Integer.compare(b.first().offset(), a.first().offset()));
+        for (TableReference ref : refs) {
+            if (ref.parts().size() == 1 && catalog.table(db, ref.tableName()).isPresent()) {
+                SqlToken t = ref.first();
+                out.replace(t.offset(), t.offset() + t.text().length(),
+                        CATALOG + "." + TableRelations.ident(db) + "." + TableRelations.ident(ref.tableName()));
+            }
+        }
+        return out.toString();
     }
 
     private void schema(String db) throws SQLException {

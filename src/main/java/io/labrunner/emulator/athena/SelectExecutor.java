@@ -70,15 +70,26 @@ final class SelectExecutor {
 
     private long scannedBytes(DuckSession session, QueryAnalysis analysis, List<DuckSession.ResolvedTable> tables)
             throws SQLException {
+        return scannedBytes(session, analysis, tables, new HashSet<>(), 0);
+    }
+
+    /** Bytes of the tables named, through views to the tables they read; each file counted once. */
+    private long scannedBytes(DuckSession session, QueryAnalysis analysis, List<DuckSession.ResolvedTable> tables,
+                              Set<String> counted, int depth) throws SQLException {
         long total = 0;
-        Set<String> counted = new HashSet<>();
         Set<String> columns = ScanAccounting.referencedColumns(analysis);
         for (DuckSession.ResolvedTable t : tables) {
             TableDef table = t.table();
+            if (table.isView()) {
+                if (depth < 10) {
+                    QueryAnalysis inner = new QueryAnalysis(table.viewText());
+                    total += scannedBytes(session, inner, session.resolve(inner, table.database()), counted, depth + 1);
+                }
+                continue;
+            }
             List<PartitionDef> partitions = catalog.partitions(table.database(), table.name());
             List<PartitionDef> touched = PartitionPruner.prune(analysis, t.reference(), table, partitions);
             List<Path> files = ScanAccounting.allFiles(relations.fileGroups(table, touched));
-            // Each file is counted once even when the table is named twice (e.g. as a column qualifier).
             files.removeIf(f -> !counted.add(f.toString()));
             total += ScanAccounting.scannedBytes(session.connection(), table, files, columns);
         }

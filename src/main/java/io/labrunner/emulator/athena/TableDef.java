@@ -18,16 +18,40 @@ import java.util.Map;
  * @param serdeLibrary    e.g. {@link HiveFormats#LAZY_SIMPLE_SERDE}
  * @param serdeParameters e.g. {@code field.delim}
  * @param tableParameters e.g. {@code skip.header.line.count}, {@code classification}
+ * @param tableType       {@code EXTERNAL_TABLE}, or {@code VIRTUAL_VIEW} for a view
+ * @param viewText        a view's query in Athena's SQL (Glue keeps it in ViewOriginalText); null for tables
  */
 public record TableDef(String database, String name, List<Column> columns, List<Column> partitionKeys,
                        String location, String inputFormat, String outputFormat, String serdeLibrary,
-                       Map<String, String> serdeParameters, Map<String, String> tableParameters) {
+                       Map<String, String> serdeParameters, Map<String, String> tableParameters,
+                       String tableType, String viewText) {
+    public static final String EXTERNAL_TABLE = "EXTERNAL_TABLE";
+    public static final String VIRTUAL_VIEW = "VIRTUAL_VIEW";
 
     public TableDef {
         columns = List.copyOf(columns);
         partitionKeys = List.copyOf(partitionKeys);
         serdeParameters = Map.copyOf(serdeParameters);
         tableParameters = Map.copyOf(tableParameters);
+        tableType = tableType == null ? EXTERNAL_TABLE : tableType;
+    }
+
+    /** An external table. */
+    public TableDef(String database, String name, List<Column> columns, List<Column> partitionKeys,
+                    String location, String inputFormat, String outputFormat, String serdeLibrary,
+                    Map<String, String> serdeParameters, Map<String, String> tableParameters) {
+        this(database, name, columns, partitionKeys, location, inputFormat, outputFormat, serdeLibrary,
+                serdeParameters, tableParameters, EXTERNAL_TABLE, null);
+    }
+
+    /** A view, as Athena records it: columns and SQL, no storage. */
+    public static TableDef view(String database, String name, List<Column> columns, String sql) {
+        return new TableDef(database, name, columns, List.of(), null, null, null, null, Map.of(),
+                Map.of("presto_view", "true", "comment", "Presto View"), VIRTUAL_VIEW, sql);
+    }
+
+    public boolean isView() {
+        return VIRTUAL_VIEW.equals(tableType);
     }
 
     /** Data columns followed by partition keys, the order Athena shows them in. */

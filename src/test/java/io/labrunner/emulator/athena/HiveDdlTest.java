@@ -195,6 +195,31 @@ class HiveDdlTest {
     }
 
     @Test
+    @DisplayName("a view stores its SQL and columns, is queryable from another database and bills its tables")
+    void viewsRoundTrip() throws Exception {
+        fixtures.run("CREATE VIEW recent_trips AS SELECT trip_id, fare, year FROM trips WHERE year = '2024'");
+        TableDef v = fixtures.catalog.table("lab", "recent_trips").orElseThrow();
+        assertThat(v.tableType()).isEqualTo("VIRTUAL_VIEW");
+        assertThat(v.columns()).extracting(Column::type).containsExactly("bigint", "double", "string");
+        QueryResult r = engineIn("default", "SELECT count(*) FROM lab.recent_trips");
+        assertThat(TrinoQueryTest.lines(r)).containsExactly("60");
+        // Through a view the columns the view names count (a conservative estimate), in the partitions it keeps.
+        assertThat(r.dataScannedInBytes()).isEqualTo(fixtures.run("SELECT trip_id, fare FROM trips WHERE year = '2024'")
+                .dataScannedInBytes()).isGreaterThan(0);
+        assertThatThrownBy(() -> fixtures.run("CREATE VIEW recent_trips AS SELECT 1 AS a"))
+                .hasMessageStartingWith("TABLE_ALREADY_EXISTS");
+        fixtures.run("CREATE OR REPLACE VIEW recent_trips AS SELECT 1 AS a");
+        assertThat(rows("SELECT * FROM recent_trips")).containsExactly("1");
+        fixtures.run("DROP VIEW recent_trips");
+        assertThat(fixtures.catalog.table("lab", "recent_trips")).isEmpty();
+        assertThatThrownBy(() -> fixtures.run("DROP VIEW recent_trips")).hasMessageStartingWith("TABLE_NOT_FOUND");
+    }
+
+    private QueryResult engineIn(String database, String sql) {
+        return fixtures.engine.execute(sql, new QueryContext(database, "q-2", "s3://results/"));
+    }
+
+    @Test
     @DisplayName("INSERT INTO appends files and registers new partitions")
     void insertIntoAppends() {
         fixtures.run("CREATE TABLE s2 WITH (external_location = 's3://out/s2/', partitioned_by = ARRAY['region']) "

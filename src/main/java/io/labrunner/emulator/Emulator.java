@@ -1,5 +1,9 @@
 package io.labrunner.emulator;
 
+import io.labrunner.emulator.athena.AthenaService;
+import io.labrunner.emulator.athena.GlueTableCatalog;
+import io.labrunner.emulator.glue.CrawlerTimings;
+import io.labrunner.emulator.glue.GlueCatalog;
 import io.labrunner.emulator.glue.GlueService;
 import io.labrunner.emulator.iam.IamService;
 import io.labrunner.emulator.kinesis.KinesisService;
@@ -11,6 +15,7 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,7 +52,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue and Kinesis are always served; other services are added with {@link Builder#service}.
+ * S3, STS, IAM, Glue, Athena and Kinesis are always served; other services are added with {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
 public final class Emulator implements AutoCloseable {
@@ -56,6 +61,8 @@ public final class Emulator implements AutoCloseable {
     private static final String ACCESS_KEY = "test";
     private static final String SECRET_KEY = "test";
     private static final int IO_BUFFER_BYTES = 256 * 1024;
+    /** Long enough that a client which does not wait for its query sees QUEUED, short enough for labs. */
+    private static final Duration ATHENA_QUEUE_TIME = Duration.ofMillis(50);
 
     private final String host;
     private final int requestedPort;
@@ -154,7 +161,11 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("sts", () -> new StsService(ACCOUNT_ID));
         builtIns.put("iam", () -> iam);
         // The crawler reads objects as files, and assumes roles from IAM's own state.
-        builtIns.put("glue", () -> new GlueService(blobRoot(), iam.directory()));
+        // Athena's AwsDataCatalog is Glue's catalog, as on AWS: crawled tables are queryable and
+        // Athena's DDL shows up in Glue.
+        GlueCatalog catalog = new GlueCatalog();
+        builtIns.put("glue", () -> new GlueService(catalog, blobRoot(), iam.directory(), CrawlerTimings.DEFAULT));
+        builtIns.put("athena", () -> new AthenaService(blobRoot(), new GlueTableCatalog(catalog), ATHENA_QUEUE_TIME));
         builtIns.put("kinesis", KinesisService::new);
         return builtIns;
     }

@@ -386,10 +386,18 @@ public final class AthenaService implements AwsService {
 
     private ObjectNode deleteWorkGroup(JsonNode in) {
         String name = text(in, "WorkGroup");
-        if (name.equals("primary")) {
+        if ("primary".equals(name)) {
             throw invalid("Primary workGroup could not be deleted");
         }
         workGroup(name);
+        // A work group with contents (here: query executions) goes only with RecursiveDeleteOption,
+        // which removes the contents too
+        // (https://docs.aws.amazon.com/athena/latest/APIReference/API_DeleteWorkGroup.html).
+        boolean hasExecutions = executions.values().stream().anyMatch(e -> e.workGroup.equals(name));
+        if (hasExecutions && !in.path("RecursiveDeleteOption").asBoolean(false)) {
+            throw invalid("WorkGroup " + name + " is not empty");
+        }
+        executions.values().removeIf(e -> e.workGroup.equals(name));
         workGroups.remove(name);
         return JSON.createObjectNode();
     }

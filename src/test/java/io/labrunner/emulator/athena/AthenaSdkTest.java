@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labrunner.emulator.Emulator;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -70,18 +68,8 @@ class AthenaSdkTest {
                 .resultConfiguration(r -> r.outputLocation(RESULTS))).queryExecutionId();
     }
 
-    /** Polls GetQueryExecution until the query reaches a terminal state, as labs do. */
     static QueryExecution await(String id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            QueryExecution q = athena.getQueryExecution(g -> g.queryExecutionId(id)).queryExecution();
-            QueryExecutionState state = q.status().state();
-            if (state != QueryExecutionState.QUEUED && state != QueryExecutionState.RUNNING) {
-                return q;
-            }
-            sleep(20);
-        }
-        throw new AssertionError("query " + id + " did not finish");
+        return AthenaSdkTestSupport.await(athena, id);
     }
 
     static QueryExecution run(String sql) {

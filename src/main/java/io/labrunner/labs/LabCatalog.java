@@ -4,6 +4,7 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabException;
 import io.labrunner.core.Suggestions;
 import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
+import io.labrunner.labs.s3glueathena.S3GlueAthenaLab;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ public final class LabCatalog {
     }
 
     public static LabCatalog builtIn() {
-        return new LabCatalog(List.of(new S3DataFormatsLab()));
+        return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab()));
     }
 
     public List<Lab> all() {

@@ -3,6 +3,7 @@ package io.labrunner.labs;
 import io.labrunner.core.Lab;
 import io.labrunner.core.LabException;
 import io.labrunner.core.Suggestions;
+import io.labrunner.labs.athenactas.AthenaCtasParquetLab;
 import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
 import io.labrunner.labs.s3glueathena.S3GlueAthenaLab;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class LabCatalog {
     }
 
     public static LabCatalog builtIn() {
-        return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab()));
+        return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab(), new AthenaCtasParquetLab()));
     }
 
     public List<Lab> all() {

@@ -152,8 +152,10 @@ final class TableRelations {
             options.append(", quote=").append(literal(firstChar(table.serdeParameters().getOrDefault("quoteChar", "\""))))
                     .append(", escape=").append(literal(firstChar(table.serdeParameters().getOrDefault("escapeChar", "\\"))));
         } else {
-            // LazySimpleSerDe splits on the delimiter only: quotes are data, \N is NULL.
-            options.append(", quote='', escape='', nullstr='\\N'");
+            // LazySimpleSerDe splits on the delimiter only: quotes are data, \N is NULL. With no quotes a
+            // newline always ends a row, so DuckDB may split the file between threads even though
+            // null_padding would otherwise make it read on one thread (2x slower on two cores).
+            options.append(", quote='', escape='', nullstr='\\N', parallel=true");
         }
         return options.toString();
     }

@@ -56,21 +56,21 @@ public final class RawSales {
     private RawSales() {
     }
 
-    /** The sales and refunds of {@link #MONTHS}, with 1,500 to 2,000 sales a month. */
+    /** The sales and refunds of {@link #MONTHS}, with 500 to 700 sales a month. */
     public static Data generate() {
         Random random = new Random(SEED);
         List<Sale> sales = new ArrayList<>();
         List<Refund> refunds = new ArrayList<>();
         long orderId = 500_001;
         for (YearMonth month : MONTHS) {
-            int count = 1_500 + random.nextInt(501);
+            int count = 500 + random.nextInt(201);
             for (int i = 0; i < count; i++) {
                 String[] product = PRODUCTS.get(random.nextInt(PRODUCTS.size()));
                 LocalDate day = month.atDay(1 + random.nextInt(month.lengthOfMonth()));
                 Sale sale = new Sale(orderId++, day, product[0], product[1], 1 + random.nextInt(4),
                         BigDecimal.valueOf(299 + random.nextInt(9_700), 2));
                 sales.add(sale);
-                if (random.nextInt(20) == 0) {
+                if (random.nextInt(10) == 0) {
                     LocalDate paid = day.plusDays(3 + random.nextInt(20));
                     if (!YearMonth.from(paid).isAfter(MONTHS.get(MONTHS.size() - 1))) {
                         refunds.add(new Refund(sale.orderId(), paid, REASONS.get(random.nextInt(REASONS.size())),

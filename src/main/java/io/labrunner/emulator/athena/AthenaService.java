@@ -14,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +67,23 @@ public final class AthenaService implements AwsService {
         this.blobs = new BlobLocations(blobRoot);
         this.queueTime = queueTime;
         workGroups.put("primary", new WorkGroup("primary", null, "", Instant.now()));
+        warmUpDuckDb();
+    }
+
+    /**
+     * Loads DuckDB's native library on a background thread (about 0.8 s, once per JVM), so that the
+     * first query — or the first crawl, which uses DuckDB too — does not wait for it.
+     */
+    private static void warmUpDuckDb() {
+        Thread warmUp = new Thread(() -> {
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+                duck.isValid(1);
+            } catch (SQLException | RuntimeException e) {
+                // The first real query reports what is wrong.
+            }
+        }, "athena-duckdb-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     @Override

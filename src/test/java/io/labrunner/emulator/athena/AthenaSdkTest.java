@@ -118,6 +118,32 @@ class AthenaSdkTest {
         assertThat(rows.get(1)).containsExactly("n0", Long.toString(expectedTotal0), Long.toString(expectedN0));
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> trinoQueries() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "WITH t AS (SELECT name, amount FROM numbers WHERE id <= 14) SELECT name, sum(amount) FROM t GROUP BY name ORDER BY name LIMIT 2",
+                        List.of(List.of("n0", "21"), List.of("n1", "9"))),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "SELECT id, rank() OVER (PARTITION BY name ORDER BY amount DESC, id) AS r FROM numbers WHERE id IN (1, 8, 15) ORDER BY id",
+                        List.of(List.of("1", "3"), List.of("8", "2"), List.of("15", "1"))),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "SELECT date_format(date_trunc('month', from_iso8601_timestamp('2025-03-14T10:00:00Z')), '%Y-%m-%d')",
+                        List.of(List.of("2025-03-01"))),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "SELECT approx_distinct(name), count_if(regexp_like(name, '^n[0-3]$')) FROM numbers",
+                        List.of(List.of("7", Long.toString(IntStream.rangeClosed(1, 2500).filter(i -> i % 7 <= 3).count())))),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "SELECT try_cast('x' AS integer) IS NULL, CAST(amount AS varchar) FROM numbers WHERE id = 42",
+                        List.of(List.of("true", "42"))));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("trinoQueries")
+    void trinoQueriesThroughTheSdkGiveTheirExpectedRows(String sql, List<List<String>> expected) {
+        List<List<String>> rows = rows(run(sql).queryExecutionId());
+        assertThat(rows.subList(1, rows.size())).isEqualTo(expected);
+    }
+
     @Test
     @DisplayName("GetQueryResults pages 1,000 rows at a time and the paginator reads them all, header first")
     void resultsArePagedAndThePaginatorReadsAll() {

@@ -31,7 +31,7 @@ final class GlobalOptions {
 
     /** Colours only on a terminal, and not with {@code --no-color} or {@code NO_COLOR} set. */
     Style style() {
-        return new Style(System.console() != null && !noColor && System.getenv("NO_COLOR") == null);
+        return new Style(Terminal.interactive() && !noColor && System.getenv("NO_COLOR") == null);
     }
 
     /** Targets {@code --target} accepts in this version. */

@@ -47,7 +47,7 @@ abstract class LabsCommand implements Callable<Integer> {
         GlobalOptions options = root.options;
         long start = System.nanoTime();
         boolean text = options.output == GlobalOptions.OutputFormat.text;
-        boolean terminal = System.console() != null;
+        boolean terminal = Terminal.interactive();
         Style style = options.style();
         try (Console console = text ? new Console(out(), style, options.verbose, terminal) : null;
              Target target = Targets.open(options.target, lifetime, root.state);

@@ -1,0 +1,48 @@
+package io.labrunner.target;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether a Docker engine answers, and if not, why — in one line, before any container is tried.
+ * A quick look for the engine's socket comes first, so a machine without Docker gets its answer at
+ * once rather than after Testcontainers has tried every strategy it knows.
+ */
+public interface DockerCheck {
+
+    /** Empty when Docker is usable; otherwise the reason, e.g. "no Docker socket at /var/run/docker.sock". */
+    Optional<String> whyNotAvailable();
+
+    /** The message a Docker target fails with, exit status 2. */
+    static String message(String why) {
+        return "Docker is not available: " + why + ". Use --target embedded (the default) or start Docker.";
+    }
+
+    /** The real check: sockets and DOCKER_HOST, then Testcontainers' own discovery. */
+    static DockerCheck system(Map<String, String> env) {
+        return () -> {
+            List<Path> sockets = new ArrayList<>(List.of(Path.of("/var/run/docker.sock")));
+            String home = System.getProperty("user.home");
+            sockets.add(Path.of(home, ".docker", "run", "docker.sock"));
+            sockets.add(Path.of(home, ".docker", "desktop", "docker.sock"));
+            sockets.add(Path.of(home, ".colima", "default", "docker.sock"));
+            sockets.add(Path.of(home, ".rd", "docker.sock"));
+            String runtime = env.get("XDG_RUNTIME_DIR");
+            if (runtime != null && !runtime.isBlank()) {
+                sockets.add(Path.of(runtime, "docker.sock"));
+                sockets.add(Path.of(runtime, "podman", "podman.sock"));
+            }
+            boolean configured = env.get("DOCKER_HOST") != null
+                    || Files.exists(Path.of(home, ".testcontainers.properties"));
+            if (!configured && sockets.stream().noneMatch(Files::exists)) {
+                return Optional.of("no Docker engine socket (looked for /var/run/docker.sock and the Docker Desktop,"
+                        + " Colima, Rancher and rootless sockets) and DOCKER_HOST is not set");
+            }
+            return Containers.testcontainersProblem();
+        };
+    }
+}

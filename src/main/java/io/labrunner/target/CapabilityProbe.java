@@ -20,6 +20,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -90,14 +97,21 @@ final class CapabilityProbe {
     static Set<Capability> probe(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         Set<Capability> offered = EnumSet.noneOf(Capability.class);
         try (AwsClients clients = new AwsClients(Optional.of(endpoint), region, credentials)) {
-            check(offered, Capability.STS, () -> clients.sts().getCallerIdentity());
-            check(offered, Capability.S3, () -> clients.s3().listBuckets());
-            check(offered, Capability.IAM, () -> clients.iam().listRoles(r -> r.maxItems(1)));
-            check(offered, Capability.GLUE_CATALOG, () -> clients.glue().getDatabases(r -> r.maxResults(1)));
-            if (offered.contains(Capability.GLUE_CATALOG)) {
-                check(offered, Capability.GLUE_CRAWLER, () -> clients.glue().listCrawlers(r -> r.maxResults(1)));
+            // One try each: a service that is not there answers 501, which the SDK would otherwise retry.
+            try (StsClient sts = once(clients.configure(StsClient.builder())).build();
+                 S3Client s3 = once(clients.configure(S3Client.builder())).forcePathStyle(true).build();
+                 IamClient iam = once(clients.configure(IamClient.builder())).build();
+                 GlueClient glue = once(clients.configure(GlueClient.builder())).build();
+                 AthenaClient athena = once(clients.configure(AthenaClient.builder())).build()) {
+                check(offered, Capability.STS, sts::getCallerIdentity);
+                check(offered, Capability.S3, s3::listBuckets);
+                check(offered, Capability.IAM, () -> iam.listRoles(r -> r.maxItems(1)));
+                check(offered, Capability.GLUE_CATALOG, () -> glue.getDatabases(r -> r.maxResults(1)));
+                if (offered.contains(Capability.GLUE_CATALOG)) {
+                    check(offered, Capability.GLUE_CRAWLER, () -> glue.listCrawlers(r -> r.maxResults(1)));
+                }
+                check(offered, Capability.ATHENA_SQL, () -> athena.listWorkGroups(r -> r.maxResults(1)));
             }
-            check(offered, Capability.ATHENA_SQL, () -> clients.athena().listWorkGroups(r -> r.maxResults(1)));
         }
         SignedJson json = new SignedJson(region, credentials);
         checkJson(offered, Capability.KINESIS, json, endpoint, "kinesis", "Kinesis_20131202.ListStreams");
@@ -107,6 +121,10 @@ final class CapabilityProbe {
                     + " Point --endpoint at LocalStack, Floci or 'lab emulator'.");
         }
         return offered;
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B once(B builder) {
+        return builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     }
 
     private static void check(Set<Capability> offered, Capability capability, Supplier<?> call) {

@@ -78,8 +78,8 @@ public enum TargetKind {
                 }
             }
         }
-        // Plain localstack serving it makes the token variant redundant advice.
-        if (serving.contains(LOCALSTACK.label)) {
+        // When plain LocalStack serves it, a token is not what is missing.
+        if (LOCALSTACK.knownCapabilities().containsAll(needed)) {
             serving.remove(LOCALSTACK_TOKEN.label);
         }
         if (serving.isEmpty()) {

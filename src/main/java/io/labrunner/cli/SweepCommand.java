@@ -64,6 +64,7 @@ final class SweepCommand implements Callable<Integer> {
             List<Sweeper.Leftover> found = sweeper.find(age);
             boolean text = options.output == GlobalOptions.OutputFormat.text;
             if (text) {
+                target.notices().forEach(out::println);
                 list(out, target, found);
             }
             if (delete && target.isRealAccount() && !options.yes && !found.isEmpty()) {

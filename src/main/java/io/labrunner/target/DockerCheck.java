@@ -36,13 +36,21 @@ public interface DockerCheck {
                 sockets.add(Path.of(runtime, "docker.sock"));
                 sockets.add(Path.of(runtime, "podman", "podman.sock"));
             }
-            boolean configured = env.get("DOCKER_HOST") != null
-                    || Files.exists(Path.of(home, ".testcontainers.properties"));
-            if (!configured && sockets.stream().noneMatch(Files::exists)) {
+            String dockerHost = env.get("DOCKER_HOST");
+            Optional<Path> socket = sockets.stream().filter(Files::exists).findFirst();
+            boolean configured = dockerHost != null || Files.exists(Path.of(home, ".testcontainers.properties"));
+            if (!configured && socket.isEmpty()) {
                 return Optional.of("no Docker engine socket (looked for /var/run/docker.sock and the Docker Desktop,"
                         + " Colima, Rancher and rootless sockets) and DOCKER_HOST is not set");
             }
-            return Containers.testcontainersProblem();
+            if (Containers.dockerAnswers()) {
+                return Optional.empty();
+            }
+            if (dockerHost != null) {
+                return Optional.of("nothing answers as a Docker engine at DOCKER_HOST " + dockerHost);
+            }
+            return Optional.of(socket.map(s -> "the engine behind " + s + " does not answer (is it running?)")
+                    .orElse("the Docker host in ~/.testcontainers.properties does not answer"));
         };
     }
 }

@@ -34,8 +34,12 @@ public interface TaggedResources {
      * pages. It covers the region's resources plus global ones such as IAM roles.
      */
     static TaggedResources taggingApi(Region region, AwsCredentialsProvider credentials) {
+        return taggingApi(URI.create("https://tagging." + region.id() + ".amazonaws.com/"), region, credentials);
+    }
+
+    /** As {@link #taggingApi(Region, AwsCredentialsProvider)}, at a given endpoint (tests). */
+    static TaggedResources taggingApi(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         ObjectMapper json = new ObjectMapper();
-        URI endpoint = URI.create("https://tagging." + region.id() + ".amazonaws.com/");
         SignedJson client = new SignedJson(region, credentials);
         return () -> {
             List<Tagged> found = new ArrayList<>();

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
                 "  lab start s3-data-formats      set up and show your task; then:",
                 "  lab check                      check your work; 'lab cleanup' when done",
                 "  lab test --all --junit out.xml the CI self-test of every lab",
-                "  lab run s3-data-formats --target localstack     the same lab in LocalStack (Docker)",
-                "  lab sweep --target aws --region eu-west-1       list what lab runs left on a real account",
+                "  lab run --all --target localstack   the labs in LocalStack (Docker)",
+                "  lab sweep --target aws --region eu-west-1   what runs left on an account",
                 "",
                 "Exit status: 0 ok, 1 a check or lab failed, 2 usage or configuration error."})
 public final class LabCommand implements Runnable {

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lab sweep}: what lab runs left behind, found by tag and by name; deleted only when asked. */
 @Command(name = "sweep",
-        description = {"Find what lab runs left on the target — by their lab:run-id tag (real accounts) and by their",
-                "lab-<run id>- names — and list it. Nothing is deleted unless you add --no-dry-run."},
+        description = {"List what lab runs left on the target; --no-dry-run deletes it.",
+                "Found by the lab:run-id tag (real accounts) and by lab-<run id>- names."},
         footerHeading = "%nExamples:%n",
         footer = {"  lab sweep --target aws --region eu-west-1", "  lab sweep --target aws --region eu-west-1 --older-than 1d --no-dry-run",
                 "  lab sweep --target endpoint --endpoint http://127.0.0.1:4566 --older-than 0m"})

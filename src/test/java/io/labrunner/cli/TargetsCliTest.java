@@ -194,4 +194,13 @@ class TargetsCliTest {
 
         assertThat(err.toString().strip()).isEqualTo("lab: --endpoint is for --target endpoint; target embedded chooses its own.");
     }
+
+    @Test
+    void sweepAndTheOtherCommandsAnswerHelp() {
+        assertThat(lab("sweep", "--help")).isZero();
+        assertThat(lab("run", "--help")).isZero();
+
+        assertThat(out.toString()).contains("Usage: lab sweep").contains("--no-dry-run").contains("Usage: lab run")
+                .contains("--endpoint=URL").contains("--region=REGION");
+    }
 }

@@ -43,7 +43,12 @@ class TargetsCliTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-    private final Map<String, String> env = new HashMap<>();
+    /** The real environment (DOCKER_HOST, a LocalStack token), less what would point these tests elsewhere. */
+    private final Map<String, String> env = new HashMap<>(System.getenv());
+
+    {
+        env.remove("AWS_ENDPOINT_URL");
+    }
 
     @BeforeAll
     static void startEmulator() {

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public interface DockerCheck {
 
-    /** Empty when Docker is usable; otherwise the reason, e.g. "no Docker socket at /var/run/docker.sock". */
+    /** Empty when Docker is usable; otherwise the reason, e.g. "no Docker socket at /var/run/docker.sock (…) and no DOCKER_HOST". */
     Optional<String> whyNotAvailable();
 
     /** The message a Docker target fails with, exit status 2. */
@@ -40,8 +40,8 @@ public interface DockerCheck {
             Optional<Path> socket = sockets.stream().filter(Files::exists).findFirst();
             boolean configured = dockerHost != null || Files.exists(Path.of(home, ".testcontainers.properties"));
             if (!configured && socket.isEmpty()) {
-                return Optional.of("no Docker engine socket (looked for /var/run/docker.sock and the Docker Desktop,"
-                        + " Colima, Rancher and rootless sockets) and DOCKER_HOST is not set");
+                return Optional.of("no Docker socket at /var/run/docker.sock (nor a Docker Desktop, Colima, Rancher"
+                        + " or rootless one) and no DOCKER_HOST");
             }
             if (Containers.dockerAnswers()) {
                 return Optional.empty();

@@ -50,7 +50,7 @@ final class Console implements RunListener, AutoCloseable {
     @Override
     public synchronized void labStarted(LabInfo lab, String runId, String target, String command) {
         println(style.bold("▶ " + lab.id()) + " — " + lab.title()
-                + style.dim("   (" + command + " · run " + runId + " · target " + target + ")"));
+                + style.dim("   (lab " + command + " · run id " + runId + " · target " + target + ")"));
     }
 
     @Override
@@ -123,7 +123,8 @@ final class Console implements RunListener, AutoCloseable {
         endActivity();
         String time = seconds(result.duration());
         switch (result.outcome()) {
-            case PASSED -> println(style.green("✔ " + result.labId() + " passed") + " in " + time + checkCount(result));
+            case PASSED -> println(style.green("✔ " + result.labId() + " " + done(result.command())) + " in " + time
+                    + checkCount(result));
             case FAILED -> println(style.red("✘ " + result.labId() + " failed") + " in " + time + checkCount(result)
                     + (result.message().isBlank() ? "" : ": " + result.message()));
             case ERROR -> println(style.red("✘ " + result.labId() + " did not complete: " + result.message()));
@@ -138,6 +139,20 @@ final class Console implements RunListener, AutoCloseable {
         long skipped = report.count(Outcome.SKIPPED);
         String line = passed + " passed, " + failed + " failed, " + skipped + " skipped in " + seconds(report.duration());
         println((failed > 0 ? style.red(line) : style.green(line)));
+    }
+
+    /** What success means for each command: only run, check and test judge the lab. */
+    private static String done(String command) {
+        switch (command) {
+            case "start":
+                return "is set up";
+            case "solve":
+                return "has its reference solution";
+            case "cleanup":
+                return "is cleaned up";
+            default:
+                return "passed";
+        }
     }
 
     private String checkCount(LabResult result) {

@@ -28,7 +28,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Style style = new Style(System.console() != null && !root.options.noColor && System.getenv("NO_COLOR") == null);
+        Style style = root.options.style();
         int feature = Runtime.version().feature();
         report(out, style, feature >= 17, "Java " + Runtime.version(), "Lab Runner needs Java 17 or newer.");
         Optional<String> noDocker = DockerCheck.system(System.getenv()).whyNotAvailable();

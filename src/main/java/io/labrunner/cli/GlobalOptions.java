@@ -63,6 +63,11 @@ final class GlobalOptions {
                 Optional.ofNullable(profile), Optional.ofNullable(region), env);
     }
 
+    /** Colours only on a terminal, and not with {@code --no-color} or {@code NO_COLOR} set. */
+    Style style() {
+        return new Style(System.console() != null && !noColor && System.getenv("NO_COLOR") == null);
+    }
+
     /** Targets {@code --target} accepts. */
     static final class TargetNames extends java.util.ArrayList<String> {
         TargetNames() {

@@ -58,7 +58,7 @@ abstract class LabsCommand implements Callable<Integer> {
         long start = System.nanoTime();
         boolean text = options.output == GlobalOptions.OutputFormat.text;
         boolean terminal = System.console() != null;
-        Style style = new Style(terminal && !options.noColor && System.getenv("NO_COLOR") == null);
+        Style style = options.style();
         try (Console console = text ? new Console(out(), style, options.verbose, terminal) : null;
              Target target = Targets.open(options.targetOptions(root.env), lifetime, root.state);
              AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials())) {

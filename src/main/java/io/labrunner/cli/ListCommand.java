@@ -26,7 +26,7 @@ final class ListCommand implements Callable<Integer> {
             out.println(LabListJson.render(root.catalog.all()));
             return 0;
         }
-        Style style = new Style(System.console() != null && !root.options.noColor && System.getenv("NO_COLOR") == null);
+        Style style = root.options.style();
         for (Lab lab : root.catalog.all()) {
             LabInfo info = lab.info();
             out.println(style.bold(info.id()) + "  " + info.title());

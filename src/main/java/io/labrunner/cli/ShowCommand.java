@@ -23,8 +23,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String guide = Guides.load(root.catalog.get(id).info().id());
-        boolean color = System.console() != null && !root.options.noColor && System.getenv("NO_COLOR") == null;
-        spec.commandLine().getOut().print(new MarkdownRenderer(new Style(color)).render(guide));
+        spec.commandLine().getOut().print(new MarkdownRenderer(root.options.style()).render(guide));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -23,7 +23,7 @@ final class StartCommand extends LabsCommand {
         int status = drive(Targets.Lifetime.SESSION, List.of(lab), runner -> List.of(runner.start(lab)));
         if (status == 0 && root.options.output == GlobalOptions.OutputFormat.text) {
             String task = Guides.section(Guides.load(lab.info().id()), "Your task");
-            out().println(new MarkdownRenderer(new Style(System.console() != null && !root.options.noColor)).render(task));
+            out().println(new MarkdownRenderer(root.options.style()).render(task));
             if (root.options.target.equals("embedded")
                     && RunningEmulator.readIfAlive(root.state.emulatorPidFile()).isEmpty()) {
                 out().println("To work with the AWS CLI, serve the emulator in another terminal: lab emulator");

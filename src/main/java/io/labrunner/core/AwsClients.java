@@ -14,6 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -35,6 +36,7 @@ public final class AwsClients implements AutoCloseable {
     private IamClient iam;
     private GlueClient glue;
     private AthenaClient athena;
+    private KinesisClient kinesis;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -86,6 +88,13 @@ public final class AwsClients implements AutoCloseable {
             athena = track(() -> configure(AthenaClient.builder()).build());
         }
         return athena;
+    }
+
+    public synchronized KinesisClient kinesis() {
+        if (kinesis == null) {
+            kinesis = track(() -> configure(KinesisClient.builder()).build());
+        }
+        return kinesis;
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Tags each kind of ledger resource with its service's own tagging call: S3 PutBucketTagging,
- * IAM TagRole, Glue TagResource and Athena TagResource (the last two by ARN, hence the account id).
+ * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream.
  */
 public final class AwsResourceTagger implements ResourceTagger {
     private final AwsClients clients;
@@ -39,6 +39,9 @@ public final class AwsResourceTagger implements ResourceTagger {
                 List<software.amazon.awssdk.services.athena.model.Tag> athenaTags = new ArrayList<>();
                 tags.forEach((k, v) -> athenaTags.add(software.amazon.awssdk.services.athena.model.Tag.builder().key(k).value(v).build()));
                 clients.athena().tagResource(r -> r.resourceARN(arn("athena", "workgroup/" + resource.id())).tags(athenaTags));
+                return;
+            case KINESIS_STREAM:
+                clients.kinesis().addTagsToStream(r -> r.streamName(resource.id()).tags(tags));
                 return;
             default:
                 // A kind added later without a tagging call is still found by its lab- name prefix.

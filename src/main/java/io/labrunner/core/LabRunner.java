@@ -226,6 +226,7 @@ public final class LabRunner {
                 }
                 cleanedUp = true;
             }
+            ctx.closeForCreation();
             listener.phaseStarted("cleanup");
             long start = System.nanoTime();
             String error = "";

@@ -3,6 +3,7 @@ package io.labrunner.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
  * Looks for anything of a run still on the target, by the {@code lab-<runid>-} name prefix every
@@ -46,6 +47,13 @@ public final class Leftovers {
                     .flatMap(page -> page.workGroups().stream())
                     .filter(w -> w.name().startsWith(stem))
                     .forEach(w -> found.add("Athena workgroup " + w.name()));
+        }
+        if (capabilities.contains(Capability.KINESIS)) {
+            clients.kinesis().listStreamsPaginator(r -> { }).stream()
+                    .flatMap(page -> page.streamSummaries().stream())
+                    // A deleted stream lingers as DELETING for a while, on AWS too: it is on its way out.
+                    .filter(s -> s.streamName().startsWith(stem) && s.streamStatus() != StreamStatus.DELETING)
+                    .forEach(s -> found.add("Kinesis stream " + s.streamName()));
         }
         return found;
     }

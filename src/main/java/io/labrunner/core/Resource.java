@@ -28,6 +28,10 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.ATHENA_WORKGROUP, name);
     }
 
+    public static Resource stream(String name) {
+        return new Resource(ResourceType.KINESIS_STREAM, name);
+    }
+
     @Override
     public String toString() {
         return type.label() + " " + id;

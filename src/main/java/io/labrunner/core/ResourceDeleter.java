@@ -53,6 +53,8 @@ public final class ResourceDeleter {
                 return deleteCrawler(resource.id());
             case ATHENA_WORKGROUP:
                 return deleteWorkGroup(resource.id());
+            case KINESIS_STREAM:
+                return deleteStream(resource.id());
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -137,8 +139,19 @@ public final class ResourceDeleter {
         }
     }
 
+    private boolean deleteStream(String stream) {
+        try {
+            // Consumers would block the delete; a lab's stream may still have one registered.
+            clients.kinesis().deleteStream(r -> r.streamName(stream).enforceConsumerDeletion(true));
+            return true;
+        } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
     private static boolean isTransient(AwsServiceException e) {
         return e instanceof CrawlerRunningException
+                || e instanceof software.amazon.awssdk.services.kinesis.model.ResourceInUseException
                 || e.isThrottlingException()
                 || e.statusCode() >= 500
                 || e.statusCode() == 409;

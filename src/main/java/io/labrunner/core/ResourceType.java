@@ -6,7 +6,8 @@ public enum ResourceType {
     IAM_ROLE("IAM role"),
     GLUE_DATABASE("Glue database"),
     GLUE_CRAWLER("Glue crawler"),
-    ATHENA_WORKGROUP("Athena workgroup");
+    ATHENA_WORKGROUP("Athena workgroup"),
+    KINESIS_STREAM("Kinesis stream");
 
     private final String label;
 

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -30,6 +31,7 @@ final class RunContext implements LabContext {
     private final ResourceTagger tagger;
     private final List<StepResult> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private volatile boolean closedForCreation;
 
     RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener, ResourceTagger tagger) {
         this.lab = lab;
@@ -75,6 +77,11 @@ final class RunContext implements LabContext {
     }
 
     @Override
+    public KinesisClient kinesis() {
+        return clients.kinesis();
+    }
+
+    @Override
     public Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("lab:run-id", ledger.runId());
@@ -85,6 +92,9 @@ final class RunContext implements LabContext {
 
     @Override
     public <T> T create(Resource resource, Supplier<T> creation) {
+        if (closedForCreation) {
+            throw new IllegalStateException("The run is being cleaned up; " + resource + " was not created");
+        }
         ledger.recordPending(resource);
         T created = creation.get();
         ledger.confirmCreated(resource);
@@ -149,6 +159,14 @@ final class RunContext implements LabContext {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Refuses further creations: once cleanup has begun (after Ctrl-C the lab's own thread may
+     * still be running), nothing new may appear behind it.
+     */
+    void closeForCreation() {
+        closedForCreation = true;
     }
 
     /** Steps recorded since the last call, for the phase that just ended. */

@@ -1,5 +1,8 @@
 package io.labrunner.emulator;
 
+import io.labrunner.emulator.glue.GlueService;
+import io.labrunner.emulator.iam.IamService;
+import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.s3.S3Frontend;
 import io.labrunner.emulator.sts.StsService;
 import java.io.IOException;
@@ -44,7 +47,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3 and STS are always served; other services are added with {@link Builder#service}.
+ * S3, STS, IAM, Glue and Kinesis are always served; other services are added with {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
 public final class Emulator implements AutoCloseable {
@@ -141,21 +144,41 @@ public final class Emulator implements AutoCloseable {
         };
     }
 
+    /**
+     * The services every emulator serves besides S3, by signing name. A service added with
+     * {@link Builder#service} under the same signing name replaces the built-in one.
+     */
+    private Map<String, Supplier<AwsService>> builtIns() {
+        IamService iam = new IamService();
+        Map<String, Supplier<AwsService>> builtIns = new LinkedHashMap<>();
+        builtIns.put("sts", () -> new StsService(ACCOUNT_ID));
+        builtIns.put("iam", () -> iam);
+        // The crawler reads objects as files, and assumes roles from IAM's own state.
+        builtIns.put("glue", () -> new GlueService(blobRoot(), iam.directory()));
+        builtIns.put("kinesis", KinesisService::new);
+        return builtIns;
+    }
+
     private Map<String, AwsService> createServices() {
-        Map<String, AwsService> bySigningName = new LinkedHashMap<>();
-        AwsService sts = new StsService(ACCOUNT_ID);
-        bySigningName.put(sts.signingName(), sts);
-        List<String> added = new ArrayList<>();
+        Map<String, AwsService> added = new LinkedHashMap<>();
         for (ServiceFactory factory : factories) {
             AwsService service = Objects.requireNonNull(factory.create(this), "service factory returned null");
             String name = service.signingName();
-            if ("s3".equals(name) || added.contains(name)) {
+            services.add(service);
+            if ("s3".equals(name) || added.containsKey(name)) {
                 throw new IllegalArgumentException("A service for signing name '" + name + "' is already registered");
             }
-            added.add(name);
-            services.add(service);
-            bySigningName.put(name, service); // may replace a built-in (e.g. a richer STS)
+            added.put(name, service);
         }
+        Map<String, AwsService> bySigningName = new LinkedHashMap<>();
+        builtIns().forEach((name, factory) -> {
+            if (!added.containsKey(name)) {
+                AwsService service = factory.get();
+                services.add(service);
+                bySigningName.put(name, service);
+            }
+        });
+        bySigningName.putAll(added);
         return bySigningName;
     }
 

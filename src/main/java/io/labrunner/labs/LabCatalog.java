@@ -3,6 +3,7 @@ package io.labrunner.labs;
 import io.labrunner.core.Lab;
 import io.labrunner.core.LabException;
 import io.labrunner.core.Suggestions;
+import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public final class LabCatalog {
     }
 
     public static LabCatalog builtIn() {
-        return new LabCatalog(List.of());
+        return new LabCatalog(List.of(new S3DataFormatsLab()));
     }
 
     public List<Lab> all() {

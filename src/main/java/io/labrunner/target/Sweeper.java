@@ -117,12 +117,23 @@ public final class Sweeper {
                     .filter(c -> RUN_NAME.matcher(c.name()).matches())
                     .forEach(c -> add(found, Resource.crawler(c.name()), c.creationTime()));
         }
+        if (capabilities.contains(Capability.KINESIS)) {
+            byKinesisName(found);
+        }
         if (capabilities.contains(Capability.ATHENA_SQL)) {
             clients.athena().listWorkGroupsPaginator(r -> { }).stream()
                     .flatMap(page -> page.workGroups().stream())
                     .filter(w -> RUN_NAME.matcher(w.name()).matches())
                     .forEach(w -> add(found, Resource.workGroup(w.name()), w.creationTime()));
         }
+    }
+
+    private void byKinesisName(Map<String, Leftover> found) {
+        clients.kinesis().listStreamsPaginator(r -> { }).stream()
+                .flatMap(page -> page.streamSummaries().stream())
+                .filter(st -> RUN_NAME.matcher(st.streamName()).matches())
+                .forEach(st -> add(found, new Resource(ResourceType.KINESIS_STREAM, st.streamName()),
+                        st.streamCreationTimestamp()));
     }
 
     private static void add(Map<String, Leftover> found, Resource resource, Instant created) {
@@ -150,6 +161,9 @@ public final class Sweeper {
                     return Optional.of(new Resource(ResourceType.GLUE_DATABASE, last));
                 }
                 return rest.startsWith("crawler/") ? Optional.of(Resource.crawler(last)) : Optional.empty();
+            case "kinesis":
+                return rest.startsWith("stream/") ? Optional.of(new Resource(ResourceType.KINESIS_STREAM, last))
+                        : Optional.empty();
             case "athena":
                 return rest.startsWith("workgroup/") ? Optional.of(Resource.workGroup(last)) : Optional.empty();
             default:

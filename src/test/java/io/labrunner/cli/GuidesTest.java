@@ -45,4 +45,20 @@ class GuidesTest {
                 .contains("    aws s3 ls")
                 .doesNotContain("```").doesNotContain("**");
     }
+
+    @Test
+    void tablesArePaddedToTheirWidestCellWithoutMarkup() {
+        String text = new MarkdownRenderer(new Style(false)).render("""
+                | key | format |
+                |-----|--------|
+                | `formats/sales.csv` | CSV |
+                | a | JSON Lines |
+                """);
+
+        assertThat(text).startsWith("""
+                  key                format
+                  formats/sales.csv  CSV
+                  a                  JSON Lines
+                """);
+    }
 }

@@ -140,10 +140,10 @@ class LabRunnerTest {
 
     @Test
     void aLabTheTargetCannotServeIsSkippedWithTheReason() {
-        LabResult result = runner.run(new FakeLab("crawler-lab", Set.of(Capability.S3, Capability.GLUE_CRAWLER)), false);
+        LabResult result = runner.run(new FakeLab("bedrock-lab", Set.of(Capability.S3, Capability.BEDROCK_TEXT)), false);
 
         assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(result.message()).contains("GLUE_CRAWLER").contains("embedded");
+        assertThat(result.message()).contains("BEDROCK_TEXT").contains("embedded");
         assertThat(state.activeRuns()).isEmpty();
     }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
-import software.amazon.awssdk.services.glue.model.GlueException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -81,17 +80,15 @@ class FrontDoorTest {
     }
 
     @Test
-    void aJsonServiceTheEmulatorDoesNotServeRaisesTheServicesExceptionWithNotImplemented() {
-        try (GlueClient glue = Clients.glue(emulator)) {
-            assertThatThrownBy(() -> glue.getDatabases(b -> { }))
-                    .isInstanceOf(GlueException.class)
-                    .satisfies(e -> {
-                        GlueException error = (GlueException) e;
-                        assertThat(error.statusCode()).isEqualTo(501);
-                        assertThat(error.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-                        assertThat(error.awsErrorDetails().errorMessage()).contains("glue GetDatabases");
-                    });
-        }
+    void aJsonServiceTheEmulatorDoesNotServeAnswersNotImplementedNamingServiceAndOperation() throws Exception {
+        HttpResponse<String> response = RawHttp.send(RawHttp.post(emulator.getEndpoint(),
+                "application/x-amz-json-1.0", "{}")
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Authorization", RawHttp.fakeSigV4("dynamodb")));
+
+        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("NotImplemented");
+        assertThat(response.body()).contains("\"__type\"").contains("dynamodb ListTables");
     }
 
     @Test

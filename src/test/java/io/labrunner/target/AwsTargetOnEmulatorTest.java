@@ -23,15 +23,14 @@ import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * The real-account target's guard against the embedded emulator standing in for AWS: the account
- * comes from the emulator's STS GetCallerIdentity (000000000000); aliases from a stand-in until the
- * emulator serves IAM ListAccountAliases.
+ * comes from the emulator's STS GetCallerIdentity (000000000000), its alias from IAM
+ * ListAccountAliases or a stand-in that names one.
  */
 class AwsTargetOnEmulatorTest {
     private static final Path FILE = Path.of("config.properties");
@@ -114,22 +113,34 @@ class AwsTargetOnEmulatorTest {
     }
 
     @Test
-    @Disabled("The emulator serves no IAM yet: ListAccountAliases answers NotImplemented until the IAM service merges")
     void theAliasComesFromTheEmulatorsIamListAccountAliases() {
         AwsTarget target = open(new GuardConfig(FILE, Set.of(Emulator.ACCOUNT_ID), List.of("prod"), Set.of()),
                 AccountLookup::of);
 
+        assertThat(target.identity().accountId()).isEqualTo(Emulator.ACCOUNT_ID);
         assertThat(target.identity().alias()).isEmpty();
     }
 
     @Test
     void whenTheAliasCannotBeReadTheAccountIsRefused() {
         GuardConfig config = new GuardConfig(FILE, Set.of(Emulator.ACCOUNT_ID), List.of("prod"), Set.of());
+        Function<AwsClients, AccountLookup> noIam = c -> new AccountLookup() {
+            @Override
+            public String accountId() {
+                return AccountLookup.of(c).accountId();
+            }
 
-        // Until the emulator has IAM, ListAccountAliases fails: the guard must not take that as "no alias".
-        assertThatThrownBy(() -> open(config, AccountLookup::of))
+            @Override
+            public List<String> aliases() {
+                throw new IllegalStateException("iam:ListAccountAliases denied");
+            }
+        };
+
+        // Not being allowed to read the alias must not pass for "no alias".
+        assertThatThrownBy(() -> open(config, noIam))
                 .isInstanceOf(LabException.class)
                 .hasMessageContaining("Cannot read the alias of AWS account 000000000000");
+        assertThat(clients.s3().listBuckets().buckets()).isEmpty();
     }
 
     @Test

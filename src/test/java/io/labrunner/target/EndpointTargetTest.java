@@ -54,7 +54,8 @@ class EndpointTargetTest {
         try (Target target = open(endpoint(Optional.of(emulator.getEndpoint()), Map.of()))) {
             assertThat(target.name()).isEqualTo("endpoint");
             assertThat(target.endpoint()).contains(emulator.getEndpoint());
-            assertThat(target.capabilities()).contains(Capability.S3, Capability.STS);
+            assertThat(target.capabilities()).contains(Capability.S3, Capability.STS, Capability.IAM,
+                    Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER, Capability.KINESIS);
             assertThat(target.notices()).singleElement().asString().contains(emulator.getEndpoint().toString());
         }
     }

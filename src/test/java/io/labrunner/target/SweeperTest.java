@@ -52,12 +52,14 @@ class SweeperTest {
         TaggedResources tags = () -> List.of(
                 tagged("arn:aws:iam::111122223333:role/lab-k3f9x2-crawler", NOW.minus(Duration.ofHours(1))),
                 tagged("arn:aws:glue:eu-west-1:111122223333:database/lab_p7q8r9_db", NOW.plus(Duration.ofHours(5))),
-                tagged("arn:aws:kinesis:eu-west-1:111122223333:stream/lab-k3f9x2-clicks", NOW.minus(Duration.ofDays(2))));
+                tagged("arn:aws:kinesis:eu-west-1:111122223333:stream/lab-k3f9x2-clicks", NOW.minus(Duration.ofDays(2))),
+                tagged("arn:aws:sqs:eu-west-1:111122223333:lab-k3f9x2-queue", NOW.minus(Duration.ofDays(2))));
 
         List<Sweeper.Leftover> found = sweeper(tags).find(Duration.ofHours(6));
 
         assertThat(found).extracting(Sweeper.Leftover::what).containsExactly(
-                "IAM role lab-k3f9x2-crawler", "arn:aws:kinesis:eu-west-1:111122223333:stream/lab-k3f9x2-clicks");
+                "IAM role lab-k3f9x2-crawler", "Kinesis stream lab-k3f9x2-clicks",
+                "arn:aws:sqs:eu-west-1:111122223333:lab-k3f9x2-queue");
         assertThat(found.get(0).startedAt()).contains(NOW.minus(Duration.ofHours(7)));
         assertThat(found).allMatch(l -> l.foundBy().equals("tag"));
     }
@@ -80,7 +82,7 @@ class SweeperTest {
 
     @Test
     void kindsWithoutADeleterAreReportedNotDeleted() {
-        List<Sweeper.Leftover> found = List.of(new Sweeper.Leftover("arn:aws:kinesis:eu-west-1:1:stream/lab-k3f9x2-s",
+        List<Sweeper.Leftover> found = List.of(new Sweeper.Leftover("arn:aws:sqs:eu-west-1:1:lab-k3f9x2-q",
                 Optional.empty(), Optional.empty(), "tag"));
 
         assertThat(sweeper(TaggedResources.NONE).delete(found)).singleElement().asString()

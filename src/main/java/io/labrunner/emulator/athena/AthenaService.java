@@ -1,0 +1,438 @@
+package io.labrunner.emulator.athena;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.AwsException;
+import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.AwsResponse;
+import io.labrunner.emulator.AwsService;
+import io.labrunner.emulator.Protocol;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Amazon Athena over JSON 1.1 ({@code X-Amz-Target: AmazonAthena.<Operation>}, signing name
+ * {@code athena}): work groups and query executions that run on {@link AthenaEngine} in the
+ * background, moving QUEUED → RUNNING → SUCCEEDED/FAILED, and leave their results as a CSV
+ * file (plus {@code .metadata}) in the output location
+ * (https://docs.aws.amazon.com/athena/latest/APIReference/API_Operations.html).
+ */
+public final class AthenaService implements AwsService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_RESULTS = 1000;
+
+    private final AthenaEngine engine;
+    private final BlobLocations blobs;
+    private final Duration queueTime;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "athena-queries");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, QueryExecution> executions = new ConcurrentHashMap<>();
+    private final Map<String, String> idsByToken = new ConcurrentHashMap<>();
+    private final Map<String, WorkGroup> workGroups = new ConcurrentHashMap<>();
+
+    /** A work group: its name, its result location (may be null) and description. */
+    private record WorkGroup(String name, String outputLocation, String description, Instant created) {
+    }
+
+    /**
+     * @param blobRoot  the folder under which {@code s3://bucket/key} is {@code bucket/key}
+     * @param catalog   the Data Catalog the queries read and the DDL writes
+     * @param queueTime how long a query stays QUEUED before it runs, so that clients that do not
+     *                  wait for the query see what they would see on AWS
+     */
+    public AthenaService(Path blobRoot, TableCatalog catalog, Duration queueTime) {
+        this.engine = new AthenaEngine(blobRoot, catalog);
+        this.blobs = new BlobLocations(blobRoot);
+        this.queueTime = queueTime;
+        workGroups.put("primary", new WorkGroup("primary", null, "", Instant.now()));
+    }
+
+    @Override
+    public String signingName() {
+        return "athena";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.JSON;
+    }
+
+    @Override
+    public AwsResponse handle(AwsRequest request) {
+        String operation = request.operation().orElseThrow(() -> AwsException.validation("Missing X-Amz-Target"));
+        JsonNode in = parse(request.bodyAsString());
+        ObjectNode out;
+        switch (operation) {
+            case "StartQueryExecution": out = startQueryExecution(in); break;
+            case "GetQueryExecution": out = getQueryExecution(in); break;
+            case "BatchGetQueryExecution": out = batchGetQueryExecution(in); break;
+            case "GetQueryResults": out = getQueryResults(in); break;
+            case "StopQueryExecution": out = stopQueryExecution(in); break;
+            case "ListQueryExecutions": out = listQueryExecutions(in); break;
+            case "GetWorkGroup": out = getWorkGroup(in); break;
+            case "ListWorkGroups": out = listWorkGroups(); break;
+            case "CreateWorkGroup": out = createWorkGroup(in); break;
+            case "DeleteWorkGroup": out = deleteWorkGroup(in); break;
+            default: throw AwsException.notImplemented("athena", operation);
+        }
+        return AwsResponse.json(out.toString());
+    }
+
+    private ObjectNode startQueryExecution(JsonNode in) {
+        String query = text(in, "QueryString");
+        if (query == null || query.isBlank()) {
+            throw invalid("QueryString must not be empty");
+        }
+        String token = text(in, "ClientRequestToken");
+        if (token != null && idsByToken.containsKey(token)) {
+            return JSON.createObjectNode().put("QueryExecutionId", idsByToken.get(token));
+        }
+        WorkGroup group = workGroup(text(in, "WorkGroup") == null ? "primary" : text(in, "WorkGroup"));
+        String output = text(in.path("ResultConfiguration"), "OutputLocation");
+        if (output == null) {
+            output = group.outputLocation();
+        }
+        if (output == null) {
+            throw invalid("Unable to verify/create output bucket. No output location provided. An output location is "
+                    + "required either through the Workgroup result configuration setting or as an API input.");
+        }
+        query = bindParameters(query, in.path("ExecutionParameters"));
+        String id = UUID.randomUUID().toString();
+        QueryContext context = new QueryContext(text(in.path("QueryExecutionContext"), "Database"), id, output);
+        QueryExecution execution = new QueryExecution(id, query, group.name(), context, output);
+        executions.put(id, execution);
+        if (token != null) {
+            idsByToken.put(token, id);
+        }
+        worker.submit(() -> run(execution));
+        return JSON.createObjectNode().put("QueryExecutionId", id);
+    }
+
+    /**
+     * Substitutes ExecutionParameters for the {@code ?} placeholders, in order; each parameter is
+     * SQL text such as {@code 'abc'} or {@code 42}
+     * (https://docs.aws.amazon.com/athena/latest/ug/querying-with-prepared-statements.html).
+     */
+    static String bindParameters(String query, JsonNode parameters) {
+        List<SqlToken> tokens = SqlTokenizer.tokenize(query);
+        int placeholders = (int) tokens.stream().filter(t -> t.isSymbol("?")).count();
+        int given = parameters == null || !parameters.isArray() ? 0 : parameters.size();
+        if (placeholders == 0 && given == 0) {
+            return query;
+        }
+        if (placeholders != given) {
+            throw invalid("Incorrect number of parameters: expected " + placeholders + " but found " + given);
+        }
+        StringBuilder sb = new StringBuilder();
+        int next = 0;
+        for (SqlToken t : tokens) {
+            sb.append(t.isSymbol("?") ? parameters.get(next++).asText() : t.text());
+        }
+        return sb.toString();
+    }
+
+    private void run(QueryExecution execution) {
+        try {
+            long waitMillis = queueTime.toMillis() - Duration.between(execution.submitted, Instant.now()).toMillis();
+            if (waitMillis > 0) {
+                TimeUnit.MILLISECONDS.sleep(waitMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!execution.start()) {
+            return;
+        }
+        try {
+            QueryResult result = engine.execute(execution.query, execution.context);
+            writeResultFiles(execution, result);
+            execution.succeed(result);
+        } catch (AthenaQueryException e) {
+            execution.fail(e);
+        } catch (RuntimeException e) {
+            execution.fail(new AthenaQueryException("GENERIC_INTERNAL_ERROR", String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void writeResultFiles(QueryExecution execution, QueryResult result) {
+        String uri = execution.resultFile();
+        Path file = blobs.path(uri);
+        try {
+            Files.createDirectories(file.getParent());
+            String content = uri.endsWith(".csv") ? result.toCsv() : textResult(result);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            ArrayNode columns = JSON.createArrayNode();
+            result.columns().forEach(c -> columns.add(columnInfo(c)));
+            // Athena's own .metadata is a binary encoding; this one carries the same column info as JSON.
+            Files.writeString(file.resolveSibling(file.getFileName() + ".metadata"),
+                    JSON.createObjectNode().set("ColumnInfo", columns).toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** DDL and SHOW results are plain text, one row a line, cells separated by tabs. */
+    private static String textResult(QueryResult result) {
+        StringBuilder sb = new StringBuilder();
+        for (List<String> row : result.rows()) {
+            sb.append(String.join("\t", row.stream().map(v -> v == null ? "" : v).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private ObjectNode getQueryExecution(JsonNode in) {
+        QueryExecution e = execution(text(in, "QueryExecutionId"));
+        ObjectNode out = JSON.createObjectNode();
+        out.set("QueryExecution", describe(e));
+        return out;
+    }
+
+    private ObjectNode batchGetQueryExecution(JsonNode in) {
+        ArrayNode found = JSON.createArrayNode();
+        ArrayNode unprocessed = JSON.createArrayNode();
+        for (JsonNode id : in.path("QueryExecutionIds")) {
+            QueryExecution e = executions.get(id.asText());
+            if (e == null) {
+                unprocessed.addObject().put("QueryExecutionId", id.asText()).put("ErrorCode", "INVALID_INPUT")
+                        .put("ErrorMessage", "QueryExecution " + id.asText() + " was not found");
+            } else {
+                found.add(describe(e));
+            }
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.set("QueryExecutions", found);
+        out.set("UnprocessedQueryExecutionIds", unprocessed);
+        return out;
+    }
+
+    private ObjectNode describe(QueryExecution e) {
+        ObjectNode q = JSON.createObjectNode();
+        q.put("QueryExecutionId", e.id);
+        q.put("Query", e.query);
+        q.put("StatementType", e.statementType());
+        QueryResult result = e.result();
+        if (result != null) {
+            q.put("SubstatementType", result.substatementType());
+        }
+        q.putObject("ResultConfiguration").put("OutputLocation", e.resultFile());
+        q.putObject("ResultReuseConfiguration").putObject("ResultReuseByAgeConfiguration").put("Enabled", false);
+        q.putObject("QueryExecutionContext").put("Database", e.context.database()).put("Catalog", "AwsDataCatalog");
+        ObjectNode status = q.putObject("Status");
+        status.put("State", e.state());
+        if (e.reason() != null) {
+            status.put("StateChangeReason", e.reason());
+        }
+        status.put("SubmissionDateTime", epochSeconds(e.submitted));
+        if (e.completed() != null) {
+            status.put("CompletionDateTime", epochSeconds(e.completed()));
+        }
+        AthenaQueryException error = e.error();
+        if (error != null) {
+            status.putObject("AthenaError").put("ErrorCategory", error.errorCategory()).put("ErrorType", 1000)
+                    .put("Retryable", false).put("ErrorMessage", error.getMessage());
+        }
+        ObjectNode stats = q.putObject("Statistics");
+        stats.put("EngineExecutionTimeInMillis", e.engineMillis());
+        stats.put("DataScannedInBytes", result == null ? 0 : result.dataScannedInBytes());
+        stats.put("TotalExecutionTimeInMillis", e.completed() == null ? 0
+                : Duration.between(e.submitted, e.completed()).toMillis());
+        stats.put("QueryQueueTimeInMillis", queueTime.toMillis());
+        stats.put("ServicePreProcessingTimeInMillis", 0);
+        stats.put("QueryPlanningTimeInMillis", 0);
+        stats.put("ServiceProcessingTimeInMillis", 0);
+        stats.putObject("ResultReuseInformation").put("ReusedPreviousResult", false);
+        q.put("WorkGroup", e.workGroup);
+        q.putObject("EngineVersion").put("SelectedEngineVersion", "AUTO")
+                .put("EffectiveEngineVersion", "Athena engine version 3");
+        return q;
+    }
+
+    private ObjectNode getQueryResults(JsonNode in) {
+        QueryExecution e = execution(text(in, "QueryExecutionId"));
+        String state = e.state();
+        if (state.equals("QUEUED") || state.equals("RUNNING")) {
+            throw invalid("Query has not yet finished. Current state: " + state);
+        }
+        if (!state.equals("SUCCEEDED")) {
+            throw invalid("Query did not finish successfully. Final query state: " + state
+                    + (e.reason() == null ? "" : "\n" + e.reason()));
+        }
+        QueryResult result = e.result();
+        List<List<String>> all = new ArrayList<>();
+        if (result.statementType().equals("DML") && !result.columns().isEmpty()) {
+            all.add(result.columns().stream().map(ResultColumn::name).toList());
+        }
+        all.addAll(result.rows());
+        int max = in.has("MaxResults") ? Math.min(in.get("MaxResults").asInt(), MAX_RESULTS) : MAX_RESULTS;
+        int from = 0;
+        if (text(in, "NextToken") != null) {
+            try {
+                from = Integer.parseInt(text(in, "NextToken"));
+            } catch (NumberFormatException ex) {
+                throw invalid("Invalid NextToken");
+            }
+        }
+        int to = Math.min(all.size(), from + max);
+        ObjectNode out = JSON.createObjectNode();
+        out.put("UpdateCount", result.updateCount());
+        ObjectNode set = out.putObject("ResultSet");
+        ArrayNode rows = set.putArray("Rows");
+        for (List<String> row : all.subList(Math.min(from, to), to)) {
+            ArrayNode data = rows.addObject().putArray("Data");
+            for (String v : row) {
+                ObjectNode cell = data.addObject();
+                if (v != null) {
+                    cell.put("VarCharValue", v);
+                }
+            }
+        }
+        ArrayNode columns = set.putObject("ResultSetMetadata").putArray("ColumnInfo");
+        result.columns().forEach(c -> columns.add(columnInfo(c)));
+        if (to < all.size()) {
+            out.put("NextToken", String.valueOf(to));
+        }
+        return out;
+    }
+
+    private static ObjectNode columnInfo(ResultColumn c) {
+        ObjectNode info = JSON.createObjectNode();
+        info.put("CatalogName", "hive").put("SchemaName", "").put("TableName", "").put("Name", c.name())
+                .put("Label", c.name()).put("Type", c.type()).put("Precision", c.precision()).put("Scale", c.scale())
+                .put("Nullable", "UNKNOWN").put("CaseSensitive", c.type().equals("varchar"));
+        return info;
+    }
+
+    private ObjectNode stopQueryExecution(JsonNode in) {
+        execution(text(in, "QueryExecutionId")).cancel();
+        return JSON.createObjectNode();
+    }
+
+    private ObjectNode listQueryExecutions(JsonNode in) {
+        String group = text(in, "WorkGroup") == null ? "primary" : text(in, "WorkGroup");
+        workGroup(group);
+        List<QueryExecution> list = new ArrayList<>(executions.values());
+        list.removeIf(e -> !e.workGroup.equals(group));
+        list.sort((a, b) -> b.submitted.compareTo(a.submitted)); // newest first, as Athena lists them
+        int max = in.has("MaxResults") ? Math.min(in.get("MaxResults").asInt(), 50) : 50;
+        int from = text(in, "NextToken") == null ? 0 : Integer.parseInt(text(in, "NextToken"));
+        int to = Math.min(list.size(), from + max);
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode ids = out.putArray("QueryExecutionIds");
+        list.subList(Math.min(from, to), to).forEach(e -> ids.add(e.id));
+        if (to < list.size()) {
+            out.put("NextToken", String.valueOf(to));
+        }
+        return out;
+    }
+
+    private ObjectNode getWorkGroup(JsonNode in) {
+        WorkGroup g = workGroup(text(in, "WorkGroup"));
+        ObjectNode out = JSON.createObjectNode();
+        ObjectNode wg = out.putObject("WorkGroup");
+        wg.put("Name", g.name()).put("State", "ENABLED").put("Description", g.description())
+                .put("CreationTime", epochSeconds(g.created()));
+        ObjectNode config = wg.putObject("Configuration");
+        if (g.outputLocation() != null) {
+            config.putObject("ResultConfiguration").put("OutputLocation", g.outputLocation());
+        }
+        config.put("EnforceWorkGroupConfiguration", false).put("PublishCloudWatchMetricsEnabled", false)
+                .put("RequesterPaysEnabled", false);
+        config.putObject("EngineVersion").put("SelectedEngineVersion", "AUTO")
+                .put("EffectiveEngineVersion", "Athena engine version 3");
+        return out;
+    }
+
+    private ObjectNode listWorkGroups() {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode list = out.putArray("WorkGroups");
+        new LinkedHashMap<>(workGroups).values().stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(g ->
+                list.addObject().put("Name", g.name()).put("State", "ENABLED").put("Description", g.description())
+                        .put("CreationTime", epochSeconds(g.created())));
+        return out;
+    }
+
+    private ObjectNode createWorkGroup(JsonNode in) {
+        String name = text(in, "Name");
+        if (name == null || !name.matches("[a-zA-Z0-9._-]{1,128}")) {
+            throw invalid("Invalid work group name: " + name);
+        }
+        String output = text(in.path("Configuration").path("ResultConfiguration"), "OutputLocation");
+        if (workGroups.putIfAbsent(name, new WorkGroup(name, output,
+                text(in, "Description") == null ? "" : text(in, "Description"), Instant.now())) != null) {
+            throw invalid("WorkGroup is already created");
+        }
+        return JSON.createObjectNode();
+    }
+
+    private ObjectNode deleteWorkGroup(JsonNode in) {
+        String name = text(in, "WorkGroup");
+        if (name.equals("primary")) {
+            throw invalid("Primary workGroup could not be deleted");
+        }
+        workGroup(name);
+        workGroups.remove(name);
+        return JSON.createObjectNode();
+    }
+
+    private WorkGroup workGroup(String name) {
+        WorkGroup g = name == null ? null : workGroups.get(name);
+        if (g == null) {
+            throw invalid("WorkGroup " + name + " is not found.");
+        }
+        return g;
+    }
+
+    private QueryExecution execution(String id) {
+        QueryExecution e = id == null ? null : executions.get(id);
+        if (e == null) {
+            throw invalid("QueryExecution " + id + " was not found");
+        }
+        return e;
+    }
+
+    private static AwsException invalid(String message) {
+        return new AwsException("InvalidRequestException", message, 400);
+    }
+
+    private static double epochSeconds(Instant t) {
+        return t.toEpochMilli() / 1000.0;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AwsException("SerializationException", "Malformed JSON body", 400);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,243 @@
+package io.labrunner.emulator.glue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.AwsException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The Data Catalog operations of the Glue API, over a {@link GlueCatalog}. */
+final class CatalogApi {
+    private final GlueCatalog catalog;
+
+    CatalogApi(GlueCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    ObjectNode createDatabase(JsonNode body) {
+        Database input = GlueJson.read(body.path("DatabaseInput"), Database.class);
+        if (input.name() == null || input.name().isBlank()) {
+            throw GlueErrors.invalidInput("Database name is required.");
+        }
+        catalog.createDatabase(input);
+        return GlueJson.object();
+    }
+
+    ObjectNode getDatabase(JsonNode body) {
+        ObjectNode out = GlueJson.object();
+        out.set("Database", withDefaults(catalog.requireDatabase(GlueJson.required(body, "Name"))));
+        return out;
+    }
+
+    ObjectNode getDatabases(JsonNode body) {
+        ObjectNode out = GlueJson.object();
+        Paging.page(body, catalog.databases().stream().map(CatalogApi::withDefaults).toList(), out,
+                "DatabaseList", 100);
+        return out;
+    }
+
+    private static JsonNode withDefaults(Database db) {
+        ObjectNode node = (ObjectNode) GlueJson.tree(db);
+        // Glue reports the Lake Formation default that lets IAM alone govern access.
+        ObjectNode permission = node.putArray("CreateTableDefaultPermissions").addObject();
+        permission.putObject("Principal").put("DataLakePrincipalIdentifier", "IAM_ALLOWED_PRINCIPALS");
+        permission.putArray("Permissions").add("ALL");
+        return node;
+    }
+
+    ObjectNode updateDatabase(JsonNode body) {
+        catalog.updateDatabase(GlueJson.required(body, "Name"),
+                GlueJson.read(body.path("DatabaseInput"), Database.class));
+        return GlueJson.object();
+    }
+
+    ObjectNode deleteDatabase(JsonNode body) {
+        catalog.deleteDatabase(GlueJson.required(body, "Name"));
+        return GlueJson.object();
+    }
+
+    ObjectNode createTable(JsonNode body) {
+        String db = GlueJson.required(body, "DatabaseName");
+        catalog.createTable(db, tableInput(body));
+        return GlueJson.object();
+    }
+
+    ObjectNode getTable(JsonNode body) {
+        Table table = catalog.requireTable(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "Name"));
+        ObjectNode out = GlueJson.object();
+        out.set("Table", tableJson(table));
+        return out;
+    }
+
+    ObjectNode getTables(JsonNode body) {
+        List<Table> tables = catalog.tables(GlueJson.required(body, "DatabaseName"));
+        String expression = body.path("Expression").asText(null);
+        if (expression != null && !expression.isEmpty()) {
+            Pattern pattern = namePattern(expression);
+            tables = tables.stream().filter(t -> pattern.matcher(t.name()).matches()).toList();
+        }
+        ObjectNode out = GlueJson.object();
+        Paging.page(body, tables, out, "TableList", 100);
+        ArrayNode list = (ArrayNode) out.get("TableList");
+        for (int i = 0; i < list.size(); i++) {
+            ((ObjectNode) list.get(i)).put("IsRegisteredWithLakeFormation", false);
+        }
+        return out;
+    }
+
+    /** GetTables' Expression is a regular expression; a bare {@code *} is taken as a wildcard. */
+    private static Pattern namePattern(String expression) {
+        String regex = expression.toLowerCase(Locale.ROOT).replaceAll("(?<!\\.)\\*", ".*");
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw GlueErrors.invalidInput("Invalid expression: " + expression);
+        }
+    }
+
+    ObjectNode updateTable(JsonNode body) {
+        catalog.updateTable(GlueJson.required(body, "DatabaseName"), tableInput(body));
+        return GlueJson.object();
+    }
+
+    ObjectNode deleteTable(JsonNode body) {
+        catalog.deleteTable(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "Name"));
+        return GlueJson.object();
+    }
+
+    ObjectNode batchDeleteTable(JsonNode body) {
+        String db = GlueJson.required(body, "DatabaseName");
+        catalog.requireDatabase(db);
+        ObjectNode out = GlueJson.object();
+        ArrayNode errors = out.putArray("Errors");
+        for (JsonNode name : body.path("TablesToDelete")) {
+            try {
+                catalog.deleteTable(db, name.asText());
+            } catch (AwsException e) {
+                ObjectNode error = errors.addObject().put("TableName", name.asText());
+                error.putObject("ErrorDetail").put("ErrorCode", e.code()).put("ErrorMessage", e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    ObjectNode createPartition(JsonNode body) {
+        catalog.createPartition(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "TableName"),
+                GlueJson.read(body.path("PartitionInput"), Partition.class));
+        return GlueJson.object();
+    }
+
+    ObjectNode batchCreatePartition(JsonNode body) {
+        String db = GlueJson.required(body, "DatabaseName");
+        String table = GlueJson.required(body, "TableName");
+        catalog.requireTable(db, table);
+        ObjectNode out = GlueJson.object();
+        ArrayNode errors = out.putArray("Errors");
+        for (JsonNode input : body.path("PartitionInputList")) {
+            Partition partition = GlueJson.read(input, Partition.class);
+            try {
+                catalog.createPartition(db, table, partition);
+            } catch (AwsException e) {
+                partitionError(errors, input.path("Values"), e);
+            }
+        }
+        return out;
+    }
+
+    ObjectNode getPartition(JsonNode body) {
+        ObjectNode out = GlueJson.object();
+        out.set("Partition", GlueJson.tree(catalog.requirePartition(GlueJson.required(body, "DatabaseName"),
+                GlueJson.required(body, "TableName"), values(body.path("PartitionValues")))));
+        return out;
+    }
+
+    ObjectNode batchGetPartition(JsonNode body) {
+        String db = GlueJson.required(body, "DatabaseName");
+        String table = GlueJson.required(body, "TableName");
+        catalog.requireTable(db, table);
+        ObjectNode out = GlueJson.object();
+        ArrayNode found = out.putArray("Partitions");
+        ArrayNode missing = out.putArray("UnprocessedKeys");
+        for (JsonNode key : body.path("PartitionsToGet")) {
+            try {
+                found.add(GlueJson.tree(catalog.requirePartition(db, table, values(key.path("Values")))));
+            } catch (AwsException e) {
+                missing.addObject().set("Values", key.path("Values"));
+            }
+        }
+        return out;
+    }
+
+    ObjectNode getPartitions(JsonNode body) {
+        String db = GlueJson.required(body, "DatabaseName");
+        String tableName = GlueJson.required(body, "TableName");
+        Table table = catalog.requireTable(db, tableName);
+        List<String> keys = table.partitionKeys().stream()
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        Predicate<List<String>> filter = PartitionFilter.compile(body.path("Expression").asText(null), keys);
+        List<Partition> partitions = catalog.partitions(db, tableName).stream()
+                .filter(p -> filter.test(p.values())).toList();
+        ObjectNode out = GlueJson.object();
+        Paging.page(body, partitions, out, "Partitions", 1000);
+        return out;
+    }
+
+    ObjectNode updatePartition(JsonNode body) {
+        catalog.updatePartition(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "TableName"),
+                values(body.path("PartitionValueList")), GlueJson.read(body.path("PartitionInput"), Partition.class));
+        return GlueJson.object();
+    }
+
+    ObjectNode deletePartition(JsonNode body) {
+        catalog.deletePartition(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "TableName"),
+                values(body.path("PartitionValues")));
+        return GlueJson.object();
+    }
+
+    ObjectNode batchDeletePartition(JsonNode body) {
+        String db = GlueJson.required(body, "DatabaseName");
+        String table = GlueJson.required(body, "TableName");
+        catalog.requireTable(db, table);
+        ObjectNode out = GlueJson.object();
+        ArrayNode errors = out.putArray("Errors");
+        for (JsonNode key : body.path("PartitionsToDelete")) {
+            try {
+                catalog.deletePartition(db, table, values(key.path("Values")));
+            } catch (AwsException e) {
+                partitionError(errors, key.path("Values"), e);
+            }
+        }
+        return out;
+    }
+
+    private static void partitionError(ArrayNode errors, JsonNode values, AwsException e) {
+        ObjectNode error = errors.addObject();
+        error.set("PartitionValues", values);
+        error.putObject("ErrorDetail").put("ErrorCode", e.code()).put("ErrorMessage", e.getMessage());
+    }
+
+    private static Table tableInput(JsonNode body) {
+        JsonNode input = body.path("TableInput");
+        if (!input.isObject() || input.path("Name").asText("").isBlank()) {
+            throw GlueErrors.invalidInput("Table name is required.");
+        }
+        return GlueJson.read(input, Table.class);
+    }
+
+    private static JsonNode tableJson(Table table) {
+        ObjectNode node = (ObjectNode) GlueJson.tree(table);
+        node.put("IsRegisteredWithLakeFormation", false);
+        return node;
+    }
+
+    private static List<String> values(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

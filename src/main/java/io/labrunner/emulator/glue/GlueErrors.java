@@ -1,0 +1,37 @@
+package io.labrunner.emulator.glue;
+
+import io.labrunner.emulator.AwsException;
+
+/** Glue's error codes and messages; Glue answers every client error with HTTP 400. */
+final class GlueErrors {
+    private GlueErrors() {
+    }
+
+    static AwsException notFound(String message) {
+        return new AwsException("EntityNotFoundException", message, 400);
+    }
+
+    static AwsException databaseNotFound(String name) {
+        return notFound("Database " + name + " not found.");
+    }
+
+    static AwsException tableNotFound(String name) {
+        return notFound("Table " + name + " not found.");
+    }
+
+    static AwsException partitionNotFound() {
+        return notFound("Cannot find partition.");
+    }
+
+    static AwsException crawlerNotFound(String name) {
+        return notFound("Crawler entry with name " + name + " does not exist");
+    }
+
+    static AwsException alreadyExists(String message) {
+        return new AwsException("AlreadyExistsException", message, 400);
+    }
+
+    static AwsException invalidInput(String message) {
+        return new AwsException("InvalidInputException", message, 400);
+    }
+}

@@ -1,0 +1,48 @@
+package io.labrunner.emulator.iam;
+
+import io.labrunner.emulator.AwsException;
+
+/** IAM's error codes and the messages IAM gives with them. */
+final class IamErrors {
+    private IamErrors() {
+    }
+
+    static AwsException noSuchRole(String name) {
+        return new AwsException("NoSuchEntity", "The role with name " + name + " cannot be found.", 404);
+    }
+
+    static AwsException noSuchRolePolicy(String role, String policy) {
+        return new AwsException("NoSuchEntity",
+                "The role policy with name " + policy + " cannot be found.", 404);
+    }
+
+    static AwsException noSuchPolicy(String arn) {
+        return new AwsException("NoSuchEntity", "Policy " + arn + " does not exist or is not attachable.", 404);
+    }
+
+    static AwsException policyNotAttached(String arn) {
+        return new AwsException("NoSuchEntity", "Policy " + arn + " was not found.", 404);
+    }
+
+    static AwsException roleExists(String name) {
+        return new AwsException("EntityAlreadyExists", "Role with name " + name + " already exists.", 409);
+    }
+
+    static AwsException deleteConflict(String message) {
+        return new AwsException("DeleteConflict", message, 409);
+    }
+
+    static AwsException malformedPolicy(String message) {
+        return new AwsException("MalformedPolicyDocument", message, 400);
+    }
+
+    static AwsException validation(String message) {
+        return new AwsException("ValidationError", message, 400);
+    }
+
+    static AwsException missing(String parameter) {
+        return new AwsException("ValidationError",
+                "1 validation error detected: Value null at '" + parameter
+                        + "' failed to satisfy constraint: Member must not be null", 400);
+    }
+}

@@ -1,0 +1,73 @@
+package io.labrunner.emulator.iam;
+
+import io.labrunner.emulator.AwsResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds IAM's XML responses: {@code <XResponse><XResult>..</XResult><ResponseMetadata>..}. */
+final class IamXml {
+    static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+    private final StringBuilder xml = new StringBuilder();
+
+    IamXml open(String element) {
+        xml.append('<').append(element).append('>');
+        return this;
+    }
+
+    IamXml close(String element) {
+        xml.append("</").append(element).append('>');
+        return this;
+    }
+
+    IamXml element(String name, Object value) {
+        if (value != null) {
+            xml.append('<').append(name).append('>').append(escape(value.toString()))
+                    .append("</").append(name).append('>');
+        }
+        return this;
+    }
+
+    IamXml role(Role role) {
+        open("Role");
+        element("Path", role.path()).element("RoleName", role.name()).element("RoleId", role.roleId())
+                .element("Arn", role.arn())
+                .element("CreateDate", DateTimeFormatter.ISO_INSTANT.format(role.createDate()))
+                .element("AssumeRolePolicyDocument", urlEncode(role.trustPolicy()))
+                .element("Description", role.description())
+                .element("MaxSessionDuration", role.maxSessionDuration());
+        tags(role.tags(), false);
+        open("RoleLastUsed").close("RoleLastUsed");
+        return close("Role");
+    }
+
+    IamXml tags(Map<String, String> tags, boolean evenIfEmpty) {
+        if (tags.isEmpty() && !evenIfEmpty) {
+            return this;
+        }
+        open("Tags");
+        tags.forEach((k, v) -> open("member").element("Key", k).element("Value", v).close("member"));
+        return close("Tags");
+    }
+
+    /** Wraps the result body in the action's response envelope. */
+    static AwsResponse response(String action, IamXml result) {
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<" + action + "Response xmlns=\"" + NAMESPACE + "\">"
+                + (result == null ? "" : "<" + action + "Result>" + result.xml + "</" + action + "Result>")
+                + "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata>"
+                + "</" + action + "Response>";
+        return AwsResponse.xml(body);
+    }
+
+    /** IAM returns policy documents URL-encoded (RFC 3986), inside the XML. */
+    static String urlEncode(String document) {
+        return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,253 @@
+package io.labrunner.emulator.kinesis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.labrunner.emulator.AwsException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The data-plane operations: writing records, and reading them through shard iterators. */
+final class RecordOperations {
+    static final int MAX_RECORD_BYTES = 1024 * 1024;
+    static final int MAX_BATCH_RECORDS = 500;
+    static final int MAX_BATCH_BYTES = 5 * 1024 * 1024;
+    private static final int MAX_PARTITION_KEY = 256;
+    private static final List<String> TYPES =
+            List.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
+
+    private final ShardIterators iterators = new ShardIterators();
+
+    Map<String, Object> putRecord(Input in, Streams streams) {
+        String name = in.streamName();
+        String partitionKey = partitionKey(in.string("PartitionKey"), "partitionKey");
+        byte[] data = data(in.blob("Data"), "data");
+        BigInteger explicit = in.hashKey("ExplicitHashKey", "explicitHashKey");
+        String ordering = in.string("SequenceNumberForOrdering");
+        Stream stream = streams.readable(name);
+        if (ordering != null) {
+            checkOrdering(ordering, stream);
+        }
+        Streams.PutOutcome outcome = streams.put(stream, hashKey(explicit, partitionKey), partitionKey, data);
+        if (outcome.failed()) {
+            throw KinesisErrors.writeThrottled(outcome.shard().shardId(), stream.name());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ShardId", outcome.shard().shardId());
+        out.put("SequenceNumber", outcome.record().sequenceNumber());
+        out.put("EncryptionType", "NONE");
+        return out;
+    }
+
+    /**
+     * PutRecords: the batch is validated as a whole, then each record succeeds or fails on its own;
+     * failures carry ErrorCode and ErrorMessage and count in FailedRecordCount
+     * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html).
+     */
+    Map<String, Object> putRecords(Input in, Streams streams) {
+        String name = in.streamName();
+        JsonNode entries = in.node().get("Records");
+        if (entries == null || !entries.isArray()) {
+            throw KinesisErrors.validation("null", "records", "not be null");
+        }
+        if (entries.isEmpty()) {
+            throw KinesisErrors.validation("records", "have length greater than or equal to 1");
+        }
+        if (entries.size() > MAX_BATCH_RECORDS) {
+            throw KinesisErrors.validation("records", "have length less than or equal to " + MAX_BATCH_RECORDS);
+        }
+        List<Input> batch = new ArrayList<>();
+        List<BigInteger> hashKeys = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            Input entry = new Input(entries.get(i), in.format());
+            String path = "records." + (i + 1) + ".member.";
+            String partitionKey = partitionKey(entry.string("PartitionKey"), path + "partitionKey");
+            byte[] data = data(entry.blob("Data"), path + "data");
+            total += StoredRecord.sizeOf(partitionKey, data);
+            batch.add(entry);
+            hashKeys.add(hashKey(entry.hashKey("ExplicitHashKey", path + "explicitHashKey"), partitionKey));
+        }
+        if (total > MAX_BATCH_BYTES) {
+            throw KinesisErrors.invalidArgument("Records size exceeds 5 MB limit");
+        }
+        Stream stream = streams.readable(name);
+        List<Map<String, Object>> results = new ArrayList<>();
+        int failed = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Input entry = batch.get(i);
+            Streams.PutOutcome outcome = streams.put(stream, hashKeys.get(i), entry.string("PartitionKey"),
+                    entry.blob("Data"));
+            Map<String, Object> result = new LinkedHashMap<>();
+            if (outcome.failed()) {
+                failed++;
+                result.put("ErrorCode", outcome.errorCode());
+                result.put("ErrorMessage", outcome.errorMessage());
+            } else {
+                result.put("SequenceNumber", outcome.record().sequenceNumber());
+                result.put("ShardId", outcome.shard().shardId());
+            }
+            results.add(result);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("FailedRecordCount", failed);
+        out.put("Records", results);
+        out.put("EncryptionType", "NONE");
+        return out;
+    }
+
+    Map<String, Object> getShardIterator(Input in, Streams streams) {
+        String name = in.streamName();
+        String shardId = in.requiredString("ShardId");
+        String type = in.requiredString("ShardIteratorType");
+        String startingSequence = in.string("StartingSequenceNumber");
+        Long timestamp = in.timestampMillis("Timestamp");
+        if (!TYPES.contains(type)) {
+            throw KinesisErrors.validation(type, "shardIteratorType",
+                    "satisfy enum value set: [" + String.join(", ", TYPES) + "]");
+        }
+        Stream stream = streams.readable(name);
+        Shard shard = stream.shard(shardId);
+        if (shard == null) {
+            throw KinesisErrors.shardNotFound(shardId, name);
+        }
+        long now = streams.now();
+        long position;
+        switch (type) {
+            case "TRIM_HORIZON":
+            case "LATEST":
+                if (startingSequence != null) {
+                    throw KinesisErrors.invalidArgument(iteratorTypeMismatch(type, "also a"));
+                }
+                position = type.equals("LATEST") ? shard.nextPosition() : shard.trimHorizon(stream.retentionCutoff(now));
+                break;
+            case "AT_TIMESTAMP":
+                if (timestamp == null) {
+                    throw KinesisErrors.invalidArgument("Must specify timestampInMillis parameter for iterator of type "
+                            + "AT_TIMESTAMP. Current request has no timestamp parameter.");
+                }
+                if (timestamp > now) {
+                    throw KinesisErrors.invalidArgument("The timestampInMillis parameter cannot be greater than the "
+                            + "currentTimestampInMillis. timestampInMillis: " + timestamp
+                            + ", currentTimestampInMillis: " + now);
+                }
+                position = Math.max(shard.positionAtTimestamp(timestamp), shard.trimHorizon(stream.retentionCutoff(now)));
+                break;
+            default:
+                if (startingSequence == null) {
+                    throw KinesisErrors.invalidArgument(iteratorTypeMismatch(type, "no"));
+                }
+                BigInteger at = sequencePosition(startingSequence, shard, stream);
+                BigInteger wanted = type.equals("AT_SEQUENCE_NUMBER") ? at.max(BigInteger.ONE) : at.add(BigInteger.ONE);
+                position = wanted.min(BigInteger.valueOf(shard.nextPosition())).longValueExact();
+        }
+        String iterator = iterators.issue(new ShardIterators.Position(name, stream.createdMillis(), shardId, position, now));
+        return Map.of("ShardIterator", iterator);
+    }
+
+    Map<String, Object> getRecords(Input in, Streams streams) {
+        String token = in.requiredString("ShardIterator");
+        Integer limitValue = in.integer("Limit");
+        if (limitValue != null && (limitValue < 1 || limitValue > 10000)) {
+            throw KinesisErrors.validation(limitValue.toString(), "limit", limitValue < 1
+                    ? "have value greater than or equal to 1" : "have value less than or equal to 10000");
+        }
+        int limit = limitValue == null ? 10000 : limitValue;
+        ShardIterators.Position position = iterators.open(token, streams.now());
+        Stream stream;
+        try {
+            stream = streams.get(position.streamName());
+        } catch (AwsException e) {
+            throw KinesisErrors.shardNotFound(position.shardId(), position.streamName());
+        }
+        Shard shard = stream.shard(position.shardId());
+        if (stream.createdMillis() != position.streamCreatedMillis() || shard == null) {
+            throw KinesisErrors.shardNotFound(position.shardId(), position.streamName());
+        }
+        Streams.ReadResult result = streams.read(stream, shard, position.position(), limit);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Records", result.records().stream().map(Shapes::record).toList());
+        if (result.nextPosition() != null) {
+            out.put("NextShardIterator", iterators.issue(new ShardIterators.Position(stream.name(),
+                    stream.createdMillis(), shard.shardId(), result.nextPosition(), streams.now())));
+        }
+        out.put("MillisBehindLatest", result.millisBehindLatest());
+        if (!result.childShards().isEmpty()) {
+            out.put("ChildShards", result.childShards().stream().map(Shapes::childShard).toList());
+        }
+        return out;
+    }
+
+    private static String iteratorTypeMismatch(String type, String also) {
+        return "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or "
+                + "(2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified " + type + " and "
+                + also + " StartingSequenceNumber.";
+    }
+
+    private static BigInteger sequencePosition(String sequence, Shard shard, Stream stream) {
+        SequenceNumbers.Parts parts;
+        try {
+            parts = SequenceNumbers.parse(sequence);
+        } catch (IllegalArgumentException e) {
+            throw KinesisErrors.invalidArgument("StartingSequenceNumber " + sequence + " used in GetShardIterator on shard "
+                    + shard.shardId() + " in stream " + stream.name() + " under account " + KinesisErrors.ACCOUNT
+                    + " is invalid.");
+        }
+        if (parts.shardIndex() != shard.index()) {
+            throw KinesisErrors.invalidArgument("Invalid StartingSequenceNumber. It encodes "
+                    + Shard.idOf(parts.shardIndex()) + ", while it was used in a call to a shard with "
+                    + shard.shardId());
+        }
+        if (parts.streamCreatedMillis() != stream.createdMillis()) {
+            throw KinesisErrors.invalidArgument("StartingSequenceNumber " + sequence + " used in GetShardIterator on shard "
+                    + shard.shardId() + " in stream " + stream.name() + " under account " + KinesisErrors.ACCOUNT
+                    + " is invalid because it did not come from this stream.");
+        }
+        return parts.position();
+    }
+
+    private static void checkOrdering(String ordering, Stream stream) {
+        try {
+            SequenceNumbers.parse(ordering);
+        } catch (IllegalArgumentException e) {
+            throw KinesisErrors.invalidArgument("ExclusiveMinimumSequenceNumber " + ordering
+                    + " used in PutRecord on stream " + stream.name() + " under account " + KinesisErrors.ACCOUNT
+                    + " is invalid.");
+        }
+    }
+
+    private static BigInteger hashKey(BigInteger explicit, String partitionKey) {
+        if (explicit == null) {
+            return HashKeys.of(partitionKey);
+        }
+        if (!HashKeys.inRange(explicit)) {
+            throw KinesisErrors.invalidArgument("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
+                    + "[0, 2^128-1]. Specified value was " + explicit);
+        }
+        return explicit;
+    }
+
+    private static String partitionKey(String value, String path) {
+        if (value == null) {
+            throw KinesisErrors.validation("null", path, "not be null");
+        }
+        if (value.isEmpty()) {
+            throw KinesisErrors.validation("", path, "have length greater than or equal to 1");
+        }
+        if (value.length() > MAX_PARTITION_KEY) {
+            throw KinesisErrors.validation(value, path, "have length less than or equal to " + MAX_PARTITION_KEY);
+        }
+        return value;
+    }
+
+    private static byte[] data(byte[] value, String path) {
+        if (value == null) {
+            throw KinesisErrors.validation("null", path, "not be null");
+        }
+        if (value.length > MAX_RECORD_BYTES) {
+            throw KinesisErrors.validation(path, "have length less than or equal to " + MAX_RECORD_BYTES);
+        }
+        return value;
+    }
+}

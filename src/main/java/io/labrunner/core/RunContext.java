@@ -28,15 +28,17 @@ final class RunContext implements LabContext {
     private final Ledger ledger;
     private final AwsClients clients;
     private final RunListener listener;
+    private final ResourceTagger tagger;
     private final List<StepResult> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private volatile boolean closedForCreation;
 
-    RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener) {
+    RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener, ResourceTagger tagger) {
         this.lab = lab;
         this.ledger = ledger;
         this.clients = clients;
         this.listener = listener;
+        this.tagger = tagger;
     }
 
     @Override
@@ -96,6 +98,7 @@ final class RunContext implements LabContext {
         ledger.recordPending(resource);
         T created = creation.get();
         ledger.confirmCreated(resource);
+        tagger.tag(resource, tags());
         return created;
     }
 

@@ -38,7 +38,7 @@ final class CostConfirmation {
             return;
         }
         Console console = System.console();
-        if (console == null) {
+        if (console == null || !Terminal.interactive()) {
             throw new LabException("Not confirmed: this is a real AWS account and there is no terminal to ask on."
                     + " Pass --yes to go ahead (in CI).");
         }

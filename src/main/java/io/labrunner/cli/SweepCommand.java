@@ -53,7 +53,7 @@ final class SweepCommand implements Callable<Integer> {
         Duration age = parseAge(olderThan);
         PrintWriter out = spec.commandLine().getOut();
         GlobalOptions options = root.options;
-        if (delete && options.target.equals("aws") && !options.yes && System.console() == null) {
+        if (delete && options.target.equals("aws") && !options.yes && !Terminal.interactive()) {
             throw new LabException("Not confirmed: sweep --no-dry-run deletes on a real account. Pass --yes to go ahead.");
         }
         try (Target target = Targets.open(options.targetOptions(root.env), Targets.Lifetime.SESSION, root.state);

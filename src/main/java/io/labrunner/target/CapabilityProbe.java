@@ -129,7 +129,7 @@ final class CapabilityProbe {
 
     private static void check(Set<Capability> offered, Capability capability, Supplier<?> call) {
         try {
-            call.get();
+            var unused = call.get();
             offered.add(capability);
         } catch (RuntimeException e) {
             // Not implemented, not licensed, or not there at all: either way, not offered.

@@ -18,7 +18,8 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class EmbeddedTarget implements Target {
     /** What the embedded emulator serves today. */
-    static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.S3, Capability.STS, Capability.KINESIS);
+    static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.S3, Capability.STS, Capability.KINESIS,
+            Capability.FIREHOSE_S3);
 
     private final Emulator emulator;
     private final URI endpoint;

@@ -3,6 +3,8 @@ package io.labrunner.labs;
 import io.labrunner.core.Lab;
 import io.labrunner.core.LabException;
 import io.labrunner.core.Suggestions;
+import io.labrunner.labs.firehosevsstreams.FirehoseVsStreamsLab;
+import io.labrunner.labs.kinesisstreams.KinesisStreamsLab;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +17,7 @@ public final class LabCatalog {
     }
 
     public static LabCatalog builtIn() {
-        return new LabCatalog(List.of());
+        return new LabCatalog(List.of(new KinesisStreamsLab(), new FirehoseVsStreamsLab()));
     }
 
     public List<Lab> all() {

@@ -1,7 +1,7 @@
 package io.labrunner.labs.firehosevsstreams;
 
 /**
- * One event of the feed, as a JSON line of about 500 bytes. The trailing newline is the
+ * One event of the feed, as a JSON line of about 1 KB. The trailing newline is the
  * producer's job: Firehose concatenates records exactly as sent, so without it S3 objects would
  * hold one unreadable line.
  *
@@ -10,7 +10,7 @@ package io.labrunner.labs.firehosevsstreams;
  * @param sentAtMs when the producer sent it, to measure how long each path took
  */
 record FeedEvent(int id, String device, long sentAtMs) {
-    private static final String PADDING = "x".repeat(400);
+    private static final String PADDING = "x".repeat(1000);
 
     String toJsonLine() {
         return "{\"id\":" + id + ",\"device\":\"" + device + "\",\"sent_at_ms\":" + sentAtMs

@@ -39,7 +39,7 @@ public final class FirehoseVsStreamsLab implements Lab {
     static final int BATCH = 500;
     /** Firehose's buffering hints for this lab. AWS's defaults are 5 MiB and 300 s; 0–900 s is allowed. */
     static final int BUFFER_MIB = 1;
-    static final int BUFFER_SECONDS = 2;
+    static final int BUFFER_SECONDS = 5;
     static final String PREFIX_ROOT = "events/";
     static final String PREFIX = PREFIX_ROOT + "!{timestamp:yyyy/MM/dd}/";
     static final String ERROR_PREFIX = "errors/!{firehose:error-output-type}/";
@@ -140,8 +140,8 @@ public final class FirehoseVsStreamsLab implements Lab {
                     batch.add(new FeedEvent(id, "device-" + (id % 50), System.currentTimeMillis()));
                 }
                 putIntoStream(kinesis, stream, batch);
-                putIntoFirehose(firehose, deliveryStream(ctx), batch);
                 received.addAll(consumer.poll());
+                putIntoFirehose(firehose, deliveryStream(ctx), batch);
                 // A shard allows 5 GetRecords calls per second: one poll per 250 ms stays under it.
                 sleep(250);
             }

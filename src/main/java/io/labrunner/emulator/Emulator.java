@@ -51,7 +51,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS and Kinesis are always served; other services are added with {@link Builder#service}.
+ * S3, STS, Kinesis and Firehose are always served; other services are added with {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
 public final class Emulator implements AutoCloseable {

@@ -253,6 +253,37 @@ class FirehoseSdkTest {
     }
 
     @Test
+    void listDeliveryStreamsPagesInNameOrderAndFiltersByType() {
+        createActive("list-b", d -> { });
+        createActive("list-a", d -> { });
+        createActive("list-c", d -> { });
+
+        var first = firehose.listDeliveryStreams(b -> b.limit(2).exclusiveStartDeliveryStreamName("list-"));
+        assertThat(first.deliveryStreamNames()).containsExactly("list-a", "list-b");
+        assertThat(first.hasMoreDeliveryStreams()).isTrue();
+        var next = firehose.listDeliveryStreams(b -> b.limit(2).exclusiveStartDeliveryStreamName("list-b"));
+        assertThat(next.deliveryStreamNames()).startsWith("list-c");
+        assertThat(firehose.listDeliveryStreams(b -> b.deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE))
+                .deliveryStreamNames()).doesNotContain("list-a", "list-b", "list-c");
+    }
+
+    @Test
+    void aMissingBucketKeepsRecordsBufferedUntilItExists() {
+        String stream = createActive("later", d -> d.bucketARN("arn:aws:s3:::" + bucket + "-later")
+                .bufferingHints(h -> h.intervalInSeconds(0).sizeInMBs(1)));
+        put(stream, "kept");
+        service.deliverDue();
+        assertThat(service.deliveredKeys("us-east-1", stream)).isEmpty();
+
+        s3.createBucket(b -> b.bucket(bucket + "-later"));
+        service.deliverDue();
+        String key = service.deliveredKeys("us-east-1", stream).get(0);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket + "-later").key(key)).asUtf8String()).isEqualTo("kept");
+        s3.deleteObject(b -> b.bucket(bucket + "-later").key(key));
+        s3.deleteBucket(b -> b.bucket(bucket + "-later"));
+    }
+
+    @Test
     void putRecordBatchAnswersEachRecord() {
         String stream = createActive("batch", d -> { });
         PutRecordBatchResponse response = firehose.putRecordBatch(b -> b.deliveryStreamName(stream).records(

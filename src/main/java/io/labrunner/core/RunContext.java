@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -79,6 +80,11 @@ final class RunContext implements LabContext {
     @Override
     public KinesisClient kinesis() {
         return clients.kinesis();
+    }
+
+    @Override
+    public FirehoseClient firehose() {
+        return clients.firehose();
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.labrunner.labs;
 import io.labrunner.core.Lab;
 import io.labrunner.core.LabException;
 import io.labrunner.core.Suggestions;
+import io.labrunner.labs.firehosevsstreams.FirehoseVsStreamsLab;
+import io.labrunner.labs.kinesisstreams.KinesisStreamsLab;
 import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +18,7 @@ public final class LabCatalog {
     }
 
     public static LabCatalog builtIn() {
-        return new LabCatalog(List.of(new S3DataFormatsLab()));
+        return new LabCatalog(List.of(new S3DataFormatsLab(), new KinesisStreamsLab(), new FirehoseVsStreamsLab()));
     }
 
     public List<Lab> all() {

@@ -43,7 +43,7 @@ final class Console implements RunListener, AutoCloseable {
             return t;
         }) : null;
         if (ticker != null) {
-            ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+            var unused = ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,13 +1,13 @@
 package io.labrunner.cli;
 
+import io.labrunner.target.DockerCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -31,7 +31,9 @@ final class DoctorCommand implements Callable<Integer> {
         Style style = root.options.style();
         int feature = Runtime.version().feature();
         report(out, style, feature >= 17, "Java " + Runtime.version(), "Lab Runner needs Java 17 or newer.");
-        report(out, style, dockerAnswers(), "Docker engine", "not available: --target localstack and floci need Docker; embedded does not.");
+        Optional<String> noDocker = DockerCheck.system(System.getenv()).whyNotAvailable();
+        report(out, style, noDocker.isEmpty(), "Docker engine", "not available (" + noDocker.orElse("")
+                + "): --target localstack and floci need Docker; embedded does not.");
         report(out, style, credentialsFound(), "AWS credentials", "none found: only needed for --target aws.");
         String region = region();
         report(out, style, region != null, "AWS region" + (region == null ? "" : " " + region), "none set: only needed for --target aws (AWS_REGION or --region).");
@@ -45,22 +47,6 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static void report(PrintWriter out, Style style, boolean ok, String what, String otherwise) {
         out.println(ok ? style.green("✔ ") + what : style.yellow("○ ") + what + " — " + otherwise);
-    }
-
-    private static boolean dockerAnswers() {
-        if (Files.exists(Path.of("/var/run/docker.sock")) || System.getenv("DOCKER_HOST") != null) {
-            try {
-                Process docker = new ProcessBuilder("docker", "info", "--format", "{{.ServerVersion}}")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                return docker.waitFor(10, TimeUnit.SECONDS) && docker.exitValue() == 0;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
     }
 
     private static boolean credentialsFound() {

@@ -3,6 +3,7 @@ package io.labrunner.cli;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.labs.LabCatalog;
 import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ListCommand.class, ShowCommand.class, RunCommand.class, StartCommand.class,
                 CheckCommand.class, SolveCommand.class, CleanupCommand.class, TestCommand.class,
-                EmulatorCommand.class, DoctorCommand.class, HelpCommand.class},
+                SweepCommand.class, EmulatorCommand.class, DoctorCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  lab list                       the labs, with exam domain and time",
@@ -27,6 +28,8 @@ import picocli.CommandLine.Spec;
                 "  lab start s3-data-formats      set up and show your task; then:",
                 "  lab check                      check your work; 'lab cleanup' when done",
                 "  lab test --all --junit out.xml the CI self-test of every lab",
+                "  lab run --all --target localstack   the labs in LocalStack (Docker)",
+                "  lab sweep --target aws --region eu-west-1   what runs left on an account",
                 "",
                 "Exit status: 0 ok, 1 a check or lab failed, 2 usage or configuration error."})
 public final class LabCommand implements Runnable {
@@ -40,6 +43,8 @@ public final class LabCommand implements Runnable {
     final LabCatalog catalog;
     final StateDirectory state;
     final Clock clock;
+    /** The environment targets read (tokens, allow-lists, AWS_ENDPOINT_URL); tests replace it. */
+    Map<String, String> env = System.getenv();
 
     public LabCommand(LabCatalog catalog, StateDirectory state, Clock clock) {
         this.catalog = catalog;

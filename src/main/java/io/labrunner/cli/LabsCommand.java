@@ -1,12 +1,14 @@
 package io.labrunner.cli;
 
 import io.labrunner.core.AwsClients;
+import io.labrunner.core.AwsResourceTagger;
 import io.labrunner.core.Lab;
 import io.labrunner.core.LabRunner;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.core.report.RunListener;
 import io.labrunner.core.report.RunReport;
 import io.labrunner.target.Target;
+import io.labrunner.target.TargetKind;
 import io.labrunner.target.Targets;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -44,16 +46,33 @@ abstract class LabsCommand implements Callable<Integer> {
     }
 
     int drive(Targets.Lifetime lifetime, Work work) throws Exception {
+        return drive(lifetime, List.of(), work);
+    }
+
+    /**
+     * Opens the target and runs {@code work}. On a real account the labs that will create
+     * resources ({@code creating}) are shown with their estimated cost and must be confirmed first.
+     */
+    int drive(Targets.Lifetime lifetime, List<Lab> creating, Work work) throws Exception {
         GlobalOptions options = root.options;
         long start = System.nanoTime();
         boolean text = options.output == GlobalOptions.OutputFormat.text;
-        boolean terminal = System.console() != null;
+        boolean terminal = Terminal.interactive();
         Style style = options.style();
         try (Console console = text ? new Console(out(), style, options.verbose, terminal) : null;
-             Target target = Targets.open(options.target, lifetime, root.state);
+             Target target = Targets.open(options.targetOptions(root.env), lifetime, root.state);
              AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials())) {
+            PrintWriter notices = text ? out() : spec.commandLine().getErr();
+            target.notices().forEach(line -> notices.println(style.dim(line)));
+            if (target.isRealAccount()) {
+                new CostConfirmation(notices, options.yes).confirm(target, creating);
+            }
             RunListener listener = console != null ? console : RunListener.NONE;
-            LabRunner runner = new LabRunner(target.name(), target.capabilities(), clients, root.state, listener, root.clock);
+            LabRunner runner = new LabRunner(target.name(), target.capabilities(), clients, root.state, listener, root.clock)
+                    .advisingWith(TargetKind::whoServes);
+            if (target.isRealAccount()) {
+                runner.taggingWith(new AwsResourceTagger(clients));
+            }
             List<LabResult> results = new ArrayList<>(work.run(runner));
             RunReport report = new RunReport(results, Duration.ofNanos(System.nanoTime() - start));
             if (console != null) {

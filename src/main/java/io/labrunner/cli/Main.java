@@ -33,6 +33,12 @@ public final class Main {
     public static CommandLine commandLine(LabCatalog catalog, StateDirectory state) {
         LabCommand root = new LabCommand(catalog, state, Clock.systemUTC());
         CommandLine cli = new CommandLine(root);
+        // 'lab run --help' and friends: picocli gives -h/--help only to the command that asks for it.
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(oneLineUsageErrors());
         cli.setExecutionExceptionHandler(oneLineExecutionErrors(root));

@@ -34,7 +34,7 @@ final class RunCommand extends LabsCommand {
     @Override
     public Integer call() throws Exception {
         List<Lab> labs = selection.all ? root.catalog.all() : List.of(lab(selection.id));
-        return drive(keep ? Targets.Lifetime.SESSION : Targets.Lifetime.EPHEMERAL, runner -> {
+        return drive(keep ? Targets.Lifetime.SESSION : Targets.Lifetime.EPHEMERAL, labs, runner -> {
             List<LabResult> results = new ArrayList<>();
             for (Lab lab : labs) {
                 results.add(runner.run(lab, keep));

@@ -19,6 +19,6 @@ final class SolveCommand extends LabsCommand {
     public Integer call() throws Exception {
         Ledger run = StartedRuns.latest(root, Optional.ofNullable(id));
         Lab lab = lab(run.labId());
-        return drive(Targets.Lifetime.SESSION, runner -> List.of(runner.solve(lab, run)));
+        return drive(Targets.Lifetime.SESSION, List.of(lab), runner -> List.of(runner.solve(lab, run)));
     }
 }

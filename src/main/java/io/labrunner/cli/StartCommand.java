@@ -20,7 +20,7 @@ final class StartCommand extends LabsCommand {
     @Override
     public Integer call() throws Exception {
         Lab lab = lab(id);
-        int status = drive(Targets.Lifetime.SESSION, runner -> List.of(runner.start(lab)));
+        int status = drive(Targets.Lifetime.SESSION, List.of(lab), runner -> List.of(runner.start(lab)));
         if (status == 0 && root.options.output == GlobalOptions.OutputFormat.text) {
             String task = Guides.section(Guides.load(lab.info().id()), "Your task");
             out().println(new MarkdownRenderer(root.options.style()).render(task));

@@ -22,7 +22,7 @@ final class TestCommand extends LabsCommand {
     @Override
     public Integer call() throws Exception {
         List<Lab> labs = selection.all ? root.catalog.all() : List.of(lab(selection.id));
-        return drive(Targets.Lifetime.EPHEMERAL, runner -> {
+        return drive(Targets.Lifetime.EPHEMERAL, labs, runner -> {
             List<LabResult> results = new ArrayList<>();
             for (Lab lab : labs) {
                 results.add(runner.selfTest(lab));

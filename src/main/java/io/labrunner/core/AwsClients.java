@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -37,6 +38,7 @@ public final class AwsClients implements AutoCloseable {
     private GlueClient glue;
     private AthenaClient athena;
     private KinesisClient kinesis;
+    private FirehoseClient firehose;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -95,6 +97,13 @@ public final class AwsClients implements AutoCloseable {
             kinesis = track(() -> configure(KinesisClient.builder()).build());
         }
         return kinesis;
+    }
+
+    public synchronized FirehoseClient firehose() {
+        if (firehose == null) {
+            firehose = track(() -> configure(FirehoseClient.builder()).build());
+        }
+        return firehose;
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * Drives labs through their phases on one target. Every command that creates resources keeps a
@@ -28,6 +30,8 @@ public final class LabRunner {
     private final StateDirectory state;
     private final RunListener listener;
     private final Clock clock;
+    private BiFunction<Set<Capability>, String, String> advice = (needed, target) -> "";
+    private ResourceTagger tagger = ResourceTagger.NONE;
 
     public LabRunner(String target, Set<Capability> capabilities, AwsClients clients,
                      StateDirectory state, RunListener listener, Clock clock) {
@@ -37,6 +41,22 @@ public final class LabRunner {
         this.state = state;
         this.listener = listener;
         this.clock = clock;
+    }
+
+    /**
+     * Sets what a skip message adds after the missing capabilities: given everything the lab needs
+     * and this target's name, which targets would serve it (e.g. {@code embedded or localstack
+     * with LOCALSTACK_AUTH_TOKEN would serve it}).
+     */
+    public LabRunner advisingWith(BiFunction<Set<Capability>, String, String> advice) {
+        this.advice = advice;
+        return this;
+    }
+
+    /** Tags every resource right after {@link LabContext#create} confirms it (on real accounts). */
+    public LabRunner taggingWith(ResourceTagger tagger) {
+        this.tagger = tagger;
+        return this;
     }
 
     /** setup → solve → checks → cleanup (unless {@code keep}). */
@@ -97,7 +117,10 @@ public final class LabRunner {
                 ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(info.capabilities()));
         missing.removeAll(capabilities);
         if (!missing.isEmpty()) {
-            String reason = "needs " + missing + ", which target " + target + " does not offer";
+            String names = missing.stream().map(Enum::name).collect(Collectors.joining(", "));
+            String servedBy = advice.apply(info.capabilities(), target);
+            String reason = "needs " + names + ", which target " + target + " does not offer"
+                    + (servedBy.isBlank() ? "" : "; " + servedBy);
             LabResult skipped = new LabResult(info.id(), info.title(), "", target, command, Outcome.SKIPPED,
                     reason, List.of(), List.of(), List.of(), Duration.ZERO);
             listener.labFinished(skipped);
@@ -130,7 +153,7 @@ public final class LabRunner {
             this.lab = lab;
             this.ledger = ledger;
             this.command = command;
-            this.ctx = new RunContext(lab.info(), ledger, clients, listener);
+            this.ctx = new RunContext(lab.info(), ledger, clients, listener, tagger);
         }
 
         LabResult play(Script script, boolean cleanupAlways) {

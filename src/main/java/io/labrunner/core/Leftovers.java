@@ -55,6 +55,15 @@ public final class Leftovers {
                     .filter(s -> s.streamName().startsWith(stem) && s.streamStatus() != StreamStatus.DELETING)
                     .forEach(s -> found.add("Kinesis stream " + s.streamName()));
         }
+        if (capabilities.contains(Capability.FIREHOSE_S3)) {
+            for (String name : clients.firehose().listDeliveryStreams(r -> r.limit(10000)).deliveryStreamNames()) {
+                if (name.startsWith(stem) && clients.firehose().describeDeliveryStream(r -> r.deliveryStreamName(name))
+                        .deliveryStreamDescription().deliveryStreamStatus()
+                        != software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus.DELETING) {
+                    found.add("Firehose stream " + name);
+                }
+            }
+        }
         return found;
     }
 }

@@ -32,6 +32,10 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.KINESIS_STREAM, name);
     }
 
+    public static Resource deliveryStream(String name) {
+        return new Resource(ResourceType.FIREHOSE_STREAM, name);
+    }
+
     @Override
     public String toString() {
         return type.label() + " " + id;

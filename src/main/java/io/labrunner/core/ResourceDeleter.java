@@ -55,6 +55,8 @@ public final class ResourceDeleter {
                 return deleteWorkGroup(resource.id());
             case KINESIS_STREAM:
                 return deleteStream(resource.id());
+            case FIREHOSE_STREAM:
+                return deleteDeliveryStream(resource.id());
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -149,9 +151,20 @@ public final class ResourceDeleter {
         }
     }
 
+    private boolean deleteDeliveryStream(String stream) {
+        try {
+            clients.firehose().deleteDeliveryStream(r -> r.deliveryStreamName(stream));
+            return true;
+        } catch (software.amazon.awssdk.services.firehose.model.ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
     private static boolean isTransient(AwsServiceException e) {
         return e instanceof CrawlerRunningException
                 || e instanceof software.amazon.awssdk.services.kinesis.model.ResourceInUseException
+                // A stream still CREATING cannot be deleted yet.
+                || e instanceof software.amazon.awssdk.services.firehose.model.ResourceInUseException
                 || e.isThrottlingException()
                 || e.statusCode() >= 500
                 || e.statusCode() == 409;

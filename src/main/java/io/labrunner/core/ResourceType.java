@@ -7,7 +7,8 @@ public enum ResourceType {
     GLUE_DATABASE("Glue database"),
     GLUE_CRAWLER("Glue crawler"),
     ATHENA_WORKGROUP("Athena workgroup"),
-    KINESIS_STREAM("Kinesis stream");
+    KINESIS_STREAM("Kinesis stream"),
+    FIREHOSE_STREAM("Firehose stream");
 
     private final String label;
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -28,15 +29,17 @@ final class RunContext implements LabContext {
     private final Ledger ledger;
     private final AwsClients clients;
     private final RunListener listener;
+    private final ResourceTagger tagger;
     private final List<StepResult> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private volatile boolean closedForCreation;
 
-    RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener) {
+    RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener, ResourceTagger tagger) {
         this.lab = lab;
         this.ledger = ledger;
         this.clients = clients;
         this.listener = listener;
+        this.tagger = tagger;
     }
 
     @Override
@@ -80,6 +83,11 @@ final class RunContext implements LabContext {
     }
 
     @Override
+    public FirehoseClient firehose() {
+        return clients.firehose();
+    }
+
+    @Override
     public Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("lab:run-id", ledger.runId());
@@ -96,6 +104,7 @@ final class RunContext implements LabContext {
         ledger.recordPending(resource);
         T created = creation.get();
         ledger.confirmCreated(resource);
+        tagger.tag(resource, tags());
         return created;
     }
 

@@ -1,7 +1,13 @@
 package io.labrunner.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.athena.AthenaService;
 import io.labrunner.emulator.athena.GlueTableCatalog;
+import io.labrunner.emulator.firehose.FirehoseService;
+import io.labrunner.emulator.firehose.FirehoseSettings;
+import io.labrunner.emulator.firehose.KinesisApi;
+import io.labrunner.emulator.firehose.ObjectStore;
 import io.labrunner.emulator.glue.CrawlerTimings;
 import io.labrunner.emulator.glue.GlueCatalog;
 import io.labrunner.emulator.glue.GlueService;
@@ -52,7 +58,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena and Kinesis are always served; other services are added with {@link Builder#service}.
+ * S3, STS, IAM, Glue, Athena, Kinesis and Firehose are always served; other services are added with
+ * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
 public final class Emulator implements AutoCloseable {
@@ -75,6 +82,8 @@ public final class Emulator implements AutoCloseable {
     private boolean ownsDataDir;
     private int port = -1;
     private final List<AwsService> services = new ArrayList<>();
+    private volatile Supplier<S3Frontend> s3;
+    private volatile Map<String, AwsService> serving = Map.of();
 
     private Emulator(Builder builder) {
         this.host = builder.host;
@@ -102,8 +111,10 @@ public final class Emulator implements AutoCloseable {
         }
         try {
             prepareDataDir();
+            s3 = warmUpS3();
             Map<String, AwsService> bySigningName = createServices();
-            server = newServer(new FrontDoor(warmUpS3(), bySigningName, region));
+            serving = Map.copyOf(bySigningName);
+            server = newServer(new FrontDoor(s3, bySigningName, region));
             startServer();
             return this;
         } catch (RuntimeException e) {
@@ -167,6 +178,7 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("glue", () -> new GlueService(catalog, blobRoot(), iam.directory(), CrawlerTimings.DEFAULT));
         builtIns.put("athena", () -> new AthenaService(blobRoot(), new GlueTableCatalog(catalog), ATHENA_QUEUE_TIME));
         builtIns.put("kinesis", KinesisService::new);
+        builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi()));
         return builtIns;
     }
 
@@ -351,6 +363,57 @@ public final class Emulator implements AutoCloseable {
         if (dataDir == null) {
             throw new IllegalStateException("The emulator has no data directory yet; call start() first");
         }
+    }
+
+    /**
+     * The emulator's S3 as an in-process store, for services that write objects (Firehose). Writes go
+     * through S3Proxy's blob store, so objects carry the same metadata as a PutObject's.
+     */
+    public ObjectStore objectStore() {
+        return new ObjectStore() {
+            @Override
+            public boolean bucketExists(String bucket) {
+                return requireS3().bucketExists(bucket);
+            }
+
+            @Override
+            public void put(String bucket, String key, byte[] body) {
+                requireS3().putObject(bucket, key, body);
+            }
+        };
+    }
+
+    /**
+     * The emulator's Kinesis (whichever service serves signing name {@code kinesis}), called in-process
+     * with JSON requests, for services that read streams (Firehose).
+     */
+    public KinesisApi kinesisApi() {
+        return (String callRegion, String operation, ObjectNode input) -> {
+            AwsService kinesis = serving.get("kinesis");
+            if (kinesis == null) {
+                throw AwsException.notImplemented("Kinesis", operation);
+            }
+            AwsRequest request = new AwsRequest("POST", "/", Map.of(),
+                    Map.of("x-amz-target", "Kinesis_20131202." + operation,
+                            "content-type", "application/x-amz-json-1.1"),
+                    input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "kinesis", callRegion, ACCESS_KEY);
+            AwsResponse response = kinesis.handle(request);
+            try {
+                JsonNode body = Json.mapper().readTree(response.body());
+                return body == null ? Json.object() : body;
+            } catch (IOException e) {
+                throw new IllegalStateException("Kinesis answered something that is not JSON", e);
+            }
+        };
+    }
+
+    private S3Frontend requireS3() {
+        Supplier<S3Frontend> current = s3;
+        if (current == null) {
+            throw new IllegalStateException("The emulator is not started");
+        }
+        return current.get();
     }
 
     /** Creates a service once the emulator knows its data directory and region. */

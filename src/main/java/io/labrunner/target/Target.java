@@ -2,6 +2,7 @@ package io.labrunner.target;
 
 import io.labrunner.core.Capability;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -27,6 +28,14 @@ public interface Target extends AutoCloseable {
     /** Whether this target is a real AWS account (tags, guard, cost confirmation apply). */
     default boolean isRealAccount() {
         return false;
+    }
+
+    /**
+     * Lines the user should read before labs run: which account, which image, which labs a
+     * target leaves out. Empty for the embedded target.
+     */
+    default List<String> notices() {
+        return List.of();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.labrunner.target;
 
 import io.labrunner.core.LabException;
 import io.labrunner.core.StateDirectory;
+import io.labrunner.core.Suggestions;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
@@ -20,10 +21,39 @@ public final class Targets {
     }
 
     public static Target open(String name, Lifetime lifetime, StateDirectory state) {
-        if (!name.equals("embedded")) {
-            throw new LabException("Unknown target '" + name + "'. This version offers --target embedded"
-                    + " (the default); localstack, floci, endpoint and aws are on the way.");
+        return open(TargetOptions.named(name), lifetime, state);
+    }
+
+    public static Target open(TargetOptions options, Lifetime lifetime, StateDirectory state) {
+        return open(options, lifetime, state, DockerCheck.system(options.env()));
+    }
+
+    /** As {@link #open(TargetOptions, Lifetime, StateDirectory)}, with the Docker check given (tests). */
+    public static Target open(TargetOptions options, Lifetime lifetime, StateDirectory state, DockerCheck docker) {
+        String name = options.name();
+        if (options.endpoint().isPresent() && !name.equals("endpoint")) {
+            throw new LabException("--endpoint is for --target endpoint; target " + name + " chooses its own.");
         }
+        switch (name) {
+            case "embedded":
+                return embedded(lifetime, state);
+            case "endpoint":
+                return EndpointTarget.connect(EndpointTarget.endpointFrom(options),
+                        Region.of(options.region().orElse(options.env("AWS_REGION").orElse("us-east-1"))));
+            case "localstack":
+                return ContainerTarget.localStack(options, docker);
+            case "floci":
+                return ContainerTarget.floci(options, docker);
+            case "aws":
+                return AwsTarget.open(options);
+            default:
+                throw new LabException("Unknown target '" + name + "'."
+                        + Suggestions.closest(name, TargetKind.optionNames()).map(s -> " Did you mean '" + s + "'?").orElse("")
+                        + " Targets: " + String.join(", ", TargetKind.optionNames()) + ".");
+        }
+    }
+
+    private static Target embedded(Lifetime lifetime, StateDirectory state) {
         if (lifetime == Lifetime.EPHEMERAL) {
             return EmbeddedTarget.start(null);
         }

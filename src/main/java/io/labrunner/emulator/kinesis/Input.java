@@ -70,7 +70,8 @@ final class Input {
             return null;
         }
         try {
-            return child.binaryValue();
+            // java.util.Base64 decodes several times faster than Jackson's lenient decoder.
+            return child.isTextual() ? java.util.Base64.getDecoder().decode(child.textValue()) : child.binaryValue();
         } catch (IOException | IllegalArgumentException e) {
             throw KinesisErrors.serialization("'" + child.asText() + "' can not be converted to a Blob");
         }

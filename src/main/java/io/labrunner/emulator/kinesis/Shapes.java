@@ -67,13 +67,4 @@ final class Shapes {
         out.put("StreamCreationTimestamp", Instant.ofEpochSecond(stream.createdMillis() / 1000));
         return out;
     }
-
-    static Map<String, Object> record(StoredRecord r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("SequenceNumber", r.sequenceNumber());
-        out.put("ApproximateArrivalTimestamp", Instant.ofEpochMilli(r.arrivalMillis()));
-        out.put("Data", r.data());
-        out.put("PartitionKey", r.partitionKey());
-        return out;
-    }
 }

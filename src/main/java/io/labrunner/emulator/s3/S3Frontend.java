@@ -39,10 +39,25 @@ public final class S3Frontend extends S3ProxyHandler {
     /** Headers S3 sends on some errors, e.g. the ETag of a 304, that S3Proxy carries on its exceptions. */
     private static final List<String> ERROR_HEADERS = List.of("ETag", "x-amz-delete-marker", "x-amz-version-id", "Allow");
 
+    private final BlobStore store;
+
     private S3Frontend(BlobStore blobStore) {
         // ignoreUnknownHeaders: like S3, answer requests carrying x-amz- headers S3Proxy does not know.
         super(blobStore, AuthenticationType.NONE, null, null, null, MAX_SINGLE_PART, MAX_NON_CHUNKED,
                 MAX_CHUNK, true, null, null, MAX_TIME_SKEW_SECONDS);
+        this.store = blobStore;
+    }
+
+    /** True when the bucket exists; for in-process writers such as Firehose. */
+    public boolean bucketExists(String bucket) {
+        return store.containerExists(bucket);
+    }
+
+    /** Writes an object in-process, through the same blob store (and metadata) as an S3 PutObject. */
+    public void putObject(String bucket, String key, byte[] body) {
+        store.putBlob(software.amazon.awssdk.services.s3.model.PutObjectRequest.builder()
+                .bucket(bucket).key(key).contentLength((long) body.length)
+                .contentType("application/octet-stream").build(), new java.io.ByteArrayInputStream(body));
     }
 
     /** S3 over {@code root}, which must exist; data persists there between runs. */

@@ -80,6 +80,11 @@ final class FakeLabContext implements LabContext, AutoCloseable {
     }
 
     @Override
+    public software.amazon.awssdk.services.firehose.FirehoseClient firehose() {
+        throw new UnsupportedOperationException("this lab needs S3 only");
+    }
+
+    @Override
     public Map<String, String> tags() {
         return Map.of("lab:run-id", runId(), "lab:lab", "s3-data-formats");
     }

@@ -1,0 +1,69 @@
+package io.labrunner.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tags each kind of ledger resource with its service's own tagging call: S3 PutBucketTagging,
+ * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream.
+ */
+public final class AwsResourceTagger implements ResourceTagger {
+    private final AwsClients clients;
+    private String accountId;
+
+    public AwsResourceTagger(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public void tag(Resource resource, Map<String, String> tags) {
+        switch (resource.type()) {
+            case S3_BUCKET:
+                List<software.amazon.awssdk.services.s3.model.Tag> s3Tags = new ArrayList<>();
+                tags.forEach((k, v) -> s3Tags.add(software.amazon.awssdk.services.s3.model.Tag.builder().key(k).value(v).build()));
+                clients.s3().putBucketTagging(r -> r.bucket(resource.id()).tagging(t -> t.tagSet(s3Tags)));
+                return;
+            case IAM_ROLE:
+                List<software.amazon.awssdk.services.iam.model.Tag> iamTags = new ArrayList<>();
+                tags.forEach((k, v) -> iamTags.add(software.amazon.awssdk.services.iam.model.Tag.builder().key(k).value(v).build()));
+                clients.iam().tagRole(r -> r.roleName(resource.id()).tags(iamTags));
+                return;
+            case GLUE_DATABASE:
+                clients.glue().tagResource(r -> r.resourceArn(arn("glue", "database/" + resource.id())).tagsToAdd(tags));
+                return;
+            case GLUE_CRAWLER:
+                clients.glue().tagResource(r -> r.resourceArn(arn("glue", "crawler/" + resource.id())).tagsToAdd(tags));
+                return;
+            case ATHENA_WORKGROUP:
+                List<software.amazon.awssdk.services.athena.model.Tag> athenaTags = new ArrayList<>();
+                tags.forEach((k, v) -> athenaTags.add(software.amazon.awssdk.services.athena.model.Tag.builder().key(k).value(v).build()));
+                clients.athena().tagResource(r -> r.resourceARN(arn("athena", "workgroup/" + resource.id())).tags(athenaTags));
+                return;
+            case KINESIS_STREAM:
+                clients.kinesis().addTagsToStream(r -> r.streamName(resource.id()).tags(tags));
+                return;
+            default:
+                // A kind added later without a tagging call is still found by its lab- name prefix.
+        }
+    }
+
+    private String arn(String service, String resource) {
+        return "arn:" + partition() + ":" + service + ":" + clients.region().id() + ":" + account() + ":" + resource;
+    }
+
+    private String partition() {
+        String region = clients.region().id();
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+
+    private synchronized String account() {
+        if (accountId == null) {
+            accountId = clients.sts().getCallerIdentity().account();
+        }
+        return accountId;
+    }
+}

@@ -1,0 +1,146 @@
+package io.labrunner.emulator.firehose;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.Json;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One delivery stream: its configuration, status, buffer and, for KinesisStreamAsSource, where it
+ * has read each shard to. Status changes are due at a time and applied by {@link #settle(long)}.
+ */
+final class DeliveryStream {
+    static final String DIRECT_PUT = "DirectPut";
+    static final String KINESIS_SOURCE = "KinesisStreamAsSource";
+
+    private final String name;
+    private final String arn;
+    private final String type;
+    private final long createdMillis;
+    private final S3Destination destination;
+    private final String sourceStreamArn;
+    private final String sourceRoleArn;
+    private final DeliveryBuffer buffer = new DeliveryBuffer();
+    /** Shard id → next iterator; a shard read to its end maps to null. */
+    private final Map<String, String> shardIterators = new HashMap<>();
+    private final List<String> deliveredKeys = new ArrayList<>();
+    private DeliveryStatus status = DeliveryStatus.CREATING;
+    private long transitionAt;
+    private long nextSourcePollMillis;
+
+    DeliveryStream(String name, String arn, String type, long createdMillis, long activeAt, S3Destination destination,
+            String sourceStreamArn, String sourceRoleArn) {
+        this.name = name;
+        this.arn = arn;
+        this.type = type;
+        this.createdMillis = createdMillis;
+        this.transitionAt = activeAt;
+        this.destination = destination;
+        this.sourceStreamArn = sourceStreamArn;
+        this.sourceRoleArn = sourceRoleArn;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String arn() {
+        return arn;
+    }
+
+    String type() {
+        return type;
+    }
+
+    long createdMillis() {
+        return createdMillis;
+    }
+
+    S3Destination destination() {
+        return destination;
+    }
+
+    DeliveryStatus status() {
+        return status;
+    }
+
+    DeliveryBuffer buffer() {
+        return buffer;
+    }
+
+    String sourceStreamArn() {
+        return sourceStreamArn;
+    }
+
+    Map<String, String> shardIterators() {
+        return shardIterators;
+    }
+
+    /** The version in object names: 1 until the destination is updated (UpdateDestination is not emulated). */
+    int version() {
+        return 1;
+    }
+
+    List<String> deliveredKeys() {
+        return deliveredKeys;
+    }
+
+    boolean sourcePollDue(long now, long intervalMillis) {
+        if (now < nextSourcePollMillis) {
+            return false;
+        }
+        nextSourcePollMillis = now + intervalMillis;
+        return true;
+    }
+
+    void settle(long now) {
+        if (status == DeliveryStatus.CREATING && now >= transitionAt) {
+            status = DeliveryStatus.ACTIVE;
+        }
+    }
+
+    void markDeleting(long dueAt) {
+        status = DeliveryStatus.DELETING;
+        transitionAt = dueAt;
+    }
+
+    boolean deletionDue(long now) {
+        return status == DeliveryStatus.DELETING && now >= transitionAt;
+    }
+
+    /** The buffer is due when its oldest record has waited the buffer interval. */
+    boolean intervalDue(long now) {
+        return !buffer.isEmpty() && now - buffer.oldestArrivalMillis() >= destination.intervalInSeconds() * 1000L;
+    }
+
+    ObjectNode describe() {
+        ObjectNode d = Json.object();
+        d.put("DeliveryStreamName", name);
+        d.put("DeliveryStreamARN", arn);
+        d.put("DeliveryStreamStatus", status.name());
+        d.put("DeliveryStreamType", type);
+        d.put("VersionId", Integer.toString(version()));
+        d.put("CreateTimestamp", BigDecimal.valueOf(createdMillis, 3));
+        d.putObject("DeliveryStreamEncryptionConfiguration").put("Status", "DISABLED");
+        if (sourceStreamArn != null) {
+            d.putObject("Source").putObject("KinesisStreamSourceDescription")
+                    .put("KinesisStreamARN", sourceStreamArn)
+                    .put("RoleARN", sourceRoleArn)
+                    .put("DeliveryStartTimestamp", BigDecimal.valueOf(createdMillis, 3));
+        }
+        ObjectNode dest = d.putArray("Destinations").addObject();
+        dest.put("DestinationId", "destinationId-000000000001");
+        ObjectNode s3 = destination.describe();
+        dest.set("S3DestinationDescription", s3);
+        if (destination.extended()) {
+            ObjectNode extended = s3.deepCopy();
+            extended.put("S3BackupMode", "Disabled");
+            dest.set("ExtendedS3DestinationDescription", extended);
+        }
+        d.put("HasMoreDestinations", false);
+        return d;
+    }
+}

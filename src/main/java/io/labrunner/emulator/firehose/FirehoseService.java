@@ -1,0 +1,424 @@
+package io.labrunner.emulator.firehose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.AwsException;
+import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.AwsResponse;
+import io.labrunner.emulator.AwsService;
+import io.labrunner.emulator.Json;
+import io.labrunner.emulator.Protocol;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Emulated Amazon Data Firehose with S3 destinations: JSON 1.1, {@code X-Amz-Target: Firehose_20150804.<Op>}.
+ * Records are buffered per delivery stream and written to S3 when the buffer reaches its
+ * {@code SizeInMBs} or its oldest record has waited {@code IntervalInSeconds}, whichever comes first,
+ * by a background deliverer. A KinesisStreamAsSource stream reads its Kinesis stream's shards from the
+ * moment it was created, as a consumer of the emulator's own Kinesis.
+ */
+public final class FirehoseService implements AwsService {
+    private static final Logger LOG = LoggerFactory.getLogger(FirehoseService.class);
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,64}");
+    /** PutRecord and PutRecordBatch: each record's data is at most 1,000 KiB. */
+    static final int MAX_RECORD_BYTES = 1_024_000;
+    static final int MAX_BATCH_RECORDS = 500;
+    static final long MAX_BATCH_BYTES = 4L * 1024 * 1024;
+
+    private final FirehoseSettings settings;
+    private final ObjectStore store;
+    private final KinesisApi kinesis;
+    /** Region → name → stream; guarded by {@code this}. */
+    private final Map<String, Map<String, DeliveryStream>> regions = new HashMap<>();
+    private final ScheduledExecutorService deliverer;
+
+    /**
+     * @param store   the S3 the streams deliver to
+     * @param kinesis the Kinesis a KinesisStreamAsSource stream reads, or null to refuse that type
+     */
+    public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis) {
+        this.settings = settings;
+        this.store = store;
+        this.kinesis = kinesis;
+        if (settings.background()) {
+            deliverer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "lab-emulator-firehose");
+                t.setDaemon(true);
+                return t;
+            });
+            long tick = settings.tick().toMillis();
+            deliverer.scheduleWithFixedDelay(this::deliverQuietly, tick, tick, TimeUnit.MILLISECONDS);
+        } else {
+            deliverer = null;
+        }
+    }
+
+    @Override
+    public String signingName() {
+        return "firehose";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.JSON;
+    }
+
+    @Override
+    public AwsResponse handle(AwsRequest request) {
+        String operation = request.operation()
+                .orElseThrow(() -> new AwsException("UnknownOperationException", null, 400));
+        JsonNode in = Json.body(request);
+        String region = request.region() == null || request.region().isEmpty() ? "us-east-1" : request.region();
+        if (operation.equals("CreateDeliveryStream")) {
+            // Outside the lock: checking a Kinesis source calls the Kinesis service.
+            return Json.response(create(in, region));
+        }
+        synchronized (this) {
+            Map<String, DeliveryStream> streams = streams(region);
+            settle(streams, now());
+            switch (operation) {
+                case "DescribeDeliveryStream":
+                    return Json.response(Json.object().set("DeliveryStreamDescription",
+                            existing(streams, in).describe()));
+                case "ListDeliveryStreams":
+                    return Json.response(list(streams, in));
+                case "DeleteDeliveryStream":
+                    return Json.response(delete(streams, in));
+                case "PutRecord":
+                    return Json.response(putRecord(streams, in));
+                case "PutRecordBatch":
+                    return Json.response(putRecordBatch(streams, in));
+                default:
+                    throw AwsException.notImplemented("Firehose", operation);
+            }
+        }
+    }
+
+    private ObjectNode create(JsonNode in, String region) {
+        String name = requiredName(in);
+        String type = in.path("DeliveryStreamType").asText(DeliveryStream.DIRECT_PUT);
+        if (!type.equals(DeliveryStream.DIRECT_PUT) && !type.equals(DeliveryStream.KINESIS_SOURCE)) {
+            if (type.equals("MSKAsSource") || type.equals("DatabaseAsSource")) {
+                throw AwsException.notImplemented("Firehose", type + " delivery streams");
+            }
+            throw FirehoseErrors.validation("deliveryStreamType",
+                    "satisfy enum value set: [DirectPut, KinesisStreamAsSource, MSKAsSource, DatabaseAsSource]");
+        }
+        JsonNode plain = in.get("S3DestinationConfiguration");
+        JsonNode extended = in.get("ExtendedS3DestinationConfiguration");
+        boolean hasPlain = plain != null && !plain.isNull();
+        boolean hasExtended = extended != null && !extended.isNull();
+        if (hasPlain == hasExtended) {
+            throw FirehoseErrors.invalidArgument(hasPlain
+                    ? "Only one destination configuration is allowed."
+                    : "Exactly one destination configuration must be specified (the emulator serves S3 and ExtendedS3).");
+        }
+        if (hasExtended && extended.hasNonNull("DataFormatConversionConfiguration")
+                && extended.get("DataFormatConversionConfiguration").path("Enabled").asBoolean(true)) {
+            throw AwsException.notImplemented("Firehose", "record format conversion (DataFormatConversionConfiguration)");
+        }
+        S3Destination destination = S3Destination.parse(hasPlain ? plain : extended, hasExtended);
+        String sourceArn = null;
+        String sourceRole = null;
+        JsonNode source = in.get("KinesisStreamSourceConfiguration");
+        if (type.equals(DeliveryStream.KINESIS_SOURCE)) {
+            if (source == null || source.isNull()) {
+                throw FirehoseErrors.invalidArgument(
+                        "KinesisStreamSourceConfiguration is required for a KinesisStreamAsSource delivery stream.");
+            }
+            sourceArn = source.path("KinesisStreamARN").asText(null);
+            sourceRole = source.path("RoleARN").asText(null);
+            if (sourceArn == null || !sourceArn.contains(":stream/")) {
+                throw FirehoseErrors.validation("kinesisStreamSourceConfiguration.kinesisStreamARN",
+                        "satisfy regular expression pattern: arn:.*:kinesis:[a-zA-Z0-9\\-]+:\\d{12}:stream/[a-zA-Z0-9_.-]+");
+            }
+            requireKinesisStream(region, sourceArn);
+        } else if (source != null && !source.isNull()) {
+            throw FirehoseErrors.invalidArgument(
+                    "KinesisStreamSourceConfiguration is only allowed for a KinesisStreamAsSource delivery stream.");
+        }
+        synchronized (this) {
+            Map<String, DeliveryStream> streams = streams(region);
+            long now = now();
+            settle(streams, now);
+            if (streams.containsKey(name)) {
+                throw FirehoseErrors.exists(name);
+            }
+            String arn = "arn:aws:firehose:" + region + ":" + FirehoseErrors.ACCOUNT + ":deliverystream/" + name;
+            streams.put(name, new DeliveryStream(name, arn, type, now, now + settings.createDelay().toMillis(),
+                    destination, sourceArn, sourceRole));
+            return Json.object().put("DeliveryStreamARN", arn);
+        }
+    }
+
+    private void requireKinesisStream(String region, String streamArn) {
+        if (kinesis == null) {
+            throw AwsException.notImplemented("Firehose", "KinesisStreamAsSource without the emulator's Kinesis");
+        }
+        try {
+            kinesis.call(region, "DescribeStreamSummary", Json.object().put("StreamARN", streamArn));
+        } catch (AwsException e) {
+            if (e.code().equals("ResourceNotFoundException")) {
+                throw FirehoseErrors.invalidArgument("Kinesis stream " + streamArn + " does not exist.");
+            }
+            throw e;
+        }
+    }
+
+    private ObjectNode list(Map<String, DeliveryStream> streams, JsonNode in) {
+        int limit = in.path("Limit").asInt(10);
+        if (limit < 1 || limit > 10000) {
+            throw FirehoseErrors.validation("limit", limit < 1 ? "have value greater than or equal to 1"
+                    : "have value less than or equal to 10000");
+        }
+        String type = in.path("DeliveryStreamType").asText(null);
+        String start = in.path("ExclusiveStartDeliveryStreamName").asText(null);
+        List<String> names = new ArrayList<>();
+        for (DeliveryStream s : streams.values()) {
+            if ((type == null || type.equals(s.type())) && (start == null || s.name().compareTo(start) > 0)) {
+                names.add(s.name());
+            }
+        }
+        ObjectNode out = Json.object();
+        ArrayNode page = out.putArray("DeliveryStreamNames");
+        names.stream().limit(limit).forEach(page::add);
+        out.put("HasMoreDeliveryStreams", names.size() > limit);
+        return out;
+    }
+
+    private ObjectNode delete(Map<String, DeliveryStream> streams, JsonNode in) {
+        DeliveryStream stream = existing(streams, in);
+        if (stream.status() == DeliveryStatus.CREATING) {
+            // "You can't delete a Firehose stream that is in the CREATING state."
+            // https://docs.aws.amazon.com/firehose/latest/APIReference/API_DeleteDeliveryStream.html
+            throw FirehoseErrors.inUse(stream.name(), stream.status());
+        }
+        if (stream.status() != DeliveryStatus.DELETING) {
+            stream.markDeleting(now() + settings.deleteDelay().toMillis());
+        }
+        return Json.object();
+    }
+
+    private ObjectNode putRecord(Map<String, DeliveryStream> streams, JsonNode in) {
+        DeliveryStream stream = writable(streams, in);
+        JsonNode record = in.get("Record");
+        if (record == null || record.isNull()) {
+            throw FirehoseErrors.validation("record", "not be null");
+        }
+        byte[] data = data(record, "record.data");
+        accept(stream, data, now());
+        return Json.object().put("RecordId", recordId()).put("Encrypted", false);
+    }
+
+    private ObjectNode putRecordBatch(Map<String, DeliveryStream> streams, JsonNode in) {
+        DeliveryStream stream = writable(streams, in);
+        JsonNode records = in.get("Records");
+        if (records == null || !records.isArray() || records.isEmpty()) {
+            throw FirehoseErrors.validation("records", "have length greater than or equal to 1");
+        }
+        if (records.size() > MAX_BATCH_RECORDS) {
+            throw FirehoseErrors.validation("records", "have length less than or equal to " + MAX_BATCH_RECORDS);
+        }
+        List<byte[]> decoded = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < records.size(); i++) {
+            byte[] data = data(records.get(i), "records." + (i + 1) + ".member.data");
+            total += data.length;
+            decoded.add(data);
+        }
+        if (total > MAX_BATCH_BYTES) {
+            throw FirehoseErrors.invalidArgument("Records size exceeds 4 MiB limit");
+        }
+        long now = now();
+        ObjectNode out = Json.object();
+        ArrayNode responses = out.putArray("RequestResponses");
+        for (byte[] data : decoded) {
+            accept(stream, data, now);
+            responses.addObject().put("RecordId", recordId());
+        }
+        out.put("FailedPutCount", 0);
+        out.put("Encrypted", false);
+        return out;
+    }
+
+    private static byte[] data(JsonNode record, String memberPath) {
+        JsonNode node = record.get("Data");
+        if (node == null || node.isNull()) {
+            throw FirehoseErrors.validation(memberPath, "not be null");
+        }
+        byte[] data;
+        try {
+            data = node.binaryValue();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AwsException("SerializationException", "Data is not valid base64", 400);
+        }
+        if (data == null) {
+            throw new AwsException("SerializationException", "Data is not valid base64", 400);
+        }
+        if (data.length > MAX_RECORD_BYTES) {
+            throw FirehoseErrors.validation(memberPath, "have length less than or equal to " + MAX_RECORD_BYTES);
+        }
+        return data;
+    }
+
+    private DeliveryStream writable(Map<String, DeliveryStream> streams, JsonNode in) {
+        DeliveryStream stream = existing(streams, in);
+        if (stream.status() != DeliveryStatus.ACTIVE) {
+            throw FirehoseErrors.notFound(stream.name());
+        }
+        if (stream.type().equals(DeliveryStream.KINESIS_SOURCE)) {
+            throw FirehoseErrors.invalidArgument("This operation is not permitted on KinesisStreamAsSource delivery stream type.");
+        }
+        return stream;
+    }
+
+    private static DeliveryStream existing(Map<String, DeliveryStream> streams, JsonNode in) {
+        String name = requiredName(in);
+        DeliveryStream stream = streams.get(name);
+        if (stream == null) {
+            throw FirehoseErrors.notFound(name);
+        }
+        return stream;
+    }
+
+    private static String requiredName(JsonNode in) {
+        JsonNode node = in.get("DeliveryStreamName");
+        if (node == null || node.isNull()) {
+            throw FirehoseErrors.validation("deliveryStreamName", "not be null");
+        }
+        String name = node.asText();
+        if (!NAME.matcher(name).matches()) {
+            throw FirehoseErrors.validation("deliveryStreamName", "satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+        return name;
+    }
+
+    /** Adds one record, delivering first if it would take the buffer past its size hint. */
+    private void accept(DeliveryStream stream, byte[] data, long now) {
+        DeliveryBuffer buffer = stream.buffer();
+        long limit = stream.destination().sizeLimitBytes();
+        if (!buffer.isEmpty() && buffer.bytes() + data.length > limit) {
+            deliver(stream);
+        }
+        buffer.add(data, now);
+        if (buffer.bytes() >= limit) {
+            deliver(stream);
+        }
+    }
+
+    /**
+     * Writes the buffer to S3 as one object. A missing bucket keeps the records buffered and retried,
+     * as Firehose retries a failing S3 destination (for up to 24 hours on AWS).
+     */
+    private void deliver(DeliveryStream stream) {
+        DeliveryBuffer buffer = stream.buffer();
+        S3Destination destination = stream.destination();
+        if (buffer.isEmpty() || !store.bucketExists(destination.bucket())) {
+            return;
+        }
+        String key = Prefixes.objectKey(destination, stream.name(), stream.version(),
+                Instant.ofEpochMilli(buffer.oldestArrivalMillis()));
+        store.put(destination.bucket(), key, buffer.drain(destination.gzip()));
+        stream.deliveredKeys().add(key);
+    }
+
+    /**
+     * Settles status changes, reads Kinesis sources and delivers every buffer whose interval has
+     * passed. The background deliverer calls this every tick; tests with a manual clock call it directly.
+     */
+    public void deliverDue() {
+        List<Map.Entry<String, DeliveryStream>> sources = new ArrayList<>();
+        synchronized (this) {
+            long now = now();
+            for (Map.Entry<String, Map<String, DeliveryStream>> region : regions.entrySet()) {
+                settle(region.getValue(), now);
+                for (DeliveryStream s : region.getValue().values()) {
+                    if (s.status() == DeliveryStatus.ACTIVE && s.sourceStreamArn() != null
+                            && s.sourcePollDue(now, settings.sourcePollInterval().toMillis())) {
+                        sources.add(Map.entry(region.getKey(), s));
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, DeliveryStream> source : sources) {
+            KinesisSourceReader.read(kinesis, source.getKey(), source.getValue(), this::acceptFromSource);
+        }
+        synchronized (this) {
+            long now = now();
+            for (Map<String, DeliveryStream> streams : regions.values()) {
+                for (DeliveryStream s : streams.values()) {
+                    if (s.status() == DeliveryStatus.ACTIVE && s.intervalDue(now)) {
+                        deliver(s);
+                    }
+                }
+            }
+        }
+    }
+
+    private synchronized void acceptFromSource(DeliveryStream stream, byte[] data) {
+        if (stream.status() == DeliveryStatus.ACTIVE) {
+            accept(stream, data, now());
+        }
+    }
+
+    private void deliverQuietly() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            // One failed round must not stop the deliverer: the next tick tries again.
+            LOG.warn("Firehose delivery failed", e);
+        }
+    }
+
+    /** Keys this service has written for a stream, oldest first (for tests and diagnostics). */
+    public synchronized List<String> deliveredKeys(String region, String streamName) {
+        DeliveryStream s = streams(region).get(streamName);
+        return s == null ? List.of() : List.copyOf(s.deliveredKeys());
+    }
+
+    private Map<String, DeliveryStream> streams(String region) {
+        return regions.computeIfAbsent(region, r -> new TreeMap<>());
+    }
+
+    private static void settle(Map<String, DeliveryStream> streams, long now) {
+        streams.values().removeIf(s -> s.deletionDue(now));
+        streams.values().forEach(s -> s.settle(now));
+    }
+
+    private long now() {
+        return settings.clock().millis();
+    }
+
+    private static String recordId() {
+        byte[] id = new byte[56];
+        ThreadLocalRandom.current().nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    @Override
+    public void close() {
+        if (deliverer != null) {
+            deliverer.shutdownNow();
+        }
+    }
+
+    static BigDecimal seconds(long millis) {
+        return BigDecimal.valueOf(millis, 3);
+    }
+}

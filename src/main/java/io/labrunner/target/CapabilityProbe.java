@@ -1,0 +1,180 @@
+package io.labrunner.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.labrunner.core.AwsClients;
+import io.labrunner.core.Capability;
+import io.labrunner.core.LabException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Finds out what a running endpoint offers: LocalStack says so at {@code GET /_localstack/health};
+ * Floci is known by {@code /_floci/health} and its documented gaps; anything else (such as a
+ * {@code lab emulator}) is asked one cheap read-only call per service.
+ */
+final class CapabilityProbe {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    /** LocalStack service names, as its health endpoint lists them, and what each one serves. */
+    private static final Map<String, List<Capability>> LOCALSTACK_SERVICES = Map.of(
+            "s3", List.of(Capability.S3),
+            "sts", List.of(Capability.STS),
+            "iam", List.of(Capability.IAM),
+            "glue", List.of(Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER),
+            "athena", List.of(Capability.ATHENA_SQL),
+            "kinesis", List.of(Capability.KINESIS),
+            "firehose", List.of(Capability.FIREHOSE_S3),
+            "bedrock", List.of(Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS, Capability.BEDROCK_GUARDRAILS));
+
+    /** What the endpoint turned out to be, and what it offers. */
+    record Finding(String kind, Set<Capability> capabilities) {
+    }
+
+    private CapabilityProbe() {
+    }
+
+    static Finding discover(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+        Optional<HttpResponse<String>> localstack = get(endpoint, "/_localstack/health");
+        if (localstack.isPresent() && localstack.get().statusCode() == 200) {
+            Optional<Set<Capability>> fromHealth = fromLocalStackHealth(localstack.get().body());
+            if (fromHealth.isPresent()) {
+                return new Finding("LocalStack", fromHealth.get());
+            }
+        }
+        Optional<HttpResponse<String>> floci = get(endpoint, "/_floci/health");
+        if (floci.isPresent() && floci.get().statusCode() == 200) {
+            return new Finding("Floci", TargetKind.FLOCI.knownCapabilities());
+        }
+        return new Finding("an AWS-compatible endpoint", probe(endpoint, region, credentials));
+    }
+
+    /** Services LocalStack lists as {@code available} or {@code running}; empty if the body is not its health JSON. */
+    static Optional<Set<Capability>> fromLocalStackHealth(String body) {
+        try {
+            JsonNode services = JSON.readTree(body).path("services");
+            if (!services.isObject()) {
+                return Optional.empty();
+            }
+            Set<Capability> offered = EnumSet.noneOf(Capability.class);
+            Iterator<Map.Entry<String, JsonNode>> fields = services.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> service = fields.next();
+                String state = service.getValue().asText().toLowerCase(Locale.ROOT);
+                if (state.equals("available") || state.equals("running")) {
+                    offered.addAll(LOCALSTACK_SERVICES.getOrDefault(service.getKey(), List.of()));
+                }
+            }
+            return Optional.of(offered);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Asks each service something harmless; a service that answers is offered. */
+    static Set<Capability> probe(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+        Set<Capability> offered = EnumSet.noneOf(Capability.class);
+        try (AwsClients clients = new AwsClients(Optional.of(endpoint), region, credentials)) {
+            // One try each: a service that is not there answers 501, which the SDK would otherwise retry.
+            try (StsClient sts = once(clients.configure(StsClient.builder())).build();
+                 S3Client s3 = once(clients.configure(S3Client.builder())).forcePathStyle(true).build();
+                 IamClient iam = once(clients.configure(IamClient.builder())).build();
+                 GlueClient glue = once(clients.configure(GlueClient.builder())).build();
+                 AthenaClient athena = once(clients.configure(AthenaClient.builder())).build()) {
+                check(offered, Capability.STS, sts::getCallerIdentity);
+                check(offered, Capability.S3, s3::listBuckets);
+                check(offered, Capability.IAM, () -> iam.listRoles(r -> r.maxItems(1)));
+                check(offered, Capability.GLUE_CATALOG, () -> glue.getDatabases(r -> r.maxResults(1)));
+                if (offered.contains(Capability.GLUE_CATALOG)) {
+                    check(offered, Capability.GLUE_CRAWLER, () -> glue.listCrawlers(r -> r.maxResults(1)));
+                }
+                check(offered, Capability.ATHENA_SQL, () -> athena.listWorkGroups(r -> r.maxResults(1)));
+            }
+        }
+        SignedJson json = new SignedJson(region, credentials);
+        checkJson(offered, Capability.KINESIS, json, endpoint, "kinesis", "Kinesis_20131202.ListStreams");
+        checkJson(offered, Capability.FIREHOSE_S3, json, endpoint, "firehose", "Firehose_20150804.ListDeliveryStreams");
+        if (offered.isEmpty()) {
+            throw new LabException("The endpoint " + endpoint + " answers, but not as AWS does (no S3, no STS)."
+                    + " Point --endpoint at LocalStack, Floci or 'lab emulator'.");
+        }
+        return offered;
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B once(B builder) {
+        return builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    private static void check(Set<Capability> offered, Capability capability, Supplier<?> call) {
+        try {
+            var unused = call.get();
+            offered.add(capability);
+        } catch (RuntimeException e) {
+            // Not implemented, not licensed, or not there at all: either way, not offered.
+        }
+    }
+
+    private static void checkJson(Set<Capability> offered, Capability capability, SignedJson json, URI endpoint,
+                                  String signingName, String target) {
+        try {
+            if (json.call(endpoint, signingName, target, "{}").ok()) {
+                offered.add(capability);
+            }
+        } catch (IOException | RuntimeException e) {
+            // As above: a service that does not answer is not offered.
+        }
+    }
+
+    /** The endpoint must answer at all; this says why not in one line. */
+    static void requireAnswers(URI endpoint) {
+        try {
+            HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new LabException("Nothing answers at " + endpoint + " (" + describe(e) + "). Start LocalStack, Floci"
+                    + " or 'lab emulator' there, or pass another --endpoint.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("Interrupted while reaching " + endpoint);
+        }
+    }
+
+    private static Optional<HttpResponse<String>> get(URI endpoint, String path) {
+        try {
+            return Optional.of(HTTP.send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,181 @@
+package io.labrunner.target;
+
+import io.labrunner.core.AwsClients;
+import io.labrunner.core.Capability;
+import io.labrunner.core.Failures;
+import io.labrunner.core.Resource;
+import io.labrunner.core.ResourceDeleter;
+import io.labrunner.core.ResourceType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what lab runs left on a target, with or without their ledgers: resources tagged
+ * {@code lab:run-id} (Resource Groups Tagging API, real accounts) and resources whose names follow
+ * the runner's {@code lab-<runid>-} pattern (every target, and untaggable kinds). Deletes them only
+ * when asked.
+ */
+public final class Sweeper {
+    /** The runner's names: {@code lab-} (or {@code lab_} for Glue), a six-character run id, a dash. */
+    static final Pattern RUN_NAME = Pattern.compile("lab[-_][a-z][a-z2-9]{5}[-_].+");
+    /** A run's tags say when it expires; it started this long before (the runner's time to live). */
+    private static final Duration TIME_TO_LIVE = Duration.ofHours(6);
+
+    /**
+     * One leftover.
+     *
+     * @param what      e.g. {@code S3 bucket lab-k3f9x2-data}, or an ARN for kinds without a deleter
+     * @param resource  what {@link ResourceDeleter} can delete, if it knows the kind
+     * @param startedAt when its run started, if known
+     * @param foundBy   {@code tag} or {@code name}
+     */
+    public record Leftover(String what, Optional<Resource> resource, Optional<Instant> startedAt, String foundBy) {
+    }
+
+    private final AwsClients clients;
+    private final Set<Capability> capabilities;
+    private final TaggedResources tagged;
+    private final Clock clock;
+
+    public Sweeper(AwsClients clients, Set<Capability> capabilities, TaggedResources tagged, Clock clock) {
+        this.clients = clients;
+        this.capabilities = capabilities;
+        this.tagged = tagged;
+        this.clock = clock;
+    }
+
+    /** Leftovers whose runs started more than {@code olderThan} ago (or whose age is unknown). */
+    public List<Leftover> find(Duration olderThan) {
+        Map<String, Leftover> found = new LinkedHashMap<>();
+        for (TaggedResources.Tagged t : tagged.find()) {
+            Optional<Instant> started = Optional.ofNullable(t.tags().get("lab:expires-at")).flatMap(Sweeper::instant)
+                    .map(expires -> expires.minus(TIME_TO_LIVE));
+            Optional<Resource> resource = fromArn(t.arn());
+            String what = resource.map(Resource::toString).orElse(t.arn());
+            found.put(what, new Leftover(what, resource, started, "tag"));
+        }
+        byName(found);
+        Instant cutoff = clock.instant().minus(olderThan);
+        List<Leftover> old = new ArrayList<>();
+        for (Leftover leftover : found.values()) {
+            if (leftover.startedAt().map(s -> s.isBefore(cutoff)).orElse(true)) {
+                old.add(leftover);
+            }
+        }
+        return old;
+    }
+
+    /** Deletes what it can; returns one line per leftover that is still there. */
+    public List<String> delete(List<Leftover> leftovers) {
+        ResourceDeleter deleter = new ResourceDeleter(clients);
+        List<String> problems = new ArrayList<>();
+        for (Leftover leftover : leftovers) {
+            if (leftover.resource().isEmpty()) {
+                problems.add(leftover.what() + ": Lab Runner cannot delete this kind; delete it in the console");
+                continue;
+            }
+            try {
+                deleter.delete(leftover.resource().get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problems.add(leftover.what() + ": interrupted");
+                return problems;
+            } catch (RuntimeException e) {
+                problems.add(leftover.what() + ": " + Failures.describe(e));
+            }
+        }
+        return problems;
+    }
+
+    private void byName(Map<String, Leftover> found) {
+        clients.s3().listBuckets().buckets().stream()
+                .filter(b -> RUN_NAME.matcher(b.name()).matches())
+                .forEach(b -> add(found, Resource.bucket(b.name()), b.creationDate()));
+        if (capabilities.contains(Capability.IAM)) {
+            clients.iam().listRolesPaginator().roles().stream()
+                    .filter(r -> RUN_NAME.matcher(r.roleName()).matches())
+                    .forEach(r -> add(found, Resource.role(r.roleName()), r.createDate()));
+        }
+        if (capabilities.contains(Capability.GLUE_CATALOG)) {
+            clients.glue().getDatabasesPaginator(r -> { }).stream()
+                    .flatMap(page -> page.databaseList().stream())
+                    .filter(d -> RUN_NAME.matcher(d.name()).matches())
+                    .forEach(d -> add(found, Resource.glueDatabase(d.name()), d.createTime()));
+        }
+        if (capabilities.contains(Capability.GLUE_CRAWLER)) {
+            clients.glue().getCrawlersPaginator(r -> { }).stream()
+                    .flatMap(page -> page.crawlers().stream())
+                    .filter(c -> RUN_NAME.matcher(c.name()).matches())
+                    .forEach(c -> add(found, Resource.crawler(c.name()), c.creationTime()));
+        }
+        if (capabilities.contains(Capability.KINESIS)) {
+            byKinesisName(found);
+        }
+        if (capabilities.contains(Capability.ATHENA_SQL)) {
+            clients.athena().listWorkGroupsPaginator(r -> { }).stream()
+                    .flatMap(page -> page.workGroups().stream())
+                    .filter(w -> RUN_NAME.matcher(w.name()).matches())
+                    .forEach(w -> add(found, Resource.workGroup(w.name()), w.creationTime()));
+        }
+    }
+
+    private void byKinesisName(Map<String, Leftover> found) {
+        clients.kinesis().listStreamsPaginator(r -> { }).stream()
+                .flatMap(page -> page.streamSummaries().stream())
+                .filter(st -> RUN_NAME.matcher(st.streamName()).matches())
+                .forEach(st -> add(found, new Resource(ResourceType.KINESIS_STREAM, st.streamName()),
+                        st.streamCreationTimestamp()));
+    }
+
+    private static void add(Map<String, Leftover> found, Resource resource, Instant created) {
+        // A tagged resource keeps the age its tags give; the name only adds what tags did not find.
+        found.putIfAbsent(resource.toString(),
+                new Leftover(resource.toString(), Optional.of(resource), Optional.ofNullable(created), "name"));
+    }
+
+    /** The ledger resource an ARN names, for the kinds the runner can delete. */
+    static Optional<Resource> fromArn(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6) {
+            return Optional.empty();
+        }
+        String service = parts[2];
+        String rest = parts[5];
+        String last = rest.substring(rest.lastIndexOf('/') + 1);
+        switch (service) {
+            case "s3":
+                return rest.contains("/") ? Optional.empty() : Optional.of(Resource.bucket(rest));
+            case "iam":
+                return rest.startsWith("role/") ? Optional.of(Resource.role(last)) : Optional.empty();
+            case "glue":
+                if (rest.startsWith("database/")) {
+                    return Optional.of(new Resource(ResourceType.GLUE_DATABASE, last));
+                }
+                return rest.startsWith("crawler/") ? Optional.of(Resource.crawler(last)) : Optional.empty();
+            case "kinesis":
+                return rest.startsWith("stream/") ? Optional.of(new Resource(ResourceType.KINESIS_STREAM, last))
+                        : Optional.empty();
+            case "athena":
+                return rest.startsWith("workgroup/") ? Optional.of(Resource.workGroup(last)) : Optional.empty();
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.labrunner.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labrunner.core.Capability;
+import org.junit.jupiter.api.Test;
+
+class CapabilityProbeTest {
+
+    @Test
+    void localStackHealthCountsAvailableAndRunningServicesOnly() {
+        String health = "{\"services\": {\"s3\": \"running\", \"sts\": \"available\", \"kinesis\": \"available\","
+                + " \"glue\": \"disabled\", \"athena\": \"error\", \"sqs\": \"available\"},"
+                + " \"edition\": \"community\", \"version\": \"4.14.0\"}";
+
+        assertThat(CapabilityProbe.fromLocalStackHealth(health)).hasValueSatisfying(offered ->
+                assertThat(offered).containsExactlyInAnyOrder(Capability.S3, Capability.STS, Capability.KINESIS));
+    }
+
+    @Test
+    void glueOnLocalStackMeansTheCatalogAndCrawlers() {
+        assertThat(CapabilityProbe.fromLocalStackHealth("{\"services\":{\"glue\":\"available\"}}"))
+                .hasValueSatisfying(offered -> assertThat(offered)
+                        .containsExactlyInAnyOrder(Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER));
+    }
+
+    @Test
+    void aBodyThatIsNotLocalStackHealthIsNotTakenForIt() {
+        assertThat(CapabilityProbe.fromLocalStackHealth("<Error><Code>AccessDenied</Code></Error>")).isEmpty();
+        assertThat(CapabilityProbe.fromLocalStackHealth("{\"status\":\"ok\"}")).isEmpty();
+    }
+}

@@ -1,0 +1,44 @@
+package io.labrunner.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labrunner.core.Capability;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TargetKindTest {
+
+    @Test
+    void aLabNeedingOnlyS3OnLocalStackIsServedByEveryOtherEmulator() {
+        assertThat(TargetKind.whoServes(Set.of(Capability.S3), "localstack")).isEqualTo("embedded or floci would serve it");
+    }
+
+    @Test
+    void crawlersOnFlociPointAtLocalStackWithAToken() {
+        String advice = TargetKind.whoServes(Set.of(Capability.S3, Capability.GLUE_CRAWLER), "floci");
+
+        assertThat(advice).contains("localstack with LOCALSTACK_AUTH_TOKEN").doesNotContain("floci").endsWith("would serve it");
+    }
+
+    @Test
+    void kinesisOnFlociNamesThePlainLocalStackAndNotTheTokenOne() {
+        String advice = TargetKind.whoServes(Set.of(Capability.KINESIS), "floci");
+
+        assertThat(advice).contains("localstack").doesNotContain("LOCALSTACK_AUTH_TOKEN");
+    }
+
+    @Test
+    void theTokenLocalStackAndAwsOfferEverything() {
+        assertThat(TargetKind.LOCALSTACK_TOKEN.knownCapabilities()).containsExactlyInAnyOrder(Capability.values());
+        assertThat(TargetKind.AWS.knownCapabilities()).containsExactlyInAnyOrder(Capability.values());
+        assertThat(TargetKind.LOCALSTACK.knownCapabilities()).doesNotContain(Capability.GLUE_CATALOG, Capability.ATHENA_SQL,
+                Capability.BEDROCK_TEXT);
+    }
+
+    @Test
+    void flociOffersTheCatalogButNoCrawlersNoAthenaAndNoBedrock() {
+        assertThat(TargetKind.FLOCI.knownCapabilities()).contains(Capability.GLUE_CATALOG)
+                .doesNotContain(Capability.GLUE_CRAWLER, Capability.ATHENA_SQL, Capability.BEDROCK_TEXT,
+                        Capability.BEDROCK_EMBEDDINGS);
+    }
+}

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -112,8 +111,7 @@ public final class AwsClients implements AutoCloseable {
      */
     public <B extends AwsClientBuilder<B, C>, C> B configure(B builder) {
         endpoint.ifPresent(builder::endpointOverride);
-        builder.region(region).credentialsProvider(credentials)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().build());
+        builder.region(region).credentialsProvider(credentials);
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);
         }

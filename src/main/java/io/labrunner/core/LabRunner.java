@@ -87,7 +87,7 @@ public final class LabRunner {
     public LabResult start(Lab lab) {
         return execute(lab, "start", false, (r) -> {
             if (!r.phase("setup", lab::setup)) {
-                r.cleanupAfterFailure = true;
+                r.cleanUpAtEnd = true;
             }
         });
     }
@@ -104,7 +104,7 @@ public final class LabRunner {
 
     /** Deletes everything an earlier run left, lab-specific teardown first when the lab is known. */
     public LabResult cleanup(Lab lab, Ledger ledger) {
-        return resume(lab, ledger, "cleanup", (r) -> r.cleanupAfterFailure = true);
+        return resume(lab, ledger, "cleanup", (r) -> r.cleanUpAtEnd = true);
     }
 
     private interface Script {
@@ -146,7 +146,7 @@ public final class LabRunner {
         private final List<PhaseResult> phases = new ArrayList<>();
         private final List<CheckOutcome> checks = new ArrayList<>();
         private String failure = "";
-        private boolean cleanupAfterFailure;
+        private boolean cleanUpAtEnd;
         private boolean cleanedUp;
 
         Execution(Lab lab, Ledger ledger, String command) {
@@ -166,7 +166,7 @@ public final class LabRunner {
             } catch (RuntimeException e) {
                 failure = Failures.describe(e);
             } finally {
-                if (cleanupAlways || cleanupAfterFailure) {
+                if (cleanupAlways || cleanUpAtEnd) {
                     cleanupOnce();
                 }
                 if (hooked) {

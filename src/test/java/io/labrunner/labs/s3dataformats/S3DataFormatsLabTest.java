@@ -2,69 +2,65 @@ package io.labrunner.labs.s3dataformats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labrunner.core.AwsClients;
 import io.labrunner.core.Capability;
 import io.labrunner.core.Check;
-import io.labrunner.core.CheckResult;
+import io.labrunner.core.Lab;
+import io.labrunner.core.LabContext;
+import io.labrunner.core.LabInfo;
+import io.labrunner.core.LabRunner;
+import io.labrunner.core.Ledger;
 import io.labrunner.core.Resource;
-import java.net.URI;
+import io.labrunner.core.StateDirectory;
+import io.labrunner.core.report.CheckOutcome;
+import io.labrunner.core.report.LabResult;
+import io.labrunner.core.report.Outcome;
+import io.labrunner.core.report.RunListener;
+import io.labrunner.target.EmbeddedTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-/** The lab's own self-test, on S3Proxy over a temporary folder: checks fail after setup, pass after solve. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/** The lab through the real runner on the embedded emulator, beyond what every lab's self-test proves. */
 class S3DataFormatsLabTest {
+    private static EmbeddedTarget target;
+    private static AwsClients clients;
 
     private final S3DataFormatsLab lab = new S3DataFormatsLab();
-    private S3Proxy s3proxy;
-    private FakeLabContext ctx;
-    private String bucket;
+
+    @TempDir
+    Path home;
+
+    private StateDirectory state;
+    private LabRunner runner;
 
     @BeforeAll
-    void startS3(@TempDir Path blobs) throws Exception {
-        s3proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(blobs.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test", "test")
-                .build();
-        s3proxy.start();
-        while (!"STARTED".equals(s3proxy.getState())) {
-            Thread.sleep(10);
-        }
-    }
-
-    /** Each test is a run of its own, with its own bucket. */
-    @BeforeEach
-    void newRun(TestInfo test) {
-        String runId = "t" + Integer.toHexString(test.getDisplayName().hashCode());
-        ctx = new FakeLabContext(runId, URI.create("http://127.0.0.1:" + s3proxy.getPort()));
-        bucket = "lab-" + runId + "-data";
-    }
-
-    @AfterEach
-    void closeClients() {
-        ctx.close();
+    static void startEmulator() {
+        target = EmbeddedTarget.start(null);
+        clients = new AwsClients(target.endpoint(), target.region(), target.credentials());
     }
 
     @AfterAll
-    void stopS3() throws Exception {
-        s3proxy.stop(); // Jetty threads are not daemons
+    static void stopEmulator() {
+        clients.close();
+        target.close();
+    }
+
+    @BeforeEach
+    void newRunner() {
+        state = new StateDirectory(home);
+        runner = new LabRunner("embedded", target.capabilities(), clients, state, RunListener.NONE, Clock.systemUTC());
     }
 
     @Test
@@ -75,43 +71,65 @@ class S3DataFormatsLabTest {
     }
 
     @Test
-    void setupCreatesOnlyTheBucketThroughTheLedger() throws Exception {
-        lab.setup(ctx);
+    void setupCreatesOnlyAnEmptyBucketThroughTheLedger() {
+        LabResult started = runner.start(lab);
+        Ledger run = state.latestRun(Optional.of(lab.info().id()), "embedded").orElseThrow();
+        String bucket = "lab-" + started.runId() + "-data";
 
-        assertThat(ctx.created).containsExactly(Resource.bucket(bucket));
-        assertThat(ctx.s3().listObjectsV2(list -> list.bucket(bucket)).contents()).isEmpty();
+        assertThat(run.remaining()).containsExactly(Resource.bucket(bucket));
+        assertThat(clients.s3().listObjectsV2(list -> list.bucket(bucket)).contents()).isEmpty();
+        runner.cleanup(lab, run);
     }
 
     @Test
-    void everyCheckFailsWithAHintAfterSetupAndPassesAfterSolve() throws Exception {
-        lab.setup(ctx);
-        Map<String, CheckResult> before = runChecks();
-        assertThat(before).allSatisfy((name, result) -> {
-            assertThat(result.passed()).as(name).isFalse();
-            assertThat(result.hint()).as(name).isNotBlank();
-        });
+    void everyCheckFailsWithAHintBeforeTheSolutionAndTheSizeTableIsPrintedAfterIt() {
+        LabResult result = runner.selfTest(lab);
 
-        lab.solve(ctx);
-        Map<String, CheckResult> after = runChecks();
-        assertThat(after).allSatisfy((name, result) -> assertThat(result.passed()).as(name + ": " + result.detail()).isTrue());
-        assertThat(ctx.notes).anyMatch(line -> line.startsWith("Parquet") && line.endsWith("27%"));
-        before.forEach((name, result) -> System.out.println("before solve: " + name + " | " + result.detail() + " | " + result.hint()));
-        after.forEach((name, result) -> System.out.println("after solve:  " + name + " | " + result.detail()));
-        ctx.notes.forEach(System.out::println);
+        assertThat(result.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(result.checks()).filteredOn(c -> c.stage().equals("before solve"))
+                .hasSize(lab.checks().size())
+                .allSatisfy(c -> assertThat(c.hint()).as(c.name()).isNotBlank());
+        assertThat(result.notes()).anyMatch(line -> line.startsWith("Parquet") && line.endsWith("27%"));
     }
 
     @Test
     void aParquetFileOfUntypedTextColumnsFailsTheSchemaCheck(@TempDir Path work) throws Exception {
-        lab.setup(ctx);
-        lab.solve(ctx);
-        ctx.s3().putObject(put -> put.bucket(bucket).key("formats/sales.parquet"),
-                RequestBody.fromBytes(untypedParquet(work)));
+        byte[] untyped = untypedParquet(work);
+        Lab textOnlyParquet = new SolvedThenReplaced(lab, untyped);
 
-        CheckResult result = check("The Parquet file carries typed columns in its footer").judge().judge(ctx);
+        LabResult result = runner.run(textOnlyParquet, false);
 
-        assertThat(result.passed()).isFalse();
-        assertThat(result.detail()).contains("unit_price=VARCHAR");
-        assertThat(result.hint()).contains("DECIMAL(10,2)");
+        CheckOutcome schema = result.checks().stream()
+                .filter(c -> c.name().equals("The Parquet file carries typed columns in its footer")).findFirst().orElseThrow();
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(schema.passed()).isFalse();
+        assertThat(schema.detail()).contains("unit_price=VARCHAR");
+        assertThat(schema.hint()).contains("DECIMAL(10,2)");
+    }
+
+    /** The reference solution, then a Parquet file whose columns all stayed text written over it. */
+    private record SolvedThenReplaced(S3DataFormatsLab lab, byte[] parquet) implements Lab {
+        @Override
+        public LabInfo info() {
+            return lab.info();
+        }
+
+        @Override
+        public void setup(LabContext ctx) throws Exception {
+            lab.setup(ctx);
+        }
+
+        @Override
+        public void solve(LabContext ctx) throws Exception {
+            lab.solve(ctx);
+            ctx.s3().putObject(put -> put.bucket(S3DataFormatsLab.bucket(ctx)).key("formats/sales.parquet"),
+                    RequestBody.fromBytes(parquet));
+        }
+
+        @Override
+        public List<Check> checks() {
+            return lab.checks();
+        }
     }
 
     /** What a conversion that lets every CSV column stay text produces. */
@@ -123,17 +141,5 @@ class S3DataFormatsLabTest {
             sql.execute("COPY (SELECT * FROM read_csv('" + csv + "', all_varchar = true)) TO '" + parquet + "' (FORMAT parquet)");
         }
         return Files.readAllBytes(parquet);
-    }
-
-    private Map<String, CheckResult> runChecks() throws Exception {
-        Map<String, CheckResult> results = new LinkedHashMap<>();
-        for (Check check : lab.checks()) {
-            results.put(check.name(), check.judge().judge(ctx));
-        }
-        return results;
-    }
-
-    private Check check(String name) {
-        return lab.checks().stream().filter(check -> check.name().equals(name)).findFirst().orElseThrow();
     }
 }

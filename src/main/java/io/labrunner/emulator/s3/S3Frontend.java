@@ -62,7 +62,7 @@ public final class S3Frontend extends S3ProxyHandler {
 
     /** S3 over {@code root}, which must exist; data persists there between runs. */
     public static S3Frontend onDirectory(Path root) {
-        return new S3Frontend(new FilesystemNio2BlobStore(root.toString()));
+        return new S3Frontend(new CompletedObjectsOnly(new FilesystemNio2BlobStore(root.toString())));
     }
 
     /** Serves one S3 request; never throws for S3-level failures, which become S3 XML errors. */

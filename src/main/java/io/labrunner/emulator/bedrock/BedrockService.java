@@ -119,8 +119,12 @@ public final class BedrockService implements AwsService {
             summaries.add(GuardrailJson.summary(guardrail, guardrail.draft()));
             guardrail.versions().forEach(v -> summaries.add(GuardrailJson.summary(guardrail, v)));
         }
-        int start = request.param("nextToken").map(BedrockService::offset).orElse(0);
-        int size = request.param("maxResults").map(Integer::parseInt).orElse(DEFAULT_PAGE);
+        int start = request.param("nextToken").map(token -> number(token, "nextToken")).orElse(0);
+        int size = request.param("maxResults").map(max -> number(max, "maxResults")).orElse(DEFAULT_PAGE);
+        if (size < 1 || size > 1000) {
+            throw AwsException.validation("1 validation error detected: Value '" + size
+                    + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000");
+        }
         int end = Math.min(summaries.size(), start + size);
         ObjectNode response = Json.object();
         ArrayNode page = response.putArray("guardrails");
@@ -190,11 +194,11 @@ public final class BedrockService implements AwsService {
                 "The specified guardrail or guardrail version was not found.", 404);
     }
 
-    private static int offset(String token) {
+    private static int number(String value, String field) {
         try {
-            return Integer.parseInt(token);
+            return Math.max(0, Integer.parseInt(value));
         } catch (NumberFormatException e) {
-            throw AwsException.validation("The nextToken is not valid.");
+            throw AwsException.validation("The " + field + " is not valid.");
         }
     }
 

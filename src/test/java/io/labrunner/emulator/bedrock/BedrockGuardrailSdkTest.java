@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.bedrock.model.GuardrailPiiEntityType;
 import software.amazon.awssdk.services.bedrock.model.GuardrailSensitiveInformationAction;
 import software.amazon.awssdk.services.bedrock.model.GuardrailSummary;
 import software.amazon.awssdk.services.bedrock.model.GuardrailTopicType;
+import software.amazon.awssdk.services.bedrock.model.ListGuardrailsResponse;
 import software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrock.model.ValidationException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -40,7 +41,8 @@ class BedrockGuardrailSdkTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).service(e -> new BedrockService(Emulator.ACCOUNT_ID)).build().start();
+        // The built-in Bedrock service, as every emulator serves it.
+        emulator = Emulator.builder().port(0).build().start();
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey()));
         Region region = Region.of(emulator.getRegion());
@@ -124,6 +126,19 @@ class BedrockGuardrailSdkTest {
     }
 
     @Test
+    void listingPagesThroughEveryGuardrail() {
+        String id = createGuardrail(uniqueName()).guardrailId();
+        bedrock.createGuardrailVersion(r -> r.guardrailIdentifier(id));
+
+        ListGuardrailsResponse first = bedrock.listGuardrails(r -> r.guardrailIdentifier(id).maxResults(1));
+        ListGuardrailsResponse second = bedrock.listGuardrails(r -> r.guardrailIdentifier(id).maxResults(1).nextToken(first.nextToken()));
+
+        assertThat(first.guardrails()).extracting(GuardrailSummary::version).containsExactly("DRAFT");
+        assertThat(second.guardrails()).extracting(GuardrailSummary::version).containsExactly("1");
+        assertThat(second.nextToken()).isNull();
+    }
+
+    @Test
     void aDeniedTopicIsBlockedWithTheConfiguredMessage() {
         String id = createGuardrail(uniqueName()).guardrailId();
 
@@ -148,6 +163,17 @@ class BedrockGuardrailSdkTest {
         assertThat(response.outputs().get(0).text()).isEqualTo("Contact {EMAIL} or {EMPLOYEE_ID}.");
         assertThat(response.assessments().get(0).sensitiveInformationPolicy().piiEntities().get(0).typeAsString())
                 .isEqualTo("EMAIL");
+    }
+
+    @Test
+    void theRuntimeAcceptsTheGuardrailArnAsIdentifier() {
+        CreateGuardrailResponse created = createGuardrail(uniqueName());
+
+        ApplyGuardrailResponse response = apply(created.guardrailArn(), "DRAFT", GuardrailContentSource.INPUT,
+                "Tell me about Project Falcon");
+
+        assertThat(response.action()).isEqualTo(GuardrailAction.GUARDRAIL_INTERVENED);
+        assertThat(response.assessments().get(0).wordPolicy().customWords().get(0).match()).isEqualTo("Project Falcon");
     }
 
     @Test

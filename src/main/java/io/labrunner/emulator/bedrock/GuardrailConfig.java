@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * The policies of one guardrail version, as CreateGuardrail configured them.
+ * Public so a {@link TopicMatcher} can live outside this package.
  *
  * @param name                    guardrail name
  * @param description             optional description
  * @param blockedInputMessaging   what ApplyGuardrail returns when it blocks an INPUT
  * @param blockedOutputsMessaging what ApplyGuardrail returns when it blocks an OUTPUT
  */
-record GuardrailConfig(
+public record GuardrailConfig(
         String name,
         String description,
         String blockedInputMessaging,
@@ -23,23 +24,23 @@ record GuardrailConfig(
         List<RegexRule> regexes) {
 
     /** A denied topic: its name, definition and example phrases. */
-    record DeniedTopic(String name, String definition, List<String> examples) {
+    public record DeniedTopic(String name, String definition, List<String> examples) {
     }
 
     /** A content filter category with the strength applied to inputs and to outputs. */
-    record ContentFilter(String type, Strength inputStrength, Strength outputStrength) {
+    public record ContentFilter(String type, Strength inputStrength, Strength outputStrength) {
     }
 
     /** A PII entity type and whether it is blocked or masked. */
-    record PiiRule(String type, PiiAction action) {
+    public record PiiRule(String type, PiiAction action) {
     }
 
     /** A custom sensitive-information pattern and whether it is blocked or masked. */
-    record RegexRule(String name, String description, String pattern, PiiAction action) {
+    public record RegexRule(String name, String description, String pattern, PiiAction action) {
     }
 
     /** What a sensitive-information rule does to a match. */
-    enum PiiAction { BLOCK, ANONYMIZE }
+    public enum PiiAction { BLOCK, ANONYMIZE }
 
     /**
      * Filter strength and detection confidence share one scale. A filter of strength S blocks content
@@ -47,7 +48,7 @@ record GuardrailConfig(
      * HIGH catches LOW and up, MEDIUM catches MEDIUM and up, LOW catches only HIGH, NONE catches nothing
      * (https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-content-filters.html).
      */
-    enum Strength {
+    public enum Strength {
         NONE, LOW, MEDIUM, HIGH;
 
         boolean blocks(Strength confidence) {
@@ -63,5 +64,5 @@ record GuardrailConfig(
     }
 
     /** Which side of a model call the content is on. */
-    enum Source { INPUT, OUTPUT }
+    public enum Source { INPUT, OUTPUT }
 }

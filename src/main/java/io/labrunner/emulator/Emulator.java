@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.athena.AthenaService;
 import io.labrunner.emulator.athena.GlueTableCatalog;
+import io.labrunner.emulator.bedrock.BedrockService;
 import io.labrunner.emulator.firehose.FirehoseService;
 import io.labrunner.emulator.firehose.FirehoseSettings;
 import io.labrunner.emulator.firehose.KinesisApi;
@@ -58,7 +59,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis and Firehose are always served; other services are added with
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose and Bedrock (guardrails so far) are always served; other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
@@ -179,6 +180,7 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("athena", () -> new AthenaService(blobRoot(), new GlueTableCatalog(catalog), ATHENA_QUEUE_TIME));
         builtIns.put("kinesis", KinesisService::new);
         builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi()));
+        builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID));
         return builtIns;
     }
 

@@ -1,0 +1,221 @@
+package io.labrunner.emulator.bedrock;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.AwsException;
+import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.AwsResponse;
+import io.labrunner.emulator.AwsService;
+import io.labrunner.emulator.Json;
+import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.bedrock.GuardrailConfig.Source;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Amazon Bedrock's control plane and runtime, both signed as {@code bedrock} and told apart by path.
+ * Served so far: the guardrail operations (Create/Get/List/CreateVersion/Delete) and the runtime's
+ * ApplyGuardrail. Paths and shapes follow the API reference
+ * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_Operations_Amazon_Bedrock.html).
+ */
+public final class BedrockService implements AwsService {
+    private static final Pattern GUARDRAIL = Pattern.compile("/guardrails/(.+)");
+    // Greedy: an identifier given as an ARN arrives with its '/' decoded.
+    private static final Pattern APPLY = Pattern.compile("/guardrail/(.+)/version/([^/]+)/apply");
+    private static final Pattern VERSION = Pattern.compile("DRAFT|[1-9][0-9]{0,7}");
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int DEFAULT_PAGE = 100;
+
+    private final String accountId;
+    private final Clock clock;
+    private final GuardrailEvaluator evaluator;
+    private final Map<String, Guardrail> guardrails = new LinkedHashMap<>();
+
+    /** A service with the keyword topic matcher and the system clock. */
+    public BedrockService(String accountId) {
+        this(accountId, Clock.systemUTC(), new KeywordTopicMatcher());
+    }
+
+    public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher) {
+        this.accountId = accountId;
+        this.clock = clock;
+        this.evaluator = new GuardrailEvaluator(topicMatcher);
+    }
+
+    @Override
+    public String signingName() {
+        return "bedrock";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.REST_JSON;
+    }
+
+    @Override
+    public synchronized AwsResponse handle(AwsRequest request) {
+        String method = request.method();
+        String path = request.path();
+        if ("/guardrails".equals(path)) {
+            switch (method) {
+                case "POST": return json(202, createGuardrail(request));
+                case "GET": return json(200, listGuardrails(request));
+                default: break;
+            }
+        }
+        Matcher guardrail = GUARDRAIL.matcher(path);
+        if (guardrail.matches()) {
+            String identifier = guardrail.group(1);
+            switch (method) {
+                case "GET": return json(200, getGuardrail(identifier, request.param("guardrailVersion").orElse(null)));
+                case "POST": return json(202, createVersion(identifier, Json.body(request)));
+                case "DELETE": return json(202, deleteGuardrail(identifier, request.param("guardrailVersion").orElse(null)));
+                default: break;
+            }
+        }
+        Matcher apply = APPLY.matcher(path);
+        if (apply.matches() && "POST".equals(method)) {
+            return json(200, applyGuardrail(apply.group(1), apply.group(2), Json.body(request)));
+        }
+        throw AwsException.notImplemented("bedrock", method + " " + path);
+    }
+
+    private ObjectNode createGuardrail(AwsRequest request) {
+        GuardrailConfig config = GuardrailRequests.config(Json.body(request));
+        boolean taken = guardrails.values().stream().anyMatch(g -> g.draft().config().name().equals(config.name()));
+        if (taken) {
+            throw new AwsException("ConflictException",
+                    "A guardrail with the name " + config.name() + " already exists.", 409);
+        }
+        String id = newId();
+        String arn = "arn:aws:bedrock:" + request.region() + ":" + accountId + ":guardrail/" + id;
+        Guardrail created = new Guardrail(id, arn, config, clock.instant());
+        guardrails.put(id, created);
+        return Json.object().put("guardrailId", id).put("guardrailArn", arn).put("version", Guardrail.DRAFT)
+                .put("createdAt", GuardrailJson.iso(created.draft().createdAt()));
+    }
+
+    private ObjectNode getGuardrail(String identifier, String version) {
+        Guardrail guardrail = find(identifier);
+        return GuardrailJson.get(guardrail, version(guardrail, version));
+    }
+
+    private ObjectNode listGuardrails(AwsRequest request) {
+        List<ObjectNode> summaries = new ArrayList<>();
+        String identifier = request.param("guardrailIdentifier").orElse(null);
+        if (identifier == null) {
+            guardrails.values().forEach(g -> summaries.add(GuardrailJson.summary(g, g.draft())));
+        } else {
+            Guardrail guardrail = find(identifier);
+            summaries.add(GuardrailJson.summary(guardrail, guardrail.draft()));
+            guardrail.versions().forEach(v -> summaries.add(GuardrailJson.summary(guardrail, v)));
+        }
+        int start = request.param("nextToken").map(token -> number(token, "nextToken")).orElse(0);
+        int size = request.param("maxResults").map(max -> number(max, "maxResults")).orElse(DEFAULT_PAGE);
+        if (size < 1 || size > 1000) {
+            throw AwsException.validation("1 validation error detected: Value '" + size
+                    + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000");
+        }
+        int end = Math.min(summaries.size(), start + size);
+        ObjectNode response = Json.object();
+        ArrayNode page = response.putArray("guardrails");
+        summaries.subList(Math.min(start, end), end).forEach(page::add);
+        if (end < summaries.size()) {
+            response.put("nextToken", Integer.toString(end));
+        }
+        return response;
+    }
+
+    private ObjectNode createVersion(String identifier, JsonNode body) {
+        Guardrail guardrail = find(identifier);
+        Guardrail.Version version = guardrail.snapshot(body.path("description").asText(null), clock.instant());
+        return Json.object().put("guardrailId", guardrail.id()).put("version", version.version());
+    }
+
+    private ObjectNode deleteGuardrail(String identifier, String version) {
+        Guardrail guardrail = find(identifier);
+        if (version == null || Guardrail.DRAFT.equals(version)) {
+            guardrails.remove(guardrail.id());
+        } else if (!guardrail.removeVersion(version)) {
+            throw notFound();
+        }
+        return Json.object();
+    }
+
+    private ObjectNode applyGuardrail(String identifier, String version, JsonNode body) {
+        if (!VERSION.matcher(version).matches()) {
+            throw AwsException.validation("1 validation error detected: Value '" + version
+                    + "' at 'guardrailVersion' failed to satisfy constraint: Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))");
+        }
+        String source = GuardrailRequests.required(body, "source");
+        if (!"INPUT".equals(source) && !"OUTPUT".equals(source)) {
+            throw AwsException.validation("1 validation error detected: Value '" + source
+                    + "' at 'source' failed to satisfy constraint: Member must satisfy enum value set: [INPUT, OUTPUT]");
+        }
+        List<String> texts = new ArrayList<>();
+        body.path("content").forEach(block -> {
+            JsonNode text = block.path("text").path("text");
+            if (text.isTextual()) {
+                texts.add(text.asText());
+            }
+        });
+        if (texts.isEmpty()) {
+            throw AwsException.validation("The content field must contain at least one text block.");
+        }
+        Guardrail guardrail = find(identifier);
+        return evaluator.apply(version(guardrail, version).config(), Source.valueOf(source), texts);
+    }
+
+    private Guardrail find(String identifier) {
+        String id = identifier.contains("guardrail/")
+                ? identifier.substring(identifier.lastIndexOf('/') + 1) : identifier;
+        Guardrail guardrail = guardrails.get(id);
+        if (guardrail == null) {
+            throw notFound();
+        }
+        return guardrail;
+    }
+
+    private static Guardrail.Version version(Guardrail guardrail, String version) {
+        return guardrail.version(version).orElseThrow(BedrockService::notFound);
+    }
+
+    private static AwsException notFound() {
+        return new AwsException("ResourceNotFoundException",
+                "The specified guardrail or guardrail version was not found.", 404);
+    }
+
+    private static int number(String value, String field) {
+        try {
+            return Math.max(0, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw AwsException.validation("The " + field + " is not valid.");
+        }
+    }
+
+    private static String newId() {
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            id.append(ID_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ID_ALPHABET.length())));
+        }
+        return id.toString();
+    }
+
+    private static AwsResponse json(int status, ObjectNode body) {
+        try {
+            return AwsResponse.of(status, "application/json",
+                    Json.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labrunner.core.report.CheckOutcome;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.core.report.Outcome;
-import io.labrunner.core.report.RunListener;
-import io.labrunner.target.EmbeddedTarget;
 import io.labrunner.testing.BucketLab;
+import io.labrunner.testing.EmbeddedEmulator;
 import io.labrunner.testing.FakeLab;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LabRunnerTest {
-    private static EmbeddedTarget target;
+    private static EmbeddedEmulator emulator;
     private static AwsClients clients;
 
     @TempDir
@@ -30,20 +28,19 @@ class LabRunnerTest {
 
     @BeforeAll
     static void startEmulator() {
-        target = EmbeddedTarget.start(null);
-        clients = new AwsClients(target.endpoint(), target.region(), target.credentials());
+        emulator = new EmbeddedEmulator();
+        clients = emulator.clients();
     }
 
     @AfterAll
     static void stopEmulator() {
-        clients.close();
-        target.close();
+        emulator.close();
     }
 
     @BeforeEach
     void newRunner() {
         state = new StateDirectory(home);
-        runner = new LabRunner("embedded", target.capabilities(), clients, state, RunListener.NONE, Clock.systemUTC());
+        runner = emulator.runner(state);
     }
 
     private boolean bucketExists(LabResult result) {
@@ -111,7 +108,7 @@ class LabRunnerTest {
         LabResult started = runner.start(BucketLab.good());
         assertThat(started.outcome()).isEqualTo(Outcome.PASSED);
 
-        LabRunner later = new LabRunner("embedded", target.capabilities(), clients, state, RunListener.NONE, Clock.systemUTC());
+        LabRunner later = emulator.runner(state);
         Ledger run = state.latestRun(java.util.Optional.empty(), "embedded").orElseThrow();
         LabResult before = later.check(BucketLab.good(), run);
         later.solve(BucketLab.good(), run);

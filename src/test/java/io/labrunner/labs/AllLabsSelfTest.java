@@ -3,16 +3,12 @@ package io.labrunner.labs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.labrunner.core.AwsClients;
-import io.labrunner.core.LabRunner;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.core.report.Outcome;
 import io.labrunner.core.report.PhaseResult;
-import io.labrunner.core.report.RunListener;
-import io.labrunner.target.EmbeddedTarget;
+import io.labrunner.testing.EmbeddedEmulator;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -33,11 +29,8 @@ class AllLabsSelfTest {
     Stream<DynamicTest> everyLabPassesItsSelfTestOnTheEmbeddedTarget() {
         assertThat(LabCatalog.builtIn().all()).as("registered labs").isNotEmpty();
         return LabCatalog.builtIn().all().stream().map(lab -> dynamicTest(lab.info().id(), () -> {
-            try (EmbeddedTarget target = EmbeddedTarget.start(null);
-                 AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials())) {
-                LabRunner runner = new LabRunner(target.name(), target.capabilities(), clients,
-                        new StateDirectory(home), RunListener.NONE, Clock.systemUTC());
-                LabResult result = runner.selfTest(lab);
+            try (EmbeddedEmulator emulator = new EmbeddedEmulator()) {
+                LabResult result = emulator.runner(new StateDirectory(home)).selfTest(lab);
                 Assumptions.assumeTrue(result.outcome() != Outcome.SKIPPED, () -> "skipped: " + result.message());
                 assertThat(result.outcome()).as(explain(result)).isEqualTo(Outcome.PASSED);
                 assertThat(result.checks()).as("checks ran before and after the solution").isNotEmpty();

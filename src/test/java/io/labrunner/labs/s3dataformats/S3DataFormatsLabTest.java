@@ -15,14 +15,12 @@ import io.labrunner.core.StateDirectory;
 import io.labrunner.core.report.CheckOutcome;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.core.report.Outcome;
-import io.labrunner.core.report.RunListener;
-import io.labrunner.target.EmbeddedTarget;
+import io.labrunner.testing.EmbeddedEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +32,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /** The lab through the real runner on the embedded emulator, beyond what every lab's self-test proves. */
 class S3DataFormatsLabTest {
-    private static EmbeddedTarget target;
+    private static EmbeddedEmulator emulator;
     private static AwsClients clients;
 
     private final S3DataFormatsLab lab = new S3DataFormatsLab();
@@ -47,20 +45,19 @@ class S3DataFormatsLabTest {
 
     @BeforeAll
     static void startEmulator() {
-        target = EmbeddedTarget.start(null);
-        clients = new AwsClients(target.endpoint(), target.region(), target.credentials());
+        emulator = new EmbeddedEmulator();
+        clients = emulator.clients();
     }
 
     @AfterAll
     static void stopEmulator() {
-        clients.close();
-        target.close();
+        emulator.close();
     }
 
     @BeforeEach
     void newRunner() {
         state = new StateDirectory(home);
-        runner = new LabRunner("embedded", target.capabilities(), clients, state, RunListener.NONE, Clock.systemUTC());
+        runner = emulator.runner(state);
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Json;
 import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.bedrock.GuardrailConfig.Source;
+import io.labrunner.emulator.bedrock.embed.MiniLmEmbedder;
+import io.labrunner.emulator.bedrock.embed.TextEmbedder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +33,9 @@ public final class BedrockService implements AwsService {
     private static final Pattern GUARDRAIL = Pattern.compile("/guardrails/(.+)");
     // Greedy: an identifier given as an ARN arrives with its '/' decoded.
     private static final Pattern APPLY = Pattern.compile("/guardrail/(.+)/version/([^/]+)/apply");
+    // Runtime operations name a model: /model/{modelId}/invoke, .../converse and their streaming forms.
+    private static final Pattern MODEL_ACTION =
+            Pattern.compile("/model/(.+)/(invoke|invoke-with-response-stream|converse|converse-stream)");
     private static final Pattern VERSION = Pattern.compile("DRAFT|[1-9][0-9]{0,7}");
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int DEFAULT_PAGE = 100;
@@ -39,16 +44,22 @@ public final class BedrockService implements AwsService {
     private final Clock clock;
     private final GuardrailEvaluator evaluator;
     private final Map<String, Guardrail> guardrails = new LinkedHashMap<>();
+    private final FoundationModels models;
+    private final EmbeddingInvoker embeddings;
+    private final TextInvoker text;
 
-    /** A service with the keyword topic matcher and the system clock. */
+    /** A service with the keyword topic matcher, the system clock and all-MiniLM-L6-v2 for embeddings. */
     public BedrockService(String accountId) {
-        this(accountId, Clock.systemUTC(), new KeywordTopicMatcher());
+        this(accountId, Clock.systemUTC(), new KeywordTopicMatcher(), new MiniLmEmbedder());
     }
 
-    public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher) {
+    public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder) {
         this.accountId = accountId;
         this.clock = clock;
         this.evaluator = new GuardrailEvaluator(topicMatcher);
+        this.models = new FoundationModels(List.of());
+        this.embeddings = new EmbeddingInvoker(embedder);
+        this.text = new TextInvoker();
     }
 
     @Override
@@ -81,6 +92,15 @@ public final class BedrockService implements AwsService {
                 case "DELETE": return json(202, deleteGuardrail(identifier, request.param("guardrailVersion").orElse(null)));
                 default: break;
             }
+        }
+        Matcher modelAction = MODEL_ACTION.matcher(path);
+        if (modelAction.matches() && "POST".equals(method)) {
+            FoundationModel model = models.require(modelAction.group(1));
+            String action = modelAction.group(2);
+            if (model.kind() == FoundationModel.Kind.EMBEDDING && "invoke".equals(action)) {
+                return embeddings.invoke(model, request);
+            }
+            return text.handle(action, model, request);
         }
         Matcher apply = APPLY.matcher(path);
         if (apply.matches() && "POST".equals(method)) {

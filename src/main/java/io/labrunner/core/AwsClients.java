@@ -11,6 +11,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -38,6 +40,8 @@ public final class AwsClients implements AutoCloseable {
     private AthenaClient athena;
     private KinesisClient kinesis;
     private FirehoseClient firehose;
+    private BedrockClient bedrock;
+    private BedrockRuntimeClient bedrockRuntime;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -103,6 +107,22 @@ public final class AwsClients implements AutoCloseable {
             firehose = track(() -> configure(FirehoseClient.builder()).build());
         }
         return firehose;
+    }
+
+    /** Bedrock's control plane: guardrails, the foundation-model catalogue. */
+    public synchronized BedrockClient bedrock() {
+        if (bedrock == null) {
+            bedrock = track(() -> configure(BedrockClient.builder()).build());
+        }
+        return bedrock;
+    }
+
+    /** Bedrock's runtime: InvokeModel, Converse, ApplyGuardrail. */
+    public synchronized BedrockRuntimeClient bedrockRuntime() {
+        if (bedrockRuntime == null) {
+            bedrockRuntime = track(() -> configure(BedrockRuntimeClient.builder()).build());
+        }
+        return bedrockRuntime;
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Tags each kind of ledger resource with its service's own tagging call: S3 PutBucketTagging,
- * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream.
+ * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream,
+ * Bedrock TagResource (a guardrail's ARN looked up by its name).
  */
 public final class AwsResourceTagger implements ResourceTagger {
     private final AwsClients clients;
@@ -42,6 +43,12 @@ public final class AwsResourceTagger implements ResourceTagger {
                 return;
             case KINESIS_STREAM:
                 clients.kinesis().addTagsToStream(r -> r.streamName(resource.id()).tags(tags));
+                return;
+            case BEDROCK_GUARDRAIL:
+                List<software.amazon.awssdk.services.bedrock.model.Tag> bedrockTags = new ArrayList<>();
+                tags.forEach((k, v) -> bedrockTags.add(software.amazon.awssdk.services.bedrock.model.Tag.builder().key(k).value(v).build()));
+                ResourceDeleter.findGuardrail(clients.bedrock(), resource.id()).ifPresent(g ->
+                        clients.bedrock().tagResource(r -> r.resourceARN(g.arn()).tags(bedrockTags)));
                 return;
             default:
                 // A kind added later without a tagging call is still found by its lab- name prefix.

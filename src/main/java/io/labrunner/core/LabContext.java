@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -38,6 +40,12 @@ public interface LabContext {
     KinesisClient kinesis();
 
     FirehoseClient firehose();
+
+    /** Bedrock's control plane: guardrails and the foundation models of the region. */
+    BedrockClient bedrock();
+
+    /** Bedrock's runtime: embeddings and text through InvokeModel and Converse, ApplyGuardrail. */
+    BedrockRuntimeClient bedrockRuntime();
 
     /** Tags every taggable resource of the run carries ({@code lab:run-id}, {@code lab:lab}, {@code lab:expires-at}). */
     Map<String, String> tags();

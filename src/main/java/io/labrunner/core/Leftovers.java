@@ -64,6 +64,11 @@ public final class Leftovers {
                 }
             }
         }
+        if (capabilities.contains(Capability.BEDROCK_GUARDRAILS)) {
+            clients.bedrock().listGuardrailsPaginator(r -> { }).guardrails().stream()
+                    .filter(g -> g.name().startsWith(stem))
+                    .forEach(g -> found.add("Bedrock guardrail " + g.name()));
+        }
         return found;
     }
 }

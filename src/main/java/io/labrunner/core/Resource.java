@@ -36,6 +36,11 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.FIREHOSE_STREAM, name);
     }
 
+    /** A guardrail by name, id or ARN: the ledger records its name, which is known before creation. */
+    public static Resource guardrail(String nameOrArn) {
+        return new Resource(ResourceType.BEDROCK_GUARDRAIL, nameOrArn);
+    }
+
     @Override
     public String toString() {
         return type.label() + " " + id;

@@ -2,8 +2,11 @@ package io.labrunner.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.athena.model.InvalidRequestException;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.GuardrailSummary;
 import software.amazon.awssdk.services.glue.model.CrawlerRunningException;
 import software.amazon.awssdk.services.glue.model.CrawlerState;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
@@ -57,6 +60,8 @@ public final class ResourceDeleter {
                 return deleteStream(resource.id());
             case FIREHOSE_STREAM:
                 return deleteDeliveryStream(resource.id());
+            case BEDROCK_GUARDRAIL:
+                return deleteGuardrail(resource.id());
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -158,6 +163,30 @@ public final class ResourceDeleter {
         } catch (software.amazon.awssdk.services.firehose.model.ResourceNotFoundException e) {
             return false;
         }
+    }
+
+    /** Without a version, DeleteGuardrail removes the guardrail with all its versions. */
+    private boolean deleteGuardrail(String nameIdOrArn) {
+        Optional<GuardrailSummary> guardrail = findGuardrail(clients.bedrock(), nameIdOrArn);
+        if (guardrail.isEmpty()) {
+            return false;
+        }
+        try {
+            clients.bedrock().deleteGuardrail(r -> r.guardrailIdentifier(guardrail.get().id()));
+            return true;
+        } catch (software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The guardrail with this name, id or ARN. ListGuardrails without an identifier lists each
+     * guardrail once (its DRAFT), with name, id and ARN.
+     */
+    static Optional<GuardrailSummary> findGuardrail(BedrockClient bedrock, String nameIdOrArn) {
+        return bedrock.listGuardrailsPaginator(r -> { }).guardrails().stream()
+                .filter(g -> nameIdOrArn.equals(g.name()) || nameIdOrArn.equals(g.id()) || nameIdOrArn.equals(g.arn()))
+                .findFirst();
     }
 
     private static boolean isTransient(AwsServiceException e) {

@@ -8,7 +8,9 @@ public enum ResourceType {
     GLUE_CRAWLER("Glue crawler"),
     ATHENA_WORKGROUP("Athena workgroup"),
     KINESIS_STREAM("Kinesis stream"),
-    FIREHOSE_STREAM("Firehose stream");
+    FIREHOSE_STREAM("Firehose stream"),
+    /** Identified by name (what the ledger knows before AWS assigns an id), id or ARN. */
+    BEDROCK_GUARDRAIL("Bedrock guardrail");
 
     private final String label;
 

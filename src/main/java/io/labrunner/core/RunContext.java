@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -85,6 +87,16 @@ final class RunContext implements LabContext {
     @Override
     public FirehoseClient firehose() {
         return clients.firehose();
+    }
+
+    @Override
+    public BedrockClient bedrock() {
+        return clients.bedrock();
+    }
+
+    @Override
+    public BedrockRuntimeClient bedrockRuntime() {
+        return clients.bedrockRuntime();
     }
 
     @Override

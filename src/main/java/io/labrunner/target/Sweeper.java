@@ -126,6 +126,12 @@ public final class Sweeper {
                     .filter(w -> RUN_NAME.matcher(w.name()).matches())
                     .forEach(w -> add(found, Resource.workGroup(w.name()), w.creationTime()));
         }
+        if (capabilities.contains(Capability.BEDROCK_GUARDRAILS)) {
+            // Keyed by ARN, as the tagged ones are, so a guardrail found both ways is listed once.
+            clients.bedrock().listGuardrailsPaginator(r -> { }).guardrails().stream()
+                    .filter(g -> RUN_NAME.matcher(g.name()).matches())
+                    .forEach(g -> add(found, Resource.guardrail(g.arn()), g.createdAt()));
+        }
     }
 
     private void byKinesisName(Map<String, Leftover> found) {
@@ -166,6 +172,8 @@ public final class Sweeper {
                         : Optional.empty();
             case "athena":
                 return rest.startsWith("workgroup/") ? Optional.of(Resource.workGroup(last)) : Optional.empty();
+            case "bedrock":
+                return rest.startsWith("guardrail/") ? Optional.of(Resource.guardrail(arn)) : Optional.empty();
             default:
                 return Optional.empty();
         }

@@ -137,7 +137,10 @@ class LabRunnerTest {
 
     @Test
     void aLabTheTargetCannotServeIsSkippedWithTheReason() {
-        LabResult result = runner.run(new FakeLab("bedrock-lab", Set.of(Capability.S3, Capability.BEDROCK_TEXT)), false);
+        LabRunner withoutBedrock = new LabRunner("embedded", Set.of(Capability.S3), clients, state,
+                io.labrunner.core.report.RunListener.NONE, java.time.Clock.systemUTC());
+
+        LabResult result = withoutBedrock.run(new FakeLab("bedrock-lab", Set.of(Capability.S3, Capability.BEDROCK_TEXT)), false);
 
         assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(result.message()).contains("BEDROCK_TEXT").contains("embedded");

@@ -107,7 +107,7 @@ public final class Benchmarks {
     }
 
     /** The lab CLI in a fresh JVM, from the packaged jar (class-data archives hold only classes from jars). */
-    private static List<String> javaCommand(List<String> jvmOptions, String... args) {
+    static List<String> javaCommand(List<String> jvmOptions, String... args) {
         List<String> classpath = new ArrayList<>(List.of(Path.of("target", "lab-runner.jar").toAbsolutePath().toString()));
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             if (entry.endsWith(".jar")) {
@@ -167,11 +167,11 @@ public final class Benchmarks {
     }
 
     @FunctionalInterface
-    private interface Measure {
+    interface Measure {
         double seconds() throws Exception;
     }
 
-    private static double median(int runs, Measure measure) throws Exception {
+    static double median(int runs, Measure measure) throws Exception {
         double[] values = new double[runs];
         for (int i = 0; i < runs; i++) {
             values[i] = measure.seconds();
@@ -179,17 +179,17 @@ public final class Benchmarks {
         return median(values);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static String fmt(double value) {
+    static String fmt(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
     }
 
-    private static void print(List<String[]> rows) {
+    static void print(List<String[]> rows) {
         System.out.printf(Locale.ROOT, "%n%-48s %14s %10s%n", "benchmark (median)", "result", "target");
         System.out.println("-".repeat(74));
         for (String[] row : rows) {

@@ -4,6 +4,8 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabException;
 import io.labrunner.core.Suggestions;
 import io.labrunner.labs.athenactas.AthenaCtasParquetLab;
+import io.labrunner.labs.bedrockguardrails.BedrockGuardrailsLab;
+import io.labrunner.labs.bedrockrag.BedrockRagLab;
 import io.labrunner.labs.firehosevsstreams.FirehoseVsStreamsLab;
 import io.labrunner.labs.kinesisstreams.KinesisStreamsLab;
 import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
@@ -21,7 +23,7 @@ public final class LabCatalog {
 
     public static LabCatalog builtIn() {
         return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab(), new AthenaCtasParquetLab(),
-                new KinesisStreamsLab(), new FirehoseVsStreamsLab()));
+                new KinesisStreamsLab(), new FirehoseVsStreamsLab(), new BedrockRagLab(), new BedrockGuardrailsLab()));
     }
 
     public List<Lab> all() {

@@ -1,0 +1,41 @@
+package io.labrunner.labs.bedrockrag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A question the documents answer, as shipped in {@code questions.json}.
+ *
+ * @param question what is asked
+ * @param fact     what a right answer contains, e.g. {@code QF-BAT-220}
+ * @param source   the document that holds the fact
+ */
+record Question(String question, String fact, String source) {
+
+    static List<Question> load(Path file) {
+        try {
+            List<Question> questions = new ArrayList<>();
+            for (JsonNode q : new ObjectMapper().readTree(file.toFile())) {
+                questions.add(new Question(q.path("question").asText(), q.path("fact").asText(), q.path("source").asText()));
+            }
+            return questions;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the text states the fact: case, hyphens and runs of white space do not matter. */
+    boolean isStatedIn(String text) {
+        return normalize(text).contains(normalize(fact));
+    }
+
+    private static String normalize(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('\u2011', '-').replaceAll("[\\s\u00a0]+", " ");
+    }
+}

@@ -1,0 +1,31 @@
+package io.labrunner.labs.bedrockrag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RagChecksTest {
+
+    @Test
+    void theUsualWaysOfNotKnowingCountAsAdmittingIt() {
+        assertThat(RagChecks.admitsIgnorance("I don't know.")).isTrue();
+        assertThat(RagChecks.admitsIgnorance("I don\u2019t know the answer to that.")).isTrue();
+        assertThat(RagChecks.admitsIgnorance("I do not know.")).isTrue();
+        assertThat(RagChecks.admitsIgnorance("The context does not mention the warranty.")).isTrue();
+        assertThat(RagChecks.admitsIgnorance("That is not provided in the context.")).isTrue();
+    }
+
+    @Test
+    void aConfidentAnswerDoesNotAdmitAnything() {
+        assertThat(RagChecks.admitsIgnorance("The warranty is 24 months.")).isFalse();
+        assertThat(RagChecks.admitsIgnorance("Quillfeather was founded by Maren Ilvesaari.")).isFalse();
+    }
+
+    @Test
+    void aFactCountsWhateverItsCaseAndSpacing() {
+        Question q = new Question("How long is the warranty?", "38 months", "warranty.md");
+
+        assertThat(q.isStatedIn("A warranty of 38\nMonths applies.")).isTrue();
+        assertThat(q.isStatedIn("A warranty of 36 months applies.")).isFalse();
+    }
+}

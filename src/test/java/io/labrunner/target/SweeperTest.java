@@ -96,5 +96,24 @@ class SweeperTest {
         assertThat(Sweeper.fromArn("arn:aws:glue:us-east-1:1:crawler/lab-k3f9x2-c")).contains(Resource.crawler("lab-k3f9x2-c"));
         assertThat(Sweeper.fromArn("arn:aws:athena:us-east-1:1:workgroup/lab-k3f9x2-w")).contains(Resource.workGroup("lab-k3f9x2-w"));
         assertThat(Sweeper.fromArn("arn:aws:s3:::lab-k3f9x2-data/some/key")).isEmpty();
+        assertThat(Sweeper.fromArn("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"))
+                .contains(Resource.guardrail("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"));
+    }
+
+    @Test
+    void aGuardrailFoundByTagAndByNameIsListedOnceAndDeleted() {
+        var created = clients.bedrock().createGuardrail(g -> g.name("lab-w2e3r4-assistant-guardrail")
+                .blockedInputMessaging("no").blockedOutputsMessaging("no")
+                .wordPolicyConfig(w -> w.wordsConfig(word -> word.text("Brightwing"))));
+        TaggedResources tags = () -> List.of(tagged(created.guardrailArn(), NOW.minus(Duration.ofHours(1))));
+        Sweeper sweeper = new Sweeper(clients, Set.of(Capability.S3, Capability.BEDROCK_GUARDRAILS), tags,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        List<Sweeper.Leftover> found = sweeper.find(Duration.ofHours(6));
+
+        assertThat(found).extracting(Sweeper.Leftover::what)
+                .containsExactly("Bedrock guardrail " + created.guardrailArn());
+        assertThat(sweeper.delete(found)).isEmpty();
+        assertThat(clients.bedrock().listGuardrails(r -> { }).guardrails()).isEmpty();
     }
 }

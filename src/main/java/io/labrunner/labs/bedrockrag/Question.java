@@ -30,12 +30,12 @@ record Question(String question, String fact, String source) {
         }
     }
 
-    /** Whether the text states the fact: case, hyphens and runs of white space do not matter. */
+    /** Whether the text states the fact: case, line breaks and runs of white space do not matter. */
     boolean isStatedIn(String text) {
         return normalize(text).contains(normalize(fact));
     }
 
     private static String normalize(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('\u2011', '-').replaceAll("[\\s\u00a0]+", " ");
+        return text.toLowerCase(Locale.ROOT).replace('\u2011', '-').replace('\u00a0', ' ').replaceAll("\\s+", " ");
     }
 }

@@ -112,8 +112,8 @@ final class RagChecks {
             return CheckResult.fail(String.join("; ", problems),
                     "Keep the system prompt's rule: if the context does not contain the answer, reply 'I don't know'.");
         }
-        return CheckResult.pass(questions.size() + " questions asked without context, each answered with a plain"
-                + " 'I don't know', e.g. '" + answers.get().get(0).answer() + "'");
+        return CheckResult.pass(questions.size() + " questions asked without context, each answered by admitting"
+                + " not knowing, e.g. '" + answers.get().get(0).answer() + "'");
     }
 
     /** Whether a reply says, in one of the usual ways, that the model cannot answer. */

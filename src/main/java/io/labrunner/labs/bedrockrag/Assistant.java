@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * Asks the text model through Converse. The system prompt holds the rules (answer only from the
- * context, else say "I don't know"); the user message holds the retrieved chunks, each under its
- * source, then the question. Temperature 0: the same question gets the same answer.
+ * context, else say "I don't know"); the user message holds the retrieved chunks, each tagged with
+ * its source, then the question. Temperature 0: the same question gets the same answer.
  */
 final class Assistant {
     static final String SYSTEM_PROMPT = "You are the support assistant of Quillfeather Instruments."
@@ -42,16 +42,21 @@ final class Assistant {
         return converse(null, question);
     }
 
+    /**
+     * The user message: each chunk in a {@code <document>} tag that names its source, then the
+     * question. Tags keep the sources apart from the facts: a model (or the emulator's responder)
+     * quotes the text, not the labels.
+     */
     static String prompt(String question, List<Chunk> context) {
         if (context.isEmpty()) {
             return "Question: " + question;
         }
-        StringBuilder prompt = new StringBuilder("Context:\n\n");
+        StringBuilder prompt = new StringBuilder("Context:\n");
         for (Chunk chunk : context) {
-            prompt.append("Source: ").append(chunk.title()).append(" (").append(chunk.id()).append(")\n")
-                    .append(chunk.text()).append("\n\n");
+            prompt.append("<document source=\"").append(chunk.id()).append("\" title=\"").append(chunk.title()).append("\">\n")
+                    .append(chunk.text()).append("\n</document>\n");
         }
-        return prompt.append("Question: ").append(question).toString();
+        return prompt.append("\nQuestion: ").append(question).toString();
     }
 
     private String converse(String system, String user) {

@@ -138,6 +138,9 @@ final class DeliveryStream {
         if (destination.extended()) {
             ObjectNode extended = s3.deepCopy();
             extended.put("S3BackupMode", "Disabled");
+            if (destination.conversion() != null) {
+                extended.set("DataFormatConversionConfiguration", destination.conversion().describe());
+            }
             dest.set("ExtendedS3DestinationDescription", extended);
         }
         d.put("HasMoreDestinations", false);

@@ -44,18 +44,31 @@ public final class FirehoseService implements AwsService {
     private final FirehoseSettings settings;
     private final ObjectStore store;
     private final KinesisApi kinesis;
+    private final GlueTables glue;
     /** Region → name → stream; guarded by {@code this}. */
     private final Map<String, Map<String, DeliveryStream>> regions = new HashMap<>();
     private final ScheduledExecutorService deliverer;
 
     /**
+     * A Firehose without record format conversion (no Glue catalog to read schemas from).
+     *
      * @param store   the S3 the streams deliver to
      * @param kinesis the Kinesis a KinesisStreamAsSource stream reads, or null to refuse that type
      */
     public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis) {
+        this(settings, store, kinesis, null);
+    }
+
+    /**
+     * @param store   the S3 the streams deliver to
+     * @param kinesis the Kinesis a KinesisStreamAsSource stream reads, or null to refuse that type
+     * @param glue    the Glue tables record format conversion reads schemas from, or null to refuse conversion
+     */
+    public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis, GlueTables glue) {
         this.settings = settings;
         this.store = store;
         this.kinesis = kinesis;
+        this.glue = glue;
         if (settings.background()) {
             deliverer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "lab-emulator-firehose");
@@ -129,11 +142,10 @@ public final class FirehoseService implements AwsService {
                     ? "Only one destination configuration is allowed."
                     : "Exactly one destination configuration must be specified (the emulator serves S3 and ExtendedS3).");
         }
-        if (hasExtended && extended.hasNonNull("DataFormatConversionConfiguration")
-                && extended.get("DataFormatConversionConfiguration").path("Enabled").asBoolean(true)) {
-            throw AwsException.notImplemented("Firehose", "record format conversion (DataFormatConversionConfiguration)");
-        }
         S3Destination destination = S3Destination.parse(hasPlain ? plain : extended, hasExtended);
+        if (destination.converting() && glue == null) {
+            throw AwsException.notImplemented("Firehose", "record format conversion without the emulator's Glue catalog");
+        }
         String sourceArn = null;
         String sourceRole = null;
         JsonNode source = in.get("KinesisStreamSourceConfiguration");
@@ -332,10 +344,38 @@ public final class FirehoseService implements AwsService {
         if (buffer.isEmpty() || !store.bucketExists(destination.bucket())) {
             return;
         }
+        if (destination.converting()) {
+            deliverConverted(stream);
+            return;
+        }
         String key = Prefixes.objectKey(destination, stream.name(), stream.version(),
                 Instant.ofEpochMilli(buffer.oldestArrivalMillis()));
         store.put(destination.bucket(), key, buffer.drain(destination.gzip()));
         stream.deliveredKeys().add(key);
+    }
+
+    /**
+     * Converts the buffer to one Parquet object and writes the records that did not convert to the error
+     * output under {@code format-conversion-failed}, as Firehose does
+     * (https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion-error-handling.html).
+     */
+    private void deliverConverted(DeliveryStream stream) {
+        S3Destination destination = stream.destination();
+        FormatConversion conversion = destination.conversion();
+        List<DeliveryBuffer.Entry> entries = stream.buffer().drainEntries();
+        Instant oldest = Instant.ofEpochMilli(entries.get(0).arrivalMillis());
+        FormatConverter.Result result = FormatConverter.convert(conversion, glue, entries);
+        if (result.parquet() != null) {
+            String key = Prefixes.objectKey(destination, stream.name(), stream.version(), oldest);
+            store.put(destination.bucket(), key, result.parquet());
+            stream.deliveredKeys().add(key);
+        }
+        if (!result.failures().isEmpty()) {
+            String key = Prefixes.errorKey(destination, stream.name(), stream.version(), oldest,
+                    ErrorOutput.FORMAT_CONVERSION_FAILED);
+            store.put(destination.bucket(), key, ErrorOutput.body(result.failures(), conversion.schema(), now()));
+            stream.deliveredKeys().add(key);
+        }
     }
 
     /**

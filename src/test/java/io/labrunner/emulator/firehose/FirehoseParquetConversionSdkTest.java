@@ -34,6 +34,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.CompressionFormat;
 import software.amazon.awssdk.services.firehose.model.DataFormatConversionConfiguration;
@@ -63,6 +66,7 @@ class FirehoseParquetConversionSdkTest {
     private static FirehoseClient firehose;
     private static GlueClient glue;
     private static S3Client s3;
+    private static AthenaClient athena;
     @TempDir
     Path temp;
     private String bucket;
@@ -83,6 +87,8 @@ class FirehoseParquetConversionSdkTest {
                 .credentialsProvider(credentials).build();
         s3 = S3Client.builder().endpointOverride(emulator.getEndpoint()).region(region)
                 .credentialsProvider(credentials).forcePathStyle(true).build();
+        athena = AthenaClient.builder().endpointOverride(emulator.getEndpoint()).region(region)
+                .credentialsProvider(credentials).build();
         glue.createDatabase(b -> b.databaseInput(d -> d.name(DATABASE)));
     }
 
@@ -91,6 +97,7 @@ class FirehoseParquetConversionSdkTest {
         firehose.close();
         glue.close();
         s3.close();
+        athena.close();
         emulator.close();
     }
 
@@ -436,5 +443,36 @@ class FirehoseParquetConversionSdkTest {
         assertThat(firehose.describeDeliveryStream(b -> b.deliveryStreamName("disabled")).deliveryStreamDescription()
                 .destinations().get(0).extendedS3DestinationDescription().dataFormatConversionConfiguration().enabled())
                 .isFalse();
+    }
+
+    @Test
+    void athenaQueriesTheConvertedObjectsThroughTheSameGlueTable() throws Exception {
+        createTable(column("id", "bigint"), column("name", "string"), column("ts", "timestamp"));
+        String stream = createConverting("for-athena", c -> { });
+        put(stream, "{\"id\":2,\"NAME\":\"bob\",\"ts\":1518033528}", "{\"id\":1,\"name\":\"ada\"}");
+        waitOutTheInterval();
+
+        String id = athena.startQueryExecution(q -> q.queryString("SELECT id, name, ts FROM " + table + " ORDER BY id")
+                .queryExecutionContext(c -> c.database(DATABASE))
+                .resultConfiguration(r -> r.outputLocation("s3://" + bucket + "/athena-results/"))).queryExecutionId();
+        QueryExecution execution = awaitQuery(id);
+        assertThat(execution.status().state()).as(execution.status().stateChangeReason())
+                .isEqualTo(QueryExecutionState.SUCCEEDED);
+        List<List<String>> rows = new ArrayList<>();
+        athena.getQueryResults(r -> r.queryExecutionId(id)).resultSet().rows()
+                .forEach(row -> rows.add(row.data().stream().map(d -> d.varCharValue()).toList()));
+        assertThat(rows).containsExactly(List.of("id", "name", "ts"),
+                Arrays.asList("1", "ada", null), List.of("2", "bob", "2018-02-07 19:58:48.000"));
+    }
+
+    private static QueryExecution awaitQuery(String id) throws InterruptedException {
+        for (int polls = 0; polls < 3000; polls++) {
+            QueryExecution q = athena.getQueryExecution(g -> g.queryExecutionId(id)).queryExecution();
+            if (q.status().state() != QueryExecutionState.QUEUED && q.status().state() != QueryExecutionState.RUNNING) {
+                return q;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("query " + id + " did not finish");
     }
 }

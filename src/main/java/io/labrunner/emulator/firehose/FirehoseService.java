@@ -326,10 +326,23 @@ public final class FirehoseService implements AwsService {
         DeliveryBuffer buffer = stream.buffer();
         long limit = stream.destination().sizeLimitBytes();
         if (!buffer.isEmpty() && buffer.bytes() + data.length > limit) {
-            deliver(stream);
+            flush(stream);
         }
         buffer.add(data, now);
         if (buffer.bytes() >= limit) {
+            flush(stream);
+        }
+    }
+
+    /**
+     * Delivers a full or due buffer. A converting stream's buffer is sealed instead, and converted by
+     * {@link #deliverDue()} outside the lock: converting up to 128 MiB with DuckDB takes seconds, during which
+     * puts must not wait.
+     */
+    private void flush(DeliveryStream stream) {
+        if (stream.destination().converting()) {
+            stream.seal();
+        } else {
             deliver(stream);
         }
     }
@@ -344,10 +357,6 @@ public final class FirehoseService implements AwsService {
         if (buffer.isEmpty() || !store.bucketExists(destination.bucket())) {
             return;
         }
-        if (destination.converting()) {
-            deliverConverted(stream);
-            return;
-        }
         String key = Prefixes.objectKey(destination, stream.name(), stream.version(),
                 Instant.ofEpochMilli(buffer.oldestArrivalMillis()));
         store.put(destination.bucket(), key, buffer.drain(destination.gzip()));
@@ -355,26 +364,39 @@ public final class FirehoseService implements AwsService {
     }
 
     /**
-     * Converts the buffer to one Parquet object and writes the records that did not convert to the error
-     * output under {@code format-conversion-failed}, as Firehose does
-     * (https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion-error-handling.html).
+     * Converts each sealed batch to one Parquet object and writes the records that did not convert to the
+     * error output under {@code format-conversion-failed}, as Firehose does
+     * (https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion-error-handling.html). Runs
+     * outside the lock; a missing bucket keeps the batches sealed and retried.
      */
     private void deliverConverted(DeliveryStream stream) {
         S3Destination destination = stream.destination();
-        FormatConversion conversion = destination.conversion();
-        List<DeliveryBuffer.Entry> entries = stream.buffer().drainEntries();
-        Instant oldest = Instant.ofEpochMilli(entries.get(0).arrivalMillis());
-        FormatConverter.Result result = FormatConverter.convert(conversion, glue, entries);
-        if (result.parquet() != null) {
-            String key = Prefixes.objectKey(destination, stream.name(), stream.version(), oldest);
-            store.put(destination.bucket(), key, result.parquet());
-            stream.deliveredKeys().add(key);
+        if (!store.bucketExists(destination.bucket())) {
+            return;
         }
-        if (!result.failures().isEmpty()) {
-            String key = Prefixes.errorKey(destination, stream.name(), stream.version(), oldest,
-                    ErrorOutput.FORMAT_CONVERSION_FAILED);
-            store.put(destination.bucket(), key, ErrorOutput.body(result.failures(), conversion.schema(), now()));
-            stream.deliveredKeys().add(key);
+        List<List<DeliveryBuffer.Entry>> batches;
+        synchronized (this) {
+            batches = stream.takeSealed();
+        }
+        FormatConversion conversion = destination.conversion();
+        for (List<DeliveryBuffer.Entry> entries : batches) {
+            Instant oldest = Instant.ofEpochMilli(entries.get(0).arrivalMillis());
+            FormatConverter.Result result = FormatConverter.convert(conversion, glue, entries);
+            List<String> keys = new ArrayList<>();
+            if (result.parquet() != null) {
+                String key = Prefixes.objectKey(destination, stream.name(), stream.version(), oldest);
+                store.put(destination.bucket(), key, result.parquet());
+                keys.add(key);
+            }
+            if (!result.failures().isEmpty()) {
+                String key = Prefixes.errorKey(destination, stream.name(), stream.version(), oldest,
+                        ErrorOutput.FORMAT_CONVERSION_FAILED);
+                store.put(destination.bucket(), key, ErrorOutput.body(result.failures(), conversion.schema(), now()));
+                keys.add(key);
+            }
+            synchronized (this) {
+                stream.deliveredKeys().addAll(keys);
+            }
         }
     }
 
@@ -399,16 +421,21 @@ public final class FirehoseService implements AwsService {
         for (Map.Entry<String, DeliveryStream> source : sources) {
             KinesisSourceReader.read(kinesis, source.getKey(), source.getValue(), this::acceptFromSource);
         }
+        List<DeliveryStream> converting = new ArrayList<>();
         synchronized (this) {
             long now = now();
             for (Map<String, DeliveryStream> streams : regions.values()) {
                 for (DeliveryStream s : streams.values()) {
                     if (s.status() == DeliveryStatus.ACTIVE && s.intervalDue(now)) {
-                        deliver(s);
+                        flush(s);
+                    }
+                    if (s.hasSealed()) {
+                        converting.add(s);
                     }
                 }
             }
         }
+        converting.forEach(this::deliverConverted);
     }
 
     private synchronized void acceptFromSource(DeliveryStream stream, byte[] data) {

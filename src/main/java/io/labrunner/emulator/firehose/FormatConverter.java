@@ -36,17 +36,29 @@ final class FormatConverter {
         }
         RecordProjector projector = new RecordProjector(columns, conversion.deserializer());
         List<ObjectNode> rows = new ArrayList<>();
+        List<DeliveryBuffer.Entry> converted = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (DeliveryBuffer.Entry entry : entries) {
             try {
                 rows.addAll(projector.rows(entry.data()));
+                converted.add(entry);
             } catch (RecordRejected e) {
                 failures.add(new Failure(entry, e.code(), e.getMessage()));
             }
         }
-        byte[] parquet = rows.isEmpty() ? null
-                : ParquetWriter.write(columns, rows, conversion.compression(), conversion.writerVersion());
-        return new Result(parquet, failures);
+        if (rows.isEmpty()) {
+            return new Result(null, failures);
+        }
+        try {
+            return new Result(ParquetWriter.write(columns, rows, conversion.compression(), conversion.writerVersion()),
+                    failures);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // The records were checked already, so this is the emulator's fault; they go to the error output
+            // rather than being lost.
+            String message = "An internal error occurred while converting the records: " + e.getMessage();
+            converted.forEach(entry -> failures.add(new Failure(entry, "InternalError", message)));
+            return new Result(null, failures);
+        }
     }
 
     /**

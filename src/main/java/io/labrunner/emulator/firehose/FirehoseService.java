@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Records are buffered per delivery stream and written to S3 when the buffer reaches its
  * {@code SizeInMBs} or its oldest record has waited {@code IntervalInSeconds}, whichever comes first,
  * by a background deliverer. A KinesisStreamAsSource stream reads its Kinesis stream's shards from the
- * moment it was created, as a consumer of the emulator's own Kinesis.
+ * moment it was created, as a consumer of the emulator's own Kinesis. An ExtendedS3 destination with a
+ * DataFormatConversionConfiguration has its JSON records converted to Parquet with a Glue table's columns
+ * ({@code FormatConverter}); ORC is refused as not implemented.
  */
 public final class FirehoseService implements AwsService {
     private static final Logger LOG = LoggerFactory.getLogger(FirehoseService.class);

@@ -63,7 +63,8 @@ final class FormatConverter {
 
     /**
      * The table's columns, read at delivery as Firehose reads them: VersionId {@code LATEST} follows the
-     * table's updates. The emulator has one catalog, the account's; another CatalogId finds nothing.
+     * table's updates. The emulator has one catalog, the account's, shared by every region: Region only
+     * appears in the error output, and another CatalogId finds nothing.
      * Codes and messages as Firehose logs them for conversion failures
      * (https://docs.aws.amazon.com/firehose/latest/dev/monitoring-with-cloudwatch-logs.html).
      */

@@ -19,8 +19,8 @@ import java.util.Map;
  * models, as Bedrock does.
  */
 final class EmbeddingInvoker {
-    // Response headers of InvokeModel beside the body's content type; clients read token counts from them
-    // (https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring.html).
+    // Headers Bedrock adds to an InvokeModel response beside its content type (text models also get
+    // X-Amzn-Bedrock-Output-Token-Count); clients such as LangChain read token usage from them.
     static final String INPUT_TOKENS_HEADER = "X-Amzn-Bedrock-Input-Token-Count";
     static final String LATENCY_HEADER = "X-Amzn-Bedrock-Invocation-Latency";
     private static final String JSON = "application/json";

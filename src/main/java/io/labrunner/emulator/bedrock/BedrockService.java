@@ -50,9 +50,17 @@ public final class BedrockService implements AwsService {
     private final EmbeddingInvoker embeddings;
     private final TextInvoker text;
 
-    /** A service with the keyword topic matcher, the system clock and all-MiniLM-L6-v2 for embeddings. */
+    /**
+     * A service with the system clock and all-MiniLM-L6-v2, which computes embeddings and, beside the keyword
+     * matcher, recognises denied topics by meaning.
+     */
     public BedrockService(String accountId) {
-        this(accountId, Clock.systemUTC(), new KeywordTopicMatcher(), new MiniLmEmbedder());
+        this(accountId, new MiniLmEmbedder());
+    }
+
+    private BedrockService(String accountId, TextEmbedder embedder) {
+        this(accountId, Clock.systemUTC(),
+                new AnyTopicMatcher(List.of(new KeywordTopicMatcher(), new EmbeddingTopicMatcher(embedder))), embedder);
     }
 
     public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder) {

@@ -54,7 +54,7 @@ final class EmbeddingInvoker {
         }
     }
 
-    AwsResponse invoke(FoundationModel model, AwsRequest request) {
+    private AwsResponse invoke(FoundationModel model, AwsRequest request) {
         long started = System.nanoTime();
         // Embedding models read and write JSON only; Bedrock refuses other media types with these messages
         // (https://github.com/aws/aws-sdk-ruby/issues/3033 for the content type).

@@ -7,6 +7,7 @@ import io.labrunner.emulator.athena.GlueTableCatalog;
 import io.labrunner.emulator.bedrock.BedrockService;
 import io.labrunner.emulator.firehose.FirehoseService;
 import io.labrunner.emulator.firehose.FirehoseSettings;
+import io.labrunner.emulator.firehose.GlueTables;
 import io.labrunner.emulator.firehose.KinesisApi;
 import io.labrunner.emulator.firehose.ObjectStore;
 import io.labrunner.emulator.glue.CrawlerTimings;
@@ -77,6 +78,8 @@ public final class Emulator implements AutoCloseable {
     private final Path configuredDataDir;
     private final String region;
     private final List<ServiceFactory> factories;
+    /** Glue's Data Catalog, shared by Glue, Athena (its AwsDataCatalog) and Firehose's format conversion. */
+    private final GlueCatalog catalog = new GlueCatalog();
 
     private Server server;
     private Path dataDir;
@@ -175,11 +178,11 @@ public final class Emulator implements AutoCloseable {
         // The crawler reads objects as files, and assumes roles from IAM's own state.
         // Athena's AwsDataCatalog is Glue's catalog, as on AWS: crawled tables are queryable and
         // Athena's DDL shows up in Glue.
-        GlueCatalog catalog = new GlueCatalog();
         builtIns.put("glue", () -> new GlueService(catalog, blobRoot(), iam.directory(), CrawlerTimings.DEFAULT));
         builtIns.put("athena", () -> new AthenaService(blobRoot(), new GlueTableCatalog(catalog), ATHENA_QUEUE_TIME));
         builtIns.put("kinesis", KinesisService::new);
-        builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi()));
+        builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi(),
+                glueTables()));
         builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID));
         return builtIns;
     }
@@ -408,6 +411,18 @@ public final class Emulator implements AutoCloseable {
                 throw new IllegalStateException("Kinesis answered something that is not JSON", e);
             }
         };
+    }
+
+    /**
+     * The built-in Glue Data Catalog's tables, read-only, for services that read a table's schema
+     * (Firehose's record format conversion).
+     */
+    public GlueTables glueTables() {
+        return (database, table) -> catalog.table(database, table).map(t -> new GlueTables.TableSchema(
+                t.storageDescriptor() == null || t.storageDescriptor().columns() == null ? List.of()
+                        : t.storageDescriptor().columns().stream()
+                                .map(c -> new GlueTables.SchemaColumn(c.name(), c.type())).toList(),
+                t.versionId()));
     }
 
     private S3Frontend requireS3() {

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class BedrockService implements AwsService {
     private static final Pattern GUARDRAIL = Pattern.compile("/guardrails/(.+)");
+    // Greedy: a model named by its ARN arrives with its '/' decoded.
+    private static final Pattern FOUNDATION_MODEL = Pattern.compile("/foundation-models/(.+)");
     // Greedy: an identifier given as an ARN arrives with its '/' decoded.
     private static final Pattern APPLY = Pattern.compile("/guardrail/(.+)/version/([^/]+)/apply");
     // Runtime operations name a model: /model/{modelId}/invoke, .../converse and their streaming forms.
@@ -48,16 +50,24 @@ public final class BedrockService implements AwsService {
     private final EmbeddingInvoker embeddings;
     private final TextInvoker text;
 
-    /** A service with the keyword topic matcher, the system clock and all-MiniLM-L6-v2 for embeddings. */
+    /**
+     * A service with the system clock and all-MiniLM-L6-v2, which computes embeddings and, beside the keyword
+     * matcher, recognises denied topics by meaning.
+     */
     public BedrockService(String accountId) {
-        this(accountId, Clock.systemUTC(), new KeywordTopicMatcher(), new MiniLmEmbedder());
+        this(accountId, new MiniLmEmbedder());
+    }
+
+    private BedrockService(String accountId, TextEmbedder embedder) {
+        this(accountId, Clock.systemUTC(),
+                new AnyTopicMatcher(List.of(new KeywordTopicMatcher(), new EmbeddingTopicMatcher(embedder))), embedder);
     }
 
     public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder) {
         this.accountId = accountId;
         this.clock = clock;
         this.evaluator = new GuardrailEvaluator(topicMatcher);
-        this.models = new FoundationModels(List.of());
+        this.models = FoundationModels.served();
         this.embeddings = new EmbeddingInvoker(embedder);
         this.text = new TextInvoker();
     }
@@ -93,12 +103,21 @@ public final class BedrockService implements AwsService {
                 default: break;
             }
         }
+        if ("/foundation-models".equals(path) && "GET".equals(method)) {
+            return json(200, models.list(request.region(), request.param("byProvider").orElse(null),
+                    request.param("byOutputModality").orElse(null), request.param("byInferenceType").orElse(null),
+                    request.param("byCustomizationType").orElse(null)));
+        }
+        Matcher foundationModel = FOUNDATION_MODEL.matcher(path);
+        if (foundationModel.matches() && "GET".equals(method)) {
+            return json(200, models.get(request.region(), foundationModel.group(1)));
+        }
         Matcher modelAction = MODEL_ACTION.matcher(path);
         if (modelAction.matches() && "POST".equals(method)) {
             FoundationModel model = models.require(modelAction.group(1));
             String action = modelAction.group(2);
-            if (model.kind() == FoundationModel.Kind.EMBEDDING && "invoke".equals(action)) {
-                return embeddings.invoke(model, request);
+            if (model.kind() == FoundationModel.Kind.EMBEDDING) {
+                return embeddings.handle(action, model, request);
             }
             return text.handle(action, model, request);
         }

@@ -3,44 +3,58 @@ package io.labrunner.emulator.firehose;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
-/** Records waiting for delivery: Firehose concatenates them as they are, with no delimiter. */
+/**
+ * Records waiting for delivery, each with its arrival time. Delivered as they are, Firehose concatenates
+ * them with no delimiter; converted, each is read on its own.
+ */
 final class DeliveryBuffer {
-    private ByteArrayOutputStream data = new ByteArrayOutputStream();
-    private int records;
-    private long oldestArrivalMillis;
+    /** One buffered record. */
+    record Entry(byte[] data, long arrivalMillis) {
+    }
+
+    private List<Entry> entries = new ArrayList<>();
+    private long bytes;
 
     boolean isEmpty() {
-        return records == 0;
+        return entries.isEmpty();
     }
 
     long bytes() {
-        return data.size();
+        return bytes;
     }
 
     int records() {
-        return records;
+        return entries.size();
     }
 
     long oldestArrivalMillis() {
-        return oldestArrivalMillis;
+        return entries.isEmpty() ? 0 : entries.get(0).arrivalMillis();
     }
 
     void add(byte[] record, long arrivalMillis) {
-        if (records == 0) {
-            oldestArrivalMillis = arrivalMillis;
-        }
-        data.write(record, 0, record.length);
-        records++;
+        entries.add(new Entry(record, arrivalMillis));
+        bytes += record.length;
+    }
+
+    /** The buffered records, oldest first, and an empty buffer. */
+    List<Entry> drainEntries() {
+        List<Entry> drained = entries;
+        entries = new ArrayList<>();
+        bytes = 0;
+        return drained;
     }
 
     /** The buffer's content as one object body, and an empty buffer. */
     byte[] drain(boolean gzip) {
-        byte[] body = data.toByteArray();
-        data = new ByteArrayOutputStream();
-        records = 0;
-        return gzip ? gzip(body) : body;
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(bytes, Integer.MAX_VALUE - 8));
+        for (Entry e : drainEntries()) {
+            body.write(e.data(), 0, e.data().length);
+        }
+        return gzip ? gzip(body.toByteArray()) : body.toByteArray();
     }
 
     private static byte[] gzip(byte[] body) {

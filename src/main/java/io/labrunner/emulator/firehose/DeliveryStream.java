@@ -27,6 +27,8 @@ final class DeliveryStream {
     /** Shard id → next iterator; a shard read to its end maps to null. */
     private final Map<String, String> shardIterators = new HashMap<>();
     private final List<String> deliveredKeys = new ArrayList<>();
+    /** Buffers taken for Parquet conversion, oldest first, waiting for the deliverer. */
+    private final List<List<DeliveryBuffer.Entry>> sealed = new ArrayList<>();
     private DeliveryStatus status = DeliveryStatus.CREATING;
     private long transitionAt;
     private long nextSourcePollMillis;
@@ -88,6 +90,24 @@ final class DeliveryStream {
         return deliveredKeys;
     }
 
+    /** Takes the buffer's records as one batch for conversion outside the service's lock. */
+    void seal() {
+        if (!buffer.isEmpty()) {
+            sealed.add(buffer.drainEntries());
+        }
+    }
+
+    boolean hasSealed() {
+        return !sealed.isEmpty();
+    }
+
+    /** The sealed batches, oldest first; none are left. */
+    List<List<DeliveryBuffer.Entry>> takeSealed() {
+        List<List<DeliveryBuffer.Entry>> batches = List.copyOf(sealed);
+        sealed.clear();
+        return batches;
+    }
+
     boolean sourcePollDue(long now, long intervalMillis) {
         if (now < nextSourcePollMillis) {
             return false;
@@ -138,6 +158,9 @@ final class DeliveryStream {
         if (destination.extended()) {
             ObjectNode extended = s3.deepCopy();
             extended.put("S3BackupMode", "Disabled");
+            if (destination.conversion() != null) {
+                extended.set("DataFormatConversionConfiguration", destination.conversion().describe());
+            }
             dest.set("ExtendedS3DestinationDescription", extended);
         }
         d.put("HasMoreDestinations", false);

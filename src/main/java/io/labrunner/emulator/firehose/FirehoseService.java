@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Records are buffered per delivery stream and written to S3 when the buffer reaches its
  * {@code SizeInMBs} or its oldest record has waited {@code IntervalInSeconds}, whichever comes first,
  * by a background deliverer. A KinesisStreamAsSource stream reads its Kinesis stream's shards from the
- * moment it was created, as a consumer of the emulator's own Kinesis.
+ * moment it was created, as a consumer of the emulator's own Kinesis. An ExtendedS3 destination with a
+ * DataFormatConversionConfiguration has its JSON records converted to Parquet with a Glue table's columns
+ * ({@code FormatConverter}); ORC is refused as not implemented.
  */
 public final class FirehoseService implements AwsService {
     private static final Logger LOG = LoggerFactory.getLogger(FirehoseService.class);
@@ -44,18 +46,31 @@ public final class FirehoseService implements AwsService {
     private final FirehoseSettings settings;
     private final ObjectStore store;
     private final KinesisApi kinesis;
+    private final GlueTables glue;
     /** Region → name → stream; guarded by {@code this}. */
     private final Map<String, Map<String, DeliveryStream>> regions = new HashMap<>();
     private final ScheduledExecutorService deliverer;
 
     /**
+     * A Firehose without record format conversion (no Glue catalog to read schemas from).
+     *
      * @param store   the S3 the streams deliver to
      * @param kinesis the Kinesis a KinesisStreamAsSource stream reads, or null to refuse that type
      */
     public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis) {
+        this(settings, store, kinesis, null);
+    }
+
+    /**
+     * @param store   the S3 the streams deliver to
+     * @param kinesis the Kinesis a KinesisStreamAsSource stream reads, or null to refuse that type
+     * @param glue    the Glue tables record format conversion reads schemas from, or null to refuse conversion
+     */
+    public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis, GlueTables glue) {
         this.settings = settings;
         this.store = store;
         this.kinesis = kinesis;
+        this.glue = glue;
         if (settings.background()) {
             deliverer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "lab-emulator-firehose");
@@ -129,11 +144,10 @@ public final class FirehoseService implements AwsService {
                     ? "Only one destination configuration is allowed."
                     : "Exactly one destination configuration must be specified (the emulator serves S3 and ExtendedS3).");
         }
-        if (hasExtended && extended.hasNonNull("DataFormatConversionConfiguration")
-                && extended.get("DataFormatConversionConfiguration").path("Enabled").asBoolean(true)) {
-            throw AwsException.notImplemented("Firehose", "record format conversion (DataFormatConversionConfiguration)");
-        }
         S3Destination destination = S3Destination.parse(hasPlain ? plain : extended, hasExtended);
+        if (destination.converting() && glue == null) {
+            throw AwsException.notImplemented("Firehose", "record format conversion without the emulator's Glue catalog");
+        }
         String sourceArn = null;
         String sourceRole = null;
         JsonNode source = in.get("KinesisStreamSourceConfiguration");
@@ -314,10 +328,23 @@ public final class FirehoseService implements AwsService {
         DeliveryBuffer buffer = stream.buffer();
         long limit = stream.destination().sizeLimitBytes();
         if (!buffer.isEmpty() && buffer.bytes() + data.length > limit) {
-            deliver(stream);
+            flush(stream);
         }
         buffer.add(data, now);
         if (buffer.bytes() >= limit) {
+            flush(stream);
+        }
+    }
+
+    /**
+     * Delivers a full or due buffer. A converting stream's buffer is sealed instead, and converted by
+     * {@link #deliverDue()} outside the lock: converting up to 128 MiB with DuckDB takes seconds, during which
+     * puts must not wait.
+     */
+    private void flush(DeliveryStream stream) {
+        if (stream.destination().converting()) {
+            stream.seal();
+        } else {
             deliver(stream);
         }
     }
@@ -336,6 +363,43 @@ public final class FirehoseService implements AwsService {
                 Instant.ofEpochMilli(buffer.oldestArrivalMillis()));
         store.put(destination.bucket(), key, buffer.drain(destination.gzip()));
         stream.deliveredKeys().add(key);
+    }
+
+    /**
+     * Converts each sealed batch to one Parquet object and writes the records that did not convert to the
+     * error output under {@code format-conversion-failed}, as Firehose does
+     * (https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion-error-handling.html). Runs
+     * outside the lock; a missing bucket keeps the batches sealed and retried.
+     */
+    private void deliverConverted(DeliveryStream stream) {
+        S3Destination destination = stream.destination();
+        if (!store.bucketExists(destination.bucket())) {
+            return;
+        }
+        List<List<DeliveryBuffer.Entry>> batches;
+        synchronized (this) {
+            batches = stream.takeSealed();
+        }
+        FormatConversion conversion = destination.conversion();
+        for (List<DeliveryBuffer.Entry> entries : batches) {
+            Instant oldest = Instant.ofEpochMilli(entries.get(0).arrivalMillis());
+            FormatConverter.Result result = FormatConverter.convert(conversion, glue, entries);
+            List<String> keys = new ArrayList<>();
+            if (result.parquet() != null) {
+                String key = Prefixes.objectKey(destination, stream.name(), stream.version(), oldest);
+                store.put(destination.bucket(), key, result.parquet());
+                keys.add(key);
+            }
+            if (!result.failures().isEmpty()) {
+                String key = Prefixes.errorKey(destination, stream.name(), stream.version(), oldest,
+                        ErrorOutput.FORMAT_CONVERSION_FAILED);
+                store.put(destination.bucket(), key, ErrorOutput.body(result.failures(), conversion.schema(), now()));
+                keys.add(key);
+            }
+            synchronized (this) {
+                stream.deliveredKeys().addAll(keys);
+            }
+        }
     }
 
     /**
@@ -359,16 +423,21 @@ public final class FirehoseService implements AwsService {
         for (Map.Entry<String, DeliveryStream> source : sources) {
             KinesisSourceReader.read(kinesis, source.getKey(), source.getValue(), this::acceptFromSource);
         }
+        List<DeliveryStream> converting = new ArrayList<>();
         synchronized (this) {
             long now = now();
             for (Map<String, DeliveryStream> streams : regions.values()) {
                 for (DeliveryStream s : streams.values()) {
                     if (s.status() == DeliveryStatus.ACTIVE && s.intervalDue(now)) {
-                        deliver(s);
+                        flush(s);
+                    }
+                    if (s.hasSealed()) {
+                        converting.add(s);
                     }
                 }
             }
         }
+        converting.forEach(this::deliverConverted);
     }
 
     private synchronized void acceptFromSource(DeliveryStream stream, byte[] data) {

@@ -65,19 +65,46 @@ final class Prefixes {
         }
     }
 
-    /** The key of an object holding records whose oldest arrived at {@code oldest}. */
+    /**
+     * The key of an object holding records whose oldest arrived at {@code oldest}. Its extension follows the
+     * destination: {@code .parquet} for Parquet conversion, {@code .gz} for GZIP, none otherwise
+     * (https://docs.aws.amazon.com/firehose/latest/dev/s3-object-name.html).
+     */
     static String objectKey(S3Destination destination, String streamName, int version, Instant oldest) {
-        String suffix = streamName + "-" + version + "-" + SUFFIX_TIME.format(oldest) + "-"
-                + java.util.UUID.randomUUID() + (destination.gzip() ? ".gz" : "");
-        return evaluate(destination.prefix(), oldest) + suffix;
+        String extension = destination.converting() ? ".parquet" : destination.gzip() ? ".gz" : "";
+        return evaluate(destination.prefix(), oldest, null) + suffix(streamName, version, oldest) + extension;
     }
 
     /**
-     * Evaluates a prefix. Without a custom prefix Firehose uses {@code yyyy/MM/dd/HH/}; a custom prefix
+     * The key of an error output object: the ErrorOutputPrefix evaluated with {@code errorType} (e.g.
+     * {@code format-conversion-failed}) for {@code !{firehose:error-output-type}}. Without an ErrorOutputPrefix
+     * Firehose uses {@code <Prefix><error-output-type>/yyyy/MM/dd/HH/}; a prefix without expressions is followed
+     * by the error output type and the time prefix likewise. Error objects carry no extension.
+     */
+    static String errorKey(S3Destination destination, String streamName, int version, Instant oldest,
+                           String errorType) {
+        String errorPrefix = destination.errorOutputPrefix();
+        String evaluated;
+        if (errorPrefix != null && EXPRESSION.matcher(errorPrefix).find()) {
+            evaluated = evaluate(errorPrefix, oldest, errorType);
+        } else {
+            String base = errorPrefix != null ? errorPrefix : destination.prefix() == null ? "" : destination.prefix();
+            evaluated = base + errorType + "/" + format(DEFAULT_TIME_PREFIX, oldest);
+        }
+        return evaluated + suffix(streamName, version, oldest);
+    }
+
+    private static String suffix(String streamName, int version, Instant oldest) {
+        return streamName + "-" + version + "-" + SUFFIX_TIME.format(oldest) + "-" + java.util.UUID.randomUUID();
+    }
+
+    /**
+     * Evaluates a prefix, with {@code errorType} for {@code !{firehose:error-output-type}} in an error
+     * prefix. Without a custom prefix Firehose uses {@code yyyy/MM/dd/HH/}; a custom prefix
      * without any expression is kept and followed by that time prefix, as Firehose did before custom
      * expressions existed and still does for plain prefixes.
      */
-    static String evaluate(String prefix, Instant at) {
+    private static String evaluate(String prefix, Instant at, String errorType) {
         if (prefix == null) {
             return format(DEFAULT_TIME_PREFIX, at);
         }
@@ -88,7 +115,14 @@ final class Prefixes {
         m.reset();
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String replacement = m.group(1).equals("timestamp") ? format(m.group(2), at) : randomString();
+            String replacement;
+            if (m.group(1).equals("timestamp")) {
+                replacement = format(m.group(2), at);
+            } else if (m.group(2).equals("error-output-type") && errorType != null) {
+                replacement = errorType;
+            } else {
+                replacement = randomString();
+            }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

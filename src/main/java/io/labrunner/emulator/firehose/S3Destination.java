@@ -16,6 +16,7 @@ import io.labrunner.emulator.Json;
  * @param sizeInMBs         buffer size hint, 1–128 MiB (default 5)
  * @param intervalInSeconds buffer interval hint, 0–900 s (default 300)
  * @param compression       UNCOMPRESSED or GZIP
+ * @param conversion        ExtendedS3's DataFormatConversionConfiguration, or null
  */
 record S3Destination(
         boolean extended,
@@ -25,7 +26,8 @@ record S3Destination(
         String errorOutputPrefix,
         int sizeInMBs,
         int intervalInSeconds,
-        String compression) {
+        String compression,
+        FormatConversion conversion) {
 
     static final int DEFAULT_SIZE_MB = 5;
     static final int DEFAULT_INTERVAL_SECONDS = 300;
@@ -33,6 +35,11 @@ record S3Destination(
 
     boolean gzip() {
         return "GZIP".equals(compression);
+    }
+
+    /** True when records are converted to Parquet before delivery. */
+    boolean converting() {
+        return conversion != null && conversion.enabled();
     }
 
     long sizeLimitBytes() {
@@ -54,13 +61,15 @@ record S3Destination(
             throw FirehoseErrors.validation(member + ".bucketARN", "satisfy regular expression pattern: arn:.*:s3:::[\\w\\.\\-]{1,255}");
         }
         int size = DEFAULT_SIZE_MB;
+        Integer explicitSize = null;
         int interval = DEFAULT_INTERVAL_SECONDS;
         JsonNode hints = config.get("BufferingHints");
         if (hints != null && !hints.isNull()) {
             JsonNode sizeNode = hints.get("SizeInMBs");
             JsonNode intervalNode = hints.get("IntervalInSeconds");
-            if (sizeNode != null) {
+            if (sizeNode != null && !sizeNode.isNull()) {
                 size = sizeNode.asInt();
+                explicitSize = size;
             }
             if (intervalNode != null) {
                 interval = intervalNode.asInt();
@@ -88,8 +97,16 @@ record S3Destination(
         String prefix = emptyToNull(text(config, "Prefix"));
         String errorPrefix = emptyToNull(text(config, "ErrorOutputPrefix"));
         Prefixes.validate(prefix, errorPrefix);
+        JsonNode conversionNode = extended ? config.get("DataFormatConversionConfiguration") : null;
+        FormatConversion conversion = conversionNode == null || conversionNode.isNull() ? null
+                : FormatConversion.parse(conversionNode, member, compression, explicitSize);
+        if (conversion != null && conversion.enabled() && explicitSize == null) {
+            // "when format conversion isn't enabled, the default value is 5. The value becomes 128 when you
+            // enable it." https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html
+            size = FormatConversion.DEFAULT_SIZE_MB;
+        }
         return new S3Destination(extended, roleArn, bucketArn.substring(BUCKET_ARN_PREFIX.length()), prefix,
-                errorPrefix, size, interval, compression);
+                errorPrefix, size, interval, compression, conversion);
     }
 
     /** The destination's description, as DescribeDeliveryStream shows it. */

@@ -13,6 +13,11 @@ import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.bedrock.GuardrailConfig.Source;
 import io.labrunner.emulator.bedrock.embed.MiniLmEmbedder;
 import io.labrunner.emulator.bedrock.embed.TextEmbedder;
+import io.labrunner.emulator.bedrock.text.BertTokenCounter;
+import io.labrunner.emulator.bedrock.text.GroundedResponder;
+import io.labrunner.emulator.bedrock.text.ModelServer;
+import io.labrunner.emulator.bedrock.text.OllamaTextModel;
+import io.labrunner.emulator.bedrock.text.TextModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,8 +30,9 @@ import java.util.regex.Pattern;
 
 /**
  * Amazon Bedrock's control plane and runtime, both signed as {@code bedrock} and told apart by path.
- * Served so far: the guardrail operations (Create/Get/List/CreateVersion/Delete) and the runtime's
- * ApplyGuardrail. Paths and shapes follow the API reference
+ * Served so far: the guardrail operations (Create/Get/List/CreateVersion/Delete), the runtime's
+ * ApplyGuardrail, and Converse, ConverseStream, InvokeModel and InvokeModelWithResponseStream for text
+ * models ({@link TextInvoker}). Paths and shapes follow the API reference
  * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_Operations_Amazon_Bedrock.html).
  */
 public final class BedrockService implements AwsService {
@@ -50,16 +56,36 @@ public final class BedrockService implements AwsService {
 
     /** A service with the keyword topic matcher, the system clock and all-MiniLM-L6-v2 for embeddings. */
     public BedrockService(String accountId) {
-        this(accountId, Clock.systemUTC(), new KeywordTopicMatcher(), new MiniLmEmbedder());
+        this(accountId, (ModelServer) null);
+    }
+
+    /**
+     * Like {@link #BedrockService(String)}, with text from a local model server when {@code modelServer}
+     * is not null, else from the {@link GroundedResponder}.
+     */
+    public BedrockService(String accountId, ModelServer modelServer) {
+        this(accountId, Clock.systemUTC(), new KeywordTopicMatcher(), new MiniLmEmbedder(), modelServer);
     }
 
     public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder) {
+        this(accountId, clock, topicMatcher, embedder, (ModelServer) null);
+    }
+
+    private BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
+            ModelServer modelServer) {
+        this(accountId, clock, topicMatcher, embedder, new FoundationModels(List.of()),
+                modelServer != null ? new OllamaTextModel(modelServer) : new GroundedResponder(embedder, new BertTokenCounter()));
+    }
+
+    /** A service serving {@code models}, with text from {@code textModel}. */
+    public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
+            FoundationModels models, TextModel textModel) {
         this.accountId = accountId;
         this.clock = clock;
         this.evaluator = new GuardrailEvaluator(topicMatcher);
-        this.models = new FoundationModels(List.of());
+        this.models = models;
         this.embeddings = new EmbeddingInvoker(embedder);
-        this.text = new TextInvoker();
+        this.text = new TextInvoker(textModel, this::guard);
     }
 
     @Override
@@ -72,8 +98,27 @@ public final class BedrockService implements AwsService {
         return Protocol.REST_JSON;
     }
 
+    /**
+     * Guardrail operations take the guardrail store's lock; model invocations run outside it, so that a
+     * slow text generation never holds up the control plane or other invocations.
+     */
     @Override
-    public synchronized AwsResponse handle(AwsRequest request) {
+    public AwsResponse handle(AwsRequest request) {
+        Matcher modelAction = MODEL_ACTION.matcher(request.path());
+        if (modelAction.matches() && "POST".equals(request.method())) {
+            FoundationModel model = models.require(modelAction.group(1));
+            String action = modelAction.group(2);
+            if (model.kind() == FoundationModel.Kind.EMBEDDING && "invoke".equals(action)) {
+                return embeddings.invoke(model, request);
+            }
+            return text.handle(action, model, request);
+        }
+        synchronized (guardrails) {
+            return handleGuardrails(request);
+        }
+    }
+
+    private AwsResponse handleGuardrails(AwsRequest request) {
         String method = request.method();
         String path = request.path();
         if ("/guardrails".equals(path)) {
@@ -92,15 +137,6 @@ public final class BedrockService implements AwsService {
                 case "DELETE": return json(202, deleteGuardrail(identifier, request.param("guardrailVersion").orElse(null)));
                 default: break;
             }
-        }
-        Matcher modelAction = MODEL_ACTION.matcher(path);
-        if (modelAction.matches() && "POST".equals(method)) {
-            FoundationModel model = models.require(modelAction.group(1));
-            String action = modelAction.group(2);
-            if (model.kind() == FoundationModel.Kind.EMBEDDING && "invoke".equals(action)) {
-                return embeddings.invoke(model, request);
-            }
-            return text.handle(action, model, request);
         }
         Matcher apply = APPLY.matcher(path);
         if (apply.matches() && "POST".equals(method)) {
@@ -193,6 +229,14 @@ public final class BedrockService implements AwsService {
         }
         Guardrail guardrail = find(identifier);
         return evaluator.apply(version(guardrail, version).config(), Source.valueOf(source), texts);
+    }
+
+    /** The {@link GuardrailGate} the text operations use: ApplyGuardrail on a stored version, under the store's lock. */
+    private ObjectNode guard(String identifier, String version, Source source, List<String> texts) {
+        synchronized (guardrails) {
+            Guardrail guardrail = find(identifier);
+            return evaluator.apply(version(guardrail, version).config(), source, texts);
+        }
     }
 
     private Guardrail find(String identifier) {

@@ -40,8 +40,20 @@ public final class GroundedResponder implements TextModel {
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:\\[\\d+\\]|\\(\\d+\\)|\\d+[.)]|[-*•])\\s+");
     private static final int MIN_WORDS = 3;
 
+    /** Sentences embedded lately: a RAG session asks many questions over the same few passages. */
+    private static final int CACHED_SENTENCES = 4096;
+
     private final TextEmbedder embedder;
     private final TokenCounter tokens;
+    private final java.util.Map<String, Embedding> cache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Embedding> eldest) {
+                    return size() > CACHED_SENTENCES;
+                }
+            });
 
     public GroundedResponder(TextEmbedder embedder, TokenCounter tokens) {
         this.embedder = embedder;
@@ -76,7 +88,7 @@ public final class GroundedResponder implements TextModel {
         for (int i = 0; i < sentences.size(); i++) {
             Sentence sentence = sentences.get(i);
             if (mentionsAll(sentence.passage(), names)) {
-                scored.add(new Scored(i, sentence.text(), question.similarity(embedder.embed(sentence.text()))));
+                scored.add(new Scored(i, sentence.text(), question.similarity(embedded(sentence.text()))));
             }
         }
         if (scored.isEmpty()) {
@@ -95,6 +107,15 @@ public final class GroundedResponder implements TextModel {
         StringBuilder answer = new StringBuilder();
         chosen.forEach(s -> answer.append(answer.length() == 0 ? "" : " ").append(s.text()));
         return answer.toString();
+    }
+
+    private Embedding embedded(String sentence) {
+        Embedding cached = cache.get(sentence);
+        if (cached == null) {
+            cached = embedder.embed(sentence);
+            cache.put(sentence, cached);
+        }
+        return cached;
     }
 
     /** The passages' sentences, in order, without list markers, duplicates, fragments or instructions. */

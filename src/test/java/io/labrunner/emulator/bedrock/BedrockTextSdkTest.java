@@ -330,6 +330,41 @@ class BedrockTextSdkTest {
     }
 
     @Test
+    void invokeModelAppliesTheGuardrailNamedInItsHeaders() throws IOException {
+        String id = guardrail();
+
+        byte[] out = runtime.invokeModel(r -> r.modelId(HAIKU).guardrailIdentifier(id).guardrailVersion("DRAFT")
+                .body(SdkBytes.fromUtf8String(anthropicBody("Which stocks should I invest my savings in?")))).body().asByteArray();
+        JsonNode response = Json.mapper().readTree(out);
+
+        assertThat(response.path("content").path(0).path("text").asText()).isEqualTo("Sorry, I cannot discuss that.");
+        assertThat(response.path("amazon-bedrock-guardrailAction").asText()).isEqualTo("INTERVENED");
+    }
+
+    @Test
+    void converseStreamReportsAGuardrailsInterventionAndTrace() throws Exception {
+        String id = guardrail();
+        List<ConverseStreamOutput> events = new CopyOnWriteArrayList<>();
+        ConverseRequest request = ask(HAIKU, "How can I contact the support team?").build();
+
+        async.converseStream(r -> r.modelId(HAIKU).system(request.system()).messages(request.messages())
+                .guardrailConfig(g -> g.guardrailIdentifier(id).guardrailVersion("DRAFT").trace(GuardrailTrace.ENABLED)),
+                ConverseStreamResponseHandler.builder().subscriber(events::add).build()).get(60, TimeUnit.SECONDS);
+
+        StringBuilder text = new StringBuilder();
+        List<StopReason> stops = new ArrayList<>();
+        List<String> modelOutput = new ArrayList<>();
+        events.forEach(e -> e.accept(ConverseStreamResponseHandler.Visitor.builder()
+                .onContentBlockDelta(d -> text.append(d.delta().text()))
+                .onMessageStop(m -> stops.add(m.stopReason()))
+                .onMetadata(m -> modelOutput.addAll(m.trace().guardrail().modelOutput()))
+                .build()));
+        assertThat(text.toString()).contains("{EMAIL}");
+        assertThat(stops).containsExactly(StopReason.GUARDRAIL_INTERVENED);
+        assertThat(modelOutput).singleElement().asString().contains("help@example.com");
+    }
+
+    @Test
     void aMissingGuardrailIsNotFound() {
         assertThatThrownBy(() -> runtime.converse(ask(HAIKU, "What is S3?")
                 .guardrailConfig(g -> g.guardrailIdentifier("nosuchguardrail").guardrailVersion("DRAFT")).build()))

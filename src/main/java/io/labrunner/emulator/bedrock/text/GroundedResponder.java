@@ -136,18 +136,22 @@ public final class GroundedResponder implements TextModel {
         return out;
     }
 
-    /** The question's names: words after the first that are capitalised or hold a digit, less generic ones. */
+    /**
+     * The question's names: words that are capitalised (other than a sentence's first word) or hold a
+     * digit, less generic ones such as "Amazon" and "AWS".
+     */
     static List<String> names(String question) {
         List<String> names = new ArrayList<>();
         java.util.regex.Matcher word = WORD.matcher(question);
-        boolean first = true;
         while (word.find()) {
             String w = word.group();
-            boolean name = Character.isUpperCase(w.charAt(0)) || w.chars().anyMatch(Character::isDigit);
-            if (!first && name && !GENERIC_NAMES.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+            String before = question.substring(0, word.start()).strip();
+            boolean sentenceStart = before.isEmpty() || ".?!:".indexOf(before.charAt(before.length() - 1)) >= 0;
+            boolean capitalised = Character.isUpperCase(w.charAt(0)) && !sentenceStart;
+            boolean name = capitalised || w.chars().anyMatch(Character::isDigit);
+            if (name && !GENERIC_NAMES.contains(w.toLowerCase(java.util.Locale.ROOT))) {
                 names.add(w);
             }
-            first = false;
         }
         return names;
     }

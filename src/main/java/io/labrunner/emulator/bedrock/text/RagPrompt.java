@@ -42,6 +42,11 @@ record RagPrompt(List<String> passages, String question) {
     private static final Pattern FENCED = Pattern.compile(
             "^[ \\t]*(?:-{3,}|={3,})[ \\t]*$(.*?)^[ \\t]*(?:-{3,}|={3,})[ \\t]*$", Pattern.MULTILINE | Pattern.DOTALL);
 
+    private static final Pattern INSTRUCTION_START = Pattern.compile("(use|answer|given|if you|if the|only|you are|you're"
+            + "|do not|don't|please|based on|respond|reply|be |always|never|keep|cite|ignore|act as|your task)\\b");
+    private static final Pattern POINTER = Pattern.compile("\\b(the|this|these) (following|provided|given|above|below|retrieved)"
+            + " (pieces of )?(context|documents?|passages?|information|excerpts?|sources?|search results)\\b");
+
     static RagPrompt of(Prompt prompt) {
         List<String> passages = new ArrayList<>();
         List<String> systemRest = new ArrayList<>();
@@ -118,12 +123,16 @@ record RagPrompt(List<String> passages, String question) {
         return question.strip();
     }
 
-    /** True for a sentence that instructs the model rather than states a fact ("Use the following context..."). */
+    /**
+     * True for a sentence that instructs the model rather than states a fact: one ending in a colon,
+     * starting like an order ("Use…", "Answer…", "If you…", "You are…"), saying "don't know", or
+     * pointing at "the following/provided context".
+     */
     static boolean isInstruction(String sentence) {
         String lower = sentence.toLowerCase(Locale.ROOT);
         return lower.endsWith(":")
-                || lower.matches("^(use|answer|given|if you|if the|only|you are|you're|do not|don't|please|based on"
-                        + "|respond|reply|be |always|never|keep|cite|ignore|act as|your task).*")
-                || lower.contains("context") || lower.contains("don't know") || lower.contains("do not know");
+                || INSTRUCTION_START.matcher(lower).lookingAt()
+                || lower.contains("don't know") || lower.contains("do not know")
+                || POINTER.matcher(lower).find();
     }
 }

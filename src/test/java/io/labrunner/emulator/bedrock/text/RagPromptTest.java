@@ -56,4 +56,21 @@ class RagPromptTest {
         assertThat(GroundedResponder.sentences(rag.passages())).isEmpty();
         assertThat(rag.question()).isEqualTo("What is the capital of France?");
     }
+
+    @Test
+    void instructionsAreNotFactsButFactsAboutContextAre() {
+        assertThat(RagPrompt.isInstruction("Use the following pieces of context to answer the question.")).isTrue();
+        assertThat(RagPrompt.isInstruction("If you don't know the answer, say so.")).isTrue();
+        assertThat(RagPrompt.isInstruction("Answer from the provided documents only.")).isTrue();
+        assertThat(RagPrompt.isInstruction("Here are the documents:")).isTrue();
+        assertThat(RagPrompt.isInstruction("Retrieval adds relevant context to the prompt so the model can ground its answer."))
+                .isFalse();
+    }
+
+    @Test
+    void theNamesAQuestionAsksAboutAreItsCapitalisedAndNumberedWords() {
+        assertThat(GroundedResponder.names("What is the price of Amazon Redshift?")).containsExactly("Redshift");
+        assertThat(GroundedResponder.names("Is S3 durable? Explain briefly.")).containsExactly("S3");
+        assertThat(GroundedResponder.names("how many zones does us-east-1 have?")).containsExactly("us-east-1");
+    }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 interface GuardrailGate {
 
     /**
+     * Assesses {@code texts} with the guardrail version's policies.
+     *
      * @return ApplyGuardrail's response shape: action, outputs, assessments, usage
      * @throws io.labrunner.emulator.AwsException when the guardrail or version does not exist
      */

@@ -48,16 +48,11 @@ final class TextInvoker {
                     "This action doesn't support the model that you provided. Try again with a supported text or chat model.");
         }
         long started = System.nanoTime();
-        switch (action) {
-            case "converse":
-            case "converse-stream":
-                return converse(foundationModel, Json.body(request), streaming, started);
-            case "invoke":
-            case "invoke-with-response-stream":
-                return invoke(foundationModel, request, streaming, started);
-            default:
-                throw AwsException.notImplemented("bedrock", action + " for " + foundationModel.id());
-        }
+        return switch (action) {
+            case "converse", "converse-stream" -> converse(foundationModel, Json.body(request), streaming, started);
+            case "invoke", "invoke-with-response-stream" -> invoke(foundationModel, request, streaming, started);
+            default -> throw AwsException.notImplemented("bedrock", action + " for " + foundationModel.id());
+        };
     }
 
     private AwsResponse converse(FoundationModel foundationModel, JsonNode body, boolean streaming, long started) {

@@ -39,6 +39,8 @@ public final class GroundedResponder implements TextModel {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])[\"')\\]]?\\s+(?=[\\p{Lu}\\d\"'(\\[])");
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:\\[\\d+\\]|\\(\\d+\\)|\\d+[.)]|[-*•])\\s+");
     private static final int MIN_WORDS = 3;
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Sentences embedded lately: a RAG session asks many questions over the same few passages. */
     private static final int CACHED_SENTENCES = 4096;
@@ -123,11 +125,11 @@ public final class GroundedResponder implements TextModel {
         List<Sentence> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String passage : passages) {
-            for (String line : passage.split("\\R")) {
+            for (String line : LINE_BREAK.splitAsStream(passage).toList()) {
                 String stripped = LIST_MARKER.matcher(line).replaceFirst("").strip();
-                for (String sentence : SENTENCE_END.split(stripped)) {
+                for (String sentence : SENTENCE_END.splitAsStream(stripped).toList()) {
                     String s = sentence.strip();
-                    if (s.split("\\s+").length >= MIN_WORDS && !RagPrompt.isInstruction(s) && seen.add(s)) {
+                    if (WHITESPACE.splitAsStream(s).count() >= MIN_WORDS && !RagPrompt.isInstruction(s) && seen.add(s)) {
                         out.add(new Sentence(s, passage));
                     }
                 }

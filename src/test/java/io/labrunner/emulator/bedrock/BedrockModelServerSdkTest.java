@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.labrunner.emulator.Emulator;
-import io.labrunner.emulator.bedrock.embed.MiniLmEmbedder;
-import io.labrunner.emulator.bedrock.text.ModelServer;
-import io.labrunner.emulator.bedrock.text.OllamaTextModel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -48,12 +43,9 @@ class BedrockModelServerSdkTest {
         }
     }
 
+    /** The emulator as {@code lab emulator --model-server URL} builds it: the built-in Bedrock with its served models. */
     private BedrockRuntimeClient runtimeFor(URI modelServer) {
-        FoundationModels models = new FoundationModels(List.of(new FoundationModel(NOVA, "Nova Lite", "Amazon",
-                FoundationModel.Kind.TEXT, List.of("TEXT"), List.of("TEXT"), true)));
-        emulator = Emulator.builder().port(0).service(new BedrockService(Emulator.ACCOUNT_ID, Clock.systemUTC(),
-                new KeywordTopicMatcher(), new MiniLmEmbedder(), models, new OllamaTextModel(new ModelServer(modelServer, "tiny"))))
-                .build().start();
+        emulator = Emulator.builder().port(0).modelServer(modelServer, "tiny").build().start();
         runtime = BedrockRuntimeClient.builder().endpointOverride(emulator.getEndpoint()).region(Region.of(emulator.getRegion()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();

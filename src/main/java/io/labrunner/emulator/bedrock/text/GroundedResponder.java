@@ -3,8 +3,15 @@ package io.labrunner.emulator.bedrock.text;
 import io.labrunner.emulator.bedrock.embed.TextEmbedder;
 import io.labrunner.emulator.bedrock.embed.TextEmbedder.Embedding;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +39,7 @@ public final class GroundedResponder implements TextModel {
      */
     public static final double THRESHOLD = 0.40;
     /** Capitalised words that name no particular thing the context must mention. */
-    private static final java.util.Set<String> GENERIC_NAMES = java.util.Set.of("amazon", "aws", "i");
+    private static final Set<String> GENERIC_NAMES = Set.of("amazon", "aws", "i");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
     /** A runner-up sentence within this much of the best one is part of the answer too. */
     private static final double RUNNER_UP_MARGIN = 0.05;
@@ -47,12 +54,12 @@ public final class GroundedResponder implements TextModel {
 
     private final TextEmbedder embedder;
     private final TokenCounter tokens;
-    private final java.util.Map<String, Embedding> cache = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Embedding> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, Embedding> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Embedding> eldest) {
                     return size() > CACHED_SENTENCES;
                 }
             });
@@ -123,7 +130,7 @@ public final class GroundedResponder implements TextModel {
     /** The passages' sentences, in order, without list markers, duplicates, fragments or instructions. */
     static List<Sentence> sentences(List<String> passages) {
         List<Sentence> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String passage : passages) {
             for (String line : LINE_BREAK.splitAsStream(passage).toList()) {
                 String stripped = LIST_MARKER.matcher(line).replaceFirst("").strip();
@@ -144,14 +151,14 @@ public final class GroundedResponder implements TextModel {
      */
     static List<String> names(String question) {
         List<String> names = new ArrayList<>();
-        java.util.regex.Matcher word = WORD.matcher(question);
+        Matcher word = WORD.matcher(question);
         while (word.find()) {
             String w = word.group();
             String before = question.substring(0, word.start()).strip();
             boolean sentenceStart = before.isEmpty() || ".?!:".indexOf(before.charAt(before.length() - 1)) >= 0;
             boolean capitalised = Character.isUpperCase(w.charAt(0)) && !sentenceStart;
             boolean name = capitalised || w.chars().anyMatch(Character::isDigit);
-            if (name && !GENERIC_NAMES.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+            if (name && !GENERIC_NAMES.contains(w.toLowerCase(Locale.ROOT))) {
                 names.add(w);
             }
         }
@@ -159,9 +166,9 @@ public final class GroundedResponder implements TextModel {
     }
 
     private static boolean mentionsAll(String passage, List<String> names) {
-        String lower = passage.toLowerCase(java.util.Locale.ROOT);
+        String lower = passage.toLowerCase(Locale.ROOT);
         for (String name : names) {
-            String n = name.toLowerCase(java.util.Locale.ROOT).replaceFirst("s$", "");
+            String n = name.toLowerCase(Locale.ROOT).replaceFirst("s$", "");
             if (!Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(n)).matcher(lower).find()) {
                 return false;
             }

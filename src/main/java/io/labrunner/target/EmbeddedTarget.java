@@ -40,10 +40,10 @@ public final class EmbeddedTarget implements Target {
      * server running {@code LAB_MODEL_SERVER_MODEL} (default {@code llama3.2}).
      */
     public static EmbeddedTarget start(Path dataDir) {
-        String modelServer = System.getenv("LAB_MODEL_SERVER_URL");
-        String model = Optional.ofNullable(System.getenv("LAB_MODEL_SERVER_MODEL")).filter(m -> !m.isBlank()).orElse("llama3.2");
+        Optional<ModelServerSetting> modelServer = ModelServerSetting.from(System.getenv());
         Emulator emulator = Emulator.builder().port(0).dataDir(dataDir)
-                .modelServer(modelServer == null || modelServer.isBlank() ? null : URI.create(modelServer), model)
+                .modelServer(modelServer.map(ModelServerSetting::url).orElse(null),
+                        modelServer.map(ModelServerSetting::model).orElse(null))
                 .build().start();
         return new EmbeddedTarget(emulator, emulator.getEndpoint(), Region.of(emulator.getRegion()));
     }

@@ -38,12 +38,22 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "Where buckets and objects are kept across restarts. Default: the lab state directory.")
     Path data;
 
+    @Option(names = "--model-server", paramLabel = "URL",
+            description = "A local model server with Ollama's API (e.g. http://127.0.0.1:11434) that answers Bedrock's "
+                    + "text models. Default: none; a grounded responder answers from the prompt's own context.")
+    java.net.URI modelServer;
+
+    @Option(names = "--model-server-model", paramLabel = "NAME", defaultValue = "llama3.2",
+            description = "The model the model server runs. Default: ${DEFAULT-VALUE}.")
+    String modelServerModel;
+
     @Override
     public Integer call() throws Exception {
         Path dataDir = data != null ? data.toAbsolutePath() : root.state.emulatorData();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Emulator emulator = Emulator.builder().port(port).dataDir(dataDir).build().start()) {
+        try (Emulator emulator = Emulator.builder().port(port).dataDir(dataDir)
+                .modelServer(modelServer, modelServerModel).build().start()) {
             Path note = root.state.emulatorPidFile();
             new RunningEmulator(emulator.getEndpoint().toString(), emulator.getRegion(), ProcessHandle.current().pid())
                     .writeTo(note);
@@ -59,6 +69,9 @@ final class EmulatorCommand implements Callable<Integer> {
             out.println("Emulator serving on " + emulator.getEndpoint() + " (region " + emulator.getRegion()
                     + ", account 000000000000)");
             out.println("Data: " + dataDir);
+            if (modelServer != null) {
+                out.println("Bedrock text models: " + modelServerModel + " on " + modelServer);
+            }
             out.println("Use it with any key pair, e.g.:");
             out.println("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + emulator.getRegion());
             out.println("  aws --endpoint-url " + emulator.getEndpoint() + " s3 ls");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.athena.AthenaService;
 import io.labrunner.emulator.athena.GlueTableCatalog;
 import io.labrunner.emulator.bedrock.BedrockService;
+import io.labrunner.emulator.bedrock.text.ModelServer;
 import io.labrunner.emulator.firehose.FirehoseService;
 import io.labrunner.emulator.firehose.FirehoseSettings;
 import io.labrunner.emulator.firehose.GlueTables;
@@ -80,6 +81,7 @@ public final class Emulator implements AutoCloseable {
     private final List<ServiceFactory> factories;
     /** Glue's Data Catalog, shared by Glue, Athena (its AwsDataCatalog) and Firehose's format conversion. */
     private final GlueCatalog catalog = new GlueCatalog();
+    private final ModelServer modelServer;
 
     private Server server;
     private Path dataDir;
@@ -95,6 +97,7 @@ public final class Emulator implements AutoCloseable {
         this.configuredDataDir = builder.dataDir;
         this.region = builder.region;
         this.factories = List.copyOf(builder.factories);
+        this.modelServer = builder.modelServer;
     }
 
     public static Builder builder() {
@@ -183,7 +186,7 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("kinesis", KinesisService::new);
         builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi(),
                 glueTables()));
-        builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID));
+        builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID, modelServer));
         return builtIns;
     }
 
@@ -446,6 +449,7 @@ public final class Emulator implements AutoCloseable {
         private Path dataDir;
         private String region = "us-east-1";
         private final List<ServiceFactory> factories = new ArrayList<>();
+        private ModelServer modelServer;
 
         private Builder() {
         }
@@ -489,6 +493,16 @@ public final class Emulator implements AutoCloseable {
         /** Adds a service created at {@link Emulator#start()}, when {@link Emulator#blobRoot()} and the data directory exist. */
         public Builder service(ServiceFactory factory) {
             factories.add(Objects.requireNonNull(factory));
+            return this;
+        }
+
+        /**
+         * Answers Bedrock's text models from a local model server with Ollama's chat API (e.g.
+         * {@code http://127.0.0.1:11434} and {@code llama3.2}) instead of the built-in grounded responder;
+         * {@code url} null keeps the grounded responder.
+         */
+        public Builder modelServer(URI url, String model) {
+            this.modelServer = url == null ? null : new ModelServer(url, model);
             return this;
         }
 

@@ -34,9 +34,17 @@ public final class EmbeddedTarget implements Target {
         this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     }
 
-    /** Starts an emulator in this process on a free port; {@code dataDir} null means a temp dir. */
+    /**
+     * Starts an emulator in this process on a free port; {@code dataDir} null means a temp dir. When
+     * {@code LAB_MODEL_SERVER_URL} is set, Bedrock's text models are answered by that Ollama-style
+     * server running {@code LAB_MODEL_SERVER_MODEL} (default {@code llama3.2}).
+     */
     public static EmbeddedTarget start(Path dataDir) {
-        Emulator emulator = Emulator.builder().port(0).dataDir(dataDir).build().start();
+        Optional<ModelServerSetting> modelServer = ModelServerSetting.from(System.getenv());
+        Emulator emulator = Emulator.builder().port(0).dataDir(dataDir)
+                .modelServer(modelServer.map(ModelServerSetting::url).orElse(null),
+                        modelServer.map(ModelServerSetting::model).orElse(null))
+                .build().start();
         return new EmbeddedTarget(emulator, emulator.getEndpoint(), Region.of(emulator.getRegion()));
     }
 

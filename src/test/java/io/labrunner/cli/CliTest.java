@@ -108,6 +108,13 @@ class CliTest {
     }
 
     @Test
+    void theEmulatorCanBeToldToAnswerTextModelsFromAModelServer() {
+        assertThat(lab("emulator", "--help")).isZero();
+
+        assertThat(out.toString()).contains("--model-server=URL", "--model-server-model=NAME", "llama3.2");
+    }
+
+    @Test
     void cleanupWithNothingStartedSaysSoAndSucceeds() {
         assertThat(lab("cleanup", "--all")).isZero();
 

@@ -13,6 +13,11 @@ import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.bedrock.GuardrailConfig.Source;
 import io.labrunner.emulator.bedrock.embed.MiniLmEmbedder;
 import io.labrunner.emulator.bedrock.embed.TextEmbedder;
+import io.labrunner.emulator.bedrock.text.BertTokenCounter;
+import io.labrunner.emulator.bedrock.text.GroundedResponder;
+import io.labrunner.emulator.bedrock.text.ModelServer;
+import io.labrunner.emulator.bedrock.text.OllamaTextModel;
+import io.labrunner.emulator.bedrock.text.TextModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,8 +30,10 @@ import java.util.regex.Pattern;
 
 /**
  * Amazon Bedrock's control plane and runtime, both signed as {@code bedrock} and told apart by path.
- * Served so far: the guardrail operations (Create/Get/List/CreateVersion/Delete) and the runtime's
- * ApplyGuardrail. Paths and shapes follow the API reference
+ * Served: ListFoundationModels and GetFoundationModel over {@link FoundationModels#served()}; the
+ * guardrail operations (Create/Get/List/CreateVersion/Delete) and the runtime's ApplyGuardrail;
+ * InvokeModel for embedding models ({@link EmbeddingInvoker}); Converse, ConverseStream, InvokeModel
+ * and InvokeModelWithResponseStream for text models ({@link TextInvoker}). Paths and shapes follow the API reference
  * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_Operations_Amazon_Bedrock.html).
  */
 public final class BedrockService implements AwsService {
@@ -55,21 +62,42 @@ public final class BedrockService implements AwsService {
      * matcher, recognises denied topics by meaning.
      */
     public BedrockService(String accountId) {
-        this(accountId, new MiniLmEmbedder());
+        this(accountId, (ModelServer) null);
     }
 
-    private BedrockService(String accountId, TextEmbedder embedder) {
+    /**
+     * Like {@link #BedrockService(String)}, with text from a local model server when {@code modelServer}
+     * is not null, else from the {@link GroundedResponder}.
+     */
+    public BedrockService(String accountId, ModelServer modelServer) {
+        this(accountId, new MiniLmEmbedder(), modelServer);
+    }
+
+    private BedrockService(String accountId, TextEmbedder embedder, ModelServer modelServer) {
         this(accountId, Clock.systemUTC(),
-                new AnyTopicMatcher(List.of(new KeywordTopicMatcher(), new EmbeddingTopicMatcher(embedder))), embedder);
+                new AnyTopicMatcher(List.of(new KeywordTopicMatcher(), new EmbeddingTopicMatcher(embedder))),
+                embedder, modelServer);
     }
 
     public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder) {
+        this(accountId, clock, topicMatcher, embedder, (ModelServer) null);
+    }
+
+    private BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
+            ModelServer modelServer) {
+        this(accountId, clock, topicMatcher, embedder, FoundationModels.served(),
+                modelServer != null ? new OllamaTextModel(modelServer) : new GroundedResponder(embedder, new BertTokenCounter()));
+    }
+
+    /** A service serving {@code models}, with text from {@code textModel}. */
+    public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
+            FoundationModels models, TextModel textModel) {
         this.accountId = accountId;
         this.clock = clock;
         this.evaluator = new GuardrailEvaluator(topicMatcher);
-        this.models = FoundationModels.served();
+        this.models = models;
         this.embeddings = new EmbeddingInvoker(embedder);
-        this.text = new TextInvoker();
+        this.text = new TextInvoker(textModel, this::guard);
     }
 
     @Override
@@ -82,8 +110,38 @@ public final class BedrockService implements AwsService {
         return Protocol.REST_JSON;
     }
 
+    /**
+     * Guardrail operations take the guardrail store's lock; model invocations run outside it, so that a
+     * slow text generation never holds up the control plane or other invocations.
+     */
     @Override
-    public synchronized AwsResponse handle(AwsRequest request) {
+    public AwsResponse handle(AwsRequest request) {
+        String method = request.method();
+        String path = request.path();
+        if ("/foundation-models".equals(path) && "GET".equals(method)) {
+            return json(200, models.list(request.region(), request.param("byProvider").orElse(null),
+                    request.param("byOutputModality").orElse(null), request.param("byInferenceType").orElse(null),
+                    request.param("byCustomizationType").orElse(null)));
+        }
+        Matcher foundationModel = FOUNDATION_MODEL.matcher(path);
+        if (foundationModel.matches() && "GET".equals(method)) {
+            return json(200, models.get(request.region(), foundationModel.group(1)));
+        }
+        Matcher modelAction = MODEL_ACTION.matcher(path);
+        if (modelAction.matches() && "POST".equals(method)) {
+            FoundationModel model = models.require(modelAction.group(1));
+            String action = modelAction.group(2);
+            if (model.kind() == FoundationModel.Kind.EMBEDDING) {
+                return embeddings.handle(action, model, request);
+            }
+            return text.handle(action, model, request);
+        }
+        synchronized (guardrails) {
+            return handleGuardrails(request);
+        }
+    }
+
+    private AwsResponse handleGuardrails(AwsRequest request) {
         String method = request.method();
         String path = request.path();
         if ("/guardrails".equals(path)) {
@@ -102,24 +160,6 @@ public final class BedrockService implements AwsService {
                 case "DELETE": return json(202, deleteGuardrail(identifier, request.param("guardrailVersion").orElse(null)));
                 default: break;
             }
-        }
-        if ("/foundation-models".equals(path) && "GET".equals(method)) {
-            return json(200, models.list(request.region(), request.param("byProvider").orElse(null),
-                    request.param("byOutputModality").orElse(null), request.param("byInferenceType").orElse(null),
-                    request.param("byCustomizationType").orElse(null)));
-        }
-        Matcher foundationModel = FOUNDATION_MODEL.matcher(path);
-        if (foundationModel.matches() && "GET".equals(method)) {
-            return json(200, models.get(request.region(), foundationModel.group(1)));
-        }
-        Matcher modelAction = MODEL_ACTION.matcher(path);
-        if (modelAction.matches() && "POST".equals(method)) {
-            FoundationModel model = models.require(modelAction.group(1));
-            String action = modelAction.group(2);
-            if (model.kind() == FoundationModel.Kind.EMBEDDING) {
-                return embeddings.handle(action, model, request);
-            }
-            return text.handle(action, model, request);
         }
         Matcher apply = APPLY.matcher(path);
         if (apply.matches() && "POST".equals(method)) {
@@ -212,6 +252,14 @@ public final class BedrockService implements AwsService {
         }
         Guardrail guardrail = find(identifier);
         return evaluator.apply(version(guardrail, version).config(), Source.valueOf(source), texts);
+    }
+
+    /** The {@link GuardrailGate} the text operations use: ApplyGuardrail on a stored version, under the store's lock. */
+    private ObjectNode guard(String identifier, String version, Source source, List<String> texts) {
+        synchronized (guardrails) {
+            Guardrail guardrail = find(identifier);
+            return evaluator.apply(version(guardrail, version).config(), source, texts);
+        }
     }
 
     private Guardrail find(String identifier) {

@@ -1,0 +1,45 @@
+package io.labrunner.emulator.bedrock;
+
+import io.labrunner.emulator.AwsException;
+
+/**
+ * The most output tokens each served text model allows, from the model cards in the Bedrock user guide
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-claude.html and
+ * https://docs.aws.amazon.com/nova/latest/userguide/what-is-nova.html): Claude 3 Haiku 4,096,
+ * Claude 3.5 Haiku 8,192, Nova Micro/Lite/Pro 10,000.
+ */
+final class ModelLimits {
+    private ModelLimits() {
+    }
+
+    static int maxOutputTokens(FoundationModel model) {
+        String id = model.id();
+        if (id.startsWith("anthropic.claude-3-haiku")) {
+            return 4096;
+        }
+        if (id.startsWith("anthropic.")) {
+            return 8192;
+        }
+        if (id.startsWith("amazon.nova")) {
+            return 10_000;
+        }
+        return 4096;
+    }
+
+    /** The requested maximum checked against the model's, or the model's own when none was asked for (Converse's default). */
+    static int maxTokens(FoundationModel model, Integer requested, String field) {
+        int limit = maxOutputTokens(model);
+        if (requested == null) {
+            return limit;
+        }
+        if (requested < 1) {
+            throw AwsException.validation("1 validation error detected: Value '" + requested + "' at '" + field
+                    + "' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        }
+        if (requested > limit) {
+            throw AwsException.validation("The maximum tokens you requested exceeds the model limit of " + limit
+                    + ". Try again with a maximum tokens value that is lower than " + limit + ".");
+        }
+        return requested;
+    }
+}

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.GuardrailStatus;
 import software.amazon.awssdk.services.bedrockruntime.model.ApplyGuardrailResponse;
@@ -54,25 +55,26 @@ public final class BedrockGuardrailsLab implements Lab {
     public void solve(LabContext ctx) throws Exception {
         BedrockClient bedrock = ctx.bedrock();
         String name = guardrailName(ctx);
-        String[] id = new String[1];
+        AtomicReference<String> id = new AtomicReference<>();
         ctx.step("Create guardrail " + name + " and wait until it is READY", () -> {
-            id[0] = ctx.create(Resource.guardrail(name), () -> bedrock.createGuardrail(AssistantGuardrail.request(name)).guardrailId());
-            waitUntilReady(ctx, id[0], "DRAFT");
+            id.set(ctx.create(Resource.guardrail(name), () -> bedrock.createGuardrail(AssistantGuardrail.request(name)).guardrailId()));
+            waitUntilReady(ctx, id.get(), "DRAFT");
         });
-        String[] version = new String[1];
+        AtomicReference<String> version = new AtomicReference<>();
         ctx.step("Publish version 1 of the guardrail", () -> {
             // The DRAFT can still change; applications should name a numbered version, which never does.
-            version[0] = bedrock.createGuardrailVersion(r -> r.guardrailIdentifier(id[0])
-                    .description("first release")).version();
-            waitUntilReady(ctx, id[0], version[0]);
+            version.set(bedrock.createGuardrailVersion(r -> r.guardrailIdentifier(id.get())
+                    .description("first release")).version());
+            waitUntilReady(ctx, id.get(), version.get());
         });
-        ctx.note("guardrail " + id[0] + ", version " + version[0]);
+        ctx.note("guardrail " + id.get() + ", version " + version.get());
         ctx.step("Apply the guardrail to three prompts and two answers", () -> {
-            show(ctx, id[0], version[0], GuardrailContentSource.INPUT, Samples.INVESTMENT_PROMPT);
-            show(ctx, id[0], version[0], GuardrailContentSource.INPUT, Samples.COMPETITOR_PROMPT);
-            show(ctx, id[0], version[0], GuardrailContentSource.INPUT, Samples.CLEAN_PROMPT);
-            show(ctx, id[0], version[0], GuardrailContentSource.OUTPUT, Samples.ANSWER_WITH_PII);
-            show(ctx, id[0], version[0], GuardrailContentSource.OUTPUT, Samples.CLEAN_ANSWER);
+            for (String prompt : List.of(Samples.INVESTMENT_PROMPT, Samples.COMPETITOR_PROMPT, Samples.CLEAN_PROMPT)) {
+                show(ctx, id.get(), version.get(), GuardrailContentSource.INPUT, prompt);
+            }
+            for (String answer : List.of(Samples.ANSWER_WITH_PII, Samples.CLEAN_ANSWER)) {
+                show(ctx, id.get(), version.get(), GuardrailContentSource.OUTPUT, answer);
+            }
         });
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -71,13 +72,14 @@ public final class BedrockRagLab implements Lab {
     public void solve(LabContext ctx) throws Exception {
         String bucket = bucket(ctx);
         BedrockModels models = BedrockModels.of(ctx);
-        List<BedrockModels.Chosen> chosen = new ArrayList<>();
+        AtomicReference<BedrockModels.Chosen> embeddingModel = new AtomicReference<>();
+        AtomicReference<BedrockModels.Chosen> textModel = new AtomicReference<>();
         ctx.step("Choose an embedding model and a text model offered in the region", () -> {
-            chosen.add(models.choose(BedrockModels.Use.EMBEDDING));
-            chosen.add(models.choose(BedrockModels.Use.TEXT));
+            embeddingModel.set(models.choose(BedrockModels.Use.EMBEDDING));
+            textModel.set(models.choose(BedrockModels.Use.TEXT));
         });
-        Embedder embedder = new Embedder(ctx.bedrockRuntime(), chosen.get(0), Embedder.DIMENSIONS);
-        Assistant assistant = new Assistant(ctx.bedrockRuntime(), chosen.get(1));
+        Embedder embedder = new Embedder(ctx.bedrockRuntime(), embeddingModel.get(), Embedder.DIMENSIONS);
+        Assistant assistant = new Assistant(ctx.bedrockRuntime(), textModel.get());
         ctx.note("embeddings: " + embedder.modelId() + ", answers: " + assistant.modelId());
 
         List<Chunk> chunks = new ArrayList<>();
@@ -122,11 +124,11 @@ public final class BedrockRagLab implements Lab {
         ctx.note("without context: " + ungrounded.get(0).question() + " A: " + ungrounded.get(0).answer());
 
         Question first = questions.get(0);
-        List<String> bare = new ArrayList<>();
+        AtomicReference<String> bare = new AtomicReference<>();
         ctx.step("Ask the bare model, with neither context nor the rule to admit ignorance", () ->
-                bare.add(assistant.bare(first.question())));
+                bare.set(assistant.bare(first.question())));
         // Not checked: a real model often invents a warranty here, which is the point of the lesson.
-        ctx.note("bare model: " + first.question() + " A: " + bare.get(0));
+        ctx.note("bare model: " + first.question() + " A: " + bare.get());
     }
 
     @Override

@@ -69,13 +69,18 @@ public final class BedrockBenchmark {
         }
         double[] walls = new double[3];
         long[] peaks = new long[3];
-        List<String> launcher = List.of("-XX:TieredStopAtLevel=1");
+        // As ./lab runs it: C1 only, and a class-data archive written by a first, untimed run.
+        Path archive = dir.resolve("classes.jsa");
+        var unused = PeakMemory.ofRun(Benchmarks.javaCommand(
+                List.of("-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive), "run", "bedrock-rag", "--no-color"));
+        List<String> launcher = List.of("-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:SharedArchiveFile=" + archive);
         for (int i = 0; i < walls.length; i++) {
             long start = System.nanoTime();
             peaks[i] = PeakMemory.ofRun(Benchmarks.javaCommand(launcher, "run", "bedrock-rag", "--no-color"));
             walls[i] = (System.nanoTime() - start) / 1e9;
         }
-        rows.add(new String[] {"lab run bedrock-rag (C1 JVM, as ./lab runs)", Benchmarks.fmt(Benchmarks.median(walls)) + " s", "< 8 s"});
+        rows.add(new String[] {"lab run bedrock-rag (as ./lab runs)", Benchmarks.fmt(Benchmarks.median(walls)) + " s", "< 8 s"});
         long peak = 0;
         for (long p : peaks) {
             peak = Math.max(peak, p);

@@ -29,21 +29,8 @@ final class DuckSession implements AutoCloseable {
     private final String defaultDatabase;
     private final Set<String> schemas = new HashSet<>();
     private final Set<String> views = new HashSet<>();
-    private final TableRelations.CsvReading csvReading;
-    private boolean readsTypedCsv;
 
-    /** A session whose CSV tables are read leniently, the reference behaviour. */
     DuckSession(TableCatalog catalog, TableRelations relations, String defaultDatabase) {
-        this(catalog, relations, defaultDatabase, TableRelations.CsvReading.LENIENT);
-    }
-
-    /**
-     * A session reading CSV tables as {@code csvReading} says; with TYPED, a statement that fails
-     * while {@link #readsTypedCsv()} must be rerun in a LENIENT session (see {@link TableRelations}).
-     */
-    DuckSession(TableCatalog catalog, TableRelations relations, String defaultDatabase,
-                TableRelations.CsvReading csvReading) {
-        this.csvReading = csvReading;
         this.catalog = catalog;
         this.relations = relations;
         this.defaultDatabase = defaultDatabase.toLowerCase(java.util.Locale.ROOT);
@@ -117,8 +104,7 @@ final class DuckSession implements AutoCloseable {
             body = TrinoRewriter.rewrite(qualify(table.viewText(), inner, db)).sql();
         } else {
             List<PartitionDef> partitions = catalog.partitions(table.database(), table.name());
-            body = relations.relation(connection, table, partitions, csvReading);
-            readsTypedCsv |= csvReading == TableRelations.CsvReading.TYPED && TableRelations.typedReadable(table);
+            body = relations.relation(connection, table, partitions);
         }
         execute("CREATE VIEW " + CATALOG + "." + TableRelations.ident(db) + "." + TableRelations.ident(table.name())
                 + " AS " + body);
@@ -146,11 +132,6 @@ final class DuckSession implements AutoCloseable {
         if (schemas.add(db)) {
             execute("CREATE SCHEMA IF NOT EXISTS " + CATALOG + "." + TableRelations.ident(db));
         }
-    }
-
-    /** True when a table registered so far is read with its types, so a failure may be a value Hive reads as NULL. */
-    boolean readsTypedCsv() {
-        return readsTypedCsv;
     }
 
     /** From here on DuckDB reports errors as JSON, which {@link ErrorTranslator} reads. */

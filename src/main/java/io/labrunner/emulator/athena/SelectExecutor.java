@@ -21,30 +21,8 @@ final class SelectExecutor {
         this.relations = relations;
     }
 
-    /**
-     * Runs the query reading CSV tables with their types, the fast way; when that fails, runs it
-     * again reading them leniently, which is the answer Athena gives (a value that does not parse
-     * is NULL) or the error it reports.
-     */
     QueryResult select(String sql, QueryContext context) {
-        try {
-            return select(sql, context, TableRelations.CsvReading.TYPED);
-        } catch (TypedReadFailed e) {
-            return select(sql, context, TableRelations.CsvReading.LENIENT);
-        }
-    }
-
-    /** A typed CSV read met a value DuckDB could not convert, or the statement failed for another reason. */
-    private static final class TypedReadFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TypedReadFailed(Throwable cause) {
-            super(cause);
-        }
-    }
-
-    private QueryResult select(String sql, QueryContext context, TableRelations.CsvReading csvReading) {
-        try (DuckSession session = new DuckSession(catalog, relations, context.database(), csvReading)) {
+        try (DuckSession session = new DuckSession(catalog, relations, context.database())) {
             Prepared prepared = prepare(session, sql, context);
             try (Statement st = session.connection().createStatement();
                  ResultSet rs = st.executeQuery(prepared.rewritten().sql())) {
@@ -66,11 +44,6 @@ final class SelectExecutor {
                 }
                 return new QueryResult("DML", "SELECT", columns, rows, prepared.scannedBytes(), 0);
             } catch (SQLException e) {
-                if (session.readsTypedCsv()) {
-                    // Rerun leniently rather than guess from the message whether this was a bad value:
-                    // the lenient run yields Hive's result or the error the query really has.
-                    throw new TypedReadFailed(e);
-                }
                 throw prepared.errors().translate(e);
             }
         }

@@ -17,16 +17,7 @@ import java.util.Set;
  * Builds the DuckDB query that reads a catalog table from its objects: one reader call over the
  * files of each registered partition (or of the whole location when unpartitioned), with the
  * partition values added as constant columns, so only registered partitions are visible — as in
- * Athena.
- *
- * <p>Hive's text SerDes are lenient: a value that does not parse as its column's type reads as
- * NULL, never as an error. The reference way to get that is to read every column as a string and
- * {@code TRY_CAST} it ({@link CsvReading#LENIENT}). That costs DuckDB its typed CSV fast path, so
- * a CSV table of scalar columns can also be read with the table's types straight in the reader
- * ({@link CsvReading#TYPED}); DuckDB then parses each value as its {@code TRY_CAST} would, or
- * fails the whole statement on the first value it cannot convert (an empty field in a non-string
- * column included), and the caller reruns the statement leniently. So a clean file is read fast
- * and a dirty one gives Hive's answer.
+ * Athena. Text formats are read as strings and cast leniently, as Hive's SerDes do.
  */
 final class TableRelations {
     private final BlobLocations blobs;
@@ -34,9 +25,6 @@ final class TableRelations {
     TableRelations(BlobLocations blobs) {
         this.blobs = blobs;
     }
-
-    /** How a text table's typed columns are read; Parquet and JSON tables read the same either way. */
-    enum CsvReading { TYPED, LENIENT }
 
     /** The files a table's query reads, per partition (one group when unpartitioned). */
     record FileGroup(PartitionDef partition, List<Path> files) {
@@ -54,18 +42,8 @@ final class TableRelations {
         return groups;
     }
 
-    /** A SELECT returning the table's columns (data columns, then partition keys) over the given partitions, read leniently. */
+    /** A SELECT returning the table's columns (data columns, then partition keys) over the given partitions. */
     String relation(Connection connection, TableDef table, List<PartitionDef> partitions) throws SQLException {
-        return relation(connection, table, partitions, CsvReading.LENIENT);
-    }
-
-    /**
-     * As {@link #relation(Connection, TableDef, List)}, reading a CSV table's columns with their
-     * types when {@code reading} is TYPED and {@link #typedReadable} allows it.
-     */
-    String relation(Connection connection, TableDef table, List<PartitionDef> partitions, CsvReading reading)
-            throws SQLException {
-        boolean typed = reading == CsvReading.TYPED && typedReadable(table);
         HiveFormats.Kind kind = table.formatKind();
         if (kind == HiveFormats.Kind.UNSUPPORTED) {
             throw new AthenaQueryException("NOT_SUPPORTED", "The emulator cannot read tables with SerDe "
@@ -76,14 +54,14 @@ final class TableRelations {
             if (group.files().isEmpty()) {
                 continue;
             }
-            List<String> select = new ArrayList<>(typed ? bareColumns(table) : dataColumns(connection, table, kind, group.files()));
+            List<String> select = new ArrayList<>(dataColumns(connection, table, kind, group.files()));
             for (int k = 0; k < table.partitionKeys().size(); k++) {
                 Column key = table.partitionKeys().get(k);
                 select.add("TRY_CAST(" + literal(group.partition().values().get(k)) + " AS "
                         + HiveTypes.toDuckDb(key.type()) + ") AS " + ident(key.name()));
             }
             Map<String, String> keys = kind == HiveFormats.Kind.JSON ? jsonKeys(connection, group.files()) : Map.of();
-            branches.add("SELECT " + String.join(", ", select) + " FROM " + reader(table, kind, group.files(), keys, typed));
+            branches.add("SELECT " + String.join(", ", select) + " FROM " + reader(table, kind, group.files(), keys));
         }
         if (branches.isEmpty()) {
             List<String> select = new ArrayList<>();
@@ -93,30 +71,6 @@ final class TableRelations {
             return "SELECT " + String.join(", ", select) + " WHERE false";
         }
         return String.join("\nUNION ALL\n", branches);
-    }
-
-    /**
-     * True for a CSV table whose data columns are all scalars: those DuckDB's CSV reader can parse
-     * itself. Complex types in a text table are kept on the lenient path.
-     */
-    static boolean typedReadable(TableDef table) {
-        if (table.formatKind() != HiveFormats.Kind.CSV) {
-            return false;
-        }
-        for (Column c : table.columns()) {
-            if (complex(c.type())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<String> bareColumns(TableDef table) {
-        List<String> select = new ArrayList<>();
-        for (Column c : table.columns()) {
-            select.add(ident(c.name()));
-        }
-        return select;
     }
 
     private List<String> dataColumns(Connection connection, TableDef table, HiveFormats.Kind kind, List<Path> files)
@@ -169,17 +123,16 @@ final class TableRelations {
         return keys;
     }
 
-    private String reader(TableDef table, HiveFormats.Kind kind, List<Path> files, Map<String, String> jsonKeys,
-                          boolean typed) {
+    private String reader(TableDef table, HiveFormats.Kind kind, List<Path> files, Map<String, String> jsonKeys) {
         String list = fileList(files);
         switch (kind) {
             case PARQUET:
                 return "read_parquet(" + list + ", union_by_name=true)";
             case JSON:
                 return "read_json(" + list + ", format='newline_delimited', ignore_errors=true, columns="
-                        + columnStruct(table, kind, false, jsonKeys) + ")";
+                        + columnStruct(table, true, jsonKeys) + ")";
             default:
-                return "read_csv(" + list + ", " + csvOptions(table) + ", columns=" + columnStruct(table, kind, typed, Map.of()) + ")";
+                return "read_csv(" + list + ", " + csvOptions(table) + ", columns=" + columnStruct(table, false, Map.of()) + ")";
         }
     }
 
@@ -212,11 +165,10 @@ final class TableRelations {
         return s.isEmpty() ? s : s.substring(0, 1);
     }
 
-    private static String columnStruct(TableDef table, HiveFormats.Kind kind, boolean typed, Map<String, String> keys) {
-        boolean json = kind == HiveFormats.Kind.JSON;
+    private static String columnStruct(TableDef table, boolean json, Map<String, String> keys) {
         List<String> entries = new ArrayList<>();
         for (Column c : table.columns()) {
-            String type = typed || (json && complex(c.type())) ? HiveTypes.toDuckDb(c.type()) : "VARCHAR";
+            String type = json && complex(c.type()) ? HiveTypes.toDuckDb(c.type()) : "VARCHAR";
             String key = keys.getOrDefault(c.name().toLowerCase(Locale.ROOT), c.name());
             entries.add(literal(key) + ": " + literal(type));
         }

@@ -32,9 +32,16 @@ import software.amazon.awssdk.services.glue.model.CrawlerState;
  * mvn -o -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
  * java -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.labrunner.bench.DataLakeBenchmark
  * </pre>
+ *
+ * <p>With the argument {@code aggregation} only the Athena-vs-DuckDB line runs, with more runs
+ * ({@code -Druns=N}, default 7) and the two measurements alternating, so that a busy machine
+ * slows both sides alike. {@code -Dpoll=MILLIS} (default 10) sets how often the Athena side asks
+ * GetQueryExecution: each poll is an HTTP request the in-process emulator serves, and on a
+ * two-core machine a 10 ms poll takes CPU from DuckDB while the query runs.
  */
 public final class DataLakeBenchmark {
     private static final int RUNS = 3;
+    private static final long POLL_MILLIS = Long.getLong("poll", 10);
     private static final String BUCKET = "bench-lake";
     private static final String COLUMNS = "order_id bigint, ordered_at timestamp, customer_id int, product string, "
             + "category string, quantity int, unit_price double, channel string, country string";
@@ -45,26 +52,36 @@ public final class DataLakeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean aggregationOnly = args.length > 0 && args[0].equals("aggregation");
+        int aggregationRuns = aggregationOnly ? Integer.getInteger("runs", 7) : RUNS;
         List<String[]> rows = new ArrayList<>();
-        double lab = median(RUNS, () -> secondsToExit(javaCommand("io.labrunner.cli.Main", "run", "s3-glue-athena", "--no-color")));
-        rows.add(new String[] {"lab run s3-glue-athena (wall, JVM start included)", fmt(lab) + " s", "< 5 s"});
+        if (!aggregationOnly) {
+            lab(rows);
+        }
         Path dir = Files.createTempDirectory("lab-bench-lake-");
         try (EmbeddedTarget target = EmbeddedTarget.start(dir.resolve("emulator"));
              AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials())) {
             clients.s3().createBucket(b -> b.bucket(BUCKET));
             Path csv = writeCsv(dir.resolve("orders.csv"), 100L * 1024 * 1024);
             clients.s3().putObject(p -> p.bucket(BUCKET).key("big/orders.csv"), RequestBody.fromFile(csv));
-            double[] aggregation = athenaVersusDuckDb(clients.athena(), csv);
+            double[] aggregation = athenaVersusDuckDb(clients.athena(), csv, aggregationRuns);
             String size = String.format(Locale.ROOT, "%.0f MB", Files.size(csv) / 1e6);
             rows.add(new String[] {"Athena aggregation over " + size + " CSV", fmt(aggregation[0]) + " s", ""});
             rows.add(new String[] {"same SQL straight in DuckDB, same file", fmt(aggregation[1]) + " s", ""});
             rows.add(new String[] {"Athena / DuckDB", fmt(aggregation[0] / aggregation[1]) + " ×", "≤ 1.3 ×"});
-            double crawl = crawl(clients, 1_000);
-            rows.add(new String[] {"crawl 1,000 objects (start → READY)", fmt(crawl) + " s", ""});
+            if (!aggregationOnly) {
+                double crawl = crawl(clients, 1_000);
+                rows.add(new String[] {"crawl 1,000 objects (start → READY)", fmt(crawl) + " s", ""});
+            }
         } finally {
             deleteTree(dir);
         }
         print(rows);
+    }
+
+    private static void lab(List<String[]> rows) throws Exception {
+        double lab = median(RUNS, () -> secondsToExit(javaCommand("io.labrunner.cli.Main", "run", "s3-glue-athena", "--no-color")));
+        rows.add(new String[] {"lab run s3-glue-athena (wall, JVM start included)", fmt(lab) + " s", "< 5 s"});
     }
 
     /** A CSV of roughly {@code bytes}, with a header row, from a fixed seed. */
@@ -90,15 +107,15 @@ public final class DataLakeBenchmark {
     }
 
     /** Median seconds for the aggregation through Athena (start → SUCCEEDED) and straight in DuckDB. */
-    private static double[] athenaVersusDuckDb(AthenaClient athena, Path csv) throws Exception {
+    private static double[] athenaVersusDuckDb(AthenaClient athena, Path csv, int runs) throws Exception {
         run(athena, "CREATE DATABASE bench");
         run(athena, "CREATE EXTERNAL TABLE bench.orders (" + COLUMNS + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' "
                 + "LOCATION 's3://" + BUCKET + "/big/' TBLPROPERTIES ('skip.header.line.count'='1')");
-        double viaAthena = median(RUNS, () -> run(athena, String.format(AGGREGATION, "bench.orders")));
         String columns = "{'order_id': 'BIGINT', 'ordered_at': 'TIMESTAMP', 'customer_id': 'INTEGER', 'product': 'VARCHAR', "
                 + "'category': 'VARCHAR', 'quantity': 'INTEGER', 'unit_price': 'DOUBLE', 'channel': 'VARCHAR', 'country': 'VARCHAR'}";
         String source = "read_csv('" + csv.toAbsolutePath() + "', header = true, columns = " + columns + ")";
-        double direct = median(RUNS, () -> {
+        Measure viaAthena = () -> run(athena, String.format(AGGREGATION, "bench.orders"));
+        Measure direct = () -> {
             long start = System.nanoTime();
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                  Statement st = duck.createStatement();
@@ -108,8 +125,15 @@ public final class DataLakeBenchmark {
                 }
             }
             return (System.nanoTime() - start) / 1e9;
-        });
-        return new double[] {viaAthena, direct};
+        };
+        double[] athenaTimes = new double[runs];
+        double[] duckTimes = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            athenaTimes[i] = viaAthena.seconds();
+            duckTimes[i] = direct.seconds();
+            System.err.printf(Locale.ROOT, "run %d: Athena %.3f s, DuckDB %.3f s%n", i + 1, athenaTimes[i], duckTimes[i]);
+        }
+        return new double[] {median(athenaTimes), median(duckTimes)};
     }
 
     /** Seconds from StartQueryExecution until GetQueryExecution says SUCCEEDED. */
@@ -125,7 +149,7 @@ public final class DataLakeBenchmark {
             if (status.state() != QueryExecutionState.QUEUED && status.state() != QueryExecutionState.RUNNING) {
                 throw new IllegalStateException(status.state() + ": " + status.stateChangeReason());
             }
-            Thread.sleep(10);
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
@@ -184,8 +208,13 @@ public final class DataLakeBenchmark {
         for (int i = 0; i < runs; i++) {
             values[i] = measure.seconds();
         }
-        Arrays.sort(values);
-        return values[runs / 2];
+        return median(values);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static String fmt(double value) {

@@ -1,5 +1,6 @@
 package io.labrunner.emulator.athena;
 
+import io.labrunner.emulator.hive.HiveType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,42 +13,10 @@ final class HiveTypes {
 
     /** A Hive type such as {@code array<struct<a:int,b:string>>} as a DuckDB type. */
     static String toDuckDb(String hiveType) {
-        String t = hiveType.trim();
-        String lower = t.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("array<")) {
-            return toDuckDb(inner(t)) + "[]";
-        }
-        if (lower.startsWith("map<")) {
-            List<String> kv = splitTopLevel(inner(t));
-            return "MAP(" + toDuckDb(kv.get(0)) + ", " + toDuckDb(kv.get(1)) + ")";
-        }
-        if (lower.startsWith("struct<")) {
-            List<String> fields = new ArrayList<>();
-            for (String f : splitTopLevel(inner(t))) {
-                int colon = f.indexOf(':');
-                fields.add("\"" + f.substring(0, colon).trim() + "\" " + toDuckDb(f.substring(colon + 1)));
-            }
-            return "STRUCT(" + String.join(", ", fields) + ")";
-        }
-        if (lower.startsWith("decimal")) {
-            return lower.equals("decimal") ? "DECIMAL(10,0)" : lower.toUpperCase(Locale.ROOT).replace(" ", "");
-        }
-        if (lower.startsWith("varchar") || lower.startsWith("char") || lower.equals("string")) {
-            return "VARCHAR";
-        }
-        switch (lower) {
-            case "tinyint": return "TINYINT";
-            case "smallint": return "SMALLINT";
-            case "int": case "integer": return "INTEGER";
-            case "bigint": return "BIGINT";
-            case "float": case "real": return "FLOAT";
-            case "double": return "DOUBLE";
-            case "boolean": return "BOOLEAN";
-            case "date": return "DATE";
-            case "timestamp": return "TIMESTAMP";
-            case "binary": return "BLOB";
-            default:
-                throw new AthenaQueryException("NOT_SUPPORTED", "Unsupported Hive type: " + hiveType);
+        try {
+            return HiveType.parse(hiveType).duckDbType();
+        } catch (IllegalArgumentException e) {
+            throw new AthenaQueryException("NOT_SUPPORTED", "Unsupported Hive type: " + hiveType);
         }
     }
 
@@ -155,27 +124,8 @@ final class HiveTypes {
         return s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    private static String inner(String t) {
-        return t.substring(t.indexOf('<') + 1, t.lastIndexOf('>'));
-    }
-
     /** Splits on commas outside any brackets. */
     static List<String> splitTopLevel(String s) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '<' || c == '(') {
-                depth++;
-            } else if (c == '>' || c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(s.substring(start, i).trim());
-                start = i + 1;
-            }
-        }
-        parts.add(s.substring(start).trim());
-        return parts;
+        return HiveType.splitTopLevel(s);
     }
 }

@@ -1,6 +1,7 @@
 package io.labrunner.emulator.firehose;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.hive.HiveType;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.Json;
+import io.labrunner.emulator.hive.HiveType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

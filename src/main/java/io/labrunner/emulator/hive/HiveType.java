@@ -1,4 +1,4 @@
-package io.labrunner.emulator.firehose;
+package io.labrunner.emulator.hive;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * A Glue column's Hive type, parsed: a primitive ({@code bigint}, {@code decimal(10,2)},
- * {@code varchar(20)}...) or {@code array<T>}, {@code map<K,V>}, {@code struct<name:T,...>}.
+ * {@code varchar(20)}...) or {@code array<T>}, {@code map<K,V>}, {@code struct<name:T,...>}. Shared by
+ * Athena (reading tables) and Firehose (converting records), so both read a Glue column alike.
  *
  * @param kind        what the type is
  * @param precision   decimal precision or char/varchar length, 0 when not given
@@ -14,9 +15,9 @@ import java.util.Locale;
  * @param children    element type (array), key and value types (map), field types (struct)
  * @param fieldNames  struct field names, in order; empty for other kinds
  */
-record HiveType(Kind kind, int precision, int scale, List<HiveType> children, List<String> fieldNames) {
+public record HiveType(Kind kind, int precision, int scale, List<HiveType> children, List<String> fieldNames) {
 
-    enum Kind {
+    public enum Kind {
         TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, STRING, VARCHAR, CHAR, BOOLEAN, DATE,
         TIMESTAMP, BINARY, ARRAY, MAP, STRUCT
     }
@@ -29,7 +30,7 @@ record HiveType(Kind kind, int precision, int scale, List<HiveType> children, Li
      *
      * @throws IllegalArgumentException for a type the conversion does not know (e.g. {@code uniontype})
      */
-    static HiveType parse(String type) {
+    public static HiveType parse(String type) {
         String t = type == null ? "" : type.trim();
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.startsWith("array<") && lower.endsWith(">")) {
@@ -59,6 +60,9 @@ record HiveType(Kind kind, int precision, int scale, List<HiveType> children, Li
             int[] ps = lower.equals("decimal") ? new int[] {DEFAULT_PRECISION, 0} : parameters(lower, type);
             return primitive(Kind.DECIMAL, ps[0], ps.length > 1 ? ps[1] : 0);
         }
+        if (lower.equals("varchar") || lower.equals("char")) {
+            return primitive(lower.startsWith("var") ? Kind.VARCHAR : Kind.CHAR, 0, 0);
+        }
         if (lower.startsWith("varchar(") || lower.startsWith("char(")) {
             return primitive(lower.startsWith("var") ? Kind.VARCHAR : Kind.CHAR, parameters(lower, type)[0], 0);
         }
@@ -67,7 +71,7 @@ record HiveType(Kind kind, int precision, int scale, List<HiveType> children, Li
             case "smallint": return primitive(Kind.SMALLINT, 0, 0);
             case "int": case "integer": return primitive(Kind.INT, 0, 0);
             case "bigint": return primitive(Kind.BIGINT, 0, 0);
-            case "float": return primitive(Kind.FLOAT, 0, 0);
+            case "float": case "real": return primitive(Kind.FLOAT, 0, 0);
             case "double": return primitive(Kind.DOUBLE, 0, 0);
             case "string": return primitive(Kind.STRING, 0, 0);
             case "boolean": return primitive(Kind.BOOLEAN, 0, 0);
@@ -79,7 +83,7 @@ record HiveType(Kind kind, int precision, int scale, List<HiveType> children, Li
     }
 
     /** The DuckDB type DuckDB's Parquet writer maps to the Parquet type Hive uses for this column. */
-    String duckDbType() {
+    public String duckDbType() {
         switch (kind) {
             case TINYINT: return "TINYINT";
             case SMALLINT: return "SMALLINT";
@@ -131,7 +135,7 @@ record HiveType(Kind kind, int precision, int scale, List<HiveType> children, Li
     }
 
     /** Splits on commas outside any brackets. */
-    private static List<String> splitTopLevel(String s) {
+    public static List<String> splitTopLevel(String s) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;

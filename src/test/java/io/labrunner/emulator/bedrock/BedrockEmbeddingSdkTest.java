@@ -16,11 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -42,11 +38,7 @@ class BedrockEmbeddingSdkTest {
     @BeforeAll
     static void start() {
         emulator = Emulator.builder().port(0).build().start();
-        runtime = BedrockRuntimeClient.builder().endpointOverride(emulator.getEndpoint())
-                .region(Region.of(emulator.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey())))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+        runtime = EmulatorClients.pointedAt(BedrockRuntimeClient.builder(), emulator).build();
     }
 
     @AfterAll

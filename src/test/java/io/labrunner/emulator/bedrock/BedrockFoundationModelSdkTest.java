@@ -8,10 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelDetails;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelLifecycleStatus;
@@ -32,10 +28,7 @@ class BedrockFoundationModelSdkTest {
     @BeforeAll
     static void start() {
         emulator = Emulator.builder().port(0).build().start();
-        bedrock = BedrockClient.builder().endpointOverride(emulator.getEndpoint()).region(Region.of(emulator.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey())))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+        bedrock = EmulatorClients.pointedAt(BedrockClient.builder(), emulator).build();
     }
 
     @AfterAll

@@ -8,10 +8,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.ConflictException;
 import software.amazon.awssdk.services.bedrock.model.CreateGuardrailResponse;
@@ -43,13 +39,8 @@ class BedrockGuardrailSdkTest {
     static void start() {
         // The built-in Bedrock service, as every emulator serves it.
         emulator = Emulator.builder().port(0).build().start();
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey()));
-        Region region = Region.of(emulator.getRegion());
-        bedrock = BedrockClient.builder().endpointOverride(emulator.getEndpoint()).region(region)
-                .credentialsProvider(credentials).overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
-        runtime = BedrockRuntimeClient.builder().endpointOverride(emulator.getEndpoint()).region(region)
-                .credentialsProvider(credentials).overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+        bedrock = EmulatorClients.pointedAt(BedrockClient.builder(), emulator).build();
+        runtime = EmulatorClients.pointedAt(BedrockRuntimeClient.builder(), emulator).build();
     }
 
     @AfterAll

@@ -11,10 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -46,9 +42,7 @@ class BedrockModelServerSdkTest {
     /** The emulator as {@code lab emulator --model-server URL} builds it: the built-in Bedrock with its served models. */
     private BedrockRuntimeClient runtimeFor(URI modelServer) {
         emulator = Emulator.builder().port(0).modelServer(modelServer, "tiny").build().start();
-        runtime = BedrockRuntimeClient.builder().endpointOverride(emulator.getEndpoint()).region(Region.of(emulator.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+        runtime = EmulatorClients.pointedAt(BedrockRuntimeClient.builder(), emulator).build();
         return runtime;
     }
 

@@ -20,13 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrock.model.GuardrailPiiEntityType;
 import software.amazon.awssdk.services.bedrock.model.GuardrailSensitiveInformationAction;
@@ -77,16 +73,10 @@ class BedrockTextSdkTest {
         emulator = Emulator.builder().port(0).service(new BedrockService(Emulator.ACCOUNT_ID, Clock.systemUTC(),
                 new KeywordTopicMatcher(), embedder, models, new GroundedResponder(embedder, new BertTokenCounter())))
                 .build().start();
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey()));
-        Region region = Region.of(emulator.getRegion());
-        bedrock = BedrockClient.builder().endpointOverride(emulator.getEndpoint()).region(region)
-                .credentialsProvider(credentials).overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
-        runtime = BedrockRuntimeClient.builder().endpointOverride(emulator.getEndpoint()).region(region)
-                .credentialsProvider(credentials).overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+        bedrock = EmulatorClients.pointedAt(BedrockClient.builder(), emulator).build();
+        runtime = EmulatorClients.pointedAt(BedrockRuntimeClient.builder(), emulator).build();
         // The emulator speaks HTTP/1.1; the async client would otherwise try HTTP/2 over plain http.
-        async = BedrockRuntimeAsyncClient.builder().endpointOverride(emulator.getEndpoint()).region(region)
-                .credentialsProvider(credentials).overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+        async = EmulatorClients.pointedAt(BedrockRuntimeAsyncClient.builder(), emulator)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1)).build();
     }
 

@@ -101,7 +101,11 @@ final class SqlSandbox {
             SqlToken t = sig.get(i);
             SqlToken next = i + 1 < sig.size() ? sig.get(i + 1) : null;
             if (t.identifier() && next != null && next.isSymbol("(") && DeniedFunctions.NAMES.contains(t.name())) {
-                if (analysis.inFromPosition(i)) {
+                int name = i;
+                while (name >= 2 && sig.get(name - 1).isSymbol(".") && sig.get(name - 2).identifier()) {
+                    name -= 2; // main.read_csv(...) stands where its first part does
+                }
+                if (analysis.inFromPosition(name)) {
                     // Trino has no bare table-function call in FROM: the parser stops at the parenthesis.
                     throw new AthenaQueryException("SYNTAX_ERROR", next.position() + ": mismatched input '('. Expecting: "
                             + AFTER_RELATION);

@@ -120,7 +120,7 @@ final class DuckSession implements AutoCloseable {
         schema(db);
         String body;
         if (table.isView()) {
-            SqlSandbox.check(table.viewText(), db); // a view's text may come from the Glue API, unchecked
+            SqlSandbox.check(table.viewText(), db, catalog); // a view's text may come from the Glue API, unchecked
             QueryAnalysis inner = new QueryAnalysis(table.viewText());
             register(inner, db);
             body = TrinoRewriter.rewrite(qualify(table.viewText(), inner, db)).sql();

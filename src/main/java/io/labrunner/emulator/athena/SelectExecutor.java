@@ -55,7 +55,7 @@ final class SelectExecutor {
 
     /** Registers the statement's tables in the session, rewrites it and counts its scan. */
     Prepared prepare(DuckSession session, String sql, QueryContext context) {
-        SqlSandbox.check(sql, context.database());
+        SqlSandbox.check(sql, context.database(), catalog);
         TrinoRewriter.Result rewritten = TrinoRewriter.rewrite(sql);
         ErrorTranslator errors = new ErrorTranslator(sql, rewritten, context.database());
         QueryAnalysis analysis = new QueryAnalysis(sql);

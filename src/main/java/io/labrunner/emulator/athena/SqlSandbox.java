@@ -26,6 +26,12 @@ final class SqlSandbox {
             + "'INTERSECT', 'JOIN', 'LEFT', 'LIMIT', 'NATURAL', 'OFFSET', 'ORDER', 'RIGHT', 'TABLESAMPLE', 'UNION', "
             + "'WHERE', <EOF>";
 
+    /** Prefixes of DuckDB's built-in views ({@code duckdb_databases}, {@code pg_settings}, {@code sqlite_master}, ...). */
+    private static final List<String> SYSTEM_VIEW_PREFIXES = List.of("duckdb_", "pragma_", "pg_", "sqlite_");
+
+    /** Schemas and catalogs DuckDB has of its own; Trino's information_schema is left to work. */
+    private static final Set<String> DUCKDB_SCHEMAS = Set.of("pg_catalog", "main", "temp", "system", "memory");
+
     private SqlSandbox() {
     }
 
@@ -90,10 +96,11 @@ final class SqlSandbox {
      * Refuses a query (or a view's text) that names a DuckDB-only table function or a file
      * instead of a table, the way Athena refuses what it does not know.
      *
-     * @param database the default database, for TABLE_NOT_FOUND messages
+     * @param database the default database
+     * @param catalog  the catalog, whose tables may have any name
      * @throws AthenaQueryException SYNTAX_ERROR, FUNCTION_NOT_FOUND or TABLE_NOT_FOUND
      */
-    static void check(String sql, String database) {
+    static void check(String sql, String database, TableCatalog catalog) {
         requireSingleStatement(sql);
         QueryAnalysis analysis = new QueryAnalysis(sql);
         List<SqlToken> sig = analysis.sig;
@@ -120,12 +127,28 @@ final class SqlSandbox {
             }
         }
         for (TableReference ref : analysis.references) {
-            if (ref.parts().stream().anyMatch(SqlSandbox::looksLikeFile)) {
-                // DuckDB would read FROM "dir/file.csv" as a file; no Glue table name holds these characters.
+            boolean catalogTable = ref.catalog().equals(DuckSession.CATALOG)
+                    && catalog.table(ref.database(database), ref.tableName()).isPresent();
+            // DuckDB would read FROM "dir/file.csv" as a file, and its own views (pg_settings,
+            // duckdb_databases, ...) show the host's paths; Athena has neither.
+            if (!catalogTable && (ref.parts().stream().anyMatch(SqlSandbox::looksLikeFile) || duckDbOwn(ref))) {
                 throw new AthenaQueryException("TABLE_NOT_FOUND", ref.first().position() + ": Table '"
                         + ref.catalog() + "." + ref.database(database) + "." + ref.tableName() + "' does not exist");
             }
         }
+    }
+
+    /** A name DuckDB resolves to one of its system views or to a schema of its own. */
+    private static boolean duckDbOwn(TableReference ref) {
+        String name = ref.tableName();
+        for (String prefix : SYSTEM_VIEW_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        List<String> parts = ref.parts();
+        return (parts.size() >= 2 && DUCKDB_SCHEMAS.contains(parts.get(parts.size() - 2)))
+                || !ref.catalog().equals(DuckSession.CATALOG);
     }
 
     private static boolean looksLikeFile(String name) {

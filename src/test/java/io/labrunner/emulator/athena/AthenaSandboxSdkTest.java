@@ -123,6 +123,28 @@ class AthenaSandboxSdkTest {
     }
 
     @Test
+    @DisplayName("DuckDB's own views, which show the host's paths, are no tables")
+    void duckDbsOwnViewsAreNoTables() {
+        assertThat(fail("SELECT setting FROM pg_settings WHERE name = 'allowed_directories'"))
+                .isEqualTo("TABLE_NOT_FOUND: line 1:21: Table 'awsdatacatalog.sandbox.pg_settings' does not exist");
+        assertThat(fail("SELECT * FROM pg_catalog.pg_settings")).startsWith("TABLE_NOT_FOUND: line 1:15: ");
+        assertThat(fail("SELECT path FROM duckdb_databases")).startsWith("TABLE_NOT_FOUND: line 1:18: ");
+        assertThat(fail("SELECT * FROM system.main.sqlite_master")).startsWith("TABLE_NOT_FOUND: line 1:15: ");
+    }
+
+    @Test
+    @DisplayName("an ExecutionParameter cannot add a second statement")
+    void anExecutionParameterCannotAddASecondStatement() {
+        Path target = host.resolve("pwned-parameter.csv");
+        assertThatThrownBy(() -> athena.startQueryExecution(s -> s.queryString("SELECT ?")
+                .executionParameters("1; COPY (SELECT 'x') TO '" + target + "'")
+                .queryExecutionContext(c -> c.database("sandbox")).resultConfiguration(r -> r.outputLocation(RESULTS))))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("Only one sql statement is allowed.");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     @DisplayName("COPY TO a host file fails and writes nothing")
     void copyToAHostFileFailsAndWritesNothing() {
         Path target = host.resolve("pwned.csv");

@@ -26,6 +26,9 @@ final class SqlSandbox {
             + "'INTERSECT', 'JOIN', 'LEFT', 'LIMIT', 'NATURAL', 'OFFSET', 'ORDER', 'RIGHT', 'TABLESAMPLE', 'UNION', "
             + "'WHERE', <EOF>";
 
+    /** What Trino's grammar lets stand in FROM before a parenthesis. */
+    private static final Set<String> RELATION_CALLS = Set.of("unnest", "lateral", "table");
+
     /** Prefixes of DuckDB's built-in views ({@code duckdb_databases}, {@code pg_settings}, {@code sqlite_master}, ...). */
     private static final List<String> SYSTEM_VIEW_PREFIXES = List.of("duckdb_", "pragma_", "pg_", "sqlite_");
 
@@ -107,18 +110,21 @@ final class SqlSandbox {
         for (int i = 0; i < sig.size(); i++) {
             SqlToken t = sig.get(i);
             SqlToken next = i + 1 < sig.size() ? sig.get(i + 1) : null;
-            if (t.identifier() && next != null && next.isSymbol("(") && DeniedFunctions.NAMES.contains(t.name())) {
+            if (t.identifier() && next != null && next.isSymbol("(")) {
                 int name = i;
                 while (name >= 2 && sig.get(name - 1).isSymbol(".") && sig.get(name - 2).identifier()) {
                     name -= 2; // main.read_csv(...) stands where its first part does
                 }
-                if (analysis.inFromPosition(name)) {
-                    // Trino has no bare table-function call in FROM: the parser stops at the parenthesis.
+                if (analysis.inFromPosition(name) && !RELATION_CALLS.contains(t.name())) {
+                    // Trino has no bare function call in FROM (DuckDB's range(), read_csv(), ...):
+                    // its parser stops at the parenthesis.
                     throw new AthenaQueryException("SYNTAX_ERROR", next.position() + ": mismatched input '('. Expecting: "
                             + AFTER_RELATION);
                 }
-                throw new AthenaQueryException("FUNCTION_NOT_FOUND", t.position() + ": Function '" + t.name()
-                        + "' not registered");
+                if (DeniedFunctions.NAMES.contains(t.name())) {
+                    throw new AthenaQueryException("FUNCTION_NOT_FOUND", t.position() + ": Function '" + t.name()
+                            + "' not registered");
+                }
             }
             if (t.kind() == SqlToken.Kind.STRING && analysis.inFromPosition(i)) {
                 // DuckDB reads FROM 'file.csv' as a file; to Trino a string is no relation.

@@ -150,6 +150,15 @@ class AthenaSandboxEngineTest {
     }
 
     @Test
+    @DisplayName("a function call in FROM other than UNNEST fails as in Trino, even for DuckDB's harmless ones")
+    void aFunctionCallInFromFails() {
+        assertThatThrownBy(() -> fixtures.run("SELECT * FROM range(1000000000000)")).isInstanceOf(AthenaQueryException.class)
+                .hasMessageStartingWith("SYNTAX_ERROR: line 1:20: mismatched input '('");
+        assertThatThrownBy(() -> fixtures.run("SELECT * FROM sales s JOIN generate_series(1, 3) g ON true"))
+                .isInstanceOf(AthenaQueryException.class).hasMessageStartingWith("SYNTAX_ERROR: line 1:43: ");
+    }
+
+    @Test
     @DisplayName("Trino's UNNEST and DuckDB functions that are also ordinary ones still work")
     void unnestAndOrdinaryFunctionsStillWork() {
         assertThat(fixtures.run("SELECT x FROM UNNEST(ARRAY[1, 2]) AS t(x) ORDER BY x").rows())

@@ -159,6 +159,15 @@ class AthenaSandboxEngineTest {
     }
 
     @Test
+    @DisplayName("one statement may end with a semicolon and a comment, and may hold semicolons in literals")
+    void oneStatementMayEndWithASemicolonAndAComment() {
+        assertThat(fixtures.run("SELECT 'a;b' /* ; */ AS s; -- done").rows()).containsExactly(List.of("a;b"));
+        assertThat(fixtures.run("SELECT count(*) FROM sales;\n").rows()).containsExactly(List.of("4"));
+        assertThatThrownBy(() -> fixtures.run("SELECT 1; SELECT 2")).isInstanceOf(AthenaQueryException.class)
+                .hasMessage("SYNTAX_ERROR: line 1:11: mismatched input 'SELECT'. Expecting: <EOF>");
+    }
+
+    @Test
     @DisplayName("Trino's UNNEST and DuckDB functions that are also ordinary ones still work")
     void unnestAndOrdinaryFunctionsStillWork() {
         assertThat(fixtures.run("SELECT x FROM UNNEST(ARRAY[1, 2]) AS t(x) ORDER BY x").rows())

@@ -17,13 +17,14 @@ import java.util.List;
  * }</pre>
  */
 public final class AthenaEngine {
+    private final BlobLocations blobs;
     private final CatalogStatements catalogStatements;
     private final SelectExecutor selects;
     private final TableWriter writer;
     private final ViewStatements views;
 
     public AthenaEngine(Path blobRoot, TableCatalog catalog) {
-        BlobLocations blobs = new BlobLocations(blobRoot);
+        this.blobs = new BlobLocations(blobRoot);
         TableRelations relations = new TableRelations(blobs);
         this.catalogStatements = new CatalogStatements(catalog, blobs);
         this.selects = new SelectExecutor(catalog, relations);
@@ -34,9 +35,45 @@ public final class AthenaEngine {
     /**
      * Runs one statement.
      *
-     * @throws AthenaQueryException when it fails; the message is Athena's StateChangeReason
+     * @throws AthenaQueryException when it fails; the message is Athena's StateChangeReason, in
+     *                              which host paths under the blob root read as {@code s3://} URIs
      */
     public QueryResult execute(String sql, QueryContext context) {
+        try {
+            return dispatch(sql, context);
+        } catch (AthenaQueryException e) {
+            throw new AthenaQueryException(e.errorName(), blobs.hideHostPaths(e.detail()));
+        } catch (RuntimeException e) {
+            throw new AthenaQueryException("GENERIC_INTERNAL_ERROR", blobs.hideHostPaths(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * Whether Athena would take this statement at StartQueryExecution: one statement, and every
+     * location it names an {@code s3://} place the blob root holds.
+     *
+     * @return null when it would, else the InvalidRequestException message Athena gives
+     */
+    public String refusal(String sql) {
+        if (!SqlSandbox.singleStatement(sql)) {
+            // Athena's words (quoted in https://github.com/DyfanJones/noctua/issues/190).
+            return "Only one sql statement is allowed. Got: " + sql;
+        }
+        for (String location : SqlSandbox.locations(sql)) {
+            if (!blobs.holds(location)) {
+                return BlobLocations.invalidLocation(location);
+            }
+        }
+        return null;
+    }
+
+    /** Whether an {@code s3://} URI names a place under the blob root, as a query result location must. */
+    public boolean holds(String s3Uri) {
+        return blobs.holds(s3Uri);
+    }
+
+    private QueryResult dispatch(String sql, QueryContext context) {
+        SqlSandbox.requireSingleStatement(sql);
         TokenCursor c = new TokenCursor(sql);
         SqlToken first = c.peek();
         if (first == null) {

@@ -135,7 +135,12 @@ public final class AthenaService implements AwsService {
             throw invalid("Unable to verify/create output bucket. No output location provided. An output location is "
                     + "required either through the Workgroup result configuration setting or as an API input.");
         }
+        requireResultLocation(output);
         query = bindParameters(query, in.path("ExecutionParameters"));
+        String refusal = engine.refusal(query);
+        if (refusal != null) {
+            throw invalid(refusal);
+        }
         String id = UUID.randomUUID().toString();
         QueryContext context = new QueryContext(text(in.path("QueryExecutionContext"), "Database"), id, output);
         QueryExecution execution = new QueryExecution(id, query, group.name(), context, output);
@@ -145,6 +150,16 @@ public final class AthenaService implements AwsService {
         }
         worker.submit(() -> run(execution));
         return JSON.createObjectNode().put("QueryExecutionId", id);
+    }
+
+    /**
+     * Refuses a result location that is not an {@code s3://bucket/...} URI under the blob root, in
+     * Athena's words (quoted in https://github.com/boto/boto3/issues/1194).
+     */
+    private void requireResultLocation(String outputLocation) {
+        if (!engine.holds(outputLocation)) {
+            throw invalid("outputLocation is not a valid S3 path. Provided " + outputLocation);
+        }
     }
 
     /**
@@ -190,7 +205,7 @@ public final class AthenaService implements AwsService {
         } catch (AthenaQueryException e) {
             execution.fail(e);
         } catch (RuntimeException e) {
-            execution.fail(new AthenaQueryException("GENERIC_INTERNAL_ERROR", String.valueOf(e.getMessage())));
+            execution.fail(new AthenaQueryException("GENERIC_INTERNAL_ERROR", blobs.hideHostPaths(String.valueOf(e.getMessage()))));
         }
     }
 
@@ -397,6 +412,9 @@ public final class AthenaService implements AwsService {
             throw invalid("Invalid work group name: " + name);
         }
         String output = text(in.path("Configuration").path("ResultConfiguration"), "OutputLocation");
+        if (output != null) {
+            requireResultLocation(output);
+        }
         if (workGroups.putIfAbsent(name, new WorkGroup(name, output,
                 text(in, "Description") == null ? "" : text(in, "Description"), Instant.now())) != null) {
             throw invalid("WorkGroup is already created");

@@ -3,6 +3,7 @@ package io.labrunner.emulator.athena;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +20,73 @@ final class BlobLocations {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The folder or file an {@code s3://} URI names. */
-    Path path(String s3Uri) {
+    /** The folder the blob root is, absolute and normalized. */
+    Path root() {
+        return root;
+    }
+
+    /**
+     * True when an {@code s3://bucket/prefix} URI names a place under the blob root: a bucket,
+     * and no {@code .} or {@code ..} segment (S3 would take them as literal key characters, but
+     * the folder layout would climb out of the bucket with them).
+     */
+    boolean holds(String s3Uri) {
         if (s3Uri == null || !s3Uri.startsWith("s3://")) {
-            throw new AthenaQueryException("INVALID_INPUT", "Location must be an s3:// URI: " + s3Uri);
+            return false;
         }
         String rest = s3Uri.substring("s3://".length());
-        Path p = root.resolve(rest).normalize();
-        if (!p.startsWith(root)) {
-            throw new AthenaQueryException("INVALID_INPUT", "Invalid location: " + s3Uri);
+        String[] segments = rest.split("/", -1);
+        if (segments[0].isEmpty()) {
+            return false;
         }
-        return p;
+        for (String segment : segments) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        try {
+            Path p = root.resolve(rest).normalize();
+            return p.startsWith(root) && !p.equals(root);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The folder or file an {@code s3://} URI names.
+     *
+     * @throws AthenaQueryException when the URI is not one the blob root {@link #holds(String)}
+     */
+    Path path(String s3Uri) {
+        if (!holds(s3Uri)) {
+            throw new AthenaQueryException("INVALID_INPUT", invalidLocation(s3Uri));
+        }
+        return root.resolve(s3Uri.substring("s3://".length())).normalize();
+    }
+
+    /**
+     * Athena's words for a table location it will not take
+     * (https://github.com/awsdocs/amazon-athena-user-guide/pull/4 quotes them).
+     */
+    static String invalidLocation(String location) {
+        return "Invalid location " + location + " for table. Only S3 locations are allowed";
+    }
+
+    /**
+     * A message with every host path under the blob root written as the {@code s3://} URI it
+     * stands for, and the user's home folder hidden, so no error shows where the emulator keeps
+     * its files. DuckDB names the files it failed on by their host paths.
+     */
+    String hideHostPaths(String message) {
+        if (message == null) {
+            return null;
+        }
+        String out = message.replace(root + root.getFileSystem().getSeparator(), "s3://").replace(root.toString(), "s3://");
+        String home = System.getProperty("user.home");
+        if (home != null && home.length() > 1) {
+            out = out.replace(home, "~");
+        }
+        return out;
     }
 
     /** The {@code s3://} URI of a path under the root, folder URIs ending in a slash. */

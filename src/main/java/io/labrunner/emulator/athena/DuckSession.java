@@ -1,5 +1,6 @@
 package io.labrunner.emulator.athena;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -36,17 +37,37 @@ final class DuckSession implements AutoCloseable {
         this.defaultDatabase = defaultDatabase.toLowerCase(java.util.Locale.ROOT);
         try {
             this.connection = DriverManager.getConnection("jdbc:duckdb:");
-            execute("SET autoinstall_known_extensions=false");
-            execute("SET autoload_known_extensions=false");
-            execute("SET integer_division=true"); // Trino divides integers as integers
-            execute("SET TimeZone='UTC'");
+            lockDown(relations.blobRoot());
             execute(TrinoRewriter.MACROS);
             execute("ATTACH ':memory:' AS " + CATALOG);
             schema(this.defaultDatabase);
             execute("USE " + CATALOG + "." + TableRelations.ident(this.defaultDatabase));
         } catch (SQLException e) {
+            close();
             throw new AthenaQueryException("GENERIC_INTERNAL_ERROR", "Cannot start DuckDB: " + e.getMessage());
         }
+    }
+
+    /**
+     * Settles every setting before any SQL from a user runs, then locks them
+     * (https://duckdb.org/docs/stable/operations_manual/securing_duckdb/overview): files only under
+     * the blob root, no extension loading or installing, no secrets on disk, no spilling to a temp
+     * folder (whose path DuckDB would add to the allowed ones), and {@code lock_configuration}, so
+     * no SET or RESET in a query can undo any of it. Checked against duckdb_jdbc 2.0.0.1.
+     */
+    private void lockDown(Path blobRoot) throws SQLException {
+        execute("SET autoinstall_known_extensions=false");
+        execute("SET autoload_known_extensions=false");
+        execute("SET allow_community_extensions=false");
+        execute("SET allow_persistent_secrets=false");
+        execute("SET temp_directory=''");
+        execute("SET integer_division=true"); // Trino divides integers as integers
+        execute("SET TimeZone='UTC'");
+        execute("SET errors_as_json=true"); // read by ErrorTranslator
+        execute("SET allowed_directories=[" + TableRelations.literal(blobRoot + blobRoot.getFileSystem().getSeparator())
+                + "]");
+        execute("SET enable_external_access=false");
+        execute("SET lock_configuration=true");
     }
 
     Connection connection() {
@@ -99,6 +120,7 @@ final class DuckSession implements AutoCloseable {
         schema(db);
         String body;
         if (table.isView()) {
+            SqlSandbox.check(table.viewText(), db, catalog); // a view's text may come from the Glue API, unchecked
             QueryAnalysis inner = new QueryAnalysis(table.viewText());
             register(inner, db);
             body = TrinoRewriter.rewrite(qualify(table.viewText(), inner, db)).sql();
@@ -134,13 +156,11 @@ final class DuckSession implements AutoCloseable {
         }
     }
 
-    /** From here on DuckDB reports errors as JSON, which {@link ErrorTranslator} reads. */
-    void jsonErrors() throws SQLException {
-        execute("SET errors_as_json=true");
-    }
-
     @Override
     public void close() {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {

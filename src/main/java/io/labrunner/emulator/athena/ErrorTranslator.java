@@ -30,6 +30,17 @@ final class ErrorTranslator {
         this.defaultDatabase = defaultDatabase;
     }
 
+    /**
+     * A failure of the engine's own SQL (reading a table's objects), which has no position in the
+     * user's statement: GENERIC_INTERNAL_ERROR with DuckDB's message.
+     */
+    static AthenaQueryException internal(SQLException e) {
+        JsonNode error = parse(e.getMessage());
+        String message = error == null ? e.getMessage()
+                : error.path("exception_type").asText() + " Error: " + error.path("exception_message").asText();
+        return new AthenaQueryException("GENERIC_INTERNAL_ERROR", message);
+    }
+
     AthenaQueryException translate(SQLException e) {
         JsonNode error = parse(e.getMessage());
         if (error == null) {
@@ -83,6 +94,9 @@ final class ErrorTranslator {
                     return new AthenaQueryException("FUNCTION_NOT_FOUND", where + message);
                 }
                 return new AthenaQueryException("SYNTAX_ERROR", where + message);
+            case "Permission":
+                // The session lockdown refused a file outside the blob root.
+                return new AthenaQueryException("PERMISSION_DENIED", "Access Denied: " + message);
             case "Invalid Input":
                 return new AthenaQueryException("INVALID_FUNCTION_ARGUMENT", message);
             default:

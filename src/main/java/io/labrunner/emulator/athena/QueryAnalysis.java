@@ -65,7 +65,7 @@ final class QueryAnalysis {
      * True when the token at {@code i} stands where a relation goes: right after FROM or JOIN, or
      * after a comma of a FROM list. A column that happens to share a table's name is not one.
      */
-    private boolean inFromPosition(int i) {
+    boolean inFromPosition(int i) {
         if (i == 0) {
             return false;
         }

@@ -55,16 +55,16 @@ final class SelectExecutor {
 
     /** Registers the statement's tables in the session, rewrites it and counts its scan. */
     Prepared prepare(DuckSession session, String sql, QueryContext context) {
+        SqlSandbox.check(sql, context.database(), catalog);
         TrinoRewriter.Result rewritten = TrinoRewriter.rewrite(sql);
         ErrorTranslator errors = new ErrorTranslator(sql, rewritten, context.database());
         QueryAnalysis analysis = new QueryAnalysis(sql);
         try {
             List<DuckSession.ResolvedTable> tables = session.register(analysis);
             long scanned = scannedBytes(session, analysis, tables);
-            session.jsonErrors();
             return new Prepared(rewritten, errors, scanned);
         } catch (SQLException e) {
-            throw new AthenaQueryException("GENERIC_INTERNAL_ERROR", e.getMessage());
+            throw ErrorTranslator.internal(e);
         }
     }
 

@@ -26,6 +26,11 @@ final class TableRelations {
         this.blobs = blobs;
     }
 
+    /** The folder every object a table can read lies under. */
+    Path blobRoot() {
+        return blobs.root();
+    }
+
     /** The files a table's query reads, per partition (one group when unpartitioned). */
     record FileGroup(PartitionDef partition, List<Path> files) {
     }

@@ -23,6 +23,9 @@ import java.util.UUID;
  * (https://docs.aws.amazon.com/athena/latest/ug/create-table-as.html).
  */
 final class TableWriter {
+    /** Athena's write_compression values for Parquet (GZIP, LZ4, SNAPPY, ZSTD, NONE) as DuckDB names them. */
+    private static final Set<String> PARQUET_CODECS = Set.of("gzip", "lz4", "snappy", "zstd", "uncompressed");
+
     private final TableCatalog catalog;
     private final BlobLocations blobs;
     private final SelectExecutor selects;
@@ -279,8 +282,14 @@ final class TableWriter {
     private static String copyOptions(TableDef table) {
         switch (table.formatKind()) {
             case PARQUET:
-                String codec = table.tableParameters().getOrDefault("parquet.compression", "SNAPPY");
-                return "FORMAT parquet, COMPRESSION " + (codec.equalsIgnoreCase("NONE") ? "uncompressed" : codec.toLowerCase(Locale.ROOT));
+                String codec = table.tableParameters().getOrDefault("parquet.compression", "SNAPPY").toLowerCase(Locale.ROOT);
+                codec = codec.equals("none") ? "uncompressed" : codec;
+                // The codec comes from the catalog, which the Glue API lets anyone write: a known name only.
+                if (!PARQUET_CODECS.contains(codec)) {
+                    throw new AthenaQueryException("NOT_SUPPORTED", "Unsupported Parquet compression: "
+                            + table.tableParameters().get("parquet.compression"));
+                }
+                return "FORMAT parquet, COMPRESSION " + TableRelations.literal(codec);
             case JSON:
                 return "FORMAT json";
             default:

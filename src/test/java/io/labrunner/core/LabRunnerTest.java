@@ -126,7 +126,7 @@ class LabRunnerTest {
         LabResult kept = runner.run(BucketLab.good(), true);
         Ledger run = state.latestRun(java.util.Optional.empty(), "embedded").orElseThrow();
         runner.cleanup(BucketLab.good(), run);
-        Ledger stale = Ledger.create(state.runs(), run.runId(), run.labId(), run.target(), run.startedAt(), run.expiresAt());
+        Ledger stale = Ledger.create(state.runs(), run.runId(), run.labId(), run.location(), run.startedAt(), run.expiresAt());
         stale.recordPending(Resource.bucket(RunIds.resourceName(kept.runId(), "data")));
 
         LabResult again = runner.cleanup(BucketLab.good(), stale);

@@ -14,9 +14,13 @@ class LedgerTest {
     @TempDir
     Path runs;
 
+    private static Location at(String target) {
+        return Location.of(target, java.util.Optional.of(java.net.URI.create("http://127.0.0.1:4566")), "us-east-1");
+    }
+
     @Test
     void aNewLedgerIsOnDiskBeforeAnythingIsCreated() {
-        Ledger ledger = Ledger.create(runs, "abc234", "s3-data-formats", "embedded", NOW, NOW.plusSeconds(3600));
+        Ledger ledger = Ledger.create(runs, "abc234", "s3-data-formats", at("embedded"), NOW, NOW.plusSeconds(3600));
 
         assertThat(ledger.file()).exists();
         assertThat(Ledger.load(ledger.file()).labId()).isEqualTo("s3-data-formats");
@@ -24,7 +28,7 @@ class LedgerTest {
 
     @Test
     void aResourceRecordedButNeverConfirmedIsStillCleanedUp() {
-        Ledger ledger = Ledger.create(runs, "abc234", "lab", "embedded", NOW, NOW);
+        Ledger ledger = Ledger.create(runs, "abc234", "lab", at("embedded"), NOW, NOW);
         ledger.recordPending(Resource.bucket("lab-abc234-data"));
 
         Ledger afterCrash = Ledger.load(ledger.file());
@@ -35,7 +39,7 @@ class LedgerTest {
 
     @Test
     void remainingResourcesComeNewestFirstAndWithoutDeletedOnes() {
-        Ledger ledger = Ledger.create(runs, "abc234", "lab", "embedded", NOW, NOW);
+        Ledger ledger = Ledger.create(runs, "abc234", "lab", at("embedded"), NOW, NOW);
         Resource role = Resource.role("lab-abc234-role");
         Resource bucket = Resource.bucket("lab-abc234-data");
         Resource crawler = Resource.crawler("lab-abc234-crawler");
@@ -50,7 +54,7 @@ class LedgerTest {
 
     @Test
     void recordingTheSameResourceTwiceKeepsOneEntry() {
-        Ledger ledger = Ledger.create(runs, "abc234", "lab", "embedded", NOW, NOW);
+        Ledger ledger = Ledger.create(runs, "abc234", "lab", at("embedded"), NOW, NOW);
         ledger.recordPending(Resource.bucket("lab-abc234-data"));
         ledger.confirmCreated(Resource.bucket("lab-abc234-data"));
 
@@ -61,7 +65,7 @@ class LedgerTest {
     @Test
     void discardingRemovesTheFileAndTheRunIsNoLongerActive() {
         StateDirectory state = new StateDirectory(runs.getParent().resolve(runs.getFileName() + "-state"));
-        Ledger ledger = Ledger.create(state.runs(), "abc234", "lab", "embedded", NOW, NOW);
+        Ledger ledger = Ledger.create(state.runs(), "abc234", "lab", at("embedded"), NOW, NOW);
         assertThat(state.activeRuns()).hasSize(1);
 
         ledger.discard();
@@ -73,9 +77,9 @@ class LedgerTest {
     @Test
     void theLatestRunIsFoundPerLabAndTarget() {
         StateDirectory state = new StateDirectory(runs);
-        Ledger.create(state.runs(), "aaa222", "lab-a", "embedded", NOW, NOW);
-        Ledger.create(state.runs(), "bbb333", "lab-b", "embedded", NOW.plusSeconds(5), NOW);
-        Ledger.create(state.runs(), "ccc444", "lab-a", "aws", NOW.plusSeconds(9), NOW);
+        Ledger.create(state.runs(), "aaa222", "lab-a", at("embedded"), NOW, NOW);
+        Ledger.create(state.runs(), "bbb333", "lab-b", at("embedded"), NOW.plusSeconds(5), NOW);
+        Ledger.create(state.runs(), "ccc444", "lab-a", at("aws"), NOW.plusSeconds(9), NOW);
 
         assertThat(state.latestRun(java.util.Optional.empty(), "embedded").orElseThrow().runId()).isEqualTo("bbb333");
         assertThat(state.latestRun(java.util.Optional.of("lab-a"), "embedded").orElseThrow().runId()).isEqualTo("aaa222");

@@ -18,7 +18,8 @@ public final class EmbeddedEmulator implements AutoCloseable {
 
     /** A runner that keeps its ledgers in {@code state}, reporting to nobody. */
     public LabRunner runner(StateDirectory state) {
-        return new LabRunner(target.name(), target.capabilities(), clients, state, RunListener.NONE, Clock.systemUTC());
+        return new LabRunner(target.name(), target.capabilities(), clients, state, RunListener.NONE, Clock.systemUTC())
+                .at(target.location());
     }
 
     @Override

@@ -46,8 +46,8 @@ public final class Placement {
                     + " wrote it); this " + command + " assumes " + here.describe() + ".");
         }
         boolean ourOwn = made.isThrowaway() && made.endsWithProcess() == ProcessHandle.current().pid();
-        if (made.isThrowaway() && !(ourOwn && made.sameAs(here))) {
-            if (!ourOwn && alive(made.endsWithProcess(), run.startedAt())) {
+        if (made.isThrowaway() && !ourOwn) {
+            if (alive(made.endsWithProcess(), run.startedAt())) {
                 return new Verdict(Kind.STILL_RUNNING, name + " is still going in process " + made.endsWithProcess()
                         + " on " + made.describe() + "; that process cleans it up when it ends.");
             }

@@ -85,4 +85,45 @@ class LedgerTest {
         assertThat(state.latestRun(java.util.Optional.of("lab-a"), "embedded").orElseThrow().runId()).isEqualTo("aaa222");
         assertThat(state.latestRun(java.util.Optional.of("lab-c"), "embedded")).isEmpty();
     }
+
+    @Test
+    void theLedgerRecordsWhereTheRunWasMade() {
+        Location where = Location.of("aws", java.util.Optional.empty(), "eu-west-1").withAccount("111122223333");
+        Ledger ledger = Ledger.create(runs, "abc234", "lab", where, NOW, NOW);
+
+        assertThat(Ledger.load(ledger.file()).location()).isEqualTo(where);
+    }
+
+    @Test
+    void aLedgerWrittenBeforeLocationsWereRecordedStillLoadsWithTheLocationUnknown() throws Exception {
+        Path file = runs.resolve("old111.json");
+        Files.writeString(file, "{\n  \"runId\" : \"old111\",\n  \"labId\" : \"lab\",\n  \"target\" : \"embedded\",\n"
+                + "  \"startedAt\" : \"2026-11-27T10:00:00Z\",\n  \"expiresAt\" : \"2026-11-27T16:00:00Z\",\n"
+                + "  \"entries\" : [ { \"type\" : \"S3_BUCKET\", \"id\" : \"lab-old111-data\", \"state\" : \"CREATED\" } ]\n}");
+
+        Ledger old = Ledger.load(file);
+
+        assertThat(old.location()).isNull();
+        assertThat(old.remaining()).containsExactly(Resource.bucket("lab-old111-data"));
+    }
+
+    @Test
+    void anUnreadableLedgerIsSetAsideWithOneLineAndTheOthersStillLoad() throws Exception {
+        StateDirectory state = new StateDirectory(runs);
+        Ledger good = Ledger.create(state.runs(), "good22", "lab", at("embedded"), NOW, NOW);
+        Files.writeString(state.runs().resolve("bad333.json"), "{\"runId\": \"bad333\", \"entr");
+        Files.writeString(state.runs().resolve("half44.json"), "{\"labId\": \"lab\"}");
+
+        assertThat(state.activeRuns()).extracting(Ledger::runId).containsExactly("good22");
+        StateDirectory.RunScan scan = state.scanRuns();
+
+        assertThat(scan.runs()).extracting(Ledger::runId).containsExactly(good.runId());
+        assertThat(scan.setAside()).hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain("\n")
+                .doesNotContain(runs.toString()).contains("moved aside as"));
+        assertThat(scan.setAside().get(0)).startsWith("Cannot read the run ledger bad333.json: ");
+        assertThat(state.runs().resolve("bad333.json.unreadable")).exists();
+        assertThat(state.runs().resolve("half44.json.unreadable")).exists();
+        assertThat(state.runs().resolve("bad333.json")).doesNotExist();
+        assertThat(state.scanRuns().setAside()).isEmpty();
+    }
 }

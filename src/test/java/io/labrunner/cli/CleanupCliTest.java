@@ -164,6 +164,20 @@ class CleanupCliTest {
     }
 
     @Test
+    void theJsonReportSaysWhichResourcesWereAlreadyGone() throws Exception {
+        String bucket = keptRun();
+        s3.deleteObject(b -> b.bucket(bucket).key("answer.txt"));
+        s3.deleteBucket(b -> b.bucket(bucket));
+
+        assertThat(onMade("--output", "json", "cleanup")).as(err.toString()).isZero();
+
+        com.fasterxml.jackson.databind.JsonNode step = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString()).at("/labs/0/phases/0/steps/1");
+        assertThat(step.get("name").asText()).isEqualTo("delete S3 bucket " + bucket);
+        assertThat(step.get("remark").asText()).isEqualTo("already gone");
+    }
+
+    @Test
     void anUnreadableLedgerIsSetAsideWithOneLineAndTheOtherRunsAreStillCleaned() throws Exception {
         String bucket = keptRun();
         Files.writeString(home.resolve("runs/zzz999.json"), "{ \"runId\": \"zzz999\", \"entries\": [");

@@ -221,7 +221,7 @@ public final class LabRunner {
                     failure = Failures.describe(e);
                 }
                 boolean interrupted = hold.shield();
-                if (stop.stopping() && failure.isEmpty()) {
+                if (stop.stopping() && failure.isEmpty() && !command.equals("cleanup")) {
                     failure = "stopped by Ctrl-C";
                 }
                 if (cleanupAlways || cleanUpAtEnd) {

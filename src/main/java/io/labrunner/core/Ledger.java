@@ -2,6 +2,7 @@ package io.labrunner.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -73,9 +74,11 @@ public final class Ledger {
         RunRecord record;
         try {
             record = JSON.readValue(file.toFile(), RunRecord.class);
+        } catch (JsonMappingException e) {
+            throw unreadable(file, "a field is missing or holds what this Lab Runner does not know: " + fieldPath(e), e);
         } catch (JsonProcessingException e) {
-            // The original message: the full one names the file's absolute path and a source excerpt.
-            throw unreadable(file, e.getOriginalMessage().lines().findFirst().orElse("not JSON"), e);
+            throw unreadable(file, "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", ""), e);
         } catch (IOException e) {
             throw unreadable(file, e.getMessage(), e);
         }
@@ -85,6 +88,19 @@ public final class Ledger {
             throw unreadable(file, "a run id, lab, target, start time or resource entry is missing", null);
         }
         return new Ledger(file, record);
+    }
+
+    /** Where in the ledger a field is wrong, e.g. {@code entries[0].type}: no class names, unlike Jackson's own. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "the whole" : path.toString();
     }
 
     private static LabException unreadable(Path file, String why, Exception cause) {

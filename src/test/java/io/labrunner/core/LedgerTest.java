@@ -1,6 +1,7 @@
 package io.labrunner.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,10 +121,22 @@ class LedgerTest {
         assertThat(scan.runs()).extracting(Ledger::runId).containsExactly(good.runId());
         assertThat(scan.setAside()).hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain("\n")
                 .doesNotContain(runs.toString()).contains("moved aside as"));
-        assertThat(scan.setAside().get(0)).startsWith("Cannot read the run ledger bad333.json: ");
+        assertThat(scan.setAside().get(0)).startsWith("Cannot read the run ledger bad333.json: not JSON: Unexpected end-of-input")
+                .doesNotContain("Source").doesNotContain("Stream");
         assertThat(state.runs().resolve("bad333.json.unreadable")).exists();
         assertThat(state.runs().resolve("half44.json.unreadable")).exists();
         assertThat(state.runs().resolve("bad333.json")).doesNotExist();
         assertThat(state.scanRuns().setAside()).isEmpty();
+    }
+
+    @Test
+    void aLedgerWithAKindOfResourceThisVersionDoesNotKnowIsUnreadableAndSaysWhereWithoutClassNames() throws Exception {
+        Path file = runs.resolve("new555.json");
+        Files.writeString(file, "{\"runId\":\"new555\",\"labId\":\"lab\",\"target\":\"aws\",\"startedAt\":\"2026-11-27T10:00:00Z\","
+                + "\"entries\":[{\"type\":\"SAGEMAKER_ENDPOINT\",\"id\":\"lab-new555-ep\",\"state\":\"CREATED\"}]}");
+
+        assertThatThrownBy(() -> Ledger.load(file)).isInstanceOf(LabException.class)
+                .hasMessage("Cannot read the run ledger new555.json: a field is missing or holds what this Lab Runner"
+                        + " does not know: entries[0].type");
     }
 }

@@ -3,8 +3,11 @@ package io.labrunner.cli;
 import io.labrunner.core.Lab;
 import io.labrunner.core.LabException;
 import io.labrunner.core.Ledger;
+import io.labrunner.core.Placement;
+import io.labrunner.core.StateDirectory;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.target.Targets;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lab cleanup}: delete what started (or crashed) runs left. */
+/**
+ * {@code lab cleanup}: delete what started (or crashed) runs left — only from the place each run
+ * was made, unless {@code --force}.
+ */
 @Command(name = "cleanup", description = "Delete every resource a started, kept or crashed run left behind.")
 final class CleanupCommand extends LabsCommand {
 
@@ -22,25 +28,65 @@ final class CleanupCommand extends LabsCommand {
     @Option(names = "--all", description = "Every run this target still has resources of.")
     boolean all;
 
+    @Option(names = "--force", description = "Clean up here even if a run was made on another endpoint, region or "
+            + "account, and drop its ledger: what is not found here is taken as gone.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         if (all && id != null) {
             throw new LabException("Give a lab id or --all, not both.");
         }
+        PrintWriter err = spec.commandLine().getErr();
+        StateDirectory.RunScan scan = root.state.scanRuns();
+        scan.setAside().forEach(line -> err.println("lab: " + line));
+        err.flush();
+        int unreadable = scan.setAside().isEmpty() ? 0 : Main.CHECK_FAILED;
+        String target = root.options.target;
         List<Ledger> runs = all
-                ? root.state.activeRuns().stream().filter(r -> r.target().equals(root.options.target)).toList()
-                : List.of(StartedRuns.latest(root, Optional.ofNullable(id)));
+                ? scan.runs().stream().filter(r -> r.target().equals(target)).toList()
+                : latest(scan.runs(), Optional.ofNullable(id), unreadable);
         if (runs.isEmpty()) {
-            out().println("Nothing to clean up on target " + root.options.target + ".");
-            return 0;
+            out().println("Nothing to clean up on target " + target + ".");
+            return unreadable;
         }
-        return drive(Targets.Lifetime.SESSION, runner -> {
+        List<String> refused = new ArrayList<>();
+        int status = drive(Targets.Lifetime.SESSION, runner -> {
             List<LabResult> results = new ArrayList<>();
             for (Ledger run : runs) {
+                Placement.Verdict verdict = Placement.judge(run, runner.location(), "cleanup");
+                if (!force && verdict.kind() == Placement.Kind.ENDED) {
+                    PrintWriter notes = root.options.output == GlobalOptions.OutputFormat.text ? out() : err;
+                    notes.println(verdict.message() + " Its ledger is set aside as " + run.setAside("gone").getFileName() + ".");
+                    notes.flush();
+                    continue;
+                }
+                if (!force && !verdict.mayProceed()) {
+                    if (runs.size() == 1) {
+                        throw new LabException(verdict.message());
+                    }
+                    err.println("lab: " + verdict.message());
+                    err.flush();
+                    refused.add(run.runId());
+                    continue;
+                }
                 Lab lab = root.catalog.find(run.labId()).orElseGet(() -> new UnknownLab(run.labId()));
-                results.add(runner.cleanup(lab, run));
+                results.add(force ? runner.cleanupHere(lab, run) : runner.cleanup(lab, run));
             }
             return results;
         });
+        return Math.max(Math.max(status, unreadable), refused.isEmpty() ? 0 : Main.USAGE);
+    }
+
+    /** The run {@code lab cleanup [LAB]} means; when there is none, one line (and the exit status says if a ledger was unreadable). */
+    private List<Ledger> latest(List<Ledger> runs, Optional<String> labId, int unreadable) {
+        try {
+            return List.of(StartedRuns.latest(root, labId, runs));
+        } catch (LabException none) {
+            if (unreadable != 0) {
+                return List.of();
+            }
+            throw none;
+        }
     }
 }

@@ -66,6 +66,10 @@ final class Console implements RunListener, AutoCloseable {
     @Override
     public synchronized void stepFinished(StepResult step) {
         endActivity();
+        if (step.ok() && !step.remark().isBlank()) {
+            println("    " + style.dim("○") + " " + step.name() + ": " + step.remark() + "  " + style.dim(seconds(step.duration())));
+            return;
+        }
         String mark = step.ok() ? style.green("✔") : style.red("✘");
         println("    " + mark + " " + step.name() + "  " + style.dim(seconds(step.duration())));
         if (!step.ok()) {

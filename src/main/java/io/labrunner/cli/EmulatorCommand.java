@@ -55,8 +55,8 @@ final class EmulatorCommand implements Callable<Integer> {
         try (Emulator emulator = Emulator.builder().port(port).dataDir(dataDir)
                 .modelServer(modelServer, modelServerModel).build().start()) {
             Path note = root.state.emulatorPidFile();
-            new RunningEmulator(emulator.getEndpoint().toString(), emulator.getRegion(), ProcessHandle.current().pid())
-                    .writeTo(note);
+            new RunningEmulator(emulator.getEndpoint().toString(), emulator.getRegion(), ProcessHandle.current().pid(),
+                    dataDir.toString()).writeTo(note);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 emulator.close();
                 try {

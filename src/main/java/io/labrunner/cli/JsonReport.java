@@ -65,6 +65,9 @@ final class JsonReport {
                 if (!step.error().isBlank()) {
                     s.put("error", step.error());
                 }
+                if (!step.remark().isBlank()) {
+                    s.put("remark", step.remark());
+                }
             }
         }
         ArrayNode checks = node.putArray("checks");

@@ -4,6 +4,7 @@ import io.labrunner.core.AwsClients;
 import io.labrunner.core.AwsResourceTagger;
 import io.labrunner.core.Lab;
 import io.labrunner.core.LabRunner;
+import io.labrunner.core.StopSignal;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.core.report.RunListener;
 import io.labrunner.core.report.RunReport;
@@ -52,6 +53,8 @@ abstract class LabsCommand implements Callable<Integer> {
     /**
      * Opens the target and runs {@code work}. On a real account the labs that will create
      * resources ({@code creating}) are shown with their estimated cost and must be confirmed first.
+     * Ctrl-C waits until all of this is done — cleanup, summary, then the clients and the target
+     * closed, in that order (the hold is released last).
      */
     int drive(Targets.Lifetime lifetime, List<Lab> creating, Work work) throws Exception {
         GlobalOptions options = root.options;
@@ -59,7 +62,8 @@ abstract class LabsCommand implements Callable<Integer> {
         boolean text = options.output == GlobalOptions.OutputFormat.text;
         boolean terminal = Terminal.interactive();
         Style style = options.style();
-        try (Console console = text ? new Console(out(), style, options.verbose, terminal) : null;
+        try (StopSignal.Hold untilClosed = StopSignal.jvm().hold();
+             Console console = text ? new Console(out(), style, options.verbose, terminal) : null;
              Target target = Targets.open(options.targetOptions(root.env), lifetime, root.state);
              AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials())) {
             PrintWriter notices = text ? out() : spec.commandLine().getErr();
@@ -69,7 +73,7 @@ abstract class LabsCommand implements Callable<Integer> {
             }
             RunListener listener = console != null ? console : RunListener.NONE;
             LabRunner runner = new LabRunner(target.name(), target.capabilities(), clients, root.state, listener, root.clock)
-                    .advisingWith(TargetKind::whoServes);
+                    .advisingWith(TargetKind::whoServes).at(target.location());
             if (target.isRealAccount()) {
                 runner.taggingWith(new AwsResourceTagger(clients));
             }

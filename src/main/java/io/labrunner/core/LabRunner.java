@@ -13,16 +13,21 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
  * Drives labs through their phases on one target. Every command that creates resources keeps a
- * ledger; {@link #run} and {@link #selfTest} always clean up, even after a failure or Ctrl-C.
+ * ledger that says where they live; {@link #run} and {@link #selfTest} always clean up, even after
+ * a failure or Ctrl-C. An earlier run is only continued or cleaned from the place it was made.
  */
 public final class LabRunner {
     /** How long a run's resources may live before {@code sweep} may delete them. */
     private static final Duration TIME_TO_LIVE = Duration.ofHours(6);
+    /** How long cleanup after Ctrl-C waits for a creation under way to be recorded. */
+    private static final Duration CREATION_PATIENCE = Duration.ofSeconds(10);
 
     private final String target;
     private final Set<Capability> capabilities;
@@ -32,6 +37,8 @@ public final class LabRunner {
     private final Clock clock;
     private BiFunction<Set<Capability>, String, String> advice = (needed, target) -> "";
     private ResourceTagger tagger = ResourceTagger.NONE;
+    private Location location;
+    private StopSignal stop = StopSignal.jvm();
 
     public LabRunner(String target, Set<Capability> capabilities, AwsClients clients,
                      StateDirectory state, RunListener listener, Clock clock) {
@@ -41,6 +48,23 @@ public final class LabRunner {
         this.state = state;
         this.listener = listener;
         this.clock = clock;
+        this.location = Location.of(target, clients.endpoint(), clients.region().id());
+    }
+
+    /** Where this runner's resources live, as the target knows it; by default what the clients talk to. */
+    public LabRunner at(Location where) {
+        this.location = where;
+        return this;
+    }
+
+    /** What stops runs in an orderly way; by default the process's Ctrl-C. */
+    public LabRunner stoppingWith(StopSignal signal) {
+        this.stop = signal;
+        return this;
+    }
+
+    public Location location() {
+        return location;
     }
 
     /**
@@ -92,19 +116,27 @@ public final class LabRunner {
         });
     }
 
-    /** Checks an earlier {@code start}ed run. */
+    /** Checks an earlier {@code start}ed run; a {@link LabException} if it was made elsewhere. */
     public LabResult check(Lab lab, Ledger ledger) {
-        return resume(lab, ledger, "check", (r) -> r.checks("check", true));
+        return resume(lab, ledger, "check", false, (r) -> r.checks("check", true));
     }
 
-    /** Runs the reference solution on an earlier {@code start}ed run. */
+    /** Runs the reference solution on an earlier {@code start}ed run; a {@link LabException} if it was made elsewhere. */
     public LabResult solve(Lab lab, Ledger ledger) {
-        return resume(lab, ledger, "solve", (r) -> r.phase("solve", lab::solve));
+        return resume(lab, ledger, "solve", false, (r) -> r.phase("solve", lab::solve));
     }
 
-    /** Deletes everything an earlier run left, lab-specific teardown first when the lab is known. */
+    /**
+     * Deletes everything an earlier run left, lab-specific teardown first when the lab is known; a
+     * {@link LabException} if the run was made elsewhere (see {@link Placement}).
+     */
     public LabResult cleanup(Lab lab, Ledger ledger) {
-        return resume(lab, ledger, "cleanup", (r) -> r.cleanUpAtEnd = true);
+        return resume(lab, ledger, "cleanup", false, (r) -> r.cleanUpAtEnd = true);
+    }
+
+    /** {@link #cleanup}, wherever the run was made: deletes by name here, and drops the ledger. */
+    public LabResult cleanupHere(Lab lab, Ledger ledger) {
+        return resume(lab, ledger, "cleanup", true, (r) -> r.cleanUpAtEnd = true);
     }
 
     private interface Script {
@@ -126,15 +158,26 @@ public final class LabRunner {
             listener.labFinished(skipped);
             return skipped;
         }
+        if (stop.stopping()) {
+            LabResult notStarted = new LabResult(info.id(), info.title(), "", target, command, Outcome.SKIPPED,
+                    "not started: Lab Runner is stopping (Ctrl-C)", List.of(), List.of(), List.of(), Duration.ZERO);
+            listener.labFinished(notStarted);
+            return notStarted;
+        }
         Instant now = clock.instant();
-        Ledger ledger = Ledger.create(state.runs(), RunIds.next(), info.id(), target, now, now.plus(TIME_TO_LIVE));
-        Execution execution = new Execution(lab, ledger, command);
+        Ledger ledger = Ledger.create(state.runs(), RunIds.next(), info.id(), location, now, now.plus(TIME_TO_LIVE));
+        Execution execution = new Execution(lab, ledger, command, false);
         boolean cleanupAlways = !keep && !command.equals("start");
-        return execution.play(script, cleanupAlways);
+        return execution.play(script, cleanupAlways, "");
     }
 
-    private LabResult resume(Lab lab, Ledger ledger, String command, Script script) {
-        return new Execution(lab, ledger, command).play(script, false);
+    private LabResult resume(Lab lab, Ledger ledger, String command, boolean forced, Script script) {
+        Placement.Verdict verdict = Placement.judge(ledger, location, command);
+        if (!forced && !verdict.mayProceed()) {
+            throw new LabException(verdict.message());
+        }
+        return new Execution(lab, ledger, command, forced).play(script, false,
+                verdict.kind() == Placement.Kind.SAME ? "" : verdict.message());
     }
 
     /** One lab's run: collects phases and checks as they happen. */
@@ -142,44 +185,62 @@ public final class LabRunner {
         private final Lab lab;
         private final Ledger ledger;
         private final String command;
+        /** Cleaning wherever the run was made (--force): what is not found here is dropped too. */
+        private final boolean forced;
         private final RunContext ctx;
         private final List<PhaseResult> phases = new ArrayList<>();
         private final List<CheckOutcome> checks = new ArrayList<>();
         private String failure = "";
         private boolean cleanUpAtEnd;
-        private boolean cleanedUp;
+        private final AtomicBoolean cleanupBegun = new AtomicBoolean();
+        private final CountDownLatch cleanupEnded = new CountDownLatch(1);
 
-        Execution(Lab lab, Ledger ledger, String command) {
+        Execution(Lab lab, Ledger ledger, String command, boolean forced) {
             this.lab = lab;
             this.ledger = ledger;
             this.command = command;
+            this.forced = forced;
             this.ctx = new RunContext(lab.info(), ledger, clients, listener, tagger);
         }
 
-        LabResult play(Script script, boolean cleanupAlways) {
+        /**
+         * Plays the script, then cleans up if asked, all on this thread. On Ctrl-C the stop signal
+         * interrupts the script's waits and holds the process until this returns: the cleanup runs
+         * here, with the clients still open, and its lines print before the result.
+         */
+        LabResult play(Script script, boolean cleanupAlways, String preface) {
             long start = System.nanoTime();
-            listener.labStarted(lab.info(), ledger.runId(), target, command);
-            Thread onInterrupt = new Thread(this::cleanupOnce, "lab-cleanup-on-exit");
-            boolean hooked = cleanupAlways && registerShutdownHook(onInterrupt);
-            try {
-                script.play(this);
-            } catch (RuntimeException e) {
-                failure = Failures.describe(e);
-            } finally {
+            try (StopSignal.Hold hold = stop.hold(cleanupAlways ? this::cleanupOnce : () -> { })) {
+                listener.labStarted(lab.info(), ledger.runId(), target, command);
+                if (!preface.isEmpty()) {
+                    ctx.note(preface);
+                }
+                try {
+                    script.play(this);
+                } catch (RuntimeException e) {
+                    failure = Failures.describe(e);
+                }
+                boolean interrupted = hold.shield();
+                if (stop.stopping() && failure.isEmpty() && !command.equals("cleanup")) {
+                    failure = "stopped by Ctrl-C";
+                }
                 if (cleanupAlways || cleanUpAtEnd) {
                     cleanupOnce();
                 }
-                if (hooked) {
-                    removeShutdownHook(onInterrupt);
+                if (interrupted && !stop.stopping()) {
+                    Thread.currentThread().interrupt();
                 }
+                LabResult result = new LabResult(lab.info().id(), lab.info().title(), ledger.runId(), target, command,
+                        outcome(), failure, phases, checks, ctx.notes(), RunContext.since(start));
+                listener.labFinished(result);
+                return result;
             }
-            LabResult result = new LabResult(lab.info().id(), lab.info().title(), ledger.runId(), target, command,
-                    outcome(), failure, phases, checks, ctx.notes(), RunContext.since(start));
-            listener.labFinished(result);
-            return result;
         }
 
         boolean phase(String name, PhaseBody body) {
+            if (stop.stopping()) {
+                return false;
+            }
             listener.phaseStarted(name);
             long start = System.nanoTime();
             String error = "";
@@ -202,6 +263,9 @@ public final class LabRunner {
         }
 
         void checks(String stage, boolean expectPass) {
+            if (stop.stopping()) {
+                return;
+            }
             listener.phaseStarted(stage.equals("check") ? "checks" : "checks (" + stage + ")");
             for (Check check : lab.checks()) {
                 long start = System.nanoTime();
@@ -219,14 +283,24 @@ public final class LabRunner {
             }
         }
 
+        /**
+         * Cleans up once: a second caller (the stop signal's fallback, or this thread after it) waits
+         * for the first to finish rather than returning while deletes are still under way.
+         */
         void cleanupOnce() {
-            synchronized (this) {
-                if (cleanedUp) {
-                    return;
-                }
-                cleanedUp = true;
+            if (!cleanupBegun.compareAndSet(false, true)) {
+                awaitUninterruptibly(cleanupEnded);
+                return;
             }
-            ctx.closeForCreation();
+            try {
+                cleanUp();
+            } finally {
+                cleanupEnded.countDown();
+            }
+        }
+
+        private void cleanUp() {
+            ctx.closeForCreation(CREATION_PATIENCE);
             listener.phaseStarted("cleanup");
             long start = System.nanoTime();
             String error = "";
@@ -236,17 +310,35 @@ public final class LabRunner {
                 error = Failures.describe(e);
             }
             ResourceDeleter deleter = new ResourceDeleter(clients);
+            // Where an old ledger does not say where its run was made, "not found here" may mean
+            // "made elsewhere": such entries stay in the ledger unless something was found or forced.
+            boolean placeKnown = ledger.location() != null || forced;
+            List<Resource> unconfirmed = new ArrayList<>();
+            boolean foundAny = false;
             for (Resource resource : ledger.remaining()) {
                 try {
-                    ctx.step("delete " + resource, () -> {
-                        deleter.delete(resource);
-                        ledger.markDeleted(resource);
+                    boolean[] deleted = new boolean[1];
+                    ctx.remarkedStep("delete " + resource, () -> {
+                        deleted[0] = deleter.delete(resource) == ResourceDeleter.Deletion.DELETED;
+                        if (deleted[0] || placeKnown) {
+                            ledger.markDeleted(resource);
+                        } else {
+                            unconfirmed.add(resource);
+                        }
+                        return deleted[0] ? "" : "already gone";
                     });
+                    foundAny |= deleted[0];
                 } catch (Exception e) {
                     if (error.isEmpty()) {
                         error = "could not delete " + resource + ": " + Failures.describe(e);
                     }
                 }
+            }
+            if (foundAny) {
+                unconfirmed.forEach(ledger::markDeleted);
+            } else if (error.isEmpty() && !unconfirmed.isEmpty()) {
+                error = "nothing of it was found on " + location.describe() + ", and its ledger does not say where"
+                        + " it was made; clean it up there, or add --force to drop the ledger";
             }
             if (error.isEmpty() && command.equals("test")) {
                 try {
@@ -267,8 +359,8 @@ public final class LabRunner {
             phases.add(result);
             listener.phaseFinished(result);
             if (!error.isEmpty() && failure.isEmpty()) {
-                failure = "cleanup failed: " + error + " (the ledger " + ledger.file().getFileName()
-                        + " keeps the rest; run 'lab cleanup' again)";
+                failure = "cleanup failed: " + error + (unconfirmed.isEmpty() || foundAny
+                        ? " (the ledger " + ledger.file().getFileName() + " keeps the rest; run 'lab cleanup' again)" : "");
             }
         }
 
@@ -287,20 +379,18 @@ public final class LabRunner {
         void run(LabContext ctx) throws Exception;
     }
 
-    private static boolean registerShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException e) {
-            return false; // already shutting down
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
-    }
-
-    private static void removeShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Shutdown is under way and the hook is running: it will finish the cleanup.
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

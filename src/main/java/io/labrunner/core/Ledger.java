@@ -1,5 +1,8 @@
 package io.labrunner.core;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -24,6 +27,8 @@ public final class Ledger {
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // A ledger a newer Lab Runner wrote is still cleaned by this one.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Where an entry's resource stands. */
@@ -36,8 +41,11 @@ public final class Ledger {
         }
     }
 
-    /** The persisted form of a run. */
-    public record RunRecord(String runId, String labId, String target, Instant startedAt,
+    /**
+     * The persisted form of a run. {@code location} is null in ledgers written before it was
+     * recorded: where those runs were made is unknown.
+     */
+    public record RunRecord(String runId, String labId, String target, Location location, Instant startedAt,
                             Instant expiresAt, List<Entry> entries) {
     }
 
@@ -51,20 +59,52 @@ public final class Ledger {
         this.entries = new ArrayList<>(record.entries());
     }
 
-    /** Starts the ledger of a new run and writes it to {@code runsDir/<runId>.json}. */
-    public static Ledger create(Path runsDir, String runId, String labId, String target, Instant now, Instant expiresAt) {
+    /**
+     * Starts the ledger of a new run made at {@code where} and writes it to {@code runsDir/<runId>.json}.
+     */
+    public static Ledger create(Path runsDir, String runId, String labId, Location where, Instant now, Instant expiresAt) {
         Ledger ledger = new Ledger(runsDir.resolve(runId + ".json"),
-                new RunRecord(runId, labId, target, now, expiresAt, List.of()));
+                new RunRecord(runId, labId, where.target(), where, now, expiresAt, List.of()));
         ledger.save();
         return ledger;
     }
 
+    /** Reads a ledger; a file that is not a whole ledger is a {@link LabException} naming it. */
     public static Ledger load(Path file) {
+        RunRecord record;
         try {
-            return new Ledger(file, JSON.readValue(file.toFile(), RunRecord.class));
+            record = JSON.readValue(file.toFile(), RunRecord.class);
+        } catch (JsonMappingException e) {
+            throw unreadable(file, "a field is missing or holds what this Lab Runner does not know: " + fieldPath(e), e);
+        } catch (JsonProcessingException e) {
+            throw unreadable(file, "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", ""), e);
         } catch (IOException e) {
-            throw new LabException("Cannot read the run ledger " + file.getFileName() + ": " + e.getMessage(), e);
+            throw unreadable(file, e.getMessage(), e);
         }
+        if (record == null || record.runId() == null || record.labId() == null || record.target() == null
+                || record.startedAt() == null || record.entries() == null
+                || record.entries().stream().anyMatch(e -> e == null || e.type() == null || e.id() == null || e.state() == null)) {
+            throw unreadable(file, "a run id, lab, target, start time or resource entry is missing", null);
+        }
+        return new Ledger(file, record);
+    }
+
+    /** Where in the ledger a field is wrong, e.g. {@code entries[0].type}: no class names, unlike Jackson's own. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "the whole" : path.toString();
+    }
+
+    private static LabException unreadable(Path file, String why, Exception cause) {
+        return new LabException("Cannot read the run ledger " + file.getFileName() + ": " + why, cause);
     }
 
     public String runId() {
@@ -77,6 +117,11 @@ public final class Ledger {
 
     public String target() {
         return header.target();
+    }
+
+    /** Where the run's resources live; null when an older Lab Runner wrote the ledger. */
+    public Location location() {
+        return header.location();
     }
 
     public Instant startedAt() {
@@ -128,6 +173,27 @@ public final class Ledger {
         return file;
     }
 
+    /**
+     * Moves the ledger out of the way as {@code <file>.<suffix>} (never over an earlier one), so that
+     * no command reads it again but it is still there to look at. Returns the new file.
+     */
+    public synchronized Path setAside(String suffix) {
+        return setAside(file, suffix);
+    }
+
+    /** {@link #setAside(String)} for a file that may not even be a ledger. */
+    public static Path setAside(Path file, String suffix) {
+        Path target = file.resolveSibling(file.getFileName() + "." + suffix);
+        for (int n = 2; Files.exists(target); n++) {
+            target = file.resolveSibling(file.getFileName() + "." + suffix + "-" + n);
+        }
+        try {
+            return Files.move(file, target);
+        } catch (IOException e) {
+            throw new LabException("Cannot move the run ledger " + file.getFileName() + " aside: " + e.getMessage(), e);
+        }
+    }
+
     private void set(Resource resource, State state) {
         Entry updated = new Entry(resource.type(), resource.id(), state);
         for (int i = 0; i < entries.size(); i++) {
@@ -143,7 +209,7 @@ public final class Ledger {
     }
 
     private void save() {
-        RunRecord record = new RunRecord(header.runId(), header.labId(), header.target(),
+        RunRecord record = new RunRecord(header.runId(), header.labId(), header.target(), header.location(),
                 header.startedAt(), header.expiresAt(), List.copyOf(entries));
         try {
             Files.createDirectories(file.getParent());

@@ -12,15 +12,29 @@ import software.amazon.awssdk.services.glue.model.CrawlerState;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Deletes one ledger resource of any kind. Deleting what is already gone succeeds, so cleanup
- * is safe to run twice or after a crash; conflicts that eventual consistency causes are retried.
+ * Deletes one ledger resource of any kind. Deleting what is already gone succeeds and says so,
+ * so cleanup is safe to run twice or after a crash; conflicts that eventual consistency causes
+ * are retried.
  */
 public final class ResourceDeleter {
     private static final int ATTEMPTS = 6;
+
+    /** What a delete found. */
+    public enum Deletion {
+        /** It was there and is deleted now. */
+        DELETED,
+        /** There was nothing of that name to delete. */
+        ALREADY_GONE;
+
+        static Deletion of(boolean deleted) {
+            return deleted ? DELETED : ALREADY_GONE;
+        }
+    }
 
     private final AwsClients clients;
 
@@ -28,13 +42,16 @@ public final class ResourceDeleter {
         this.clients = clients;
     }
 
-    /** Deletes the resource, retrying transient failures; returns false when it was already gone. */
-    public boolean delete(Resource resource) throws InterruptedException {
+    /** Deletes the resource, retrying transient failures, and tells whether it was there at all. */
+    public Deletion delete(Resource resource) throws InterruptedException {
         Duration backoff = Duration.ofMillis(200);
         for (int attempt = 1; ; attempt++) {
             try {
-                return deleteOnce(resource);
+                return Deletion.of(deleteOnce(resource));
             } catch (AwsServiceException e) {
+                if (isNotFound(resource.type(), e)) {
+                    return Deletion.ALREADY_GONE;
+                }
                 if (attempt == ATTEMPTS || !isTransient(e)) {
                     throw e;
                 }
@@ -70,8 +87,13 @@ public final class ResourceDeleter {
     private boolean deleteBucket(String bucket) {
         var s3 = clients.s3();
         try {
-            s3.listMultipartUploadsPaginator(r -> r.bucket(bucket)).uploads().forEach(upload ->
-                    s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId())));
+            s3.listMultipartUploadsPaginator(r -> r.bucket(bucket)).uploads().forEach(upload -> {
+                try {
+                    s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                } catch (NoSuchUploadException finishedMeanwhile) {
+                    // Completed or aborted since the listing: nothing to abort.
+                }
+            });
             for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket))) {
                 List<ObjectIdentifier> keys = page.contents().stream()
                         .map(S3Object::key).map(k -> ObjectIdentifier.builder().key(k).build()).toList();
@@ -187,6 +209,31 @@ public final class ResourceDeleter {
         return bedrock.listGuardrailsPaginator(r -> { }).guardrails().stream()
                 .filter(g -> nameIdOrArn.equals(g.name()) || nameIdOrArn.equals(g.id()) || nameIdOrArn.equals(g.arn()))
                 .findFirst();
+    }
+
+    /**
+     * Whether the service says the resource itself does not exist, also when the SDK has no class for
+     * the error on that operation. Only the code that names the resource's own kind counts: a
+     * NoSuchUpload while emptying a bucket says nothing about the bucket.
+     */
+    static boolean isNotFound(ResourceType type, AwsServiceException e) {
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? "" : e.awsErrorDetails().errorCode();
+        switch (type) {
+            case S3_BUCKET:
+                return e instanceof NoSuchBucketException || code.equals("NoSuchBucket");
+            case IAM_ROLE:
+                return e instanceof NoSuchEntityException || code.equals("NoSuchEntity");
+            case GLUE_DATABASE:
+            case GLUE_CRAWLER:
+                return e instanceof EntityNotFoundException || code.equals("EntityNotFoundException");
+            case KINESIS_STREAM:
+            case FIREHOSE_STREAM:
+            case BEDROCK_GUARDRAIL:
+                return code.equals("ResourceNotFoundException");
+            default:
+                return false;
+        }
     }
 
     private static boolean isTransient(AwsServiceException e) {

@@ -34,7 +34,10 @@ final class RunContext implements LabContext {
     private final ResourceTagger tagger;
     private final List<StepResult> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private volatile boolean closedForCreation;
+    /** Guards {@link #closedForCreation} and {@link #creationsUnderWay}. */
+    private final Object creations = new Object();
+    private boolean closedForCreation;
+    private int creationsUnderWay;
 
     RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener, ResourceTagger tagger) {
         this.lab = lab;
@@ -110,27 +113,52 @@ final class RunContext implements LabContext {
 
     @Override
     public <T> T create(Resource resource, Supplier<T> creation) {
-        if (closedForCreation) {
-            throw new IllegalStateException("The run is being cleaned up; " + resource + " was not created");
+        synchronized (creations) {
+            if (closedForCreation) {
+                throw new IllegalStateException("The run is being cleaned up; " + resource + " was not created");
+            }
+            creationsUnderWay++;
         }
-        ledger.recordPending(resource);
-        T created = creation.get();
-        ledger.confirmCreated(resource);
-        tagger.tag(resource, tags());
-        return created;
+        try {
+            ledger.recordPending(resource);
+            T created = creation.get();
+            ledger.confirmCreated(resource);
+            tagger.tag(resource, tags());
+            return created;
+        } finally {
+            synchronized (creations) {
+                creationsUnderWay--;
+                creations.notifyAll();
+            }
+        }
     }
 
     @Override
     public void step(String name, Step step) throws Exception {
+        remarkedStep(name, () -> {
+            step.run();
+            return "";
+        });
+    }
+
+    /** A step whose body says how it turned out when that is not the usual (see {@link StepResult#remark()}). */
+    void remarkedStep(String name, RemarkedStep step) throws Exception {
         listener.stepStarted(name);
         long start = System.nanoTime();
+        String remark;
         try {
-            step.run();
+            remark = step.run();
         } catch (Exception | Error e) {
             record(new StepResult(name, false, since(start), Failures.describe(e)));
             throw e;
         }
-        record(new StepResult(name, true, since(start), ""));
+        record(new StepResult(name, true, since(start), "", remark));
+    }
+
+    /** The body of {@link #remarkedStep}. */
+    @FunctionalInterface
+    interface RemarkedStep {
+        String run() throws Exception;
     }
 
     @Override
@@ -180,15 +208,30 @@ final class RunContext implements LabContext {
     }
 
     /**
-     * Refuses further creations: once cleanup has begun (after Ctrl-C the lab's own thread may
-     * still be running), nothing new may appear behind it.
+     * Refuses further creations and waits (up to {@code patience}) for those under way to be
+     * recorded: once cleanup has begun — after Ctrl-C the lab's own thread may still be running —
+     * nothing new may appear behind it, and nothing half-created may be missed by it.
      */
-    void closeForCreation() {
-        closedForCreation = true;
+    void closeForCreation(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean interrupted = false;
+        synchronized (creations) {
+            closedForCreation = true;
+            while (creationsUnderWay > 0 && System.nanoTime() < deadline) {
+                try {
+                    creations.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Steps recorded since the last call, for the phase that just ended. */
-    List<StepResult> drainSteps() {
+    synchronized List<StepResult> drainSteps() {
         List<StepResult> drained = List.copyOf(steps);
         steps.clear();
         return drained;
@@ -199,7 +242,9 @@ final class RunContext implements LabContext {
     }
 
     private void record(StepResult result) {
-        steps.add(result);
+        synchronized (this) {
+            steps.add(result);
+        }
         listener.stepFinished(result);
     }
 

@@ -37,19 +37,59 @@ public record StateDirectory(Path root) {
         return root.resolve("emulator.json");
     }
 
-    /** Ledgers of runs that still have resources, oldest first. */
+    /**
+     * Ledgers of runs that still have resources, oldest first. A ledger that cannot be read is
+     * left out here; {@link #scanRuns()} sets it aside and says so.
+     */
     public List<Ledger> activeRuns() {
+        return scan(false).runs();
+    }
+
+    /**
+     * What {@code cleanup} sees: the readable ledgers, oldest first, and one line for each unreadable
+     * one, which is moved aside as {@code <file>.unreadable} so that it blocks no later command.
+     */
+    public RunScan scanRuns() {
+        return scan(true);
+    }
+
+    /** The result of {@link #scanRuns()}. */
+    public record RunScan(List<Ledger> runs, List<String> setAside) {
+    }
+
+    private RunScan scan(boolean setAsideUnreadable) {
         if (!Files.isDirectory(runs())) {
-            return List.of();
+            return new RunScan(List.of(), List.of());
         }
-        List<Ledger> ledgers = new ArrayList<>();
-        try (Stream<Path> files = Files.list(runs())) {
-            files.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(f -> ledgers.add(Ledger.load(f)));
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(runs())) {
+            files = listed.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
             throw new LabException("Cannot list runs in " + runs() + ": " + e.getMessage(), e);
         }
+        List<Ledger> ledgers = new ArrayList<>();
+        List<String> setAside = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                ledgers.add(Ledger.load(file));
+            } catch (LabException unreadable) {
+                if (setAsideUnreadable) {
+                    setAside.add(setAside(file, unreadable.getMessage()));
+                }
+            }
+        }
         ledgers.sort(Comparator.comparing(Ledger::startedAt));
-        return ledgers;
+        return new RunScan(List.copyOf(ledgers), List.copyOf(setAside));
+    }
+
+    private static String setAside(Path file, String why) {
+        try {
+            Path moved = Ledger.setAside(file, "unreadable");
+            return why + "; moved aside as " + moved.getFileName()
+                    + ". Whatever that run left is not cleaned: 'lab sweep' finds leftovers by name.";
+        } catch (LabException e) {
+            return why + "; " + e.getMessage();
+        }
     }
 
     /** The newest active run, of the given lab if one is named, on the given target. */

@@ -3,6 +3,7 @@ package io.labrunner.target;
 import io.labrunner.core.AwsClients;
 import io.labrunner.core.Capability;
 import io.labrunner.core.LabException;
+import io.labrunner.core.Location;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
@@ -97,6 +98,11 @@ public final class AwsTarget implements Target {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public Location location() {
+        return Target.super.location().withAccount(identity.accountId());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.labrunner.target;
 
 import io.labrunner.core.Capability;
 import io.labrunner.core.LabException;
+import io.labrunner.core.Location;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -102,6 +103,12 @@ public final class ContainerTarget extends EndpointTarget {
             throw new LabException("The container " + image + " did not start: " + why + hint
                     + ". Pass another image with --image, or use --target embedded.", e);
         }
+    }
+
+    /** A container that is not kept (--reuse) takes its resources with it when this command ends. */
+    @Override
+    public Location location() {
+        return reuse ? super.location() : super.location().endingWithThisProcess();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.labrunner.target;
 
 import io.labrunner.core.Capability;
+import io.labrunner.core.Location;
 import io.labrunner.emulator.Emulator;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,11 +27,13 @@ public final class EmbeddedTarget implements Target {
     private final URI endpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
+    private final Location location;
 
-    private EmbeddedTarget(Emulator emulator, URI endpoint, Region region) {
+    private EmbeddedTarget(Emulator emulator, URI endpoint, Region region, Location location) {
         this.emulator = emulator;
         this.endpoint = endpoint;
         this.region = region;
+        this.location = location;
         this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     }
 
@@ -45,12 +48,29 @@ public final class EmbeddedTarget implements Target {
                 .modelServer(modelServer.map(ModelServerSetting::url).orElse(null),
                         modelServer.map(ModelServerSetting::model).orElse(null))
                 .build().start();
-        return new EmbeddedTarget(emulator, emulator.getEndpoint(), Region.of(emulator.getRegion()));
+        Location here = place(emulator.getEndpoint(), Region.of(emulator.getRegion()));
+        // Without a data folder the emulator's state is a temp folder that goes when this process ends.
+        here = dataDir == null ? here.endingWithThisProcess() : here.withData(dataDir);
+        return new EmbeddedTarget(emulator, emulator.getEndpoint(), Region.of(emulator.getRegion()), here);
     }
 
-    /** Uses an emulator another process serves (a running {@code lab emulator}). */
-    public static EmbeddedTarget attach(URI endpoint, Region region) {
-        return new EmbeddedTarget(null, endpoint, region);
+    /**
+     * Uses an emulator another process serves (a running {@code lab emulator}), which keeps its
+     * state in {@code data} when its note says.
+     */
+    public static EmbeddedTarget attach(URI endpoint, Region region, Optional<Path> data) {
+        Location here = place(endpoint, region);
+        return new EmbeddedTarget(null, endpoint, region, data.map(here::withData).orElse(here));
+    }
+
+    private static Location place(URI endpoint, Region region) {
+        return Location.of("embedded", Optional.of(endpoint), region.id()).withAccount(Emulator.ACCOUNT_ID);
+    }
+
+    /** The emulator's data folder, or a throwaway one that ends with this process; not its port, which changes. */
+    @Override
+    public Location location() {
+        return location;
     }
 
     @Override

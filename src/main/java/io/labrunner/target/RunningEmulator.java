@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * The note a running {@code lab emulator} leaves in the state directory, so that {@code start},
- * {@code check}, {@code solve} and {@code cleanup} in other terminals talk to it.
+ * {@code check}, {@code solve} and {@code cleanup} in other terminals talk to it. {@code data} is
+ * the folder it serves (null in notes written before it was recorded).
  */
-public record RunningEmulator(String endpoint, String region, long pid) {
+public record RunningEmulator(String endpoint, String region, long pid, String data) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public void writeTo(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package io.labrunner.target;
 
 import io.labrunner.core.Capability;
+import io.labrunner.core.Location;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,14 @@ public interface Target extends AutoCloseable {
     AwsCredentialsProvider credentials();
 
     Set<Capability> capabilities();
+
+    /**
+     * Where resources made through this target live, for the ledger: a later command compares it
+     * with its own before it deletes anything. By default the kind, endpoint and region.
+     */
+    default Location location() {
+        return Location.of(name(), endpoint(), region().id());
+    }
 
     /** Whether this target is a real AWS account (tags, guard, cost confirmation apply). */
     default boolean isRealAccount() {

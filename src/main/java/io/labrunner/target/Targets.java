@@ -4,6 +4,7 @@ import io.labrunner.core.LabException;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.core.Suggestions;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 
@@ -59,7 +60,8 @@ public final class Targets {
         }
         Optional<RunningEmulator> running = RunningEmulator.readIfAlive(state.emulatorPidFile());
         if (running.isPresent()) {
-            return EmbeddedTarget.attach(URI.create(running.get().endpoint()), Region.of(running.get().region()));
+            return EmbeddedTarget.attach(URI.create(running.get().endpoint()), Region.of(running.get().region()),
+                    Optional.ofNullable(running.get().data()).map(Path::of));
         }
         return EmbeddedTarget.start(state.emulatorData());
     }

@@ -1,20 +1,30 @@
 package io.labrunner.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labrunner.core.report.CheckOutcome;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.core.report.Outcome;
+import io.labrunner.core.report.RunListener;
+import io.labrunner.core.report.StepResult;
 import io.labrunner.testing.BucketLab;
 import io.labrunner.testing.EmbeddedEmulator;
 import io.labrunner.testing.FakeLab;
+import io.labrunner.testing.StuckLab;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class LabRunnerTest {
     private static EmbeddedEmulator emulator;
@@ -126,7 +136,7 @@ class LabRunnerTest {
         LabResult kept = runner.run(BucketLab.good(), true);
         Ledger run = state.latestRun(java.util.Optional.empty(), "embedded").orElseThrow();
         runner.cleanup(BucketLab.good(), run);
-        Ledger stale = Ledger.create(state.runs(), run.runId(), run.labId(), run.target(), run.startedAt(), run.expiresAt());
+        Ledger stale = Ledger.create(state.runs(), run.runId(), run.labId(), run.location(), run.startedAt(), run.expiresAt());
         stale.recordPending(Resource.bucket(RunIds.resourceName(kept.runId(), "data")));
 
         LabResult again = runner.cleanup(BucketLab.good(), stale);
@@ -144,6 +154,136 @@ class LabRunnerTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(result.message()).contains("BEDROCK_TEXT").contains("embedded");
+        assertThat(state.activeRuns()).isEmpty();
+    }
+
+    /** Records what the console would print, in order. */
+    private static final class Recording implements RunListener {
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void phaseStarted(String phase) {
+            events.add("phase " + phase);
+        }
+
+        @Override
+        public void stepFinished(StepResult step) {
+            events.add((step.ok() ? "" : "failed ") + step.name() + (step.remark().isBlank() ? "" : ": " + step.remark()));
+        }
+
+        @Override
+        public void labFinished(LabResult result) {
+            events.add("lab " + result.outcome());
+        }
+    }
+
+    /** What LabsCommand does around a run: hold the stop, open clients, run, print the summary, close. */
+    private Thread command(StopSignal signal, Lab lab, Recording recording, LabResult[] result) {
+        return new Thread(() -> {
+            // Closed in reverse order: the clients, then the note that they are, then the hold.
+            try (StopSignal.Hold untilClosed = signal.hold();
+                 AutoCloseable closedNote = () -> recording.events.add("clients closed");
+                 AwsClients own = new AwsClients(clients.endpoint(), clients.region(),
+                         StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))) {
+                result[0] = new LabRunner("embedded", Set.of(Capability.S3), own, state, recording, java.time.Clock.systemUTC())
+                        .stoppingWith(signal).run(lab, false);
+                recording.events.add("summary");
+            } catch (Exception e) {
+                recording.events.add("failed " + e);
+            }
+        }, "lab-main");
+    }
+
+    private static String bucketOf(LabResult result) {
+        return RunIds.resourceName(result.runId(), "data");
+    }
+
+    @Test
+    void ctrlCCleansUpOnTheMainPathWithTheClientsOpenAndBeforeTheSummary() throws Exception {
+        StopSignal signal = new StopSignal();
+        StuckLab lab = new StuckLab(false);
+        Recording recording = new Recording();
+        LabResult[] result = new LabResult[1];
+        Thread main = command(signal, lab, recording, result);
+        main.start();
+        assertThat(lab.awaitCreated(Duration.ofSeconds(30))).isTrue();
+
+        signal.stop(Duration.ofSeconds(30));
+        recording.events.add("process may end");
+
+        main.join(30_000);
+        String bucket = bucketOf(result[0]);
+        assertThat(recording.events).containsSubsequence("phase setup", "create bucket " + bucket, "phase cleanup",
+                "delete S3 bucket " + bucket, "lab ERROR", "summary", "clients closed", "process may end");
+        assertThat(recording.events).noneMatch(e -> e.startsWith("failed delete"));
+        assertThat(result[0].message()).containsIgnoringCase("interrupted");
+        assertThat(bucketExists(result[0])).isFalse();
+        assertThat(state.activeRuns()).isEmpty();
+    }
+
+    @Test
+    void ctrlCWhileTheLabIgnoresInterruptsStillCleansUpBeforeTheProcessEnds() throws Exception {
+        StopSignal signal = new StopSignal();
+        StuckLab lab = new StuckLab(true);
+        Recording recording = new Recording();
+        LabResult[] result = new LabResult[1];
+        Thread main = command(signal, lab, recording, result);
+        main.start();
+        assertThat(lab.awaitCreated(Duration.ofSeconds(30))).isTrue();
+        String bucket = state.activeRuns().get(0).remaining().get(0).id();
+
+        signal.stop(Duration.ofMillis(300));
+
+        assertThat(recording.events).contains("delete S3 bucket " + bucket);
+        assertThat(clients.s3().listBuckets().buckets()).noneMatch(b -> b.name().equals(bucket));
+        lab.release();
+        main.join(30_000);
+        assertThat(recording.events).containsSubsequence("delete S3 bucket " + bucket, "lab ERROR", "summary", "clients closed");
+        assertThat(recording.events.stream().filter(e -> e.equals("phase cleanup"))).hasSize(1);
+        assertThat(state.activeRuns()).isEmpty();
+    }
+
+    @Test
+    void noLabStartsOnceAStopWasAskedFor() {
+        StopSignal signal = new StopSignal();
+        signal.stop(Duration.ofSeconds(1));
+
+        LabResult result = runner.stoppingWith(signal).run(BucketLab.good(), false);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(result.message()).contains("stopping");
+        assertThat(state.activeRuns()).isEmpty();
+    }
+
+    @Test
+    void aResourceThatWasAlreadyGoneIsReportedAsSuchNotAsDeleted() {
+        LabResult kept = runner.run(BucketLab.good(), true);
+        Ledger run = state.latestRun(java.util.Optional.empty(), "embedded").orElseThrow();
+        String bucket = bucketOf(kept);
+        clients.s3().deleteObject(b -> b.bucket(bucket).key("answer.txt"));
+        clients.s3().deleteBucket(b -> b.bucket(bucket));
+        Recording recording = new Recording();
+
+        LabResult cleaned = emulator.runner(state, recording).cleanup(BucketLab.good(), run);
+
+        assertThat(cleaned.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(recording.events).contains("delete S3 bucket " + bucket + ": already gone");
+        assertThat(cleaned.phases().get(0).steps()).extracting(StepResult::remark).contains("already gone");
+    }
+
+    @Test
+    void aRunMadeElsewhereIsNeitherCheckedNorCleanedAndItsLedgerStays() {
+        runner.run(BucketLab.good(), true);
+        Ledger run = state.latestRun(java.util.Optional.empty(), "embedded").orElseThrow();
+        LabRunner elsewhere = emulator.runner(state, RunListener.NONE)
+                .at(Location.of("embedded", java.util.Optional.of(java.net.URI.create("http://127.0.0.1:1")), "us-east-1"));
+
+        assertThatThrownBy(() -> elsewhere.cleanup(BucketLab.good(), run)).isInstanceOf(LabException.class)
+                .hasMessageContaining("this cleanup targets the embedded emulator at http://127.0.0.1:1");
+        assertThatThrownBy(() -> elsewhere.check(BucketLab.good(), run)).hasMessageContaining("this check targets");
+        assertThat(state.activeRuns()).extracting(Ledger::runId).containsExactly(run.runId());
+
+        runner.cleanup(BucketLab.good(), run);
         assertThat(state.activeRuns()).isEmpty();
     }
 }

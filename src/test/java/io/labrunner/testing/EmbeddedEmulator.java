@@ -18,7 +18,13 @@ public final class EmbeddedEmulator implements AutoCloseable {
 
     /** A runner that keeps its ledgers in {@code state}, reporting to nobody. */
     public LabRunner runner(StateDirectory state) {
-        return new LabRunner(target.name(), target.capabilities(), clients, state, RunListener.NONE, Clock.systemUTC());
+        return runner(state, RunListener.NONE);
+    }
+
+    /** A runner that keeps its ledgers in {@code state}, reporting to {@code listener}. */
+    public LabRunner runner(StateDirectory state, RunListener listener) {
+        return new LabRunner(target.name(), target.capabilities(), clients, state, listener, Clock.systemUTC())
+                .at(target.location());
     }
 
     @Override

@@ -95,4 +95,22 @@ class GlueRequestLimitsTest {
         assertThat(call(glue, "GetPartitions", "{'DatabaseName':'lab_db','TableName':'t'}").get("Partitions"))
                 .hasSize(1);
     }
+
+    @Test
+    void aMemberOfTheWrongTypeIsInvalidInputNamingTheMemberNotAJavaType() {
+        assertThatThrownByGlue("{'DatabaseName':'lab_db','TableInput':{'Name':'x','StorageDescriptor':"
+                + "{'Columns':[{'Name':{'nested':1}}]}}}");
+    }
+
+    private void assertThatThrownByGlue(String createTable) {
+        try {
+            glue.handle(GlueRequests.request("CreateTable", createTable.replace('\'', '"')));
+        } catch (io.labrunner.emulator.AwsException e) {
+            assertThat(e.code()).isEqualTo("InvalidInputException");
+            assertThat(e.getMessage()).doesNotContain("java.").doesNotContain("io.labrunner")
+                    .contains("StorageDescriptor.Columns.0.Name");
+            return;
+        }
+        throw new AssertionError("expected InvalidInputException");
+    }
 }

@@ -524,8 +524,14 @@ public final class FirehoseService implements AwsService {
         return regions.computeIfAbsent(region, r -> new TreeMap<>());
     }
 
-    private static void settle(Map<String, DeliveryStream> streams, long now) {
-        streams.values().removeIf(s -> s.deletionDue(now));
+    private void settle(Map<String, DeliveryStream> streams, long now) {
+        streams.values().removeIf(s -> {
+            boolean gone = s.deletionDue(now);
+            if (gone) {
+                failing.remove(s);
+            }
+            return gone;
+        });
         streams.values().forEach(s -> s.settle(now));
     }
 

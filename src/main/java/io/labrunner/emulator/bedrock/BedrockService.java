@@ -199,12 +199,13 @@ public final class BedrockService implements AwsService {
             guardrail.versions().forEach(v -> summaries.add(GuardrailJson.summary(guardrail, v)));
         }
         int start = request.param("nextToken").map(token -> number(token, "nextToken")).orElse(0);
-        int size = request.param("maxResults").map(max -> number(max, "maxResults")).orElse(DEFAULT_PAGE);
+        int size = request.param("maxResults").map(max -> signedNumber(max, "maxResults")).orElse(DEFAULT_PAGE);
         if (size < 1 || size > 1000) {
             throw AwsException.validation("1 validation error detected: Value '" + size
                     + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000");
         }
-        int end = Math.min(summaries.size(), start + size);
+        // In long: a nextToken near Integer.MAX_VALUE plus the page size would overflow to a negative end.
+        int end = (int) Math.min(summaries.size(), (long) start + size);
         ObjectNode response = Json.object();
         ArrayNode page = response.putArray("guardrails");
         summaries.subList(Math.min(start, end), end).forEach(page::add);
@@ -284,6 +285,15 @@ public final class BedrockService implements AwsService {
     private static int number(String value, String field) {
         try {
             return Math.max(0, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw AwsException.validation("The " + field + " is not valid.");
+        }
+    }
+
+    /** A query parameter as an int, negative values kept so a range error names the value given. */
+    private static int signedNumber(String value, String field) {
+        try {
+            return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw AwsException.validation("The " + field + " is not valid.");
         }

@@ -60,7 +60,7 @@ record ConverseRequest(Prompt prompt, GuardrailRequest guardrail, List<String> g
         }
         Conversations.requireUserFirstAndAlternating(turns);
         JsonNode config = body.path("inferenceConfig");
-        Integer maxTokens = config.path("maxTokens").isNumber() ? config.path("maxTokens").asInt() : null;
+        Integer maxTokens = ModelLimits.requested(config.path("maxTokens"));
         InferenceSettings settings = new InferenceSettings(
                 ModelLimits.maxTokens(model, maxTokens, "inferenceConfig.maxTokens"),
                 unitInterval(config.path("temperature"), "inferenceConfig.temperature"),

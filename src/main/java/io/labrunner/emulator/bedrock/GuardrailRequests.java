@@ -44,6 +44,12 @@ final class GuardrailRequests {
         JsonNode contentPolicy = body.path("contentPolicyConfig");
         JsonNode wordPolicy = body.path("wordPolicyConfig");
         JsonNode sensitivePolicy = body.path("sensitiveInformationPolicyConfig");
+        // List lengths from the model (botocore bedrock/2023-04-20), checked before any entry is read.
+        maxLength(topicPolicy.path("topicsConfig"), "topicPolicyConfig.topicsConfig", 30);
+        maxLength(contentPolicy.path("filtersConfig"), "contentPolicyConfig.filtersConfig", 6);
+        maxLength(wordPolicy.path("wordsConfig"), "wordPolicyConfig.wordsConfig", 10000);
+        maxLength(sensitivePolicy.path("regexesConfig"), "sensitiveInformationPolicyConfig.regexesConfig", 10);
+        maxLength(body.path("tags"), "tags", 200);
         List<DeniedTopic> topics = list(topicPolicy.path("topicsConfig"), t -> new DeniedTopic(
                 required(t, "name"), required(t, "definition"), strings(t.path("examples"))));
         List<ContentFilter> filters = list(contentPolicy.path("filtersConfig"), f -> new ContentFilter(
@@ -99,6 +105,13 @@ final class GuardrailRequests {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
         return values;
+    }
+
+    private static void maxLength(JsonNode array, String memberPath, int max) {
+        if (array.isArray() && array.size() > max) {
+            throw AwsException.validation("1 validation error detected: Value at '" + memberPath
+                    + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+        }
     }
 
     private static <T> List<T> list(JsonNode array, Function<JsonNode, T> read) {

@@ -1,5 +1,6 @@
 package io.labrunner.emulator.bedrock;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.labrunner.emulator.AwsException;
 
 /**
@@ -24,6 +25,17 @@ final class ModelLimits {
             return 10_000;
         }
         return 4096;
+    }
+
+    /**
+     * A requested token count, or null when none is given. A number past Integer's range is above every
+     * model's limit: asInt() would wrap it to a negative and report the wrong value.
+     */
+    static Integer requested(JsonNode node) {
+        if (!node.isNumber()) {
+            return null;
+        }
+        return node.canConvertToInt() ? node.asInt() : node.doubleValue() > 0 ? Integer.MAX_VALUE : 0;
     }
 
     /** The requested maximum checked against the model's, or the model's own when none was asked for (Converse's default). */

@@ -71,7 +71,7 @@ final class NovaMessages implements NativeDialect {
         List<String> stops = new ArrayList<>();
         config.path("stopSequences").forEach(s -> stops.add(s.asText()));
         InferenceSettings settings = new InferenceSettings(
-                ModelLimits.maxTokens(model, max.isNumber() ? max.asInt() : null, maxField),
+                ModelLimits.maxTokens(model, ModelLimits.requested(max), maxField),
                 ConverseRequest.unitInterval(config.path("temperature"), "inferenceConfig.temperature"),
                 ConverseRequest.unitInterval(config.has("topP") ? config.path("topP") : config.path("top_p"), "inferenceConfig.topP"),
                 stops);

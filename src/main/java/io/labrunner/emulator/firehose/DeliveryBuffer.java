@@ -50,8 +50,15 @@ final class DeliveryBuffer {
 
     /** The buffer's content as one object body, and an empty buffer. */
     byte[] drain(boolean gzip) {
+        byte[] body = body(gzip);
+        drainEntries();
+        return body;
+    }
+
+    /** The buffer's content as one object body; the records stay buffered until delivery succeeds. */
+    byte[] body(boolean gzip) {
         ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(bytes, Integer.MAX_VALUE - 8));
-        for (Entry e : drainEntries()) {
+        for (Entry e : entries) {
             body.write(e.data(), 0, e.data().length);
         }
         return gzip ? gzip(body.toByteArray()) : body.toByteArray();

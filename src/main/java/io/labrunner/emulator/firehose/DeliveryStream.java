@@ -101,6 +101,22 @@ final class DeliveryStream {
         return !sealed.isEmpty();
     }
 
+    /** Bytes waiting for delivery: the buffer and the sealed batches. */
+    long pendingBytes() {
+        long total = buffer.bytes();
+        for (List<DeliveryBuffer.Entry> batch : sealed) {
+            for (DeliveryBuffer.Entry e : batch) {
+                total += e.data().length;
+            }
+        }
+        return total;
+    }
+
+    /** Puts batches whose delivery failed back in front of the sealed ones, to be retried in order. */
+    void returnSealed(List<List<DeliveryBuffer.Entry>> batches) {
+        sealed.addAll(0, batches);
+    }
+
     /** The sealed batches, oldest first; none are left. */
     List<List<DeliveryBuffer.Entry>> takeSealed() {
         List<List<DeliveryBuffer.Entry>> batches = List.copyOf(sealed);

@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,6 +44,7 @@ public final class FirehoseService implements AwsService {
     static final int MAX_RECORD_BYTES = 1_024_000;
     static final int MAX_BATCH_RECORDS = 500;
     static final long MAX_BATCH_BYTES = 4L * 1024 * 1024;
+    private static final String SLOW_DOWN = "Slow down.";
 
     private final FirehoseSettings settings;
     private final ObjectStore store;
@@ -50,6 +53,8 @@ public final class FirehoseService implements AwsService {
     /** Region → name → stream; guarded by {@code this}. */
     private final Map<String, Map<String, DeliveryStream>> regions = new HashMap<>();
     private final ScheduledExecutorService deliverer;
+    /** Streams whose last delivery failed, so a failing destination is logged once, not every tick. */
+    private final Set<DeliveryStream> failing = ConcurrentHashMap.newKeySet();
 
     /**
      * A Firehose without record format conversion (no Glue catalog to read schemas from).
@@ -196,7 +201,8 @@ public final class FirehoseService implements AwsService {
     }
 
     private ObjectNode list(Map<String, DeliveryStream> streams, JsonNode in) {
-        int limit = in.path("Limit").asInt(10);
+        Integer given = WholeNumbers.read(in, "Limit");
+        int limit = given == null ? 10 : given;
         if (limit < 1 || limit > 10000) {
             throw FirehoseErrors.validation("limit", limit < 1 ? "have value greater than or equal to 1"
                     : "have value less than or equal to 10000");
@@ -236,7 +242,9 @@ public final class FirehoseService implements AwsService {
             throw FirehoseErrors.validation("record", "not be null");
         }
         byte[] data = data(record, "record.data");
-        accept(stream, data, now());
+        if (!accept(stream, data, now())) {
+            throw new AwsException("ServiceUnavailableException", SLOW_DOWN, 503);
+        }
         return Json.object().put("RecordId", recordId()).put("Encrypted", false);
     }
 
@@ -262,11 +270,17 @@ public final class FirehoseService implements AwsService {
         long now = now();
         ObjectNode out = Json.object();
         ArrayNode responses = out.putArray("RequestResponses");
+        int failed = 0;
         for (byte[] data : decoded) {
-            accept(stream, data, now);
-            responses.addObject().put("RecordId", recordId());
+            if (accept(stream, data, now)) {
+                responses.addObject().put("RecordId", recordId());
+            } else {
+                // Each record fails on its own, as PutRecordBatch reports throttling; the caller resends those.
+                failed++;
+                responses.addObject().put("ErrorCode", "ServiceUnavailableException").put("ErrorMessage", SLOW_DOWN);
+            }
         }
-        out.put("FailedPutCount", 0);
+        out.put("FailedPutCount", failed);
         out.put("Encrypted", false);
         return out;
     }
@@ -323,17 +337,29 @@ public final class FirehoseService implements AwsService {
         return name;
     }
 
-    /** Adds one record, delivering first if it would take the buffer past its size hint. */
-    private void accept(DeliveryStream stream, byte[] data, long now) {
+    /**
+     * Adds one record, delivering first if it would take the buffer past its size hint. False when the
+     * stream's undelivered backlog is full because its destination keeps failing: the record is not taken.
+     */
+    private boolean accept(DeliveryStream stream, byte[] data, long now) {
         DeliveryBuffer buffer = stream.buffer();
         long limit = stream.destination().sizeLimitBytes();
         if (!buffer.isEmpty() && buffer.bytes() + data.length > limit) {
             flush(stream);
         }
+        if (stream.pendingBytes() + data.length > backlogLimit(stream)) {
+            return false;
+        }
         buffer.add(data, now);
         if (buffer.bytes() >= limit) {
             flush(stream);
         }
+        return true;
+    }
+
+    /** Undelivered bytes a stream holds while its destination fails: two buffers' worth. */
+    private static long backlogLimit(DeliveryStream stream) {
+        return 2 * stream.destination().sizeLimitBytes();
     }
 
     /**
@@ -350,8 +376,9 @@ public final class FirehoseService implements AwsService {
     }
 
     /**
-     * Writes the buffer to S3 as one object. A missing bucket keeps the records buffered and retried,
-     * as Firehose retries a failing S3 destination (for up to 24 hours on AWS).
+     * Writes the buffer to S3 as one object. A missing bucket or a refused write keeps the records buffered
+     * and retried, as Firehose retries a failing S3 destination (for up to 24 hours on AWS); the records
+     * leave the buffer only once their object is written.
      */
     private void deliver(DeliveryStream stream) {
         DeliveryBuffer buffer = stream.buffer();
@@ -361,8 +388,23 @@ public final class FirehoseService implements AwsService {
         }
         String key = Prefixes.objectKey(destination, stream.name(), stream.version(),
                 Instant.ofEpochMilli(buffer.oldestArrivalMillis()));
-        store.put(destination.bucket(), key, buffer.drain(destination.gzip()));
+        try {
+            store.put(destination.bucket(), key, buffer.body(destination.gzip()));
+        } catch (RuntimeException e) {
+            deliveryFailed(stream, key, e);
+            return;
+        }
+        buffer.drainEntries();
         stream.deliveredKeys().add(key);
+        failing.remove(stream);
+    }
+
+    /** Logs the first failure of a streak once; the records stay pending and the next tick retries. */
+    private void deliveryFailed(DeliveryStream stream, String key, RuntimeException e) {
+        if (failing.add(stream)) {
+            LOG.warn("Firehose {} cannot deliver to s3://{}/{} and keeps its records buffered: {}", stream.name(),
+                    stream.destination().bucket(), key, e.getMessage());
+        }
     }
 
     /**
@@ -381,23 +423,38 @@ public final class FirehoseService implements AwsService {
             batches = stream.takeSealed();
         }
         FormatConversion conversion = destination.conversion();
-        for (List<DeliveryBuffer.Entry> entries : batches) {
+        for (int i = 0; i < batches.size(); i++) {
+            List<DeliveryBuffer.Entry> entries = batches.get(i);
             Instant oldest = Instant.ofEpochMilli(entries.get(0).arrivalMillis());
             FormatConverter.Result result = FormatConverter.convert(conversion, glue, entries);
-            List<String> keys = new ArrayList<>();
-            if (result.parquet() != null) {
-                String key = Prefixes.objectKey(destination, stream.name(), stream.version(), oldest);
-                store.put(destination.bucket(), key, result.parquet());
-                keys.add(key);
-            }
-            if (!result.failures().isEmpty()) {
-                String key = Prefixes.errorKey(destination, stream.name(), stream.version(), oldest,
-                        ErrorOutput.FORMAT_CONVERSION_FAILED);
-                store.put(destination.bucket(), key, ErrorOutput.body(result.failures(), conversion.schema(), now()));
-                keys.add(key);
+            String dataKey = result.parquet() == null ? null
+                    : Prefixes.objectKey(destination, stream.name(), stream.version(), oldest);
+            String errorKey = result.failures().isEmpty() ? null : Prefixes.errorKey(destination, stream.name(),
+                    stream.version(), oldest, ErrorOutput.FORMAT_CONVERSION_FAILED);
+            try {
+                // The error output is checked first: a batch is retried whole, so its data object is written last.
+                if (errorKey != null) {
+                    store.put(destination.bucket(), errorKey,
+                            ErrorOutput.body(result.failures(), conversion.schema(), now()));
+                }
+                if (dataKey != null) {
+                    store.put(destination.bucket(), dataKey, result.parquet());
+                }
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    stream.returnSealed(batches.subList(i, batches.size()));
+                    deliveryFailed(stream, dataKey != null ? dataKey : errorKey, e);
+                }
+                return;
             }
             synchronized (this) {
-                stream.deliveredKeys().addAll(keys);
+                if (errorKey != null) {
+                    stream.deliveredKeys().add(errorKey);
+                }
+                if (dataKey != null) {
+                    stream.deliveredKeys().add(dataKey);
+                }
+                failing.remove(stream);
             }
         }
     }
@@ -413,7 +470,9 @@ public final class FirehoseService implements AwsService {
             for (Map.Entry<String, Map<String, DeliveryStream>> region : regions.entrySet()) {
                 settle(region.getValue(), now);
                 for (DeliveryStream s : region.getValue().values()) {
+                    // A stream whose destination fails stops reading its source until its backlog drains.
                     if (s.status() == DeliveryStatus.ACTIVE && s.sourceStreamArn() != null
+                            && s.pendingBytes() < backlogLimit(s)
                             && s.sourcePollDue(now, settings.sourcePollInterval().toMillis())) {
                         sources.add(Map.entry(region.getKey(), s));
                     }
@@ -465,8 +524,14 @@ public final class FirehoseService implements AwsService {
         return regions.computeIfAbsent(region, r -> new TreeMap<>());
     }
 
-    private static void settle(Map<String, DeliveryStream> streams, long now) {
-        streams.values().removeIf(s -> s.deletionDue(now));
+    private void settle(Map<String, DeliveryStream> streams, long now) {
+        streams.values().removeIf(s -> {
+            boolean gone = s.deletionDue(now);
+            if (gone) {
+                failing.remove(s);
+            }
+            return gone;
+        });
         streams.values().forEach(s -> s.settle(now));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.hive.HiveType;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * Converts a buffer's records to one Parquet object with the Glue table's columns. Records that cannot be
@@ -56,7 +57,9 @@ final class FormatConverter {
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             // The records were checked already, so this is the emulator's fault; they go to the error output
             // rather than being lost.
-            String message = "An internal error occurred while converting the records: " + e.getMessage();
+            // The cause names the converter's temporary files: it goes to the log, not into the user's bucket.
+            LoggerFactory.getLogger(FormatConverter.class).warn("Parquet conversion failed", e);
+            String message = "An internal error occurred while converting the records.";
             converted.forEach(entry -> failures.add(new Failure(entry, "InternalError", message)));
             return new Result(null, failures);
         }

@@ -32,6 +32,7 @@ record S3Destination(
     static final int DEFAULT_SIZE_MB = 5;
     static final int DEFAULT_INTERVAL_SECONDS = 300;
     private static final String BUCKET_ARN_PREFIX = "arn:aws:s3:::";
+    private static final int MAX_PREFIX_LENGTH = 1024;
 
     boolean gzip() {
         return "GZIP".equals(compression);
@@ -65,14 +66,14 @@ record S3Destination(
         int interval = DEFAULT_INTERVAL_SECONDS;
         JsonNode hints = config.get("BufferingHints");
         if (hints != null && !hints.isNull()) {
-            JsonNode sizeNode = hints.get("SizeInMBs");
-            JsonNode intervalNode = hints.get("IntervalInSeconds");
-            if (sizeNode != null && !sizeNode.isNull()) {
-                size = sizeNode.asInt();
+            Integer sizeHint = WholeNumbers.read(hints, "SizeInMBs");
+            Integer intervalHint = WholeNumbers.read(hints, "IntervalInSeconds");
+            if (sizeHint != null) {
+                size = sizeHint;
                 explicitSize = size;
             }
-            if (intervalNode != null) {
-                interval = intervalNode.asInt();
+            if (intervalHint != null) {
+                interval = intervalHint;
             }
             if (size < 1 || size > 128) {
                 throw FirehoseErrors.validation(member + ".bufferingHints.sizeInMBs",
@@ -96,6 +97,8 @@ record S3Destination(
         }
         String prefix = emptyToNull(text(config, "Prefix"));
         String errorPrefix = emptyToNull(text(config, "ErrorOutputPrefix"));
+        requireLength(prefix, member + ".prefix");
+        requireLength(errorPrefix, member + ".errorOutputPrefix");
         Prefixes.validate(prefix, errorPrefix);
         JsonNode conversionNode = extended ? config.get("DataFormatConversionConfiguration") : null;
         FormatConversion conversion = conversionNode == null || conversionNode.isNull() ? null
@@ -125,6 +128,17 @@ record S3Destination(
         d.putObject("EncryptionConfiguration").put("NoEncryptionConfig", "NoEncryption");
         d.putObject("CloudWatchLoggingOptions").put("Enabled", false);
         return d;
+    }
+
+    /**
+     * Prefix and ErrorOutputPrefix: any characters, at most 1,024 (botocore firehose/2015-08-04). S3 keys are
+     * opaque, so AWS accepts "../" in a prefix; the emulator's store refuses keys its folders cannot hold at
+     * delivery, and the records then wait in the buffer as they would for a failing destination on AWS.
+     */
+    private static void requireLength(String prefix, String memberPath) {
+        if (prefix != null && prefix.length() > MAX_PREFIX_LENGTH) {
+            throw FirehoseErrors.validation(memberPath, "have length less than or equal to " + MAX_PREFIX_LENGTH);
+        }
     }
 
     private static String text(JsonNode node, String name) {

@@ -37,7 +37,7 @@ final class CatalogApi {
     ObjectNode getDatabases(JsonNode body) {
         ObjectNode out = GlueJson.object();
         Paging.page(body, catalog.databases().stream().map(CatalogApi::withDefaults).toList(), out,
-                "DatabaseList", 100);
+                "DatabaseList", 100, 100);
         return out;
     }
 
@@ -82,7 +82,7 @@ final class CatalogApi {
             tables = tables.stream().filter(t -> pattern.matcher(t.name()).matches()).toList();
         }
         ObjectNode out = GlueJson.object();
-        Paging.page(body, tables, out, "TableList", 100);
+        Paging.page(body, tables, out, "TableList", 100, 100);
         ArrayNode list = (ArrayNode) out.get("TableList");
         for (int i = 0; i < list.size(); i++) {
             ((ObjectNode) list.get(i)).put("IsRegisteredWithLakeFormation", false);
@@ -115,6 +115,7 @@ final class CatalogApi {
         catalog.requireDatabase(db);
         ObjectNode out = GlueJson.object();
         ArrayNode errors = out.putArray("Errors");
+        RequestLimits.listLength(body, "TablesToDelete", 100);
         for (JsonNode name : body.path("TablesToDelete")) {
             try {
                 catalog.deleteTable(db, name.asText());
@@ -135,6 +136,7 @@ final class CatalogApi {
     ObjectNode batchCreatePartition(JsonNode body) {
         String db = GlueJson.required(body, "DatabaseName");
         String table = GlueJson.required(body, "TableName");
+        RequestLimits.listLength(body, "PartitionInputList", 100);
         catalog.requireTable(db, table);
         ObjectNode out = GlueJson.object();
         ArrayNode errors = out.putArray("Errors");
@@ -159,6 +161,7 @@ final class CatalogApi {
     ObjectNode batchGetPartition(JsonNode body) {
         String db = GlueJson.required(body, "DatabaseName");
         String table = GlueJson.required(body, "TableName");
+        RequestLimits.listLength(body, "PartitionsToGet", 1000);
         catalog.requireTable(db, table);
         ObjectNode out = GlueJson.object();
         ArrayNode found = out.putArray("Partitions");
@@ -183,7 +186,7 @@ final class CatalogApi {
         List<Partition> partitions = catalog.partitions(db, tableName).stream()
                 .filter(p -> filter.test(p.values())).toList();
         ObjectNode out = GlueJson.object();
-        Paging.page(body, partitions, out, "Partitions", 1000);
+        Paging.page(body, partitions, out, "Partitions", 1000, 1000);
         return out;
     }
 
@@ -205,6 +208,7 @@ final class CatalogApi {
         catalog.requireTable(db, table);
         ObjectNode out = GlueJson.object();
         ArrayNode errors = out.putArray("Errors");
+        RequestLimits.listLength(body, "PartitionsToDelete", 25);
         for (JsonNode key : body.path("PartitionsToDelete")) {
             try {
                 catalog.deletePartition(db, table, values(key.path("Values")));

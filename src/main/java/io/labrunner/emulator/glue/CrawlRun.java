@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The work of one crawl: check the role, scan the S3 targets, write tables and partitions. */
 final class CrawlRun {
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlRun.class);
     /** What Glue says when it cannot assume the crawler's role (at CreateCrawler and during a crawl). */
     static final String ROLE_ERROR = "Service is unable to assume provided role. Please verify role's TrustPolicy";
 
@@ -17,12 +20,12 @@ final class CrawlRun {
     }
 
     private final GlueCatalog catalog;
-    private final Path blobRoot;
+    private final BlobFolders folders;
     private final IamDirectory iam;
 
     CrawlRun(GlueCatalog catalog, Path blobRoot, IamDirectory iam) {
         this.catalog = catalog;
-        this.blobRoot = blobRoot;
+        this.folders = new BlobFolders(blobRoot);
         this.iam = iam;
     }
 
@@ -41,11 +44,11 @@ final class CrawlRun {
             DatasetScanner scanner = new DatasetScanner(inference, combineCompatible);
             for (Crawler.S3Target target : targets) {
                 S3Location location = S3Location.parse(target.path());
-                Path root = blobRoot.resolve(location.bucket());
-                if (!location.key().isEmpty()) {
-                    root = root.resolve(location.key());
+                Optional<Path> root = folders.folder(location);
+                if (root.isEmpty()) {
+                    continue; // no object can be stored under this location: the crawl finds nothing there
                 }
-                for (Dataset dataset : scanner.scan(root, location.uri(), target.exclusions())) {
+                for (Dataset dataset : scanner.scan(root.get(), location.uri(), target.exclusions())) {
                     String name = CrawledTables.tableName(tablePrefix, dataset.folderName());
                     Optional<Table> existing = catalog.table(database, name);
                     if (existing.isEmpty()) {
@@ -58,7 +61,9 @@ final class CrawlRun {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Result(created, updated, "Internal Service Exception: " + e.getMessage());
+            // The cause's message can name host files: it goes to the log, not to the crawl's LastCrawl.
+            LOG.warn("Crawler {} failed", crawlerName, e);
+            return new Result(created, updated, "Internal Service Exception");
         }
         return new Result(created, updated, null);
     }

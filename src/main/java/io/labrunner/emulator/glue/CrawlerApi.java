@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.iam.IamDirectory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +74,7 @@ final class CrawlerApi implements AutoCloseable {
                 t.path("Exclusions").forEach(e -> exclusions.add(e.asText()));
                 String path = t.path("Path").asText();
                 S3Location location = S3Location.parse(path);
-                if (!Files.isDirectory(blobRoot.resolve(location.bucket()))) {
+                if (new BlobFolders(blobRoot).bucket(location.bucket()).isEmpty()) {
                     // https://github.com/hashicorp/terraform-provider-aws/pull/30370 shows Glue's wording.
                     throw GlueErrors.invalidInput("S3 bucket " + location.bucket() + " does not exist.");
                 }
@@ -138,24 +137,25 @@ final class CrawlerApi implements AutoCloseable {
     ObjectNode getCrawlers(JsonNode body) {
         ObjectNode out = GlueJson.object();
         List<ObjectNode> all = snapshot().stream().map(Crawler::toJson).toList();
-        Paging.page(body, all, out, "Crawlers", 100);
+        Paging.page(body, all, out, "Crawlers", 100, 1000);
         return out;
     }
 
     ObjectNode listCrawlers(JsonNode body) {
         ObjectNode out = GlueJson.object();
         List<String> names = snapshot().stream().map(c -> c.name).toList();
-        Paging.page(body, names, out, "CrawlerNames", 100);
+        Paging.page(body, names, out, "CrawlerNames", 100, 1000);
         return out;
     }
 
     ObjectNode getCrawlerMetrics(JsonNode body) {
+        RequestLimits.listLength(body, "CrawlerNameList", 100);
         List<String> wanted = new ArrayList<>();
         body.path("CrawlerNameList").forEach(n -> wanted.add(n.asText()));
         List<ObjectNode> metrics = snapshot().stream()
                 .filter(c -> wanted.isEmpty() || wanted.contains(c.name)).map(Crawler::metricsJson).toList();
         ObjectNode out = GlueJson.object();
-        Paging.page(body, metrics, out, "CrawlerMetricsList", 100);
+        Paging.page(body, metrics, out, "CrawlerMetricsList", 100, 1000);
         return out;
     }
 

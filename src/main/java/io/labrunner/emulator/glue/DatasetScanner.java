@@ -47,7 +47,7 @@ final class DatasetScanner {
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile)
+            files = walk.filter(BlobFolders::isPlainFile)
                     .filter(f -> !hidden(root.relativize(f)))
                     .filter(f -> excluded.stream().noneMatch(m -> m.matches(root.relativize(f))))
                     .sorted().toList();

@@ -57,7 +57,12 @@ final class GlueJson {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (IOException e) {
-            throw GlueErrors.invalidInput("Invalid input: " + e.getMessage().lines().findFirst().orElse(""));
+            // Jackson's own message names Java types; the member path is what a caller can act on.
+            String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                    ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                            : Integer.toString(r.getIndex())).collect(java.util.stream.Collectors.joining("."))
+                    : "";
+            throw GlueErrors.invalidInput(path.isEmpty() ? "Invalid input." : "Invalid input at '" + path + "'.");
         }
     }
 

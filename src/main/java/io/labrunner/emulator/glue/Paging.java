@@ -11,8 +11,15 @@ final class Paging {
     private Paging() {
     }
 
-    /** Writes the page of {@code items} into {@code out[listMember]} and NextToken if more remain. */
-    static <T> void page(JsonNode request, List<T> items, ObjectNode out, String listMember, int defaultMax) {
+    /**
+     * Writes the page of {@code items} into {@code out[listMember]} and NextToken if more remain.
+     *
+     * @param defaultMax page size when MaxResults is absent
+     * @param modelMax   the largest MaxResults the operation's model allows
+     */
+    static <T> void page(JsonNode request, List<T> items, ObjectNode out, String listMember, int defaultMax,
+                         int modelMax) {
+        int max = RequestLimits.maxResults(request, defaultMax, modelMax);
         int start = 0;
         String token = request.path("NextToken").asText(null);
         if (token != null && !token.isEmpty()) {
@@ -21,9 +28,11 @@ final class Paging {
             } catch (IllegalArgumentException e) {
                 throw GlueErrors.invalidInput("Invalid pagination token.");
             }
+            if (start < 0) {
+                throw GlueErrors.invalidInput("Invalid pagination token.");
+            }
         }
-        int max = request.path("MaxResults").asInt(defaultMax);
-        int end = Math.min(items.size(), start + Math.max(1, max));
+        int end = (int) Math.min(items.size(), (long) start + max);
         start = Math.min(start, end);
         var array = out.putArray(listMember);
         items.subList(start, end).forEach(i -> array.add(GlueJson.tree(i)));

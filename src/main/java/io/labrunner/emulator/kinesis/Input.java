@@ -61,7 +61,21 @@ final class Input {
         if (!child.isNumber()) {
             throw KinesisErrors.serialization("class java.lang.String can not be converted to an Integer");
         }
+        if (!fitsInteger(child)) {
+            // Coral refuses a number its Integer cannot hold instead of wrapping or rounding it; a wrapped
+            // 1e400 or 2147483648 would otherwise pass every range check as Integer.MAX_VALUE or a negative.
+            throw KinesisErrors.serialization("NUMBER_VALUE can not be converted to an Integer");
+        }
         return child.intValue();
+    }
+
+    /** True for a whole number within Integer's range, however the wire format encoded it. */
+    private static boolean fitsInteger(JsonNode number) {
+        if (number.isIntegralNumber()) {
+            return number.canConvertToInt();
+        }
+        double value = number.doubleValue();
+        return value == Math.rint(value) && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
     }
 
     byte[] blob(String name) {

@@ -67,12 +67,14 @@ final class RecordOperations {
             String partitionKey = partitionKey(entry.string("PartitionKey"), path + "partitionKey");
             byte[] data = data(entry.blob("Data"), path + "data");
             total += StoredRecord.sizeOf(partitionKey, data);
+            if (total > MAX_BATCH_BYTES) {
+                // Refused as soon as the running total passes the limit: decoding the rest would hold up
+                // to 500 MiB for a request that fails anyway.
+                throw KinesisErrors.invalidArgument("Records size exceeds 5 MB limit");
+            }
             batch.add(entry);
             payloads.add(data);
             hashKeys.add(hashKey(entry.hashKey("ExplicitHashKey", path + "explicitHashKey"), partitionKey));
-        }
-        if (total > MAX_BATCH_BYTES) {
-            throw KinesisErrors.invalidArgument("Records size exceeds 5 MB limit");
         }
         Stream stream = streams.readable(name);
         List<Map<String, Object>> results = new ArrayList<>();

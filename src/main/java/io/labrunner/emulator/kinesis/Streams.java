@@ -47,7 +47,8 @@ final class Streams {
             throw KinesisErrors.streamExists(name);
         }
         int open = openShardsInRegion();
-        if (open + shardCount > settings.shardLimit()) {
+        // Subtracting instead of adding: open + shardCount overflows for a count near Integer.MAX_VALUE.
+        if (shardCount > settings.shardLimit() - open) {
             throw KinesisErrors.shardLimit(region, open, settings.shardLimit(), shardCount);
         }
         long now = now();
@@ -154,7 +155,7 @@ final class Streams {
     int updateShardCount(String name, int target) {
         Stream stream = reshardable(name);
         int current = stream.openShards().size();
-        if (target > 2 * current || target * 2 < current) {
+        if (target > 2L * current || target * 2L < current) {
             throw KinesisErrors.invalidArgument("UpdateShardCount cannot scale " + name + " from " + current
                     + " to " + target + " shards: the target must be at least half and at most double the "
                     + "current shard count.");
@@ -220,7 +221,7 @@ final class Streams {
 
     private void requireShardHeadroom(int additional) {
         int open = openShardsInRegion();
-        if (additional > 0 && open + additional > settings.shardLimit()) {
+        if (additional > 0 && additional > settings.shardLimit() - open) {
             throw KinesisErrors.shardLimit(region, open, settings.shardLimit(), additional);
         }
     }

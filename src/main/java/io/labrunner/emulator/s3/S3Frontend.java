@@ -40,12 +40,16 @@ public final class S3Frontend extends S3ProxyHandler {
     private static final List<String> ERROR_HEADERS = List.of("ETag", "x-amz-delete-marker", "x-amz-version-id", "Allow");
 
     private final BlobStore store;
+    /** The data folder's absolute path, kept out of every error message. */
+    private final String hostFolder;
 
-    private S3Frontend(BlobStore blobStore) {
+    private S3Frontend(BlobStore blobStore, Path root) {
         // ignoreUnknownHeaders: like S3, answer requests carrying x-amz- headers S3Proxy does not know.
         super(blobStore, AuthenticationType.NONE, null, null, null, MAX_SINGLE_PART, MAX_NON_CHUNKED,
                 MAX_CHUNK, true, null, null, MAX_TIME_SKEW_SECONDS);
         this.store = blobStore;
+        Path parent = root.toAbsolutePath().getParent();
+        this.hostFolder = (parent == null ? root.toAbsolutePath() : parent).toString();
     }
 
     /** True when the bucket exists; for in-process writers such as Firehose. */
@@ -62,7 +66,8 @@ public final class S3Frontend extends S3ProxyHandler {
 
     /** S3 over {@code root}, which must exist; data persists there between runs. */
     public static S3Frontend onDirectory(Path root) {
-        return new S3Frontend(new CompletedObjectsOnly(new FilesystemNio2BlobStore(root.toString())));
+        return new S3Frontend(new HoldableKeysOnly(
+                new CompletedObjectsOnly(new FilesystemNio2BlobStore(root.toString())), new FolderLayout(root)), root);
     }
 
     /** Serves one S3 request; never throws for S3-level failures, which become S3 XML errors. */
@@ -158,7 +163,15 @@ public final class S3Frontend extends S3ProxyHandler {
                 .findFirst().orElse(null);
     }
 
-    private static String messageOf(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /** The exception's message for the client, unless it names a host path (S3Proxy's traversal check does). */
+    private String messageOf(RuntimeException e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return "The request could not be served.";
+        }
+        if (message.startsWith("Path traversal") || message.contains(hostFolder)) {
+            return "The request names a bucket or key outside the emulator's S3 folder.";
+        }
+        return message;
     }
 }

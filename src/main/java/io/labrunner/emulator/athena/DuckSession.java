@@ -1,8 +1,8 @@
 package io.labrunner.emulator.athena;
 
+import io.labrunner.emulator.ConfinedDuckDb;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -36,8 +36,9 @@ final class DuckSession implements AutoCloseable {
         this.relations = relations;
         this.defaultDatabase = defaultDatabase.toLowerCase(java.util.Locale.ROOT);
         try {
-            this.connection = DriverManager.getConnection("jdbc:duckdb:");
-            lockDown(relations.blobRoot());
+            // Trino divides integers as integers; ErrorTranslator reads DuckDB's errors as JSON.
+            this.connection = ConfinedDuckDb.open(List.of(relations.blobRoot()),
+                    "integer_division=true", "TimeZone='UTC'", "errors_as_json=true");
             execute(TrinoRewriter.MACROS);
             execute("ATTACH ':memory:' AS " + CATALOG);
             schema(this.defaultDatabase);
@@ -46,28 +47,6 @@ final class DuckSession implements AutoCloseable {
             close();
             throw new AthenaQueryException("GENERIC_INTERNAL_ERROR", "Cannot start DuckDB: " + e.getMessage());
         }
-    }
-
-    /**
-     * Settles every setting before any SQL from a user runs, then locks them
-     * (https://duckdb.org/docs/stable/operations_manual/securing_duckdb/overview): files only under
-     * the blob root, no extension loading or installing, no secrets on disk, no spilling to a temp
-     * folder (whose path DuckDB would add to the allowed ones), and {@code lock_configuration}, so
-     * no SET or RESET in a query can undo any of it. Checked against duckdb_jdbc 2.0.0.1.
-     */
-    private void lockDown(Path blobRoot) throws SQLException {
-        execute("SET autoinstall_known_extensions=false");
-        execute("SET autoload_known_extensions=false");
-        execute("SET allow_community_extensions=false");
-        execute("SET allow_persistent_secrets=false");
-        execute("SET temp_directory=''");
-        execute("SET integer_division=true"); // Trino divides integers as integers
-        execute("SET TimeZone='UTC'");
-        execute("SET errors_as_json=true"); // read by ErrorTranslator
-        execute("SET allowed_directories=[" + TableRelations.literal(blobRoot + blobRoot.getFileSystem().getSeparator())
-                + "]");
-        execute("SET enable_external_access=false");
-        execute("SET lock_configuration=true");
     }
 
     Connection connection() {

@@ -1,6 +1,7 @@
 package io.labrunner.emulator.firehose;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.ConfinedDuckDb;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -53,12 +53,8 @@ final class ParquetWriter {
                     + ", format = 'newline_delimited', columns = {" + String.join(", ", types) + "})) TO "
                     + literal(parquet.toString()) + " (FORMAT parquet, COMPRESSION "
                     + compression.toLowerCase(Locale.ROOT) + ", PARQUET_VERSION " + writerVersion + ")";
-            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+            try (Connection connection = ConfinedDuckDb.open(List.of(dir), "TimeZone='UTC'");
                  Statement st = connection.createStatement()) {
-                // Extension downloads cannot work offline; parquet and json are built in.
-                st.execute("SET autoinstall_known_extensions=false");
-                st.execute("SET autoload_known_extensions=false");
-                st.execute("SET TimeZone='UTC'");
                 st.execute(sql);
             }
             return Files.readAllBytes(parquet);

@@ -20,11 +20,13 @@ final class CrawlRun {
     }
 
     private final GlueCatalog catalog;
+    private final Path blobRoot;
     private final BlobFolders folders;
     private final IamDirectory iam;
 
     CrawlRun(GlueCatalog catalog, Path blobRoot, IamDirectory iam) {
         this.catalog = catalog;
+        this.blobRoot = blobRoot;
         this.folders = new BlobFolders(blobRoot);
         this.iam = iam;
     }
@@ -40,7 +42,7 @@ final class CrawlRun {
         }
         int created = 0;
         int updated = 0;
-        try (SchemaInference inference = new SchemaInference()) {
+        try (SchemaInference inference = new SchemaInference(blobRoot)) {
             DatasetScanner scanner = new DatasetScanner(inference, combineCompatible);
             for (Crawler.S3Target target : targets) {
                 S3Location location = S3Location.parse(target.path());

@@ -1,11 +1,11 @@
 package io.labrunner.emulator.glue;
 
+import io.labrunner.emulator.ConfinedDuckDb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,14 +27,10 @@ import org.apache.avro.generic.GenericRecord;
 final class SchemaInference implements AutoCloseable {
     private final Connection duck;
 
-    SchemaInference() {
+    /** @param blobRoot the only folder the classifiers may read */
+    SchemaInference(Path blobRoot) {
         try {
-            duck = DriverManager.getConnection("jdbc:duckdb:");
-            try (Statement s = duck.createStatement()) {
-                // Extension downloads cannot work offline; parquet and json are built in.
-                s.execute("SET autoinstall_known_extensions=false");
-                s.execute("SET autoload_known_extensions=false");
-            }
+            duck = ConfinedDuckDb.open(List.of(blobRoot));
         } catch (SQLException e) {
             throw new IllegalStateException("DuckDB could not start: " + e.getMessage(), e);
         }

@@ -107,7 +107,7 @@ public final class IamService implements AwsService {
         int max = p.get("MaxItems").map(Integer::parseInt).orElse(100);
         int end = Math.min(matching.size(), start + max);
         IamXml xml = new IamXml().open("Roles");
-        matching.subList(Math.min(start, end), end).forEach(r -> xml.open("member").role(r).close("member"));
+        matching.subList(Math.min(start, end), end).forEach(r -> xml.open("member").roleMembers(r).close("member"));
         xml.close("Roles").element("IsTruncated", end < matching.size());
         if (end < matching.size()) {
             xml.element("Marker", end);

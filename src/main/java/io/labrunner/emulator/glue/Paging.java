@@ -2,6 +2,7 @@ package io.labrunner.emulator.glue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -19,11 +20,19 @@ final class Paging {
             try {
                 start = Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
+                start = -1;
+            }
+            if (start < 0) {
                 throw GlueErrors.invalidInput("Invalid pagination token.");
             }
         }
-        int max = request.path("MaxResults").asInt(defaultMax);
-        int end = Math.min(items.size(), start + Math.max(1, max));
+        JsonNode maxResults = request.path("MaxResults");
+        if (!maxResults.isMissingNode() && !maxResults.isNull()
+                && !(maxResults.isIntegralNumber() && maxResults.canConvertToInt())) {
+            throw new AwsException("SerializationException", "Unexpected value type at MaxResults: expected an integer", 400);
+        }
+        int max = maxResults.isIntegralNumber() ? maxResults.intValue() : defaultMax;
+        int end = (int) Math.min(items.size(), (long) start + Math.max(1, max));
         start = Math.min(start, end);
         var array = out.putArray(listMember);
         items.subList(start, end).forEach(i -> array.add(GlueJson.tree(i)));

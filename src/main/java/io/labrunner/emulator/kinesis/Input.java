@@ -58,8 +58,9 @@ final class Input {
         if (child == null || child.isNull()) {
             return null;
         }
-        if (!child.isNumber()) {
-            throw KinesisErrors.serialization("class java.lang.String can not be converted to an Integer");
+        // A fraction or a number beyond int range is as unreadable as a string: intValue() would wrap it.
+        if (!child.isIntegralNumber() || !child.canConvertToInt()) {
+            throw KinesisErrors.serialization("Unexpected value type in " + name + ": expected an integer");
         }
         return child.intValue();
     }

@@ -63,6 +63,8 @@ class MalformedRequestsTest {
     private static final AtomicInteger crashes = new AtomicInteger();
     private static final AtomicInteger leaks = new AtomicInteger();
     private static final AtomicInteger badShapes = new AtomicInteger();
+    private static final AtomicInteger wrongTypesAccepted = new AtomicInteger();
+    private static final List<String> acceptedExamples = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void startWithOneOfEachResource() {
@@ -100,8 +102,10 @@ class MalformedRequestsTest {
 
     @AfterAll
     static void printTotalsAndStop() {
-        System.out.printf("MALFORMED-REQUESTS tried=%d 5xx=%d crashes=%d java-class-leaks=%d unshaped-errors=%d%n",
-                tried.get(), serverErrors.get(), crashes.get(), leaks.get(), badShapes.get());
+        System.out.printf("MALFORMED-REQUESTS tried=%d 5xx=%d crashes=%d java-class-leaks=%d unshaped-errors=%d"
+                + " wrong-json-types-accepted=%d%n", tried.get(), serverErrors.get(), crashes.get(), leaks.get(),
+                badShapes.get(), wrongTypesAccepted.get());
+        acceptedExamples.forEach(e -> System.out.println("  accepted: " + e));
         if (emulator != null) {
             emulator.close();
         }
@@ -149,6 +153,10 @@ class MalformedRequestsTest {
         if (status >= 500) {
             serverErrors.incrementAndGet();
             failures.add(probe.label() + ": " + status + " " + abbreviate(body));
+        }
+        if (status < 400 && probe.wrongJsonType() && !"query".equals(op.protocol())) {
+            wrongTypesAccepted.incrementAndGet();
+            acceptedExamples.add(op + " " + probe.label() + " → " + status);
         }
         if (status >= 400) {
             Matcher leak = JAVA_LEAK.matcher(body);

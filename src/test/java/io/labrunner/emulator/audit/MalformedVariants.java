@@ -27,6 +27,11 @@ final class MalformedVariants {
 
     /** One request to send: what it tries, and its method, path with query, headers and body. */
     record Probe(String label, String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+        /** Whether a member has a JSON type its model does not allow, which AWS refuses before anything else. */
+        boolean wrongJsonType() {
+            return label.matches(".* as (string|number|boolean|object|array|numeric string|words)")
+                    || label.startsWith("top-level ") || label.startsWith("CBOR top-level ");
+        }
     }
 
     /** Values that fill a member of each type correctly, so that the one broken member is reached. */

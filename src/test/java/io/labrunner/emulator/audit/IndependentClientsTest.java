@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -122,6 +123,17 @@ class IndependentClientsTest {
                     JsonNode parsed = JSON.readTree(result.stdout());
                     e.getValue().forEach((pointer, expected) -> assertField("aws " + e.getKey(), parsed, pointer, expected));
                 }));
+    }
+
+    @Test
+    void theJavaSdkReadsListedRolesWithTheirNamesAndDatesAsSweepNeedsThem() {
+        List<software.amazon.awssdk.services.iam.model.Role> roles = sdk.iam().listRolesPaginator().roles().stream().toList();
+
+        assertThat(roles).singleElement().satisfies(r -> {
+            assertThat(r.roleName()).isEqualTo(ROLE);
+            assertThat(r.arn()).isEqualTo(roleArn());
+            assertThat(r.createDate()).isNotNull();
+        });
     }
 
     /** Expected values by JSON pointer into each parsed result; {@code "*"} means present and not empty. */

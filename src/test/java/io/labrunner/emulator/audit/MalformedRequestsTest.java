@@ -28,6 +28,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,6 +44,7 @@ import software.amazon.awssdk.regions.Region;
  * protocol's error shape when refused, and name no Java class; the emulator must keep answering.
  * Prints the totals at the end: requests tried, 5xx answers, crashes, Java-class-name leaks.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MalformedRequestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
@@ -48,6 +53,12 @@ class MalformedRequestsTest {
             "\\b(java|javax|jakarta|com\\.fasterxml|io\\.labrunner|org\\.duckdb|org\\.eclipse|org\\.gaul)\\.[a-z]"
                     + "|\\b\\w+Exception:|NullPointer|NumberFormat|ClassCast|IllegalState|IllegalArgument"
                     + "|IndexOutOfBounds|StackOverflow|OutOfMemory|UnsupportedOperation|ArithmeticException");
+    /**
+     * Wrong-typed members still answered 2xx when this test was written: the emulator ignores members it
+     * does not read (CatalogId, AuditContext, ...) and reads some leniently, where AWS checks every member
+     * against the model first. A model-driven request reader should bring this to 0; it must not grow.
+     */
+    private static final int WRONG_TYPES_ACCEPTED_BASELINE = 207;
     /** At most this many requests in all, whatever the models grow to. */
     private static final int MAX_REQUESTS = 8000;
     private static final String GUARDRAIL_NAME = "fuzz-guardrail";
@@ -105,13 +116,13 @@ class MalformedRequestsTest {
         System.out.printf("MALFORMED-REQUESTS tried=%d 5xx=%d crashes=%d java-class-leaks=%d unshaped-errors=%d"
                 + " wrong-json-types-accepted=%d%n", tried.get(), serverErrors.get(), crashes.get(), leaks.get(),
                 badShapes.get(), wrongTypesAccepted.get());
-        acceptedExamples.forEach(e -> System.out.println("  accepted: " + e));
         if (emulator != null) {
             emulator.close();
         }
     }
 
     @TestFactory
+    @Order(1)
     Stream<DynamicTest> everyServedOperationAnswersMalformedInputWithAnAwsShaped4xx() throws IOException {
         MalformedVariants variants = new MalformedVariants(Map.of(
                 "modelId", "amazon.titan-embed-text-v2:0", "guardrailIdentifier", guardrailId,
@@ -131,6 +142,14 @@ class MalformedRequestsTest {
             assertThat(answers()).as("the emulator still answers after %s", op).isTrue();
             assertThat(failures).as("%s", op).isEmpty();
         }));
+    }
+
+    @Test
+    @Order(2)
+    void noMoreWrongTypedMembersAreAcceptedThanTheBaseline() {
+        assertThat(tried.get()).as("requests tried").isPositive();
+        assertThat(wrongTypesAccepted.get()).as("wrong-typed members answered 2xx: %s", acceptedExamples)
+                .isLessThanOrEqualTo(WRONG_TYPES_ACCEPTED_BASELINE);
     }
 
     private static void check(Operation op, Probe probe, List<String> failures) throws InterruptedException {

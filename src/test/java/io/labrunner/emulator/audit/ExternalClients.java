@@ -67,7 +67,8 @@ final class ExternalClients {
     private String missing(String what, String... probe) {
         try {
             Result result = run(List.of(probe));
-            return result.exitCode() == 0 ? null : what + " is not usable here: " + result.stderr().strip();
+            String lastLine = result.stderr().strip().lines().reduce((a, b) -> b).orElse("exit " + result.exitCode());
+            return result.exitCode() == 0 ? null : what + " is not usable here: " + lastLine;
         } catch (IOException e) {
             return what + " is not installed";
         } catch (InterruptedException e) {

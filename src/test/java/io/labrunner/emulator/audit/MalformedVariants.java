@@ -93,8 +93,25 @@ final class MalformedVariants {
             }
             bodies.put(m.name() + " null", with(base, m.name(), "null"));
             wrongValues(m).forEach((label, raw) -> bodies.put(m.name() + " " + label, with(base, m.name(), raw)));
+            for (Member child : m.children()) {
+                ObjectNode parent = filledStructure(m);
+                String path = m.name() + ("list".equals(m.type()) ? "[0]." : ".") + child.name();
+                Map<String, String> wrong = new LinkedHashMap<>(wrongValues(child));
+                wrong.put("null", "null");
+                wrong.forEach((label, raw) -> {
+                    String inner = with(parent, child.name(), raw);
+                    bodies.put(path + " " + label, with(base, m.name(), "list".equals(m.type()) ? "[" + inner + "]" : inner));
+                });
+            }
         }
         return bodies;
+    }
+
+    /** A structure (or a list's structure entry) with its required members filled. */
+    private ObjectNode filledStructure(Member m) {
+        ObjectNode node = JSON.createObjectNode();
+        m.children().stream().filter(Member::required).forEach(c -> node.set(c.name(), fill(c)));
+        return node;
     }
 
     /** Wrong JSON for a member of the given model type, by label. */
@@ -186,8 +203,9 @@ final class MalformedVariants {
             case "integer", "long" -> JSON.getNodeFactory().numberNode(1);
             case "float", "double" -> JSON.getNodeFactory().numberNode(1.0);
             case "boolean" -> JSON.getNodeFactory().booleanNode(false);
-            case "list" -> JSON.createArrayNode();
-            case "map", "structure" -> JSON.createObjectNode();
+            case "list" -> m.children().isEmpty() ? JSON.createArrayNode() : JSON.createArrayNode().add(filledStructure(m));
+            case "structure" -> filledStructure(m);
+            case "map" -> JSON.createObjectNode();
             case "blob" -> JSON.getNodeFactory().textNode("ZnV6eg==");
             case "timestamp" -> JSON.getNodeFactory().numberNode(1_700_000_000);
             default -> JSON.getNodeFactory().textNode("fuzz");

@@ -16,8 +16,11 @@ final class ServedOperations {
     private ServedOperations() {
     }
 
-    /** One top-level input member: its wire name, model type and where it travels. */
-    record Member(String name, String type, String location, boolean required) {
+    /**
+     * One input member: its wire name, model type and where it travels; for a top-level structure (or
+     * list of structures) also the members one level down.
+     */
+    record Member(String name, String type, String location, boolean required, List<Member> children) {
         boolean inBody() {
             return "body".equals(location);
         }
@@ -33,6 +36,13 @@ final class ServedOperations {
         }
     }
 
+    private static Member member(JsonNode m) {
+        List<Member> children = new ArrayList<>();
+        m.path("children").forEach(c -> children.add(member(c)));
+        return new Member(m.path("name").asText(), m.path("type").asText(), m.path("location").asText("body"),
+                m.path("required").asBoolean(), List.copyOf(children));
+    }
+
     static List<Operation> load() throws IOException {
         JsonNode root;
         try (InputStream in = ServedOperations.class.getResourceAsStream("served-operations.json")) {
@@ -44,8 +54,7 @@ final class ServedOperations {
             s.path("operations").fields().forEachRemaining(op -> {
                 JsonNode o = op.getValue();
                 List<Member> members = new ArrayList<>();
-                o.path("members").forEach(m -> members.add(new Member(m.path("name").asText(),
-                        m.path("type").asText(), m.path("location").asText(), m.path("required").asBoolean())));
+                o.path("members").forEach(m -> members.add(member(m)));
                 operations.add(new Operation(service.getKey(), op.getKey(), s.path("protocol").asText(),
                         s.path("signingName").asText(), s.path("apiVersion").asText(),
                         s.path("targetPrefix").asText(null), s.path("jsonVersion").asText(null),

@@ -74,6 +74,21 @@ class GlueCatalogApiTest {
     }
 
     @Test
+    void aRefusedUpdatePartitionLeavesThePartitionAsItWas() {
+        call(glue, "CreateTable", SALES_TABLE);
+        partition("2024", "01");
+
+        assertGlueError(() -> call(glue, "UpdatePartition", "{'DatabaseName':'sales_db','TableName':'orders',"
+                + "'PartitionValueList':['2024','01'],'PartitionInput':{'Values':['2024']}}"), "InvalidInputException", null);
+        assertGlueError(() -> call(glue, "CreatePartition", "{'DatabaseName':'sales_db','TableName':'orders',"
+                + "'PartitionInput':{'Values':['2024',null]}}"), "InvalidInputException", null);
+
+        JsonNode kept = call(glue, "GetPartition", "{'DatabaseName':'sales_db','TableName':'orders',"
+                + "'PartitionValues':['2024','01']}");
+        assertThat(kept.at("/Partition/StorageDescriptor/Location").asText()).endsWith("year=2024/month=01/");
+    }
+
+    @Test
     void aRequestBodyThatIsNotAnObjectIsASerializationException() {
         assertGlueError(() -> call(glue, "GetDatabases", "[]"), "SerializationException", null);
     }

@@ -36,10 +36,15 @@ SERVED = {
 }
 
 
-def member(shape, name, required):
+def member(shape, name, required, depth=0):
     s = shape.serialization
-    return {"name": s.get("name", name), "type": shape.type_name, "location": s.get("location", "body"),
+    item = {"name": s.get("name", name), "type": shape.type_name, "location": s.get("location", "body"),
             "required": required}
+    # One level down: the members of a structure, or of a list's structure entries.
+    inner = shape.member if shape.type_name == "list" else shape
+    if depth == 0 and inner.type_name == "structure" and not inner.metadata.get("document"):
+        item["children"] = [member(m, n, n in inner.required_members, 1) for n, m in inner.members.items()]
+    return item
 
 
 def main():

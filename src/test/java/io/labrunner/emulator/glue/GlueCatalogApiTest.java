@@ -68,6 +68,8 @@ class GlueCatalogApiTest {
                 "Unexpected value type at databaseInput.Name");
         assertGlueError(() -> call(glue, "CreatePartition", "{'DatabaseName':'sales_db','TableName':'orders',"
                 + "'PartitionInput':{'Values':'2024'}}"), "SerializationException", null);
+        assertGlueError(() -> call(glue, "CreateDatabase", "{'DatabaseInput':{'Name':5}}"), "SerializationException",
+                "Unexpected value type at databaseInput.Name");
         assertGlueError(() -> call(glue, "GetDatabase", "{'Name':5}"), "SerializationException",
                 "Unexpected value type at Name: expected a string");
         assertGlueError(() -> call(glue, "GetDatabases", "{'MaxResults':'ten'}"), "SerializationException", null);

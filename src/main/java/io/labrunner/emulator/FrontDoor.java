@@ -80,7 +80,8 @@ final class FrontDoor extends HttpServlet {
         } catch (RuntimeException e) {
             LOG.warn("{} failed on {}", signingName, awsRequest.operation().orElse(path), e);
             ErrorRenderer.render(request, response, service.protocol(),
-                    new AwsException("InternalFailure", "The emulator failed: " + e, 500), requestId);
+                    new AwsException("InternalFailure", "The emulator failed on "
+                            + awsRequest.operation().orElse(path) + "; its log has the details.", 500), requestId);
         }
     }
 

@@ -27,19 +27,28 @@ public final class Json {
     }
 
     /**
-     * The request body as a JSON tree; an empty body reads as {@code {}}.
+     * The request body as a JSON object; an empty body reads as {@code {}}.
      *
-     * @throws AwsException {@code SerializationException} (400) for malformed JSON, as AWS JSON services answer
+     * @throws AwsException {@code SerializationException} (400) for malformed JSON or a body that is not an
+     *         object (an array, a string, {@code null}), as AWS JSON services answer
      */
     public static JsonNode body(AwsRequest request) {
         if (request.body().length == 0) {
             return object();
         }
+        JsonNode node;
         try {
-            return MAPPER.readTree(request.body());
+            node = MAPPER.readTree(request.body());
         } catch (IOException e) {
             throw new AwsException("SerializationException", "Malformed JSON request body", 400);
         }
+        if (node == null || node.isMissingNode()) {
+            return object();
+        }
+        if (!node.isObject()) {
+            throw new AwsException("SerializationException", "The request body must be a JSON object", 400);
+        }
+        return node;
     }
 
     /** A 200 JSON 1.1 response with {@code value} serialized. */

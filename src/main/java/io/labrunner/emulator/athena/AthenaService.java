@@ -318,16 +318,9 @@ public final class AthenaService implements AwsService {
             all.add(result.columns().stream().map(ResultColumn::name).toList());
         }
         all.addAll(result.rows());
-        int max = in.has("MaxResults") ? Math.min(in.get("MaxResults").asInt(), MAX_RESULTS) : MAX_RESULTS;
-        int from = 0;
-        if (text(in, "NextToken") != null) {
-            try {
-                from = Integer.parseInt(text(in, "NextToken"));
-            } catch (NumberFormatException ex) {
-                throw invalid("Invalid NextToken");
-            }
-        }
-        int to = Math.min(all.size(), from + max);
+        int max = maxResults(in, 1, MAX_RESULTS);
+        int from = pageStart(in);
+        int to = (int) Math.min(all.size(), (long) from + max);
         ObjectNode out = JSON.createObjectNode();
         out.put("UpdateCount", result.updateCount());
         ObjectNode set = out.putObject("ResultSet");
@@ -368,9 +361,9 @@ public final class AthenaService implements AwsService {
         List<QueryExecution> list = new ArrayList<>(executions.values());
         list.removeIf(e -> !e.workGroup.equals(group));
         list.sort((a, b) -> b.submitted.compareTo(a.submitted)); // newest first, as Athena lists them
-        int max = in.has("MaxResults") ? Math.min(in.get("MaxResults").asInt(), 50) : 50;
-        int from = text(in, "NextToken") == null ? 0 : Integer.parseInt(text(in, "NextToken"));
-        int to = Math.min(list.size(), from + max);
+        int max = maxResults(in, 0, 50);
+        int from = pageStart(in);
+        int to = (int) Math.min(list.size(), (long) from + max);
         ObjectNode out = JSON.createObjectNode();
         ArrayNode ids = out.putArray("QueryExecutionIds");
         list.subList(Math.min(from, to), to).forEach(e -> ids.add(e.id));
@@ -464,17 +457,70 @@ public final class AthenaService implements AwsService {
         return t.toEpochMilli() / 1000.0;
     }
 
+    /** A string member, or null when absent; any other JSON type is a SerializationException, as Athena answers. */
     private static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw serialization("Unexpected value type at " + field + ": expected a string");
+        }
+        return v.textValue();
+    }
+
+    /**
+     * MaxResults within the operation's model range {@code [min, limit]}; absent (or 0, where the model
+     * allows it) means {@code limit}, so that a paginator always moves on.
+     */
+    private static int maxResults(JsonNode in, int min, int limit) {
+        JsonNode v = in.get("MaxResults");
+        if (v == null || v.isNull()) {
+            return limit;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw serialization("Unexpected value type at MaxResults: expected an integer");
+        }
+        if (v.intValue() < min || v.intValue() > limit) {
+            throw invalid("1 validation error detected: Value '" + v.intValue() + "' at 'maxResults' failed to "
+                    + "satisfy constraint: Member must have value " + (v.intValue() < min
+                            ? "greater than or equal to " + min : "less than or equal to " + limit));
+        }
+        return v.intValue() == 0 ? limit : v.intValue();
+    }
+
+    /** Where a page starts: this emulator's NextToken is the index of the next entry. */
+    private static int pageStart(JsonNode in) {
+        String token = text(in, "NextToken");
+        if (token == null) {
+            return 0;
+        }
+        try {
+            int from = Integer.parseInt(token);
+            if (from >= 0) {
+                return from;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid("Invalid NextToken");
+    }
+
+    private static AwsException serialization(String message) {
+        return new AwsException("SerializationException", message, 400);
     }
 
     private static JsonNode parse(String body) {
+        JsonNode node;
         try {
-            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+            node = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (IOException e) {
-            throw new AwsException("SerializationException", "Malformed JSON body", 400);
+            throw serialization("Malformed JSON body");
         }
+        if (node == null || !node.isObject()) {
+            throw serialization("The request body must be a JSON object");
+        }
+        return node;
     }
 
     @Override

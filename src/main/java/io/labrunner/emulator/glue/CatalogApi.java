@@ -20,7 +20,7 @@ final class CatalogApi {
     }
 
     ObjectNode createDatabase(JsonNode body) {
-        Database input = GlueJson.read(body.path("DatabaseInput"), Database.class);
+        Database input = GlueJson.read(body.path("DatabaseInput"), "databaseInput", Database.class);
         if (input.name() == null || input.name().isBlank()) {
             throw GlueErrors.invalidInput("Database name is required.");
         }
@@ -52,7 +52,7 @@ final class CatalogApi {
 
     ObjectNode updateDatabase(JsonNode body) {
         catalog.updateDatabase(GlueJson.required(body, "Name"),
-                GlueJson.read(body.path("DatabaseInput"), Database.class));
+                GlueJson.read(body.path("DatabaseInput"), "databaseInput", Database.class));
         return GlueJson.object();
     }
 
@@ -129,7 +129,7 @@ final class CatalogApi {
 
     ObjectNode createPartition(JsonNode body) {
         catalog.createPartition(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "TableName"),
-                GlueJson.read(body.path("PartitionInput"), Partition.class));
+                GlueJson.read(body.path("PartitionInput"), "partitionInput", Partition.class));
         return GlueJson.object();
     }
 
@@ -141,7 +141,7 @@ final class CatalogApi {
         ObjectNode out = GlueJson.object();
         ArrayNode errors = out.putArray("Errors");
         for (JsonNode input : body.path("PartitionInputList")) {
-            Partition partition = GlueJson.read(input, Partition.class);
+            Partition partition = GlueJson.read(input, "partitionInputList.member", Partition.class);
             try {
                 catalog.createPartition(db, table, partition);
             } catch (AwsException e) {
@@ -192,7 +192,7 @@ final class CatalogApi {
 
     ObjectNode updatePartition(JsonNode body) {
         catalog.updatePartition(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "TableName"),
-                values(body.path("PartitionValueList")), GlueJson.read(body.path("PartitionInput"), Partition.class));
+                values(body.path("PartitionValueList")), GlueJson.read(body.path("PartitionInput"), "partitionInput", Partition.class));
         return GlueJson.object();
     }
 
@@ -230,7 +230,7 @@ final class CatalogApi {
         if (!input.isObject() || input.path("Name").asText("").isBlank()) {
             throw GlueErrors.invalidInput("Table name is required.");
         }
-        return GlueJson.read(input, Table.class);
+        return GlueJson.read(input, "tableInput", Table.class);
     }
 
     private static JsonNode tableJson(Table table) {

@@ -144,9 +144,15 @@ public final class GlueCatalog {
                                                   Partition input) {
         TableEntry entry = entry(database, table);
         Partition old = requirePartition(database, table, values);
+        // Input without Values keeps the partition's own; checked before anything is removed.
+        Partition replacement = input.values() == null
+                ? new Partition(old.values(), null, null, null, input.lastAccessTime(), input.storageDescriptor(),
+                        input.parameters(), null)
+                : input;
+        checkValues(entry.table, replacement.values());
+        Partition updated = replacement.placed(old.databaseName(), old.tableName(), old.creationTime());
         entry.partitions.remove(values);
-        Partition updated = input.placed(old.databaseName(), old.tableName(), old.creationTime());
-        entry.partitions.put(List.copyOf(input.values()), updated);
+        entry.partitions.put(List.copyOf(replacement.values()), updated);
         return updated;
     }
 
@@ -159,6 +165,9 @@ public final class GlueCatalog {
         int keys = table.partitionKeys() == null ? 0 : table.partitionKeys().size();
         if (values == null || values.size() != keys) {
             throw GlueErrors.invalidInput("The number of partition keys do not match the number of partition values");
+        }
+        if (values.stream().anyMatch(java.util.Objects::isNull)) {
+            throw GlueErrors.invalidInput("A partition value must not be null");
         }
     }
 

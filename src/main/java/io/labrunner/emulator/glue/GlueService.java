@@ -56,7 +56,7 @@ public final class GlueService implements AwsService {
     public AwsResponse handle(AwsRequest request) {
         String operation = request.operation().orElseThrow(() ->
                 new AwsException("UnknownOperationException", "Missing X-Amz-Target", 400));
-        JsonNode body = GlueJson.parse(request.body());
+        JsonNode body = GlueJson.requestBody(request.body());
         return GlueJson.response(dispatch(operation, body));
     }
 

@@ -1,8 +1,7 @@
 package io.labrunner.emulator.iam;
 
 import io.labrunner.emulator.AwsRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.labrunner.emulator.FormCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,7 +68,37 @@ final class FormParams {
         return list;
     }
 
+    /**
+     * An integer parameter within the model's range, or empty when absent.
+     *
+     * @throws io.labrunner.emulator.AwsException InvalidParameterValue when it is not an integer,
+     *         ValidationError when it is outside {@code [min, max]}
+     */
+    Optional<Integer> integer(String name, String memberName, int min, int max) {
+        String text = values.get(name);
+        if (text == null) {
+            return Optional.empty();
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw IamErrors.invalidParameterValue("Value '" + text + "' for parameter " + name
+                    + " is not a valid integer.");
+        }
+        if (value < min) {
+            throw IamErrors.validation(IamErrors.constraint(text, memberName,
+                    "Member must have value greater than or equal to " + min));
+        }
+        if (value > max) {
+            throw IamErrors.validation(IamErrors.constraint(text, memberName,
+                    "Member must have value less than or equal to " + max));
+        }
+        return Optional.of((int) value);
+    }
+
+    /** Lenient like the front door: a malformed escape is kept as sent rather than failing the request. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return FormCodec.decodeForm(s);
     }
 }

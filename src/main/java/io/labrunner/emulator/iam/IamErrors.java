@@ -40,6 +40,16 @@ final class IamErrors {
         return new AwsException("ValidationError", message, 400);
     }
 
+    /** A value of the wrong kind, e.g. letters where a number belongs (a common error of query APIs). */
+    static AwsException invalidParameterValue(String message) {
+        return new AwsException("InvalidParameterValue", message, 400);
+    }
+
+    static String constraint(String value, String member, String rule) {
+        return "1 validation error detected: Value '" + value + "' at '" + member
+                + "' failed to satisfy constraint: " + rule;
+    }
+
     static AwsException missing(String parameter) {
         return new AwsException("ValidationError",
                 "1 validation error detected: Value null at '" + parameter

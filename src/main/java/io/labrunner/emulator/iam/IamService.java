@@ -69,7 +69,13 @@ public final class IamService implements AwsService {
             case "UntagRole": return untagRole(p);
             case "ListRoleTags": return listRoleTags(p);
             case "ListAccountAliases": return listAccountAliases();
-            default: throw AwsException.notImplemented("IAM", action);
+            default:
+                if (IamActions.ALL.contains(action)) {
+                    throw AwsException.notImplemented("IAM", action);
+                }
+                // https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html
+                throw new AwsException("InvalidAction", "Could not find operation " + action
+                        + " for version 2010-05-08", 400);
         }
     }
 
@@ -82,7 +88,7 @@ public final class IamService implements AwsService {
         }
         String trust = p.require("AssumeRolePolicyDocument", "assumeRolePolicyDocument");
         TrustPolicy.parse(trust);
-        int maxSession = p.get("MaxSessionDuration").map(Integer::parseInt).orElse(3600);
+        int maxSession = p.integer("MaxSessionDuration", "maxSessionDuration", 3600, 43200).orElse(3600);
         Role role = roles.create(name, path, trust, p.get("Description").orElse(null), maxSession,
                 p.keyValues("Tags"));
         return IamXml.response("CreateRole", new IamXml().role(role));
@@ -103,11 +109,11 @@ public final class IamService implements AwsService {
     private AwsResponse listRoles(FormParams p) {
         String prefix = p.get("PathPrefix").orElse("/");
         List<Role> matching = roles.all().stream().filter(r -> r.path().startsWith(prefix)).toList();
-        int start = p.get("Marker").map(Integer::parseInt).orElse(0);
-        int max = p.get("MaxItems").map(Integer::parseInt).orElse(100);
+        int start = marker(p);
+        int max = p.integer("MaxItems", "maxItems", 1, 1000).orElse(100);
         int end = Math.min(matching.size(), start + max);
         IamXml xml = new IamXml().open("Roles");
-        matching.subList(Math.min(start, end), end).forEach(r -> xml.open("member").role(r).close("member"));
+        matching.subList(Math.min(start, end), end).forEach(r -> xml.open("member").roleMembers(r).close("member"));
         xml.close("Roles").element("IsTruncated", end < matching.size());
         if (end < matching.size()) {
             xml.element("Marker", end);
@@ -210,6 +216,23 @@ public final class IamService implements AwsService {
         return IamXml.response("ListAccountAliases", xml.close("AccountAliases").element("IsTruncated", false));
     }
 
+    /** Where a page starts: the Marker this emulator handed out is the index of the next entry. */
+    private static int marker(FormParams p) {
+        String marker = p.get("Marker").orElse(null);
+        if (marker == null) {
+            return 0;
+        }
+        try {
+            int start = Integer.parseInt(marker);
+            if (start >= 0) {
+                return start;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw IamErrors.invalidParameterValue("Invalid Marker: " + marker);
+    }
+
     private static String roleName(FormParams p) {
         return checkName(p.require("RoleName", "roleName"), "roleName", 64);
     }
@@ -231,7 +254,6 @@ public final class IamService implements AwsService {
     }
 
     private static String constraint(String value, String member, String rule) {
-        return "1 validation error detected: Value '" + value + "' at '" + member
-                + "' failed to satisfy constraint: " + rule;
+        return IamErrors.constraint(value, member, rule);
     }
 }

@@ -30,8 +30,16 @@ final class IamXml {
         return this;
     }
 
+    /** {@code <Role>..</Role>}, as GetRole and CreateRole return it. */
     IamXml role(Role role) {
-        open("Role");
+        return open("Role").roleMembers(role).close("Role");
+    }
+
+    /**
+     * The members of a role without a wrapper element: a list's entries are {@code <member>} holding
+     * them directly (the query protocol names list entries "member", not the entry's shape).
+     */
+    IamXml roleMembers(Role role) {
         element("Path", role.path()).element("RoleName", role.name()).element("RoleId", role.roleId())
                 .element("Arn", role.arn())
                 .element("CreateDate", DateTimeFormatter.ISO_INSTANT.format(role.createDate()))
@@ -39,8 +47,7 @@ final class IamXml {
                 .element("Description", role.description())
                 .element("MaxSessionDuration", role.maxSessionDuration());
         tags(role.tags(), false);
-        open("RoleLastUsed").close("RoleLastUsed");
-        return close("Role");
+        return open("RoleLastUsed").close("RoleLastUsed");
     }
 
     IamXml tags(Map<String, String> tags, boolean evenIfEmpty) {

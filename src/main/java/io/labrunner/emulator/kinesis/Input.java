@@ -59,7 +59,7 @@ final class Input {
             return null;
         }
         if (!child.isNumber()) {
-            throw KinesisErrors.serialization("class java.lang.String can not be converted to an Integer");
+            throw KinesisErrors.serialization("STRING_VALUE can not be converted to an Integer");
         }
         if (!fitsInteger(child)) {
             // Coral refuses a number its Integer cannot hold instead of wrapping or rounding it; a wrapped

@@ -73,8 +73,8 @@ enum WireFormat {
 
     /** A timestamp member in epoch milliseconds. */
     long timestampMillis(JsonNode node) {
-        if (!node.isNumber()) {
-            throw KinesisErrors.serialization("class java.lang.String can not be converted to milliseconds since epoch");
+        if (!node.isNumber() || (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()))) {
+            throw KinesisErrors.serialization("Unexpected value type: a timestamp is seconds since the epoch");
         }
         if (this == CBOR && node.isIntegralNumber()) {
             return node.longValue();

@@ -56,6 +56,53 @@ class GlueCatalogApiTest {
     }
 
     @Test
+    void createDatabaseWithoutDatabaseInputIsAnInvalidInputNotAFailure() {
+        assertGlueError(() -> call(glue, "CreateDatabase", "{}"), "InvalidInputException",
+                "1 validation error detected: Value null at 'databaseInput' failed to satisfy constraint: "
+                        + "Member must not be null");
+    }
+
+    @Test
+    void aMemberOfTheWrongJsonTypeIsASerializationExceptionNamingTheMemberNotAJavaClass() {
+        assertGlueError(() -> call(glue, "CreateDatabase", "{'DatabaseInput':{'Name':{}}}"), "SerializationException",
+                "Unexpected value type at databaseInput.Name");
+        assertGlueError(() -> call(glue, "CreatePartition", "{'DatabaseName':'sales_db','TableName':'orders',"
+                + "'PartitionInput':{'Values':'2024'}}"), "SerializationException", null);
+        assertGlueError(() -> call(glue, "CreateDatabase", "{'DatabaseInput':{'Name':5}}"), "SerializationException",
+                "Unexpected value type at databaseInput.Name");
+        assertGlueError(() -> call(glue, "GetDatabase", "{'Name':5}"), "SerializationException",
+                "Unexpected value type at Name: expected a string");
+        assertGlueError(() -> call(glue, "GetDatabases", "{'MaxResults':'ten'}"), "SerializationException", null);
+    }
+
+    @Test
+    void aRefusedUpdatePartitionLeavesThePartitionAsItWas() {
+        call(glue, "CreateTable", SALES_TABLE);
+        partition("2024", "01");
+
+        assertGlueError(() -> call(glue, "UpdatePartition", "{'DatabaseName':'sales_db','TableName':'orders',"
+                + "'PartitionValueList':['2024','01'],'PartitionInput':{'Values':['2024']}}"), "InvalidInputException", null);
+        assertGlueError(() -> call(glue, "CreatePartition", "{'DatabaseName':'sales_db','TableName':'orders',"
+                + "'PartitionInput':{'Values':['2024',null]}}"), "InvalidInputException", null);
+
+        JsonNode kept = call(glue, "GetPartition", "{'DatabaseName':'sales_db','TableName':'orders',"
+                + "'PartitionValues':['2024','01']}");
+        assertThat(kept.at("/Partition/StorageDescriptor/Location").asText()).endsWith("year=2024/month=01/");
+    }
+
+    @Test
+    void aRequestBodyThatIsNotAnObjectIsASerializationException() {
+        assertGlueError(() -> call(glue, "GetDatabases", "[]"), "SerializationException", null);
+    }
+
+    @Test
+    void aPageTokenForANegativePositionIsAnInvalidInput() {
+        String token = java.util.Base64.getEncoder().encodeToString("-5".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertGlueError(() -> call(glue, "GetDatabases", "{'NextToken':'" + token + "'}"), "InvalidInputException",
+                "Invalid pagination token.");
+    }
+
+    @Test
     void databaseNamesAreLowerCasedAndReadBackWithTheirDescription() {
         JsonNode db = call(glue, "GetDatabase", "{'Name':'SALES_DB'}").get("Database");
         assertThat(db.get("Name").asText()).isEqualTo("sales_db");

@@ -97,7 +97,7 @@ class GlueRequestLimitsTest {
     }
 
     @Test
-    void aMemberOfTheWrongTypeIsInvalidInputNamingTheMemberNotAJavaType() {
+    void aMemberOfTheWrongTypeIsASerializationErrorNamingTheMemberNotAJavaType() {
         assertThatThrownByGlue("{'DatabaseName':'lab_db','TableInput':{'Name':'x','StorageDescriptor':"
                 + "{'Columns':[{'Name':{'nested':1}}]}}}");
     }
@@ -106,9 +106,9 @@ class GlueRequestLimitsTest {
         try {
             glue.handle(GlueRequests.request("CreateTable", createTable.replace('\'', '"')));
         } catch (io.labrunner.emulator.AwsException e) {
-            assertThat(e.code()).isEqualTo("InvalidInputException");
+            assertThat(e.code()).isEqualTo("SerializationException");
             assertThat(e.getMessage()).doesNotContain("java.").doesNotContain("io.labrunner")
-                    .contains("StorageDescriptor.Columns.0.Name");
+                    .contains("StorageDescriptor.Columns[0].Name");
             return;
         }
         throw new AssertionError("expected InvalidInputException");

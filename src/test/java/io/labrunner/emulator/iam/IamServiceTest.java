@@ -213,6 +213,61 @@ public class IamServiceTest {
     }
 
     @Test
+    void listRolesEntriesAreMembersHoldingTheRoleFieldsWithoutARoleWrapper() {
+        createGlueRole("a");
+
+        String xml = call("Action", "ListRoles");
+
+        assertThat(xml).contains("<Roles><member><Path>/</Path><RoleName>a</RoleName>").doesNotContain("<Role>");
+    }
+
+    @Test
+    void aMaxItemsThatIsNotANumberIsAnInvalidParameterValue() {
+        assertThatThrownBy(() -> call("Action", "ListRoles", "MaxItems", "abc"))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("MaxItems").doesNotContain("java");
+                });
+    }
+
+    @Test
+    void aMaxItemsOutsideOneToAThousandIsAValidationError() {
+        assertThatThrownBy(() -> call("Action", "ListRoles", "MaxItems", "0"))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ValidationError");
+                    assertThat(e.getMessage()).contains("'maxItems'").contains("greater than or equal to 1");
+                });
+    }
+
+    @Test
+    void aNegativeOrGarbledMarkerIsAnInvalidParameterValue() {
+        for (String marker : new String[] {"-1", "x", ""}) {
+            assertThatThrownBy(() -> call("Action", "ListRoles", "Marker", marker))
+                    .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue"));
+        }
+    }
+
+    @Test
+    void aMaxSessionDurationOutsideAnHourToTwelveIsAValidationError() {
+        assertThatThrownBy(() -> call("Action", "CreateRole", "RoleName", "r", "AssumeRolePolicyDocument", GLUE_TRUST,
+                "MaxSessionDuration", "60"))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("ValidationError"));
+        assertThat(iam.directory().role("r")).isEmpty();
+    }
+
+    @Test
+    void anActionIamDoesNotHaveIsAnInvalidActionWhileOneItHasIsNotImplemented() {
+        assertThatThrownBy(() -> call("Action", "GetEverything"))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("InvalidAction");
+                    assertThat(e.status()).isEqualTo(400);
+                });
+        assertThatThrownBy(() -> call("Action", "CreateUser", "UserName", "u"))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("NotImplemented"));
+    }
+
+    @Test
     void tagsAreAddedListedAndRemoved() {
         createGlueRole("r");
         call("Action", "TagRole", "RoleName", "r", "Tags.member.1.Key", "team", "Tags.member.1.Value", "data");

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Writes served-operations.json: for every operation the emulator serves, how it is called (protocol,
+HTTP binding) and its top-level input members with their types, taken from botocore's service models.
+MalformedRequestsTest builds its malformed variants from this file, so it runs without Python.
+
+The operation lists mirror the service handlers' switch statements; regenerate after adding one:
+    python3 served_operations.py > served-operations.json
+"""
+import json
+
+import botocore.session
+
+SERVED = {
+    "iam": ["CreateRole", "GetRole", "DeleteRole", "UpdateAssumeRolePolicy", "ListRoles", "PutRolePolicy",
+            "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies", "AttachRolePolicy", "DetachRolePolicy",
+            "ListAttachedRolePolicies", "TagRole", "UntagRole", "ListRoleTags", "ListAccountAliases"],
+    "sts": ["GetCallerIdentity"],
+    "glue": ["CreateDatabase", "GetDatabase", "GetDatabases", "UpdateDatabase", "DeleteDatabase", "CreateTable",
+             "GetTable", "GetTables", "UpdateTable", "DeleteTable", "BatchDeleteTable", "CreatePartition",
+             "BatchCreatePartition", "GetPartition", "GetPartitions", "BatchGetPartition", "UpdatePartition",
+             "DeletePartition", "BatchDeletePartition", "CreateCrawler", "UpdateCrawler", "GetCrawler",
+             "GetCrawlers", "ListCrawlers", "StartCrawler", "StopCrawler", "DeleteCrawler", "GetCrawlerMetrics"],
+    "athena": ["StartQueryExecution", "GetQueryExecution", "BatchGetQueryExecution", "GetQueryResults",
+               "StopQueryExecution", "ListQueryExecutions", "GetWorkGroup", "ListWorkGroups", "CreateWorkGroup",
+               "DeleteWorkGroup"],
+    "kinesis": ["CreateStream", "DescribeStream", "DescribeStreamSummary", "ListStreams", "ListShards",
+                "DeleteStream", "AddTagsToStream", "ListTagsForStream", "RemoveTagsFromStream",
+                "IncreaseStreamRetentionPeriod", "DecreaseStreamRetentionPeriod", "SplitShard", "MergeShards",
+                "UpdateShardCount", "PutRecord", "PutRecords", "GetShardIterator", "GetRecords"],
+    "firehose": ["CreateDeliveryStream", "DescribeDeliveryStream", "ListDeliveryStreams", "DeleteDeliveryStream",
+                 "PutRecord", "PutRecordBatch"],
+    "bedrock": ["ListFoundationModels", "GetFoundationModel", "CreateGuardrail", "ListGuardrails", "GetGuardrail",
+                "CreateGuardrailVersion", "DeleteGuardrail"],
+    "bedrock-runtime": ["ApplyGuardrail", "InvokeModel", "InvokeModelWithResponseStream", "Converse",
+                        "ConverseStream"],
+}
+
+
+def member(shape, name, required, depth=0):
+    s = shape.serialization
+    item = {"name": s.get("name", name), "type": shape.type_name, "location": s.get("location", "body"),
+            "required": required}
+    # One level down: the members of a structure, or of a list's structure entries.
+    inner = shape.member if shape.type_name == "list" else shape
+    if depth == 0 and inner.type_name == "structure" and not inner.metadata.get("document"):
+        item["children"] = [member(m, n, n in inner.required_members, 1) for n, m in inner.members.items()]
+    return item
+
+
+def main():
+    session = botocore.session.get_session()
+    out = {}
+    for service, operations in SERVED.items():
+        model = session.get_service_model(service)
+        meta = model.metadata
+        entry = {"protocol": model.protocol, "signingName": meta.get("signingName", meta["endpointPrefix"]),
+                 "apiVersion": meta["apiVersion"], "targetPrefix": meta.get("targetPrefix"),
+                 "jsonVersion": meta.get("jsonVersion"), "operations": {}}
+        for name in operations:
+            op = model.operation_model(name)
+            shape = op.input_shape
+            members = []
+            payload = None
+            if shape is not None:
+                payload = shape.serialization.get("payload")
+                for member_name, m in shape.members.items():
+                    item = member(m, member_name, member_name in shape.required_members)
+                    item["member"] = member_name
+                    members.append(item)
+            entry["operations"][name] = {"method": op.http.get("method"), "requestUri": op.http.get("requestUri"),
+                                         "payload": payload, "members": members}
+        out[service] = entry
+    print(json.dumps(out, indent=1, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()

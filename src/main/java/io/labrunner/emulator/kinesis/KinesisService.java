@@ -82,6 +82,11 @@ public final class KinesisService implements AwsService {
         return throttling;
     }
 
+    /** The operations this emulator implements, by their model names. */
+    java.util.Set<String> implementedOperations() {
+        return protocol.operations();
+    }
+
     @Override
     public String signingName() {
         return "kinesis";

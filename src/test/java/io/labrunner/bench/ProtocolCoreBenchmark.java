@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
  *
  * <p>The earlier build is given as its compiled classes, e.g. from a checkout of the main branch:
  * {@code git archive main src pom.xml | tar -x -C DIR && (cd DIR && mvn -o -q -DskipTests compile)},
- * then run {@code mvn -o -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test
- * -Dexec.args="-Dbefore.classes=DIR/target/classes -classpath %classpath io.labrunner.bench.ProtocolCoreBenchmark"}.
+ * then run {@code BENCH_BEFORE_CLASSES=DIR/target/classes mvn -q -Pbench -DskipTests verify
+ * -Dbench=ProtocolCoreBenchmark} (or pass {@code -Dbefore.classes=DIR/target/classes} to java).
  * Its {@code io.labrunner} classes are loaded child-first beside this build's; the libraries are shared.
  */
 public final class ProtocolCoreBenchmark {
@@ -46,9 +46,9 @@ public final class ProtocolCoreBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String before = System.getProperty("before.classes");
+        String before = System.getProperty("before.classes", System.getenv("BENCH_BEFORE_CLASSES"));
         if (before == null) {
-            System.err.println("Give the earlier build's classes with -Dbefore.classes=DIR");
+            System.err.println("Give the earlier build's classes with -Dbefore.classes=DIR or BENCH_BEFORE_CLASSES=DIR");
             System.exit(2);
         }
         try (Emulator after = Emulator.builder().port(0).service(new KinesisService(false)).build().start();

@@ -17,9 +17,9 @@ import java.util.Map;
  * ({@code STRING_VALUE can not be converted to an Integer}, {@code Start of list found where not
  * expected}, {@code Expected null}); recorded against Athena and Kinesis.
  *
- * <p>Normalised: members the model does not know, and null members, are dropped (AWS ignores
- * them); blobs become {@link BinaryNode}s (base64 decoded once, here); timestamps become epoch
- * milliseconds in a {@link LongNode}. Numbers must fit their member's type exactly: a fraction or an
+ * <p>Normalised: members the model does not know, and null members, list elements and map values,
+ * are dropped (AWS ignores unknown members); blobs become {@link BinaryNode}s (base64 decoded once,
+ * here); timestamps become epoch milliseconds in a {@link LongNode}. Numbers must fit their member's type exactly: a fraction or an
  * overflow is refused rather than silently truncated.
  */
 final class InputDecoder {
@@ -108,13 +108,16 @@ final class InputDecoder {
         }
         ArrayNode array = (ArrayNode) node;
         Shape member = model.shape(shape.member());
-        for (int i = 0; i < array.size(); i++) {
+        for (int i = array.size() - 1; i >= 0; i--) {
             JsonNode element = array.get(i);
-            if (!element.isNull()) {
-                JsonNode decoded = value(element, member);
-                if (decoded != element) {
-                    array.set(i, decoded);
-                }
+            if (element.isNull()) {
+                // A null element is dropped like a null member, so no handler ever sees one.
+                array.remove(i);
+                continue;
+            }
+            JsonNode decoded = value(element, member);
+            if (decoded != element) {
+                array.set(i, decoded);
             }
         }
         return array;

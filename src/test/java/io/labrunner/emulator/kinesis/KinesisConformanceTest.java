@@ -60,4 +60,34 @@ class KinesisConformanceTest {
                     .contains(c.violation());
         }));
     }
+
+    /** Values of every JSON type, and edge values, that a hand-written request may carry. */
+    private static final List<Object> ODD_VALUES = java.util.Arrays.asList(null, true, 1.5, -1, 0, "", "x", "0",
+            List.of(), Map.of(), java.util.Collections.singletonList(null), java.util.Collections.singletonMap("a", null),
+            new java.math.BigDecimal("1e400"), "a".repeat(300));
+
+    @TestFactory
+    Stream<DynamicTest> noValueOfAnyTypeInAnyMemberGetsAServerError() {
+        var model = ServiceModels.get("kinesis");
+        // An existing stream, so values reach the handlers' own code and not only the lookup.
+        http.post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "Kinesis_20131202.CreateStream"),
+                "{\"StreamName\":\"odd\",\"ShardCount\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> operations = new ArrayList<>(new KinesisService().implementedOperations());
+        operations.remove("DeleteStream");
+        operations.sort(null);
+        return operations.stream().map(op -> DynamicTest.dynamicTest(op, () -> {
+            var input = model.shape(model.operation(op).orElseThrow().input());
+            for (String member : input.members().keySet()) {
+                for (Object value : ODD_VALUES) {
+                    Map<String, Object> body = new java.util.HashMap<>();
+                    body.put("StreamName", "odd");
+                    body.put(member, value);
+                    SignedHttp.Answer answer = http.post(Map.of("Content-Type", "application/x-amz-json-1.1",
+                            "X-Amz-Target", "Kinesis_20131202." + op), JSON.writeValueAsBytes(body));
+                    assertThat(answer.status()).as(op + " " + member + "=" + value + ": "
+                            + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)).isLessThan(500);
+                }
+            }
+        }));
+    }
 }

@@ -408,8 +408,15 @@ public final class Emulator implements AutoCloseable {
                     "kinesis", callRegion, ACCESS_KEY);
             AwsResponse response = kinesis.handle(request);
             try {
-                JsonNode body = Json.mapper().readTree(response.body());
-                return body == null ? Json.object() : body;
+                JsonNode body = response.body().length == 0 ? null : Json.mapper().readTree(response.body());
+                if (response.status() != 200) {
+                    // The protocol core answers errors as responses; the caller wants them as exceptions.
+                    JsonNode error = body == null ? Json.object() : body;
+                    throw new AwsException(error.path("__type").asText("InternalFailure"),
+                            error.hasNonNull("message") ? error.get("message").asText()
+                                    : error.path("Message").asText(null), response.status());
+                }
+                return body == null || !body.isObject() ? Json.object() : body;
             } catch (IOException e) {
                 throw new IllegalStateException("Kinesis answered something that is not JSON", e);
             }

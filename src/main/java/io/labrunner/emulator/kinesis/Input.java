@@ -3,125 +3,71 @@ package io.labrunner.emulator.kinesis;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.Locale;
 
-/** A request's members, read the same way whichever wire format carried them. */
+/**
+ * A request's members after the protocol core checked them against Kinesis's API model: types,
+ * required members, lengths, ranges, patterns and enums already hold, blobs are decoded and
+ * timestamps are epoch milliseconds, whichever wire format carried them.
+ */
 final class Input {
     private final JsonNode node;
-    private final WireFormat format;
 
-    Input(JsonNode node, WireFormat format) {
+    Input(JsonNode node) {
         this.node = node;
-        this.format = format;
     }
 
     Input member(String name) {
         JsonNode child = node.get(name);
-        return child == null || child.isNull() ? null : new Input(child, format);
+        return child == null ? null : new Input(child);
     }
 
     JsonNode node() {
         return node;
     }
 
-    WireFormat format() {
-        return format;
-    }
-
     boolean has(String name) {
-        JsonNode child = node.get(name);
-        return child != null && !child.isNull();
+        return node.has(name);
     }
 
     String string(String name) {
         JsonNode child = node.get(name);
-        if (child == null || child.isNull()) {
-            return null;
-        }
-        if (!child.isTextual()) {
-            throw KinesisErrors.serialization("Unexpected value type in " + name + ": expected a string");
-        }
-        return child.textValue();
-    }
-
-    /** A member that must be present: Coral reports a missing one as a validation error. */
-    String requiredString(String name) {
-        String value = string(name);
-        if (value == null) {
-            throw KinesisErrors.validation("null", memberPath(name), "not be null");
-        }
-        return value;
+        return child == null ? null : child.textValue();
     }
 
     Integer integer(String name) {
         JsonNode child = node.get(name);
-        if (child == null || child.isNull()) {
-            return null;
-        }
-        if (!child.isNumber()) {
-            throw KinesisErrors.serialization("STRING_VALUE can not be converted to an Integer");
-        }
-        if (!fitsInteger(child)) {
-            // Coral refuses a number its Integer cannot hold instead of wrapping or rounding it; a wrapped
-            // 1e400 or 2147483648 would otherwise pass every range check as Integer.MAX_VALUE or a negative.
-            throw KinesisErrors.serialization("NUMBER_VALUE can not be converted to an Integer");
-        }
-        return child.intValue();
-    }
-
-    /** True for a whole number within Integer's range, however the wire format encoded it. */
-    private static boolean fitsInteger(JsonNode number) {
-        if (number.isIntegralNumber()) {
-            return number.canConvertToInt();
-        }
-        double value = number.doubleValue();
-        return value == Math.rint(value) && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+        return child == null ? null : child.intValue();
     }
 
     byte[] blob(String name) {
         JsonNode child = node.get(name);
-        if (child == null || child.isNull()) {
-            return null;
-        }
         try {
-            // java.util.Base64 decodes several times faster than Jackson's lenient decoder.
-            return child.isTextual() ? java.util.Base64.getDecoder().decode(child.textValue()) : child.binaryValue();
-        } catch (IOException | IllegalArgumentException e) {
-            throw KinesisErrors.serialization("'" + child.asText() + "' can not be converted to a Blob");
+            return child == null ? null : child.binaryValue();
+        } catch (IOException e) {
+            throw new IllegalStateException("the protocol core decodes blobs", e);
         }
     }
 
     Long timestampMillis(String name) {
         JsonNode child = node.get(name);
-        return child == null || child.isNull() ? null : format.timestampMillis(child);
+        return child == null ? null : child.longValue();
     }
 
-    /** A hash key given as a decimal string, or null when absent. */
-    BigInteger hashKey(String name, String memberPath) {
+    /** A hash key (the model's pattern {@code 0|([1-9]\d{0,38})} holds), or null when absent. */
+    BigInteger hashKey(String name) {
         String value = string(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.matches("0|([1-9]\\d{0,38})")) {
-            throw KinesisErrors.validation(value, memberPath,
-                    "satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
-        }
-        return new BigInteger(value);
+        return value == null ? null : new BigInteger(value);
     }
 
     /**
      * The stream a request addresses, by StreamName or StreamARN (the API accepts either since 2022;
      * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeStreamSummary.html).
+     * The model's pattern guarantees an ARN holds {@code :stream/}.
      */
     String streamName() {
         String arn = string("StreamARN");
         if (arn != null) {
-            int slash = arn.indexOf(":stream/");
-            if (!arn.startsWith("arn:aws") || slash < 0) {
-                throw KinesisErrors.validation(arn, "streamARN",
-                        "satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
-            }
-            String name = arn.substring(slash + ":stream/".length());
+            String name = arn.substring(arn.indexOf(":stream/") + ":stream/".length());
             String given = string("StreamName");
             if (given != null && !given.equals(name)) {
                 throw KinesisErrors.invalidArgument("StreamARN " + arn + " and StreamName " + given
@@ -134,10 +80,5 @@ final class Input {
             throw KinesisErrors.invalidArgument("Either StreamName or StreamARN should be provided.");
         }
         return name;
-    }
-
-    /** Coral names members in lower camel case in its messages, e.g. {@code streamName}. */
-    static String memberPath(String name) {
-        return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
     }
 }

@@ -83,15 +83,4 @@ final class KinesisErrors {
         return new AwsException("ValidationException", "1 validation error detected: Value at '" + memberPath
                 + "' failed to satisfy constraint: Member must " + constraint, 400);
     }
-
-    /** As above, naming the offending value; Coral quotes it unless it is null. */
-    static AwsException validation(String value, String memberPath, String constraint) {
-        String shown = value == null || value.equals("null") ? "null" : "'" + value + "'";
-        return new AwsException("ValidationException", "1 validation error detected: Value " + shown + " at '"
-                + memberPath + "' failed to satisfy constraint: Member must " + constraint, 400);
-    }
-
-    static AwsException serialization(String message) {
-        return new AwsException("SerializationException", message, 400);
-    }
 }

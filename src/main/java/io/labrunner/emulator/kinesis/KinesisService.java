@@ -1,29 +1,25 @@
 package io.labrunner.emulator.kinesis;
 
-import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
-import java.util.LinkedHashMap;
+import io.labrunner.emulator.protocol.JsonProtocolService;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
- * Emulated Kinesis Data Streams: decodes a request (CBOR or JSON, as the client sent it), runs the
- * operation named by {@code X-Amz-Target: Kinesis_20131202.<Op>} against the region's
- * {@link Streams}, and answers in the request's encoding.
- *
- * <p>Errors of JSON requests are thrown as {@link AwsException} for the front door to render.
- * Errors of CBOR requests are rendered here, as CBOR {@code {"__type", "message"}} with the
- * {@code x-amzn-ErrorType} header, because SDK v2 parses a CBOR call's error body with its CBOR
- * parser: a JSON body would leave it with an unknown error instead of, say,
- * {@code ResourceNotFoundException}.
+ * Emulated Kinesis Data Streams on the protocol core: the core reads a request (CBOR or JSON, as
+ * the client sent it), checks it against Kinesis's API model and answers in the request's encoding,
+ * errors included; this class maps each operation to its behaviour against the region's
+ * {@link Streams}.
  */
 public final class KinesisService implements AwsService {
     private final KinesisSettings settings;
     private final Map<String, Streams> regions = new ConcurrentHashMap<>();
     private final RecordOperations records = new RecordOperations();
+    private final JsonProtocolService protocol;
     private volatile boolean throttling;
 
     /** A service with {@link KinesisSettings#defaults()}: short realistic delays, throughput limits on. */
@@ -40,6 +36,41 @@ public final class KinesisService implements AwsService {
     public KinesisService(KinesisSettings settings) {
         this.settings = settings;
         this.throttling = settings.throttling();
+        this.protocol = operations(JsonProtocolService.builder("kinesis").cbor(true)
+                .outputModule(RecordSerializer.module())).build();
+    }
+
+    private JsonProtocolService.Builder operations(JsonProtocolService.Builder core) {
+        return core
+                .handler("CreateStream", inRegion(StreamOperations::createStream))
+                .handler("DescribeStream", inRegion(StreamOperations::describeStream))
+                .handler("DescribeStreamSummary", inRegion(StreamOperations::describeStreamSummary))
+                .handler("ListStreams", inRegion(StreamOperations::listStreams))
+                .handler("ListShards", inRegion(ShardOperations::listShards))
+                .handler("DeleteStream", inRegion(StreamOperations::deleteStream))
+                .handler("AddTagsToStream", inRegion(StreamOperations::addTags))
+                .handler("ListTagsForStream", inRegion(StreamOperations::listTags))
+                .handler("RemoveTagsFromStream", inRegion(StreamOperations::removeTags))
+                .handler("IncreaseStreamRetentionPeriod", inRegion(StreamOperations::increaseRetention))
+                .handler("DecreaseStreamRetentionPeriod", inRegion(StreamOperations::decreaseRetention))
+                .handler("SplitShard", inRegion(ShardOperations::splitShard))
+                .handler("MergeShards", inRegion(ShardOperations::mergeShards))
+                .handler("UpdateShardCount", inRegion(ShardOperations::updateShardCount))
+                .handler("PutRecord", inRegion(records::putRecord))
+                .handler("PutRecords", inRegion(records::putRecords))
+                .handler("GetShardIterator", inRegion(records::getShardIterator))
+                .handler("GetRecords", inRegion(records::getRecords));
+    }
+
+    /** Runs an operation against the request's region, one call at a time per region. */
+    private io.labrunner.emulator.protocol.OperationHandler inRegion(
+            BiFunction<Input, Streams, Map<String, Object>> operation) {
+        return (input, request) -> {
+            Streams streams = streams(request.region());
+            synchronized (streams) {
+                return operation.apply(new Input(input), streams);
+            }
+        };
     }
 
     /** Turns AWS's per-shard throughput limits on or off (off for benchmarks and bulk loads). */
@@ -49,6 +80,11 @@ public final class KinesisService implements AwsService {
 
     public boolean throttlingEnabled() {
         return throttling;
+    }
+
+    /** The operations this emulator implements, by their model names. */
+    java.util.Set<String> implementedOperations() {
+        return protocol.operations();
     }
 
     @Override
@@ -63,78 +99,11 @@ public final class KinesisService implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        WireFormat format = WireFormat.of(request);
-        try {
-            String operation = request.operation()
-                    .orElseThrow(() -> new AwsException("UnknownOperationException", null, 400));
-            Input input = new Input(format.read(request.body()), format);
-            Streams streams = streams(request.region());
-            Map<String, Object> output;
-            synchronized (streams) {
-                output = dispatch(operation, input, streams);
-            }
-            return new AwsResponse(200, format.contentType(), Map.of(), format.write(output));
-        } catch (AwsException e) {
-            if (format == WireFormat.CBOR) {
-                return cborError(e);
-            }
-            throw e;
-        }
-    }
-
-    private Map<String, Object> dispatch(String operation, Input in, Streams streams) {
-        switch (operation) {
-            case "CreateStream":
-                return StreamOperations.createStream(in, streams);
-            case "DescribeStream":
-                return StreamOperations.describeStream(in, streams);
-            case "DescribeStreamSummary":
-                return StreamOperations.describeStreamSummary(in, streams);
-            case "ListStreams":
-                return StreamOperations.listStreams(in, streams);
-            case "ListShards":
-                return ShardOperations.listShards(in, streams);
-            case "DeleteStream":
-                return StreamOperations.deleteStream(in, streams);
-            case "AddTagsToStream":
-                return StreamOperations.addTags(in, streams);
-            case "ListTagsForStream":
-                return StreamOperations.listTags(in, streams);
-            case "RemoveTagsFromStream":
-                return StreamOperations.removeTags(in, streams);
-            case "IncreaseStreamRetentionPeriod":
-                return StreamOperations.increaseRetention(in, streams);
-            case "DecreaseStreamRetentionPeriod":
-                return StreamOperations.decreaseRetention(in, streams);
-            case "SplitShard":
-                return ShardOperations.splitShard(in, streams);
-            case "MergeShards":
-                return ShardOperations.mergeShards(in, streams);
-            case "UpdateShardCount":
-                return ShardOperations.updateShardCount(in, streams);
-            case "PutRecord":
-                return records.putRecord(in, streams);
-            case "PutRecords":
-                return records.putRecords(in, streams);
-            case "GetShardIterator":
-                return records.getShardIterator(in, streams);
-            case "GetRecords":
-                return records.getRecords(in, streams);
-            default:
-                throw AwsException.notImplemented("Kinesis", operation);
-        }
+        return protocol.handle(request);
     }
 
     private Streams streams(String region) {
         String key = region == null || region.isEmpty() ? "us-east-1" : region;
         return regions.computeIfAbsent(key, r -> new Streams(r, settings, () -> throttling));
-    }
-
-    private static AwsResponse cborError(AwsException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("__type", e.code());
-        body.put("message", e.getMessage());
-        return new AwsResponse(e.status(), WireFormat.CBOR.contentType(), Map.of("x-amzn-ErrorType", e.code()),
-                WireFormat.CBOR.write(body));
     }
 }

@@ -8,18 +8,9 @@ final class Paging {
     private Paging() {
     }
 
-    /** A page size: {@code dflt} when absent, else validated against [1, max] as Coral does. */
-    static int limit(Integer value, int dflt, int max, String member) {
-        if (value == null) {
-            return dflt;
-        }
-        if (value < 1) {
-            throw KinesisErrors.validation(value.toString(), member, "have value greater than or equal to 1");
-        }
-        if (value > max) {
-            throw KinesisErrors.validation(value.toString(), member, "have value less than or equal to " + max);
-        }
-        return value;
+    /** A page size: {@code dflt} when absent (the model bounds a given one). */
+    static int limit(Integer value, int dflt) {
+        return value == null ? dflt : value;
     }
 
     static String encodeToken(String text) {

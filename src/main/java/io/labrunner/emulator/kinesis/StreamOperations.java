@@ -22,35 +22,27 @@ final class StreamOperations {
     }
 
     static Map<String, Object> createStream(Input in, Streams streams) {
-        String name = validStreamName(in.requiredString("StreamName"));
-        StreamMode mode = StreamMode.PROVISIONED;
+        String name = in.string("StreamName");
         Input details = in.member("StreamModeDetails");
-        if (details != null) {
-            String value = details.requiredString("StreamMode");
-            try {
-                mode = StreamMode.valueOf(value);
-            } catch (IllegalArgumentException e) {
-                throw KinesisErrors.validation(value, "streamModeDetails.streamMode",
-                        "satisfy enum value set: [PROVISIONED, ON_DEMAND]");
-            }
-        }
+        StreamMode mode = details == null ? StreamMode.PROVISIONED : StreamMode.valueOf(details.string("StreamMode"));
         Integer shardCount = in.integer("ShardCount");
-        if (shardCount != null && shardCount < 1) {
-            throw KinesisErrors.validation(shardCount.toString(), "shardCount",
-                    "have value greater than or equal to 1");
-        }
         if (mode == StreamMode.ON_DEMAND) {
             shardCount = ON_DEMAND_SHARDS;
         } else if (shardCount == null) {
             throw KinesisErrors.invalidArgument("ShardCount is required for a stream in PROVISIONED mode.");
         }
-        streams.create(name, shardCount, mode, tags(in));
+        Map<String, String> tags = tags(in);
+        if (tags.size() > MAX_TAGS) {
+            throw tooManyTags(name);
+        }
+        TagRules.check(tags, name);
+        streams.create(name, shardCount, mode, tags);
         return Map.of();
     }
 
     static Map<String, Object> describeStream(Input in, Streams streams) {
         Stream stream = streams.get(in.streamName());
-        int limit = Paging.limit(in.integer("Limit"), 100, 10000, "limit");
+        int limit = Paging.limit(in.integer("Limit"), 100);
         String after = in.string("ExclusiveStartShardId");
         List<Shard> shards = stream.status() == StreamStatus.CREATING ? List.of() : stream.shards();
         List<Map<String, Object>> page = new ArrayList<>();
@@ -80,7 +72,7 @@ final class StreamOperations {
     }
 
     static Map<String, Object> listStreams(Input in, Streams streams) {
-        int limit = Paging.limit(in.integer("Limit"), 100, 10000, "limit");
+        int limit = Paging.limit(in.integer("Limit"), 100);
         String after = in.string("ExclusiveStartStreamName");
         String token = in.string("NextToken");
         if (token != null) {
@@ -118,12 +110,11 @@ final class StreamOperations {
         String name = in.streamName();
         Stream stream = streams.get(name);
         Map<String, String> tags = tags(in);
+        TagRules.check(tags, name);
         Map<String, String> merged = new TreeMap<>(stream.tags());
         merged.putAll(tags);
         if (merged.size() > MAX_TAGS) {
-            throw KinesisErrors.invalidArgument("Failed to add tags to stream " + name + " under account "
-                    + KinesisErrors.ACCOUNT + " because a given stream cannot have more than " + MAX_TAGS
-                    + " tags associated with it.");
+            throw tooManyTags(name);
         }
         stream.tags().putAll(tags);
         return Map.of();
@@ -131,7 +122,7 @@ final class StreamOperations {
 
     static Map<String, Object> listTags(Input in, Streams streams) {
         Stream stream = streams.get(in.streamName());
-        int limit = Paging.limit(in.integer("Limit"), MAX_TAGS, MAX_TAGS, "limit");
+        int limit = Paging.limit(in.integer("Limit"), MAX_TAGS);
         String after = in.string("ExclusiveStartTagKey");
         List<Map<String, Object>> tags = new ArrayList<>();
         boolean more = false;
@@ -149,12 +140,12 @@ final class StreamOperations {
     }
 
     static Map<String, Object> removeTags(Input in, Streams streams) {
-        Stream stream = streams.get(in.streamName());
-        JsonNode keys = in.node().get("TagKeys");
-        if (keys == null || !keys.isArray()) {
-            throw KinesisErrors.validation("null", "tagKeys", "not be null");
-        }
-        keys.forEach(k -> stream.tags().remove(k.asText()));
+        String name = in.streamName();
+        Stream stream = streams.get(name);
+        List<String> keys = new ArrayList<>();
+        in.node().get("TagKeys").forEach(k -> keys.add(k.textValue()));
+        TagRules.check(keys, name);
+        keys.forEach(stream.tags()::remove);
         return Map.of();
     }
 
@@ -185,10 +176,7 @@ final class StreamOperations {
     }
 
     private static int retentionHours(Input in) {
-        Integer hours = in.integer("RetentionPeriodHours");
-        if (hours == null) {
-            throw KinesisErrors.validation("null", "retentionPeriodHours", "not be null");
-        }
+        int hours = in.integer("RetentionPeriodHours");
         if (hours < 24) {
             throw KinesisErrors.invalidArgument("Minimum allowed retention period is 24 hours. Requested retention "
                     + "period (" + hours + " hours) is too short.");
@@ -203,25 +191,19 @@ final class StreamOperations {
     private static Map<String, String> tags(Input in) {
         JsonNode node = in.node().get("Tags");
         Map<String, String> tags = new TreeMap<>();
-        if (node != null && node.isObject()) {
+        if (node != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                tags.put(e.getKey(), e.getValue().asText());
+                tags.put(e.getKey(), e.getValue().textValue());
             }
         }
         return tags;
     }
 
-    private static String validStreamName(String name) {
-        if (name.isEmpty() || name.length() > 128) {
-            throw KinesisErrors.validation(name, "streamName", name.isEmpty()
-                    ? "have length greater than or equal to 1" : "have length less than or equal to 128");
-        }
-        if (!name.matches("[a-zA-Z0-9_.-]+")) {
-            throw KinesisErrors.validation(name, "streamName", "satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
-        }
-        return name;
+    /** AWS's limit of 50 tags per stream (the model's TagMap allows 200 in one call). */
+    private static io.labrunner.emulator.AwsException tooManyTags(String name) {
+        return KinesisErrors.invalidArgument("Failed to add tags to stream " + name + " under account "
+                + KinesisErrors.ACCOUNT + " because a given stream cannot have more than " + MAX_TAGS
+                + " tags associated with it.");
     }
-
-
 }

@@ -100,9 +100,10 @@ final class Streams {
         return new ArrayList<>(byName.values());
     }
 
+    /** Deletes a stream in any state but DELETING: AWS deletes a stream still CREATING too. */
     void delete(String name) {
         Stream stream = get(name);
-        if (stream.status() == StreamStatus.CREATING || stream.status() == StreamStatus.DELETING) {
+        if (stream.status() == StreamStatus.DELETING) {
             throw KinesisErrors.notActive(name, stream.status());
         }
         stream.markDeleting(now() + settings.deleteDelay().toMillis());
@@ -137,9 +138,9 @@ final class Streams {
         if (adjacent == null || !adjacent.isOpen()) {
             throw KinesisErrors.couldNotFindShard(adjacentShardId, name);
         }
-        boolean touching = shard.endingHashKey().add(BigInteger.ONE).equals(adjacent.startingHashKey())
-                || adjacent.endingHashKey().add(BigInteger.ONE).equals(shard.startingHashKey());
-        if (!touching) {
+        // AWS takes the pair in hash-key order only: ShardToMerge must be the lower one
+        // (kinesalite's "adjacency is inverted" case, recorded against Kinesis).
+        if (!shard.endingHashKey().add(BigInteger.ONE).equals(adjacent.startingHashKey())) {
             throw KinesisErrors.invalidArgument("Shards " + shardId + " and " + adjacentShardId + " in stream "
                     + name + " under account " + KinesisErrors.ACCOUNT
                     + " are not an adjacent pair of shards eligible for merging");

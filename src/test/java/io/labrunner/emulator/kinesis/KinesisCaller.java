@@ -1,5 +1,6 @@
 package io.labrunner.emulator.kinesis;
 
+import io.labrunner.emulator.protocol.WireFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
@@ -30,7 +31,7 @@ final class KinesisCaller {
 
     AwsResponse raw(String operation, Map<String, ?> body) {
         Map<String, String> headers = new HashMap<>();
-        headers.put("content-type", format.contentType());
+        headers.put("content-type", format.contentType("1.1"));
         headers.put("x-amz-target", "Kinesis_20131202." + operation);
         AwsRequest request = new AwsRequest("POST", "/", Map.of(), headers, format.write(body), "kinesis",
                 "us-east-1", "test");
@@ -45,15 +46,19 @@ final class KinesisCaller {
             if (!error.path("__type").asText().equals(header)) {
                 throw new AssertionError("x-amzn-ErrorType " + header + " disagrees with body " + error);
             }
-            throw new AwsException(error.path("__type").asText(), error.path("message").asText(), response.status());
+            String message = error.has("message") ? error.path("message").asText() : error.path("Message").asText(null);
+            throw new AwsException(error.path("__type").asText(), message, response.status());
         }
-        if (!response.contentType().equals(format.contentType())) {
+        if (!response.contentType().equals(format.contentType("1.1"))) {
             throw new AssertionError("answered " + response.contentType() + " to a " + format + " request");
         }
         return parse(response.body());
     }
 
     private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
         try {
             return format == WireFormat.CBOR
                     ? new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper().readTree(body)

@@ -1,5 +1,6 @@
 package io.labrunner.emulator.kinesis;
 
+import io.labrunner.emulator.protocol.WireFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class KinesisRequestLimitsTest {
     /** Sends a JSON body as written, for numbers the SDK would never produce. */
     private JsonNode rawJson(String operation, String body) throws IOException {
         AwsRequest request = new AwsRequest("POST", "/", Map.of(),
-                Map.of("content-type", WireFormat.JSON.contentType(), "x-amz-target", "Kinesis_20131202." + operation),
+                Map.of("content-type", WireFormat.JSON.contentType("1.1"), "x-amz-target", "Kinesis_20131202." + operation),
                 body.getBytes(StandardCharsets.UTF_8), "kinesis", "us-east-1", "test");
         AwsResponse response;
         try {
@@ -85,7 +86,7 @@ class KinesisRequestLimitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e400", "2147483648", "-2147483649", "1.5", "99999999999999999999999"})
+    @ValueSource(strings = {"1e400", "2147483648", "-2147483649", "2147483648.5", "99999999999999999999999"})
     void aShardCountNoIntegerCanHoldIsASerializationErrorNotAWrappedNumber(String number) throws IOException {
         JsonNode answer = rawJson("CreateStream", "{\"StreamName\":\"big\",\"ShardCount\":" + number + "}");
 
@@ -93,6 +94,14 @@ class KinesisRequestLimitsTest {
         assertThat(answer.path("type").asText()).isEqualTo("SerializationException");
         assertThat(answer.path("message").asText()).doesNotContain("java.");
         assertThat(streamCount()).isZero();
+    }
+
+    @Test
+    void aFractionIsReadWithoutItsFractionAsAwsReadsIt() throws IOException {
+        JsonNode answer = rawJson("CreateStream", "{\"StreamName\":\"half\",\"ShardCount\":1.5}");
+
+        assertThat(answer.path("status").asInt(200)).isEqualTo(200);
+        assertThat(streamCount()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.labrunner.emulator.kinesis;
 
+import io.labrunner.emulator.protocol.WireFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,7 +120,7 @@ class KinesisReshardingTest {
 
     @ParameterizedTest
     @EnumSource(WireFormat.class)
-    void mergingTwoAdjacentShardsOpensAChildWithBothParents(WireFormat format) {
+    void mergingTwoAdjacentShardsInHashKeyOrderOpensAChildWithBothParents(WireFormat format) {
         KinesisCaller k = activeStream(format, "merge", 3);
 
         AwsException notAdjacent = error(() -> k.call("MergeShards", Map.of("StreamName", "merge",
@@ -128,15 +129,21 @@ class KinesisReshardingTest {
         assertThat(notAdjacent.getMessage()).isEqualTo("Shards shardId-000000000000 and shardId-000000000002 in stream "
                 + "merge under account 000000000000 are not an adjacent pair of shards eligible for merging");
 
+        AwsException inverted = error(() -> k.call("MergeShards", Map.of("StreamName", "merge",
+                "ShardToMerge", "shardId-000000000001", "AdjacentShardToMerge", "shardId-000000000000")));
+        assertThat(inverted.getMessage()).isEqualTo("Shards shardId-000000000001 and shardId-000000000000 in stream "
+                + "merge under account 000000000000 are not an adjacent pair of shards eligible for merging");
+        assertThat(k.describe("merge").path("StreamStatus").asText()).isEqualTo("ACTIVE");
+
         k.call("MergeShards", Map.of("StreamName", "merge",
-                "ShardToMerge", "shardId-000000000001", "AdjacentShardToMerge", "shardId-000000000000"));
+                "ShardToMerge", "shardId-000000000000", "AdjacentShardToMerge", "shardId-000000000001"));
         assertThat(k.describe("merge").path("StreamStatus").asText()).isEqualTo("UPDATING");
         clock.advance(Duration.ofSeconds(1));
 
         Map<String, JsonNode> shards = byId(k.describe("merge").path("Shards"));
         JsonNode child = shards.get("shardId-000000000003");
-        assertThat(child.path("ParentShardId").asText()).isEqualTo("shardId-000000000001");
-        assertThat(child.path("AdjacentParentShardId").asText()).isEqualTo("shardId-000000000000");
+        assertThat(child.path("ParentShardId").asText()).isEqualTo("shardId-000000000000");
+        assertThat(child.path("AdjacentParentShardId").asText()).isEqualTo("shardId-000000000001");
         assertThat(child.path("HashKeyRange").path("StartingHashKey").asText()).isEqualTo("0");
         assertThat(child.path("HashKeyRange").path("EndingHashKey").asText()).isEqualTo(
                 shards.get("shardId-000000000001").path("HashKeyRange").path("EndingHashKey").asText());

@@ -1,5 +1,6 @@
 package io.labrunner.emulator.kinesis;
 
+import io.labrunner.emulator.protocol.WireFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

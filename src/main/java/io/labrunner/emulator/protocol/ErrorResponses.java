@@ -1,0 +1,33 @@
+package io.labrunner.emulator.protocol;
+
+import io.labrunner.emulator.AwsException;
+import io.labrunner.emulator.AwsResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one renderer of errors for the AWS JSON protocols (JSON 1.0, 1.1 and Kinesis's CBOR): body
+ * {@code {"__type": code, "message": text}} in the request's encoding, and header
+ * {@code x-amzn-ErrorType}, from which SDKs take the exception class. A SerializationException
+ * spells its text {@code Message}, as AWS answers it (responses recorded against Kinesis and
+ * Athena), and an error without text has no message member at all.
+ */
+public final class ErrorResponses {
+    static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+    private static final OutputEncoder ENCODER = new OutputEncoder(List.of());
+
+    private ErrorResponses() {
+    }
+
+    /** The response for {@code error}, encoded in {@code format}. */
+    public static AwsResponse render(AwsException error, WireFormat format, String jsonVersion) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("__type", error.code());
+        if (error.getMessage() != null) {
+            body.put(ProtocolErrors.SERIALIZATION.equals(error.code()) ? "Message" : "message", error.getMessage());
+        }
+        return new AwsResponse(error.status(), format.contentType(jsonVersion), Map.of(ERROR_TYPE_HEADER, error.code()),
+                ENCODER.encode(body, format));
+    }
+}

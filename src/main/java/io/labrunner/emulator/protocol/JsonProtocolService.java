@@ -1,0 +1,169 @@
+package io.labrunner.emulator.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.AwsException;
+import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.AwsResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The protocol core for AWS JSON 1.0 / 1.1 services (and CBOR, for Kinesis): routes a request to
+ * its operation, checks it against the service's API model in AWS's order, runs the handler and
+ * encodes the answer. A service supplies only its model's name and one handler per operation.
+ *
+ * <p>Order of checks, as AWS makes them (kinesalite's connection tests, recorded against Kinesis):
+ * <ol>
+ * <li>an empty body: SerializationException for a known operation, else UnknownOperationException
+ *     (in JSON when the Content-Type says JSON, else in CBOR);</li>
+ * <li>a body in no encoding the service reads (Content-Type missing or foreign): 404 UnknownOperationException;</li>
+ * <li>a body that does not parse, or is not an object: SerializationException;</li>
+ * <li>an {@code X-Amz-Target} naming no operation of the model: UnknownOperationException;</li>
+ * <li>an operation of the model this emulator does not implement: 501 NotImplemented, naming it;</li>
+ * <li>JSON types against the input shape: SerializationException;</li>
+ * <li>constraints: one ValidationException listing every violation;</li>
+ * <li>the handler: its own checks and resource lookups.</li>
+ * </ol>
+ * Operations without an output shape answer 200 with an empty body.
+ */
+public final class JsonProtocolService {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonProtocolService.class);
+    private static final byte[] EMPTY = new byte[0];
+
+    private final ServiceModel model;
+    private final Map<String, OperationHandler> handlers;
+    private final boolean cbor;
+    private final OutputEncoder encoder;
+
+    private JsonProtocolService(Builder builder) {
+        this.model = ServiceModels.get(builder.modelName);
+        if (!"json".equals(model.protocol())) {
+            throw new IllegalArgumentException(builder.modelName + " speaks " + model.protocol() + ", not AWS JSON");
+        }
+        for (String operation : builder.handlers.keySet()) {
+            if (model.operation(operation).isEmpty()) {
+                throw new IllegalArgumentException(builder.modelName + " has no operation " + operation);
+            }
+        }
+        this.handlers = Map.copyOf(builder.handlers);
+        this.cbor = builder.cbor;
+        this.encoder = new OutputEncoder(builder.modules);
+    }
+
+    /** Starts a service on the model {@code modelName} (botocore's folder name, e.g. {@code kinesis}). */
+    public static Builder builder(String modelName) {
+        return new Builder(modelName);
+    }
+
+    /** The model this service answers from. */
+    public ServiceModel model() {
+        return model;
+    }
+
+    /** The operations this service implements. */
+    public java.util.Set<String> operations() {
+        return handlers.keySet();
+    }
+
+    /** Answers one request; every error comes back as an AWS-shaped response, never as an exception. */
+    public AwsResponse handle(AwsRequest request) {
+        Optional<WireFormat> declared = WireFormat.of(request.header("content-type").orElse(null));
+        WireFormat format = declared.filter(f -> f == WireFormat.JSON || cbor).orElse(null);
+        Optional<Operation> operation = operation(request);
+        try {
+            if (request.body().length == 0) {
+                // AWS answers in JSON only when asked in JSON; anything else gets CBOR (kinesalite, recorded).
+                format = format == WireFormat.JSON || !cbor ? WireFormat.JSON : WireFormat.CBOR;
+                throw operation.isPresent() ? ProtocolErrors.serialization(null) : ProtocolErrors.unknownOperation();
+            }
+            if (format == null) {
+                format = WireFormat.JSON;
+                throw ProtocolErrors.unroutable();
+            }
+            JsonNode body = format.read(request.body()).orElseThrow(() -> ProtocolErrors.serialization(null));
+            Operation op = operation.orElseThrow(ProtocolErrors::unknownOperation);
+            OperationHandler handler = handlers.get(op.name());
+            if (handler == null) {
+                throw AwsException.notImplemented(model.serviceId(), op.name());
+            }
+            ObjectNode input = input(body, op, format);
+            Object output = handler.handle(input, request);
+            byte[] encoded = op.output() == null || output == null ? EMPTY : encoder.encode(output, format);
+            return new AwsResponse(200, format.contentType(model.jsonVersion()), Map.of(), encoded);
+        } catch (AwsException e) {
+            return ErrorResponses.render(e, format, model.jsonVersion());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed", model.serviceId(), operation.map(Operation::name).orElse("?"), e);
+            return ErrorResponses.render(ProtocolErrors.internalFailure(), format, model.jsonVersion());
+        }
+    }
+
+    /** The body type-checked and validated against the operation's input shape. */
+    private ObjectNode input(JsonNode body, Operation op, WireFormat format) {
+        if (op.input() == null) {
+            if (!body.isObject()) {
+                throw ProtocolErrors.serialization(null);
+            }
+            return JsonNodeFactory.instance.objectNode();
+        }
+        Shape shape = model.shape(op.input());
+        ObjectNode input = new InputDecoder(model, format).decode(body, shape);
+        List<String> violations = ConstraintValidator.violations(model, input, shape);
+        if (!violations.isEmpty()) {
+            throw ProtocolErrors.validation(violations);
+        }
+        return input;
+    }
+
+    /** The operation {@code X-Amz-Target} names, when it carries this service's prefix. */
+    private Optional<Operation> operation(AwsRequest request) {
+        String target = request.header("x-amz-target").orElse("");
+        int dot = target.indexOf('.');
+        if (dot < 0 || !target.substring(0, dot).equals(model.targetPrefix())) {
+            return Optional.empty();
+        }
+        return model.operation(target.substring(dot + 1));
+    }
+
+    /** Wires a service: its model, its handlers, and serializers for its own output types. */
+    public static final class Builder {
+        private final String modelName;
+        private final Map<String, OperationHandler> handlers = new HashMap<>();
+        private final List<Module> modules = new ArrayList<>();
+        private boolean cbor;
+
+        private Builder(String modelName) {
+            this.modelName = modelName;
+        }
+
+        /** The behaviour of {@code operation}, which must be one of the model's. */
+        public Builder handler(String operation, OperationHandler handler) {
+            handlers.put(operation, handler);
+            return this;
+        }
+
+        /** Serializers for types the handlers return (e.g. a record written field by field). */
+        public Builder outputModule(Module module) {
+            modules.add(module);
+            return this;
+        }
+
+        /** Also read and answer {@code application/x-amz-cbor-1.1}, as Kinesis does. */
+        public Builder cbor(boolean enabled) {
+            this.cbor = enabled;
+            return this;
+        }
+
+        public JsonProtocolService build() {
+            return new JsonProtocolService(this);
+        }
+    }
+}

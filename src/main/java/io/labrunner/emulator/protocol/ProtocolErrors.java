@@ -1,0 +1,42 @@
+package io.labrunner.emulator.protocol;
+
+import io.labrunner.emulator.AwsException;
+
+/** The errors the protocol core raises itself, before a handler runs, with AWS's codes and statuses. */
+public final class ProtocolErrors {
+    static final String SERIALIZATION = "SerializationException";
+
+    private ProtocolErrors() {
+    }
+
+    /** A body that is not what the operation takes; {@code message} may be null, as AWS sends none for some. */
+    public static AwsException serialization(String message) {
+        return new AwsException(SERIALIZATION, message, 400);
+    }
+
+    /** An {@code X-Amz-Target} naming no operation of the service: AWS says no more than the code. */
+    public static AwsException unknownOperation() {
+        return new AwsException("UnknownOperationException", null, 400);
+    }
+
+    /**
+     * A body in no encoding the service reads (Content-Type missing or foreign): AWS cannot route the
+     * request to an operation and answers 404 (recorded in kinesalite's connection tests).
+     */
+    public static AwsException unroutable() {
+        return new AwsException("UnknownOperationException", null, 404);
+    }
+
+    /** One ValidationException listing every violation, as AWS words it. */
+    public static AwsException validation(java.util.List<String> violations) {
+        StringBuilder message = new StringBuilder().append(violations.size())
+                .append(violations.size() == 1 ? " validation error detected: " : " validation errors detected: ");
+        message.append(String.join("; ", violations));
+        return new AwsException("ValidationException", message.toString(), 400);
+    }
+
+    /** An unexpected failure in a handler, without internals. */
+    static AwsException internalFailure() {
+        return new AwsException("InternalFailure", "The server encountered an internal error.", 500);
+    }
+}

@@ -1,0 +1,59 @@
+/**
+ * The emulator's protocol core: requests read, checked and answered from AWS's own API models, so
+ * every service refuses bad input the way AWS does, and a handler holds only behaviour.
+ *
+ * <h2>Models</h2>
+ * botocore's {@code service-2.json} files (Apache-2.0) ship in {@code src/main/resources/aws-models/<service>/}
+ * with their licence and a NOTICE naming the botocore version; {@code scripts/update-aws-models.sh}
+ * refreshes them from an installed botocore. {@link io.labrunner.emulator.protocol.ServiceModels} loads a
+ * service's model the first time it is asked for ({@link io.labrunner.emulator.protocol.ModelParser}:
+ * shapes with {@code required}, {@code min}/{@code max}, {@code pattern}, {@code enum}; operations with
+ * their input, output and errors).
+ *
+ * <h2>A request's way through the core (AWS JSON 1.0 / 1.1, and CBOR for Kinesis)</h2>
+ * {@link io.labrunner.emulator.protocol.JsonProtocolService} routes by {@code X-Amz-Target}
+ * ({@code <targetPrefix>.<Operation>}); then, in AWS's order:
+ * <ol>
+ * <li>{@link io.labrunner.emulator.protocol.WireFormat}: the Content-Type picks JSON or CBOR; an empty or
+ *     unparseable body is a SerializationException, a body in no known encoding a 404
+ *     UnknownOperationException, an operation the model lacks a 400 UnknownOperationException;</li>
+ * <li>{@link io.labrunner.emulator.protocol.InputDecoder}: JSON types against the input shape
+ *     (SerializationException in AWS's words, before any constraint), unknown members dropped, blobs
+ *     decoded, timestamps as epoch milliseconds, numbers that do not fit refused;</li>
+ * <li>{@link io.labrunner.emulator.protocol.ConstraintValidator}: required, enum, pattern, length and range
+ *     constraints, every violation listed in one ValidationException
+ *     ({@code 2 validation errors detected: Value '' at 'streamName' failed to satisfy constraint: ...});</li>
+ * <li>the service's {@link io.labrunner.emulator.protocol.OperationHandler}: its own checks, lookups and
+ *     behaviour; it returns the output members (maps, JSON trees, {@link java.time.Instant}s, or types a
+ *     service registers a Jackson module for), or nothing;</li>
+ * <li>the output is encoded in the request's format; an operation whose model declares no output answers an
+ *     empty body. Every error, the handler's {@link io.labrunner.emulator.AwsException}s included, is
+ *     rendered by {@link io.labrunner.emulator.protocol.ErrorResponses}: {@code __type} and {@code message}
+ *     ({@code Message} for SerializationException, as AWS spells it), header {@code x-amzn-ErrorType}, in
+ *     JSON or CBOR as asked.</li>
+ * </ol>
+ *
+ * <h2>Moving a service onto the core</h2>
+ * A JSON-protocol service names its model and maps each operation it implements to a handler; its
+ * {@link io.labrunner.emulator.AwsService#handle} then only delegates:
+ * <pre>{@code
+ * private final JsonProtocolService protocol = JsonProtocolService.builder("firehose")
+ *         .handler("CreateDeliveryStream", (input, request) -> streams.create(input))
+ *         .handler("PutRecord", (input, request) -> streams.put(input))
+ *         .build();
+ *
+ * public AwsResponse handle(AwsRequest request) {
+ *     return protocol.handle(request);
+ * }
+ * }</pre>
+ * The handler receives input that already satisfies the model, so it checks only what the model cannot
+ * say (resource state, cross-member rules, limits AWS enforces in code). An operation of the model with no
+ * handler answers 501 NotImplemented naming it. Kinesis ({@code io.labrunner.emulator.kinesis.KinesisService})
+ * is the first service on the core; {@code .cbor(true)} adds CBOR and {@code .outputModule(...)} a
+ * serializer for its records.
+ *
+ * <p>Not yet here: the query protocol (IAM, STS), REST-JSON (Bedrock) and REST-XML. The model and the
+ * validator are protocol-neutral; those protocols need their own reader (form fields or path/query/body
+ * bindings into the same tree) and renderer.
+ */
+package io.labrunner.emulator.protocol;

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a request's credentials are good enough to serve it.
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
 final class Authenticator {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final Map<String, String> secrets;
@@ -99,9 +102,12 @@ final class Authenticator {
                 request.getRequestURI(), request.getQueryString(), signedHeaders(request, sigV4.signedHeaders()),
                 payloadHash);
         String expected = SigV4Verifier.signature(secret, signed, sigV4, credentials.scope(), amzDate, presigned);
-        return SigV4Verifier.sameSignature(expected, sigV4.signature())
-                ? Optional.empty()
-                : Optional.of(AccessErrors.signatureMismatch(protocol));
+        if (!SigV4Verifier.sameSignature(expected, sigV4.signature())) {
+            LOG.debug("Signature mismatch; the canonical request was:\n{}", SigV4Verifier.canonicalRequest(signed,
+                    sigV4.signedHeaders(), "s3".equals(credentials.scope().service()), presigned));
+            return Optional.of(AccessErrors.signatureMismatch(protocol));
+        }
+        return Optional.empty();
     }
 
     private static Map<String, List<String>> signedHeaders(HttpServletRequest request, List<String> names) {

@@ -245,6 +245,9 @@ public final class Emulator implements AutoCloseable {
         http.setHttpCompliance(HttpCompliance.LEGACY);
         http.setUriCompliance(UriCompliance.LEGACY);
         http.setSendServerVersion(false);
+        // Jetty's header cache would hand back "text/plain; charset=utf-8" for the "charset=UTF-8" a client
+        // sent — and signed: SigV4 needs header values exactly as they came.
+        http.setHeaderCacheCaseSensitive(true);
         http.setOutputBufferSize(IO_BUFFER_BYTES);
         HttpConnectionFactory http1 = new HttpConnectionFactory(http);
         // Jetty reads 8 KiB at a time by default; S3 bodies stream far faster in larger reads.

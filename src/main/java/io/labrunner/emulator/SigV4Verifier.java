@@ -86,7 +86,16 @@ final class SigV4Verifier {
 
     static String canonicalUri(String rawPath, boolean s3) {
         String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
-        String once = encode(percentDecode(path), false);
+        // Segment by segment, so that an encoded '/' inside a segment (%2F in an ARN) stays encoded.
+        StringBuilder normalized = new StringBuilder();
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) {
+                normalized.append('/');
+            }
+            normalized.append(encode(percentDecode(segments[i]), true));
+        }
+        String once = normalized.toString();
         if (s3) {
             return once;
         }

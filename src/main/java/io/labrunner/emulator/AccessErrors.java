@@ -90,6 +90,17 @@ final class AccessErrors {
         };
     }
 
+    /** The client stopped sending its body before Content-Length bytes arrived. */
+    static AwsException bodyTimeout(Protocol protocol) {
+        String message = "Your socket connection to the server was not read from or written to within the timeout"
+                + " period; the request body was shorter than its Content-Length.";
+        return switch (protocol) {
+            case REST_XML -> new AwsException("RequestTimeout", message, 400);
+            case QUERY -> new AwsException("RequestTimeout", message, 408);
+            case JSON, REST_JSON -> new AwsException("RequestTimeoutException", message, 408);
+        };
+    }
+
     /** A bug in the emulator: 500, with a message that names no class. */
     static AwsException internal() {
         return new AwsException("InternalFailure",

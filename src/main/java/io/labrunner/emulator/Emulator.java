@@ -45,6 +45,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -240,6 +241,12 @@ public final class Emulator implements AutoCloseable {
         threads.setName("lab-emulator");
         Server jetty = new Server(threads);
         jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
+        // Jetty's own answers (a malformed request line, headers too large) name no Java classes.
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        errors.setShowMessageInTitle(false);
+        jetty.setErrorHandler(errors);
         HttpConfiguration http = new HttpConfiguration();
         // As S3Proxy configures Jetty: S3 keys may hold characters strict URI parsing refuses.
         http.setHttpCompliance(HttpCompliance.LEGACY);

@@ -71,6 +71,15 @@ final class FrontDoor extends HttpServlet {
             // The client went away mid-request or mid-response: nothing left to answer, nothing to debug.
             LOG.info("Client closed the connection during {} {} ({})", request.getMethod(), request.getRequestURI(),
                     e.getMessage() == null ? "connection closed" : e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug, not the caller's fault: the stack trace once in the log, a 500 without class names on the wire.
+            LOG.warn("The emulator failed on {} {} (request {})", request.getMethod(), request.getRequestURI(),
+                    requestId, e);
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                ErrorRenderer.render(request, response, ErrorRenderer.guessProtocol(request,
+                        FormCodec.decodePath(request.getRequestURI())), AccessErrors.internal(), requestId);
+            }
         }
     }
 
@@ -111,7 +120,18 @@ final class FrontDoor extends HttpServlet {
             return;
         }
         int limit = "bedrock".equals(signingName) ? MAX_BEDROCK_BODY_BYTES : MAX_BODY_BYTES;
-        byte[] body = readBody(request, limit);
+        byte[] body;
+        try {
+            body = readBody(request, limit);
+        } catch (IOException e) {
+            if (!isTimeout(e)) {
+                throw e;
+            }
+            // The body stopped arriving: Jetty's idle timeout ended the wait. Say so, and drop the connection.
+            response.setHeader("Connection", "close");
+            refuse(request, response, protocol, AccessErrors.bodyTimeout(protocol), requestId);
+            return;
+        }
         if (body == null) {
             response.setHeader("Connection", "close"); // the rest of the body is not worth reading
             refuse(request, response, protocol, AccessErrors.tooLarge(protocol, limit), requestId);
@@ -153,6 +173,15 @@ final class FrontDoor extends HttpServlet {
         }
         AwsService service = services.get(signingName);
         return service != null ? service.protocol() : ErrorRenderer.guessProtocol(request, path);
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The whole body, or null when it is longer than {@code limit}. */

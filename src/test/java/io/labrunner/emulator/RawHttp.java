@@ -52,21 +52,25 @@ final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    answer.write(buffer, 0, n);
-                    if (complete(answer.toString(StandardCharsets.UTF_8))) {
-                        break;
-                    }
-                }
-            } catch (SocketTimeoutException e) {
-                // Return what arrived.
-            }
-            return answer.toString(StandardCharsets.UTF_8);
+            return readResponse(socket.getInputStream());
         }
+    }
+
+    /** Reads one response with a Content-Length, or what arrives until the connection closes or times out. */
+    static String readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                answer.write(buffer, 0, n);
+                if (complete(answer.toString(StandardCharsets.UTF_8))) {
+                    break;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            // Return what arrived.
+        }
+        return answer.toString(StandardCharsets.UTF_8);
     }
 
     /** True once a whole response with a Content-Length has arrived. */

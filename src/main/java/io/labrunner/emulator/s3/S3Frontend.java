@@ -159,6 +159,6 @@ public final class S3Frontend extends S3ProxyHandler {
     }
 
     private static String messageOf(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "The request is not valid for this operation." : e.getMessage();
     }
 }

@@ -81,8 +81,9 @@ public final class Emulator implements AutoCloseable {
      */
     private static final int EAGER_BODY_BYTES = FrontDoor.MAX_BODY_BYTES + 64 * 1024;
     /**
-     * How long a connection may send or receive nothing before Jetty closes it: ends stalled bodies and
-     * idle keep-alive connections. Jetty 12 does not enforce HttpConfiguration's minimum data rates.
+     * How long a connection may send or receive nothing before Jetty closes it (idle keep-alive
+     * connections, stalled large uploads), and how long a body read before dispatch may take in all
+     * ({@link BodyDeadline}). Jetty 12 does not enforce HttpConfiguration's minimum data rates.
      */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     /** How long stop() lets requests in flight finish before Jetty closes their connections. */
@@ -270,8 +271,8 @@ public final class Emulator implements AutoCloseable {
     private static Handler handlers(FrontDoor frontDoor) {
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(frontDoor), "/*");
-        return new EagerContentHandler(context,
-                new EagerContentHandler.RetainedContentLoaderFactory(EAGER_BODY_BYTES, -1, false));
+        return new BodyDeadline(new EagerContentHandler(new BodyDeadline.BodyReceived(context),
+                new EagerContentHandler.RetainedContentLoaderFactory(EAGER_BODY_BYTES, -1, false)), IDLE_TIMEOUT);
     }
 
     private void bind() {

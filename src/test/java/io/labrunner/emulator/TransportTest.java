@@ -55,10 +55,12 @@ class TransportTest {
                 stalled.add(sendPartialBody(s3 ? "PUT /stalled/key" + i : "POST /", s3 ? "s3" : "kinesis", 1000, 10));
             }
             Thread.sleep(200); // let every one of them reach the server
-            long millis = timeGetCallerIdentity(sts);
+            // The best of three, so that a busy machine does not fail the test; starved workers would delay all three
+            // until the 10 s body deadline.
+            long millis = Math.min(timeGetCallerIdentity(sts), Math.min(timeGetCallerIdentity(sts), timeGetCallerIdentity(sts)));
             System.out.println("GetCallerIdentity: " + baseline + " ms alone, " + millis + " ms during 70 stalled bodies");
 
-            assertThat(millis).isLessThan(1000);
+            assertThat(millis).isLessThan(2000);
         } finally {
             for (Socket socket : stalled) {
                 socket.close();
@@ -76,9 +78,8 @@ class TransportTest {
             System.out.println("A short body was cut off after " + millis + " ms: "
                     + (answer.isEmpty() ? "(connection closed)" : answer.lines().findFirst().orElse("")));
 
-            // Jetty's idle timeout (10 s) first fails the pending read, then closes the connection at the next expiry;
-            // no worker thread waits meanwhile (see the seventy-connection test).
-            assertThat(millis).isLessThan(25_000);
+            // Jetty's idle timeout (10 s) ends it; no worker thread waits meanwhile (see the seventy-connection test).
+            assertThat(millis).isLessThan(15_000);
             assertThat(answer).satisfiesAnyOf(a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 4"));
         }
     }

@@ -1,15 +1,18 @@
 package io.labrunner.cli;
 
+import io.labrunner.core.LabException;
 import io.labrunner.emulator.Emulator;
 import io.labrunner.target.RunningEmulator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,9 +33,17 @@ final class EmulatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** How long a graceful stop may take before the process halts anyway. */
+    private static final long STOP_DEADLINE_MILLIS = 10_000;
+
     @Option(names = "--port", defaultValue = "4566", paramLabel = "PORT",
             description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
+
+    @Option(names = "--cors", paramLabel = "ORIGIN",
+            description = "Let web pages from ORIGIN (e.g. http://localhost:3000) call the emulator. "
+                    + "Default: none; requests from web pages are refused.")
+    String cors;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Where buckets and objects are kept across restarts. Default: the lab state directory.")
@@ -49,30 +60,39 @@ final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
+        }
+        if (cors != null && !cors.matches("https?://[^/\\s]+")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--cors takes an origin such as http://localhost:3000 (scheme, host and port; no path), not " + cors);
+        }
+        Path note = root.state.emulatorPidFile();
+        Optional<RunningEmulator> other = RunningEmulator.readIfAlive(note)
+                .filter(running -> running.pid() != ProcessHandle.current().pid()
+                        && ProcessHandle.of(running.pid()).map(ProcessHandle::isAlive).orElse(false));
+        if (other.isPresent()) {
+            throw new LabException("Another lab emulator (pid " + other.get().pid() + ") is serving this home on "
+                    + other.get().endpoint() + "; stop it first, or give this one its own LAB_RUNNER_HOME.");
+        }
         Path dataDir = data != null ? data.toAbsolutePath() : root.state.emulatorData();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Emulator emulator = Emulator.builder().port(port).dataDir(dataDir)
+        try (Emulator emulator = Emulator.builder().port(port).dataDir(dataDir).corsOrigin(cors)
                 .modelServer(modelServer, modelServerModel).build().start()) {
-            Path note = root.state.emulatorPidFile();
             new RunningEmulator(emulator.getEndpoint().toString(), emulator.getRegion(), ProcessHandle.current().pid(),
                     dataDir.toString()).writeTo(note);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                emulator.close();
-                try {
-                    Files.deleteIfExists(note);
-                } catch (java.io.IOException ignored) {
-                    // Best effort: a stale note is ignored because nothing answers on its port.
-                }
-                stopped.countDown();
-            }, "emulator-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(emulator, note, stopped), "emulator-stop"));
             out.println("Emulator serving on " + emulator.getEndpoint() + " (region " + emulator.getRegion()
                     + ", account 000000000000)");
             out.println("Data: " + dataDir);
             if (modelServer != null) {
                 out.println("Bedrock text models: " + modelServerModel + " on " + modelServer);
             }
-            out.println("Use it with any key pair, e.g.:");
+            if (cors != null) {
+                out.println("Web pages from " + cors + " may call it.");
+            }
+            out.println("Use it with the key pair test/test (signatures are checked), e.g.:");
             out.println("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + emulator.getRegion());
             out.println("  aws --endpoint-url " + emulator.getEndpoint() + " s3 ls");
             out.println("Press Ctrl-C to stop.");
@@ -80,5 +100,36 @@ final class EmulatorCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /**
+     * The shutdown hook: forget the note first (so other terminals stop using this emulator), then stop
+     * gracefully; a watchdog halts the JVM if that takes longer than {@link #STOP_DEADLINE_MILLIS}
+     * (a request stuck in a service must not keep SIGTERM from working).
+     */
+    private static void stop(Emulator emulator, Path note, CountDownLatch stopped) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(STOP_DEADLINE_MILLIS);
+                System.err.println("lab: the emulator did not stop within " + STOP_DEADLINE_MILLIS / 1000
+                        + " s; exiting anyway.");
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "emulator-stop-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            Files.deleteIfExists(note);
+        } catch (java.io.IOException ignored) {
+            // Best effort: a stale note is ignored because nothing answers on its port.
+        }
+        try {
+            emulator.close();
+        } finally {
+            watchdog.interrupt();
+            stopped.countDown();
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.labrunner.core.Suggestions;
 import io.labrunner.emulator.EmulatorException;
 import io.labrunner.labs.LabCatalog;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +41,26 @@ public final class Main {
             }
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionStrategy(parsed -> {
+            // Checked here rather than at start-up so that the answer is one line and exit 2, like other usage errors.
+            if (!helpRequested(parsed) && Files.exists(state.root()) && !Files.isDirectory(state.root())) {
+                throw new ParameterException(cli, "LAB_RUNNER_HOME is " + state.root()
+                        + ", which is a file; point it at a folder (or unset it for ~/.lab-runner)");
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setParameterExceptionHandler(oneLineUsageErrors());
         cli.setExecutionExceptionHandler(oneLineExecutionErrors(root));
         return cli;
+    }
+
+    private static boolean helpRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A usage error is one line with a hint, and exit status 2. */

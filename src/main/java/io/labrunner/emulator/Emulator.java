@@ -39,10 +39,13 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -71,6 +74,20 @@ public final class Emulator implements AutoCloseable {
     private static final String ACCESS_KEY = "test";
     private static final String SECRET_KEY = "test";
     private static final int IO_BUFFER_BYTES = 256 * 1024;
+    /**
+     * Bodies up to this size are read without holding a worker thread (Jetty's EagerContentHandler)
+     * before the front door runs, so clients that send their body slowly, or never finish it, cost a
+     * connection but no thread. Larger bodies (big S3 uploads) stream and hold one.
+     */
+    private static final int EAGER_BODY_BYTES = FrontDoor.MAX_BODY_BYTES + 64 * 1024;
+    /**
+     * How long a connection may send or receive nothing before Jetty closes it (idle keep-alive
+     * connections, stalled large uploads), and how long a body read before dispatch may take in all
+     * ({@link BodyDeadline}). Jetty 12 does not enforce HttpConfiguration's minimum data rates.
+     */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** How long stop() lets requests in flight finish before Jetty closes their connections. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
     /** Long enough that a client which does not wait for its query sees QUEUED, short enough for labs. */
     private static final Duration ATHENA_QUEUE_TIME = Duration.ofMillis(50);
 
@@ -78,6 +95,7 @@ public final class Emulator implements AutoCloseable {
     private final int requestedPort;
     private final Path configuredDataDir;
     private final String region;
+    private final String corsOrigin;
     private final List<ServiceFactory> factories;
     /** Glue's Data Catalog, shared by Glue, Athena (its AwsDataCatalog) and Firehose's format conversion. */
     private final GlueCatalog catalog = new GlueCatalog();
@@ -96,6 +114,7 @@ public final class Emulator implements AutoCloseable {
         this.requestedPort = builder.port;
         this.configuredDataDir = builder.dataDir;
         this.region = builder.region;
+        this.corsOrigin = builder.corsOrigin;
         this.factories = List.copyOf(builder.factories);
         this.modelServer = builder.modelServer;
     }
@@ -117,11 +136,16 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("The emulator is already started");
         }
         try {
+            // Bind first: a port in use must not leave a data directory behind.
+            server = newServer();
+            bind();
             prepareDataDir();
             s3 = warmUpS3();
             Map<String, AwsService> bySigningName = createServices();
             serving = Map.copyOf(bySigningName);
-            server = newServer(new FrontDoor(s3, bySigningName, region));
+            FrontDoor frontDoor = new FrontDoor(s3, bySigningName, region, new AccessGuard(host, corsOrigin),
+                    new Authenticator(Map.of(ACCESS_KEY, SECRET_KEY), java.time.Clock.systemUTC()));
+            server.setHandler(handlers(frontDoor));
             startServer();
             return this;
         } catch (RuntimeException e) {
@@ -213,15 +237,25 @@ public final class Emulator implements AutoCloseable {
         return bySigningName;
     }
 
-    private Server newServer(FrontDoor frontDoor) {
+    private Server newServer() {
         QueuedThreadPool threads = new QueuedThreadPool(64, 2);
         threads.setName("lab-emulator");
         Server jetty = new Server(threads);
+        jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
+        // Jetty's own answers (a malformed request line, headers too large) name no Java classes.
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        errors.setShowMessageInTitle(false);
+        jetty.setErrorHandler(errors);
         HttpConfiguration http = new HttpConfiguration();
         // As S3Proxy configures Jetty: S3 keys may hold characters strict URI parsing refuses.
         http.setHttpCompliance(HttpCompliance.LEGACY);
         http.setUriCompliance(UriCompliance.LEGACY);
         http.setSendServerVersion(false);
+        // Jetty's header cache would hand back "text/plain; charset=utf-8" for the "charset=UTF-8" a client
+        // sent — and signed: SigV4 needs header values exactly as they came.
+        http.setHeaderCacheCaseSensitive(true);
         http.setOutputBufferSize(IO_BUFFER_BYTES);
         HttpConnectionFactory http1 = new HttpConnectionFactory(http);
         // Jetty reads 8 KiB at a time by default; S3 bodies stream far faster in larger reads.
@@ -229,22 +263,38 @@ public final class Emulator implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, 1, 1, http1);
         connector.setHost(host);
         connector.setPort(requestedPort);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         jetty.addConnector(connector);
+        return jetty;
+    }
+
+    private static Handler handlers(FrontDoor frontDoor) {
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(frontDoor), "/*");
-        jetty.setHandler(context);
-        return jetty;
+        return new BodyDeadline(new EagerContentHandler(new BodyDeadline.BodyReceived(context),
+                new EagerContentHandler.RetainedContentLoaderFactory(EAGER_BODY_BYTES, -1, false)), IDLE_TIMEOUT);
+    }
+
+    private void bind() {
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        try {
+            connector.open();
+        } catch (IOException e) {
+            if (isBindFailure(e)) {
+                throw new EmulatorException("Port " + requestedPort + " on " + host
+                        + " is in use; pass --port 0 for a free port or --port N", e);
+            }
+            throw new EmulatorException("The emulator could not listen on " + host + ":" + requestedPort + " ("
+                    + (e.getMessage() == null ? "no reason given" : e.getMessage()) + ")", e);
+        }
     }
 
     private void startServer() {
         try {
             server.start();
         } catch (Exception e) {
-            if (isBindFailure(e)) {
-                throw new EmulatorException("Port " + requestedPort + " on " + host
-                        + " is in use; pass --port 0 for a free port or --port N", e);
-            }
-            throw new EmulatorException("The emulator could not start on " + host + ":" + requestedPort + ": " + e, e);
+            throw new EmulatorException("The emulator could not start on " + host + ":" + requestedPort + " ("
+                    + (e.getMessage() == null ? "no reason given" : e.getMessage()) + ")", e);
         }
         port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
@@ -282,7 +332,10 @@ public final class Emulator implements AutoCloseable {
         return region;
     }
 
-    /** An access key the emulator accepts; any non-empty key works, signatures are not checked. */
+    /**
+     * The access key the emulator knows the secret of: requests signed with it must carry a correct
+     * SigV4 signature. Any other access key is accepted on the structure of its signature alone.
+     */
     public String getAccessKey() {
         return ACCESS_KEY;
     }
@@ -320,6 +373,8 @@ public final class Emulator implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException("Could not stop the emulator", e);
             } finally {
+                // A server that failed to start still holds its bound port.
+                ((ServerConnector) server.getConnectors()[0]).close();
                 server.destroy();
                 server = null;
                 port = -1;
@@ -455,6 +510,7 @@ public final class Emulator implements AutoCloseable {
         private int port = 4566;
         private Path dataDir;
         private String region = "us-east-1";
+        private String corsOrigin;
         private final List<ServiceFactory> factories = new ArrayList<>();
         private ModelServer modelServer;
 
@@ -510,6 +566,16 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder modelServer(URI url, String model) {
             this.modelServer = url == null ? null : new ModelServer(url, model);
+            return this;
+        }
+
+        /**
+         * Lets web pages from {@code origin} (e.g. {@code http://localhost:3000}) call the emulator:
+         * preflights are answered and responses carry Access-Control-Allow-* headers for that origin
+         * only. Default: none; every request carrying an {@code Origin} header is refused.
+         */
+        public Builder corsOrigin(String origin) {
+            this.corsOrigin = origin;
             return this;
         }
 

@@ -20,9 +20,18 @@ import org.slf4j.LoggerFactory;
  * The emulator's only servlet: one port for every service. Picks the service by the SigV4 signing
  * name, falling back to the {@code X-Amz-Target} prefix and then the path; streams S3 straight
  * through to S3Proxy and hands every other service a fully read {@link AwsRequest}.
+ *
+ * <p>Before any service sees a request, in this order: {@link AccessGuard} refuses what is not an AWS
+ * client on this machine (a foreign Host, a web page's Origin or shapes); {@link Authenticator} refuses
+ * missing, malformed or (for the emulator's own key) wrongly signed credentials; bodies of services other
+ * than S3 are capped. Every refusal is a 4xx in the protocol of the service the request is for.
  */
 final class FrontDoor extends HttpServlet {
     static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+    /** The largest body a JSON or query service takes: Kinesis PutRecords (5 MiB of data, base64 in JSON) fits. */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** Bedrock runtime takes documents and images inline, up to about 25 MB of request. */
+    static final int MAX_BEDROCK_BODY_BYTES = 32 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
     private static final long serialVersionUID = 1L;
 
@@ -37,40 +46,108 @@ final class FrontDoor extends HttpServlet {
     private final transient Supplier<S3Frontend> s3;
     private final transient Map<String, AwsService> services;
     private final String defaultRegion;
+    private final transient AccessGuard guard;
+    private final transient Authenticator authenticator;
 
     /**
      * @param s3 supplies the S3 handler, which may still be warming up when the port opens
      */
-    FrontDoor(Supplier<S3Frontend> s3, Map<String, AwsService> services, String defaultRegion) {
+    FrontDoor(Supplier<S3Frontend> s3, Map<String, AwsService> services, String defaultRegion, AccessGuard guard,
+            Authenticator authenticator) {
         this.s3 = s3;
         this.services = Map.copyOf(services);
         this.defaultRegion = defaultRegion;
+        this.guard = guard;
+        this.authenticator = authenticator;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = UUID.randomUUID().toString();
         response.setHeader(REQUEST_ID_HEADER, requestId);
+        try {
+            serve(request, response, requestId);
+        } catch (IOException e) {
+            // The client went away mid-request or mid-response: nothing left to answer, nothing to debug.
+            LOG.info("Client closed the connection during {} {} ({})", request.getMethod(), request.getRequestURI(),
+                    e.getMessage() == null ? "connection closed" : e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug, not the caller's fault: the stack trace once in the log, a 500 without class names on the wire.
+            LOG.warn("The emulator failed on {} {} (request {})", request.getMethod(), request.getRequestURI(),
+                    requestId, e);
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                ErrorRenderer.render(request, response, ErrorRenderer.guessProtocol(request,
+                        FormCodec.decodePath(request.getRequestURI())), AccessErrors.internal(), requestId);
+            }
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, String requestId) throws IOException {
         Map<String, List<String>> query = FormCodec.parse(request.getQueryString());
         String path = FormCodec.decodePath(request.getRequestURI());
+        boolean hasDate = request.getHeader("X-Amz-Date") != null || request.getHeader("Date") != null;
+        RequestCredentials credentials = RequestCredentials.of(request.getHeader("Authorization"), query, hasDate);
+        String signingName = signingName(request, credentials.scope(), path);
+        // Without credentials, "s3" is only the fallback guess: let the request's shape say.
+        Protocol protocol = credentials.present() || !"s3".equals(signingName)
+                ? protocolOf(request, signingName, path) : ErrorRenderer.guessProtocol(request, path);
+        boolean isS3 = "s3".equals(signingName) && protocol == Protocol.REST_XML;
 
-        Optional<SigningScope> scope = SigningScope.of(request.getHeader("Authorization"), query);
-        if (scope.isEmpty()) {
-            missingCredentials(request, response, path, requestId);
+        if (guard.fromAllowedOrigin(request)) {
+            guard.allowOrigin(response);
+            if (AccessGuard.isPreflight(request)) {
+                guard.answerPreflight(request, response);
+                return;
+            }
+        }
+        Optional<String> refusal = guard.refusal(request, isS3, protocol, credentials);
+        if (refusal.isPresent()) {
+            refuse(request, response, protocol, AccessErrors.refused(protocol, refusal.get()), requestId);
             return;
         }
-        String signingName = signingName(request, scope.get(), path);
-        if ("s3".equals(signingName)) {
+        if (isS3) {
+            Optional<AwsException> denied = authenticator.check(request, credentials, protocol, null);
+            if (denied.isPresent()) {
+                refuse(request, response, protocol, denied.get(), requestId);
+                return;
+            }
             s3.get().serve(request, response);
             return;
         }
-
-        AwsRequest awsRequest = read(request, query, path, scope.get(), signingName);
+        if (!credentials.present()) {
+            refuse(request, response, protocol, AccessErrors.missingCredentials(protocol), requestId);
+            return;
+        }
+        int limit = "bedrock".equals(signingName) ? MAX_BEDROCK_BODY_BYTES : MAX_BODY_BYTES;
+        byte[] body;
+        try {
+            body = readBody(request, limit);
+        } catch (IOException e) {
+            if (!isTimeout(e)) {
+                throw e;
+            }
+            // The body stopped arriving: Jetty's idle timeout ended the wait. Say so, and drop the connection.
+            response.setHeader("Connection", "close");
+            refuse(request, response, protocol, AccessErrors.bodyTimeout(protocol), requestId);
+            return;
+        }
+        if (body == null) {
+            response.setHeader("Connection", "close"); // the rest of the body is not worth reading
+            refuse(request, response, protocol, AccessErrors.tooLarge(protocol, limit), requestId);
+            return;
+        }
+        Optional<AwsException> denied = authenticator.check(request, credentials, protocol, body);
+        if (denied.isPresent()) {
+            refuse(request, response, protocol, denied.get(), requestId);
+            return;
+        }
+        AwsRequest awsRequest = awsRequest(request, query, path, credentials.scope(), signingName, body);
         AwsService service = services.get(signingName);
         if (service == null) {
             String operation = awsRequest.operation().orElse(request.getMethod() + " " + path);
-            ErrorRenderer.render(request, response, ErrorRenderer.guessProtocol(request, path),
-                    AwsException.notImplemented(signingName, operation), requestId);
+            ErrorRenderer.render(request, response, protocol, AwsException.notImplemented(signingName, operation),
+                    requestId);
             return;
         }
         try {
@@ -78,29 +155,46 @@ final class FrontDoor extends HttpServlet {
         } catch (AwsException e) {
             ErrorRenderer.render(request, response, service.protocol(), e, requestId);
         } catch (RuntimeException e) {
-            LOG.warn("{} failed on {}", signingName, awsRequest.operation().orElse(path), e);
-            ErrorRenderer.render(request, response, service.protocol(),
-                    new AwsException("InternalFailure", "The emulator failed on "
-                            + awsRequest.operation().orElse(path) + "; its log has the details.", 500), requestId);
+            LOG.warn("{} failed on {} (request {})", signingName, awsRequest.operation().orElse(path), requestId, e);
+            ErrorRenderer.render(request, response, service.protocol(), AccessErrors.internal(), requestId);
         }
     }
 
-    private static void missingCredentials(HttpServletRequest request, HttpServletResponse response,
-            String path, String requestId) throws IOException {
-        Protocol protocol = ErrorRenderer.guessProtocol(request, path);
-        AwsException error = switch (protocol) {
-            // S3 treats an unsigned request as anonymous, and anonymous access is denied.
-            case REST_XML -> new AwsException("AccessDenied", "Access Denied", 403);
-            case QUERY -> new AwsException("MissingAuthenticationToken",
-                    "Request is missing Authentication Token", 403);
-            case JSON, REST_JSON -> new AwsException("MissingAuthenticationTokenException",
-                    "Missing Authentication Token", 403);
-        };
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, Protocol protocol,
+            AwsException error, String requestId) throws IOException {
+        LOG.debug("Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), error.code(), error.getMessage());
         ErrorRenderer.render(request, response, protocol, error, requestId);
     }
 
+    /** The protocol of the service a request is for, guessed from its shape when no service serves it. */
+    private Protocol protocolOf(HttpServletRequest request, String signingName, String path) {
+        if ("s3".equals(signingName)) {
+            return Protocol.REST_XML;
+        }
+        AwsService service = services.get(signingName);
+        return service != null ? service.protocol() : ErrorRenderer.guessProtocol(request, path);
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The whole body, or null when it is longer than {@code limit}. */
+    private static byte[] readBody(HttpServletRequest request, int limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            return null;
+        }
+        byte[] body = request.getInputStream().readNBytes(limit + 1);
+        return body.length > limit ? null : body;
+    }
+
     private static String signingName(HttpServletRequest request, SigningScope scope, String path) {
-        if (scope.service() != null) {
+        if (scope != null && scope.service() != null) {
             return scope.service().toLowerCase(Locale.ROOT);
         }
         String target = request.getHeader("X-Amz-Target");
@@ -112,9 +206,8 @@ final class FrontDoor extends HttpServlet {
         return path.startsWith("/model/") ? "bedrock" : "s3";
     }
 
-    private AwsRequest read(HttpServletRequest request, Map<String, List<String>> query, String path,
-            SigningScope scope, String signingName) throws IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+    private AwsRequest awsRequest(HttpServletRequest request, Map<String, List<String>> query, String path,
+            SigningScope scope, String signingName, byte[] body) {
         String contentType = request.getContentType();
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             FormCodec.addTo(query, new String(body, java.nio.charset.StandardCharsets.UTF_8));
@@ -123,9 +216,10 @@ final class FrontDoor extends HttpServlet {
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name.toLowerCase(Locale.ROOT), String.join(",", Collections.list(request.getHeaders(name))));
         }
-        String region = scope.region() != null ? scope.region() : defaultRegion;
+        String region = scope != null && scope.region() != null ? scope.region() : defaultRegion;
+        String accessKey = scope != null ? scope.accessKeyId() : "";
         return new AwsRequest(request.getMethod(), path, query, Map.copyOf(headers), body,
-                signingName, region, scope.accessKeyId());
+                signingName, region, accessKey);
     }
 
     private static void write(HttpServletResponse response, AwsResponse answer) throws IOException {

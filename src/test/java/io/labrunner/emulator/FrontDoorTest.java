@@ -134,12 +134,14 @@ class FrontDoorTest {
     }
 
     @Test
-    void aJsonRequestWithoutCredentialsIsMissingAnAuthenticationToken() throws Exception {
+    void aJsonRequestWithoutCredentialsIsMissingAnAuthenticationTokenInJson() throws Exception {
         HttpResponse<String> response = RawHttp.send(RawHttp.post(withGlue.getEndpoint(),
                 "application/x-amz-json-1.1", "{}").header("X-Amz-Target", "AWSGlue.GetDatabases"));
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+        assertThat(Json.mapper().readTree(response.body()).path("__type").asText())
+                .isEqualTo("MissingAuthenticationTokenException");
     }
 
     @Test
@@ -152,20 +154,22 @@ class FrontDoorTest {
     }
 
     @Test
-    void aPresignedCredentialInTheQueryStringIsAcceptedAsCredentials() throws Exception {
+    void credentialsInTheQueryStringOfAServiceOtherThanS3AreRefusedInItsShape() throws Exception {
         URI presigned = emulator.getEndpoint().resolve("/?Action=GetCallerIdentity&Version=2011-06-15"
                 + "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fsts%2Faws4_request"
-                + "&X-Amz-Signature=00");
+                + "&X-Amz-Date=20260101T000000Z&X-Amz-SignedHeaders=host&X-Amz-Signature=" + "0".repeat(64));
         HttpResponse<String> response = RawHttp.send(HttpRequest.newBuilder(presigned).GET());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<Account>000000000000</Account>");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("<Code>AccessDenied</Code>").contains("query string")
+                .doesNotContain("<Account>");
     }
 
     @Test
     void creatingABucketWithAnUpperCaseNameIsAnInvalidBucketName() throws Exception {
         HttpResponse<String> response = RawHttp.send(HttpRequest.newBuilder(emulator.getEndpoint().resolve("/Upper-Case"))
-                .header("Authorization", RawHttp.fakeSigV4("s3"))
+                .header("Authorization", RawHttp.fakeSigV4("s3")).header("X-Amz-Date", RawHttp.AMZ_DATE)
+                .header("x-amz-content-sha256", "UNSIGNED-PAYLOAD")
                 .PUT(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -188,7 +192,7 @@ class FrontDoorTest {
         HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(withGlue.getEndpoint())
                 .header("Content-Type", "application/x-amz-cbor-1.1")
                 .header("X-Amz-Target", "AWSGlue.GetDatabase")
-                .header("Authorization", RawHttp.fakeSigV4("glue"))
+                .header("Authorization", RawHttp.fakeSigV4("glue")).header("X-Amz-Date", RawHttp.AMZ_DATE)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-cbor-1.1");

@@ -27,8 +27,10 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * are files. Streams bodies both ways (no buffering), and maps failures to S3 XML errors the way
  * S3Proxy's own Jetty servlet does, so the SDK raises NoSuchBucketException, NoSuchKeyException...
  *
- * <p>Authentication is off ({@link AuthenticationType#NONE}): the front door has already insisted on
- * credentials, and S3Proxy still decodes aws-chunked bodies with their trailing checksums in this mode.
+ * <p>Authentication is off ({@link AuthenticationType#NONE}): the front door has already checked the
+ * credentials (a SigV4 signature made with the emulator's own key is verified there, including presigned
+ * URLs; aws-chunked chunk signatures are not), and S3Proxy still decodes aws-chunked bodies with their
+ * trailing checksums in this mode.
  */
 public final class S3Frontend extends S3ProxyHandler {
     private static final Logger LOG = LoggerFactory.getLogger(S3Frontend.class);

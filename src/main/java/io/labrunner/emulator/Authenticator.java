@@ -1,0 +1,137 @@
+package io.labrunner.emulator;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides whether a request's credentials are good enough to serve it.
+ *
+ * <p>The emulator knows one key pair ({@code test}/{@code test}, see {@link Emulator#getAccessKey()}):
+ * a SigV4 signature made with that access key is recomputed and must match, so a request signed with a
+ * wrong secret fails as it would on AWS. Any other access key cannot be checked (the emulator does not
+ * know the learner's secret), so its signature only needs AWS's structure — which
+ * {@link RequestCredentials} has already required. SigV2 is accepted on its structure alone.
+ * Presigned URLs must not have expired.
+ */
+final class Authenticator {
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final Map<String, String> secrets;
+    private final Clock clock;
+
+    /** @param secrets the secret key of every access key whose signatures are verified */
+    Authenticator(Map<String, String> secrets, Clock clock) {
+        this.secrets = Map.copyOf(secrets);
+        this.clock = clock;
+    }
+
+    /**
+     * The error to answer, or empty when the request may be served.
+     *
+     * @param body the request body when it has been read (every service but S3); null for S3, whose
+     *             payload hash comes from {@code x-amz-content-sha256}
+     */
+    Optional<AwsException> check(HttpServletRequest request, RequestCredentials credentials, Protocol protocol,
+            byte[] body) {
+        switch (credentials.kind()) {
+            case NONE:
+                return Optional.of(AccessErrors.missingCredentials(protocol));
+            case MALFORMED:
+                return Optional.of(AccessErrors.malformed(protocol, credentials.problem(), credentials.inQuery()));
+            case SIGV2:
+                return Optional.empty();
+            default:
+                return checkSigV4(request, credentials, protocol, body);
+        }
+    }
+
+    private Optional<AwsException> checkSigV4(HttpServletRequest request, RequestCredentials credentials,
+            Protocol protocol, byte[] body) {
+        RequestCredentials.SigV4 sigV4 = credentials.sigV4();
+        boolean presigned = credentials.inQuery();
+        String amzDate = presigned ? sigV4.amzDate() : headerDate(request);
+        if (amzDate == null) {
+            return Optional.of(AccessErrors.malformed(protocol,
+                    "The X-Amz-Date or Date header is not a valid date.", false));
+        }
+        if (presigned && sigV4.expiresSeconds() >= 0) {
+            Instant signedAt = Instant.from(AMZ_DATE.parse(amzDate));
+            if (clock.instant().isAfter(signedAt.plusSeconds(sigV4.expiresSeconds()))) {
+                return Optional.of(AccessErrors.expired(protocol));
+            }
+        }
+        String secret = secrets.get(credentials.scope().accessKeyId());
+        if (secret == null) {
+            return Optional.empty();
+        }
+        String payloadHash;
+        if (presigned) {
+            // Read from the query alone: getParameter would consume a form-encoded body.
+            List<String> query = FormCodec.parse(request.getQueryString()).get("X-Amz-Content-Sha256");
+            payloadHash = query != null && !query.isEmpty() ? query.get(0) : SigV4Verifier.UNSIGNED_PAYLOAD;
+        } else {
+            payloadHash = request.getHeader("x-amz-content-sha256");
+            if (payloadHash == null && body == null) {
+                return Optional.of(new AwsException("InvalidRequest",
+                        "Missing required header for this request: x-amz-content-sha256", 400));
+            }
+            String bodyHash = body == null ? null : SigV4Verifier.sha256Hex(body);
+            if (payloadHash == null) {
+                payloadHash = bodyHash;
+            } else if (bodyHash != null && SHA256_HEX.matcher(payloadHash).matches() && !payloadHash.equals(bodyHash)) {
+                return Optional.of(AccessErrors.payloadHashMismatch(protocol));
+            }
+        }
+        SigV4Verifier.SignedRequest signed = new SigV4Verifier.SignedRequest(request.getMethod(),
+                request.getRequestURI(), request.getQueryString(), signedHeaders(request, sigV4.signedHeaders()),
+                payloadHash);
+        String expected = SigV4Verifier.signature(secret, signed, sigV4, credentials.scope(), amzDate, presigned);
+        if (!SigV4Verifier.sameSignature(expected, sigV4.signature())) {
+            LOG.debug("Signature mismatch; the canonical request was:\n{}", SigV4Verifier.canonicalRequest(signed,
+                    sigV4.signedHeaders(), "s3".equals(credentials.scope().service()), presigned));
+            return Optional.of(AccessErrors.signatureMismatch(protocol));
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, List<String>> signedHeaders(HttpServletRequest request, List<String> names) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : names) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
+    }
+
+    /** The request's signing time in SigV4's format, from X-Amz-Date or else Date; null when unreadable. */
+    static String headerDate(HttpServletRequest request) {
+        String amzDate = request.getHeader("X-Amz-Date");
+        if (amzDate != null) {
+            return amzDate.matches("\\d{8}T\\d{6}Z") ? amzDate : null;
+        }
+        String date = request.getHeader("Date");
+        if (date == null) {
+            return null;
+        }
+        try {
+            return AMZ_DATE.format(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -77,6 +77,15 @@ final class DeliveryStream {
         return sourceStreamArn;
     }
 
+    String sourceRoleArn() {
+        return sourceRoleArn;
+    }
+
+    /** When a DELETING stream goes away, or null while it is not being deleted. */
+    Long deletingAt() {
+        return status == DeliveryStatus.DELETING ? transitionAt : null;
+    }
+
     Map<String, String> shardIterators() {
         return shardIterators;
     }

@@ -5,6 +5,7 @@ import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.state.StateStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ public final class KinesisService implements AwsService {
     private final Map<String, Streams> regions = new ConcurrentHashMap<>();
     private final RecordOperations records = new RecordOperations();
     private volatile boolean throttling;
+    private final KinesisStore store;
 
     /** A service with {@link KinesisSettings#defaults()}: short realistic delays, throughput limits on. */
     public KinesisService() {
@@ -38,8 +40,18 @@ public final class KinesisService implements AwsService {
 
     /** A service with the given clock, delays, throttling and shard limit. */
     public KinesisService(KinesisSettings settings) {
+        this(settings, StateStore.inMemory());
+    }
+
+    /**
+     * A service whose streams and records are kept in {@code state}: loaded now, written through after
+     * every request.
+     */
+    public KinesisService(KinesisSettings settings, StateStore state) {
         this.settings = settings;
         this.throttling = settings.throttling();
+        this.store = new KinesisStore(state);
+        store.load().forEach((region, streams) -> streams.forEach(streams(region)::restore));
     }
 
     /** Turns AWS's per-shard throughput limits on or off (off for benchmarks and bulk loads). */
@@ -71,7 +83,12 @@ public final class KinesisService implements AwsService {
             Streams streams = streams(request.region());
             Map<String, Object> output;
             synchronized (streams) {
-                output = dispatch(operation, input, streams);
+                try {
+                    output = dispatch(operation, input, streams);
+                } finally {
+                    // Also after a refused call: any call may have applied a due status change.
+                    store.save(streams);
+                }
             }
             return new AwsResponse(200, format.contentType(), Map.of(), format.write(output));
         } catch (AwsException e) {

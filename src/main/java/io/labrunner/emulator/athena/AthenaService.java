@@ -69,7 +69,7 @@ public final class AthenaService implements AwsService {
      *                  wait for the query see what they would see on AWS
      */
     public AthenaService(Path blobRoot, TableCatalog catalog, Duration queueTime) {
-        this(blobRoot, catalog, queueTime, StateStore.inMemory());
+        this(blobRoot, catalog, queueTime, StateStore.none());
     }
 
     /**

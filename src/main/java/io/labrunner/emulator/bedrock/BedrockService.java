@@ -74,7 +74,7 @@ public final class BedrockService implements AwsService {
      * is not null, else from the {@link GroundedResponder}.
      */
     public BedrockService(String accountId, ModelServer modelServer) {
-        this(accountId, modelServer, StateStore.inMemory());
+        this(accountId, modelServer, StateStore.none());
     }
 
     /** Like {@link #BedrockService(String, ModelServer)}, with guardrails kept in {@code state}. */
@@ -89,7 +89,7 @@ public final class BedrockService implements AwsService {
     }
 
     public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder) {
-        this(accountId, clock, topicMatcher, embedder, (ModelServer) null, StateStore.inMemory());
+        this(accountId, clock, topicMatcher, embedder, (ModelServer) null, StateStore.none());
     }
 
     private BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
@@ -102,7 +102,7 @@ public final class BedrockService implements AwsService {
     /** A service serving {@code models}, with text from {@code textModel}. */
     public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
             FoundationModels models, TextModel textModel) {
-        this(accountId, clock, topicMatcher, embedder, models, textModel, StateStore.inMemory());
+        this(accountId, clock, topicMatcher, embedder, models, textModel, StateStore.none());
     }
 
     /** Like the constructor above, with guardrails and their versions kept in {@code state}: loaded now, written through. */

@@ -69,7 +69,7 @@ public final class FirehoseService implements AwsService {
      * @param glue    the Glue tables record format conversion reads schemas from, or null to refuse conversion
      */
     public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis, GlueTables glue) {
-        this(settings, store, kinesis, glue, StateStore.inMemory());
+        this(settings, store, kinesis, glue, StateStore.none());
     }
 
     /**

@@ -239,6 +239,10 @@ final class CrawlerApi implements AutoCloseable {
             update = crawler.updatesTables();
         }
         pauseUnlessCancelled(crawler, timings.running());
+        if (Thread.currentThread().isInterrupted()) {
+            // The service is closing: the crawl is left to its stored state, which a restart reports as failed.
+            return;
+        }
         CrawlRun.Result result = crawler.cancelRequested ? null
                 : new CrawlRun(catalog, blobRoot, iam).crawl(crawler.name, role, database, prefix, targets, update, combine);
         synchronized (crawler) {
@@ -266,7 +270,7 @@ final class CrawlerApi implements AutoCloseable {
     /** Waits out the startup time, cut short when StopCrawler asks the crawler to stop. */
     private static void pauseUnlessCancelled(Crawler crawler, Duration duration) {
         Instant end = Instant.now().plus(duration);
-        while (!crawler.cancelRequested && Instant.now().isBefore(end)) {
+        while (!crawler.cancelRequested && !Thread.currentThread().isInterrupted() && Instant.now().isBefore(end)) {
             pause(Duration.ofMillis(Math.min(10, Math.max(1, Duration.between(Instant.now(), end).toMillis()))));
         }
     }

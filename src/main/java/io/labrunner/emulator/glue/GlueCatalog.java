@@ -48,7 +48,7 @@ public final class GlueCatalog {
 
     /** An empty catalog kept in memory only. */
     public GlueCatalog() {
-        this(StateStore.inMemory());
+        this(StateStore.none());
     }
 
     /** The catalog kept in {@code state}: loaded now, written through on every change. */

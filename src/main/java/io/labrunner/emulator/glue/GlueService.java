@@ -33,7 +33,7 @@ public final class GlueService implements AwsService {
      * @param timings  how long crawls take around their real work
      */
     public GlueService(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings) {
-        this(catalog, blobRoot, iam, timings, StateStore.inMemory());
+        this(catalog, blobRoot, iam, timings, StateStore.none());
     }
 
     /**

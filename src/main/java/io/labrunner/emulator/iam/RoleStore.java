@@ -27,7 +27,7 @@ public final class RoleStore implements IamDirectory {
 
     /** Roles kept in memory only. */
     public RoleStore() {
-        this(StateStore.inMemory());
+        this(StateStore.none());
     }
 
     /** The roles kept in {@code state}, loaded now and written through on every change. */

@@ -40,7 +40,7 @@ public final class KinesisService implements AwsService {
 
     /** A service with the given clock, delays, throttling and shard limit. */
     public KinesisService(KinesisSettings settings) {
-        this(settings, StateStore.inMemory());
+        this(settings, StateStore.none());
     }
 
     /**

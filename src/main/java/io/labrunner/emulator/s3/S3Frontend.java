@@ -63,7 +63,7 @@ public final class S3Frontend extends S3ProxyHandler {
 
     /** S3 over {@code root}, which must exist; data persists there between runs. */
     public static S3Frontend onDirectory(Path root) {
-        return onDirectory(root, StateStore.inMemory());
+        return onDirectory(root, StateStore.none());
     }
 
     /**

@@ -20,6 +20,7 @@ import org.h2.mvstore.MVMap;
  */
 public final class StateMap<V> {
     private final StateStore store;
+    /** Null when the store keeps nothing. */
     private final MVMap<String, byte[]> map;
     private final ObjectReader reader;
     private final ObjectWriter writer;
@@ -32,6 +33,9 @@ public final class StateMap<V> {
     }
 
     public void put(String key, V value) {
+        if (map == null) {
+            return;
+        }
         try {
             map.put(key, writer.writeValueAsBytes(value));
         } catch (IOException e) {
@@ -40,11 +44,13 @@ public final class StateMap<V> {
     }
 
     public void remove(String key) {
-        map.remove(key);
+        if (map != null) {
+            map.remove(key);
+        }
     }
 
     public Optional<V> get(String key) {
-        byte[] bytes = map.get(key);
+        byte[] bytes = map == null ? null : map.get(key);
         return bytes == null ? Optional.empty() : Optional.of(decode(key, bytes));
     }
 
@@ -61,6 +67,9 @@ public final class StateMap<V> {
     /** The entries whose key starts with {@code prefix}, in key order. */
     public Map<String, V> entriesWithPrefix(String prefix) {
         Map<String, V> out = new LinkedHashMap<>();
+        if (map == null) {
+            return out;
+        }
         Iterator<String> keys = map.keyIterator(prefix.isEmpty() ? null : prefix);
         while (keys.hasNext()) {
             String key = keys.next();
@@ -77,6 +86,9 @@ public final class StateMap<V> {
 
     /** Removes every entry whose key starts with {@code prefix}. */
     public void removePrefix(String prefix) {
+        if (map == null) {
+            return;
+        }
         List<String> doomed = new ArrayList<>();
         Iterator<String> keys = map.keyIterator(prefix.isEmpty() ? null : prefix);
         while (keys.hasNext()) {

@@ -27,11 +27,14 @@ public final class StateStore implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
+    /** Null for a store that keeps nothing. */
     private final MVStore store;
 
     private StateStore(MVStore store) {
         this.store = store;
-        store.setAutoCommitDelay(BACKGROUND_COMMIT_MILLIS);
+        if (store != null) {
+            store.setAutoCommitDelay(BACKGROUND_COMMIT_MILLIS);
+        }
     }
 
     /**
@@ -44,32 +47,32 @@ public final class StateStore implements AutoCloseable {
         return new StateStore(new MVStore.Builder().fileName(file.toString()).open());
     }
 
-    /** A store that keeps nothing once closed: for services constructed on their own (unit tests). */
-    public static StateStore inMemory() {
-        return new StateStore(new MVStore.Builder().open());
+    /**
+     * A store that keeps nothing: its maps start empty and ignore writes. For services constructed on
+     * their own (unit tests, benchmarks), whose state lives in their own objects as before.
+     */
+    public static StateStore none() {
+        return new StateStore(null);
     }
 
     /** The map named {@code name} (created empty if new), holding values of {@code type}. */
     public <V> StateMap<V> map(String name, Class<V> type) {
-        MVMap<String, byte[]> map = store.openMap(Objects.requireNonNull(name));
+        Objects.requireNonNull(name);
+        MVMap<String, byte[]> map = store == null ? null : store.openMap(name);
         return new StateMap<>(this, map, MAPPER.readerFor(type), MAPPER.writerFor(type));
     }
 
     /** Makes every change so far durable: a process killed after this returns keeps them. */
     public void commit() {
-        if (!store.isClosed() && store.hasUnsavedChanges()) {
+        if (store != null && !store.isClosed() && store.hasUnsavedChanges()) {
             store.commit();
         }
-    }
-
-    boolean isClosed() {
-        return store.isClosed();
     }
 
     /** Commits and closes the file. Safe to call twice. */
     @Override
     public void close() {
-        if (!store.isClosed()) {
+        if (store != null && !store.isClosed()) {
             store.commit();
             // No compaction on the way out: it would delay every stop for a file that stays small.
             store.close(0);

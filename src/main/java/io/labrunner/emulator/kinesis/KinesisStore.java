@@ -13,7 +13,7 @@ import java.util.Map;
  * tags, retention and shards (hash ranges, parents, open or closed) as one entry, and each record as
  * its own entry keyed by stream, shard and position, so that a PutRecords appends only what it added.
  * Sequence numbers are derived from the stream's creation time, the shard and the position, so a
- * reloaded record keeps its sequence number. Not thread-safe: called under the region's lock.
+ * reloaded record keeps its sequence number. Regions save under their own locks, so this class has one of its own.
  */
 final class KinesisStore {
     /** A shard as stored: its range and lineage; its records are stored apart. */
@@ -40,7 +40,7 @@ final class KinesisStore {
     }
 
     /** Every stored stream of every region, with its records, as region → streams. */
-    Map<String, List<Stream>> load() {
+    synchronized Map<String, List<Stream>> load() {
         Map<String, List<Stream>> byRegion = new HashMap<>();
         streams.entries().forEach((key, s) -> {
             List<Shard> shards = new ArrayList<>();
@@ -65,7 +65,7 @@ final class KinesisStore {
     }
 
     /** Writes what changed in the region's streams since the last call: metadata, new records, deletions. */
-    void save(Streams region) {
+    synchronized void save(Streams region) {
         Map<String, Stream> present = new HashMap<>();
         for (Stream stream : region.all()) {
             String key = streamKey(region.region(), stream.name());

@@ -161,8 +161,8 @@ public final class Emulator implements AutoCloseable {
             Files.createDirectories(folder);
             state = StateStore.open(folder);
         } catch (IOException | RuntimeException e) {
-            throw new EmulatorException("The state in " + folder + " cannot be opened: another emulator may be "
-                    + "using --data " + dataDir + ", or the file is damaged (" + e.getClass().getSimpleName() + ")", e);
+            throw new EmulatorException("The state in " + folder + " cannot be opened: another emulator is using "
+                    + "--data " + dataDir + ", or the file is damaged; stop the other one or pass another --data DIR", e);
         }
         catalog = new GlueCatalog(state);
     }

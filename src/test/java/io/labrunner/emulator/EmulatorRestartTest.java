@@ -272,6 +272,22 @@ class EmulatorRestartTest {
         }
     }
 
+    @Test
+    void aSecondEmulatorOnTheSameDataDirIsRefusedWithOneLineAndTheFirstKeepsServing(@TempDir Path dataDir) {
+        try (Emulator first = start(dataDir); GlueClient glue = Clients.glue(first)) {
+            Emulator second = Emulator.builder().port(0).dataDir(dataDir).build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+                    .isInstanceOf(EmulatorException.class)
+                    .hasMessageContaining("another emulator is using --data " + dataDir.toAbsolutePath())
+                    .hasMessageNotContaining("\n");
+            assertThat(second.isRunning()).isFalse();
+            glue.createDatabase(r -> r.databaseInput(d -> d.name("still_serving")));
+        }
+        try (Emulator again = start(dataDir); GlueClient glue = Clients.glue(again)) {
+            assertThat(glue.getDatabase(r -> r.name("still_serving")).database().name()).isEqualTo("still_serving");
+        }
+    }
+
     private static void waitFor(BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (!condition.getAsBoolean()) {

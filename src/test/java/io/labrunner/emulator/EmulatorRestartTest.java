@@ -250,6 +250,42 @@ class EmulatorRestartTest {
     }
 
     @Test
+    void aFirehoseReadingAKinesisStreamResumesAfterARestartWithoutReadingRecordsTwice(@TempDir Path dataDir)
+            throws Exception {
+        for (String event : List.of("before", "after")) {
+            try (Emulator emulator = start(dataDir); S3Client s3 = Clients.s3(emulator);
+                    KinesisClient kinesis = client(KinesisClient.builder(), emulator);
+                    FirehoseClient firehose = client(FirehoseClient.builder(), emulator)) {
+                if (event.equals("before")) {
+                    s3.createBucket(b -> b.bucket("sink"));
+                    kinesis.createStream(r -> r.streamName("source").shardCount(1));
+                    waitFor(() -> kinesis.describeStreamSummary(r -> r.streamName("source")).streamDescriptionSummary()
+                            .streamStatus() == StreamStatus.ACTIVE);
+                    String arn = kinesis.describeStreamSummary(r -> r.streamName("source")).streamDescriptionSummary()
+                            .streamARN();
+                    firehose.createDeliveryStream(r -> r.deliveryStreamName("relay")
+                            .deliveryStreamType("KinesisStreamAsSource")
+                            .kinesisStreamSourceConfiguration(k -> k.kinesisStreamARN(arn)
+                                    .roleARN("arn:aws:iam::000000000000:role/firehose"))
+                            .extendedS3DestinationConfiguration(d -> d.bucketARN("arn:aws:s3:::sink")
+                                    .roleARN("arn:aws:iam::000000000000:role/firehose")
+                                    .bufferingHints(h -> h.intervalInSeconds(900).sizeInMBs(128))));
+                    waitFor(() -> firehose.describeDeliveryStream(r -> r.deliveryStreamName("relay"))
+                            .deliveryStreamDescription().deliveryStreamStatus() == DeliveryStreamStatus.ACTIVE);
+                }
+                kinesis.putRecord(r -> r.streamName("source").partitionKey("k").data(SdkBytes.fromUtf8String(event + "\n")));
+                // The delivery stream polls its source every second; stopping then flushes what it read.
+                Thread.sleep(2_500);
+            }
+        }
+        try (Emulator emulator = start(dataDir); S3Client s3 = Clients.s3(emulator)) {
+            List<String> bodies = s3.listObjectsV2(b -> b.bucket("sink")).contents().stream()
+                    .map(o -> s3.getObjectAsBytes(b -> b.bucket("sink").key(o.key())).asUtf8String()).toList();
+            assertThat(bodies).containsExactlyInAnyOrder("before\n", "after\n");
+        }
+    }
+
+    @Test
     void bedrockGuardrailsAndTheirVersionsSurviveARestart(@TempDir Path dataDir) {
         String id;
         try (Emulator first = start(dataDir); BedrockClient bedrock = client(BedrockClient.builder(), first)) {

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Writes delivery streams through to the emulator's state store and loads them back: each stream's
- * configuration (as CreateDeliveryStream gave it), status, where it has read a Kinesis source to and
- * the objects it delivered.
+ * configuration (as CreateDeliveryStream gave it), status, the sequence number it has read a Kinesis
+ * source to in each shard (shard iterators do not outlive the emulator) and the objects it delivered.
  *
  * <p>Buffered records are not stored. A graceful stop delivers them ({@link FirehoseService#close()});
  * a killed emulator loses what was buffered and not yet delivered, as AWS documents for Firehose:
@@ -28,7 +28,7 @@ final class FirehoseStore {
      */
     record StoredDeliveryStream(String region, String name, String arn, String type, long createdMillis,
                                 long activeAt, Long deletingAt, JsonNode destination, boolean extended,
-                                String sourceStreamArn, String sourceRoleArn, Map<String, String> shardIterators,
+                                String sourceStreamArn, String sourceRoleArn, Map<String, String> readPositions,
                                 List<String> deliveredKeys) {
     }
 
@@ -48,7 +48,7 @@ final class FirehoseStore {
             if (s.deletingAt() != null) {
                 stream.markDeleting(s.deletingAt());
             }
-            stream.shardIterators().putAll(s.shardIterators());
+            stream.readPositions().putAll(s.readPositions());
             stream.deliveredKeys().addAll(s.deliveredKeys());
             written.put(key, s);
             byRegion.computeIfAbsent(s.region(), r -> new ArrayList<>()).add(stream);
@@ -81,7 +81,7 @@ final class FirehoseStore {
             StoredDeliveryStream now = new StoredDeliveryStream(before.region(), before.name(), before.arn(),
                     before.type(), before.createdMillis(), before.activeAt(), stream.deletingAt(),
                     before.destination(), before.extended(), before.sourceStreamArn(), before.sourceRoleArn(),
-                    new HashMap<>(stream.shardIterators()), List.copyOf(stream.deliveredKeys()));
+                    Map.copyOf(stream.readPositions()), List.copyOf(stream.deliveredKeys()));
             if (!now.equals(before)) {
                 streams.put(key, now);
                 written.put(key, now);

@@ -46,7 +46,8 @@ final class EmulatorCommand implements Callable<Integer> {
     String cors;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Where buckets and objects are kept across restarts. Default: the lab state directory.")
+            description = "Where every service's state (S3 objects, IAM, Glue, Athena, Kinesis, Firehose, Bedrock) is kept "
+                    + "across restarts. Default: the lab state directory.")
     Path data;
 
     @Option(names = "--model-server", paramLabel = "URL",

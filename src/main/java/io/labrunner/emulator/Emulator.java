@@ -15,8 +15,12 @@ import io.labrunner.emulator.glue.CrawlerTimings;
 import io.labrunner.emulator.glue.GlueCatalog;
 import io.labrunner.emulator.glue.GlueService;
 import io.labrunner.emulator.iam.IamService;
+import io.labrunner.emulator.iam.RoleStore;
 import io.labrunner.emulator.kinesis.KinesisService;
+import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.s3.S3Frontend;
+import io.labrunner.emulator.state.CommitAfterEachRequest;
+import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.sts.StsService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,11 +102,13 @@ public final class Emulator implements AutoCloseable {
     private final String corsOrigin;
     private final List<ServiceFactory> factories;
     /** Glue's Data Catalog, shared by Glue, Athena (its AwsDataCatalog) and Firehose's format conversion. */
-    private final GlueCatalog catalog = new GlueCatalog();
+    private GlueCatalog catalog;
     private final ModelServer modelServer;
 
     private Server server;
     private Path dataDir;
+    /** Every service's state but S3's objects: open from start() to close(). */
+    private StateStore state;
     private boolean ownsDataDir;
     private int port = -1;
     private final List<AwsService> services = new ArrayList<>();
@@ -140,6 +146,7 @@ public final class Emulator implements AutoCloseable {
             server = newServer();
             bind();
             prepareDataDir();
+            openState();
             s3 = warmUpS3();
             Map<String, AwsService> bySigningName = createServices();
             serving = Map.copyOf(bySigningName);
@@ -171,13 +178,27 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
+    /** Opens the state file under {@code DATA/state}; one emulator at a time may hold it. */
+    private void openState() {
+        Path folder = dataDir.resolve("state");
+        try {
+            Files.createDirectories(folder);
+            state = StateStore.open(folder);
+        } catch (IOException | RuntimeException e) {
+            throw new EmulatorException("The state in " + folder + " cannot be opened: another emulator is using "
+                    + "--data " + dataDir + ", or the file is damaged; stop the other one or pass another --data DIR", e);
+        }
+        catalog = new GlueCatalog(state);
+    }
+
     /**
      * Builds S3Proxy's handler on a background thread while Jetty starts: its class loading costs
      * about as much as Jetty's, and on two cores the two overlap. The first S3 request waits for it.
      */
     private Supplier<S3Frontend> warmUpS3() {
         Path root = blobRoot();
-        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root));
+        StateStore writes = state;
+        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root, writes));
         Thread warmUp = new Thread(task, "lab-emulator-s3-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
@@ -198,20 +219,33 @@ public final class Emulator implements AutoCloseable {
      * {@link Builder#service} under the same signing name replaces the built-in one.
      */
     private Map<String, Supplier<AwsService>> builtIns() {
-        IamService iam = new IamService();
+        IamService iam = new IamService(new RoleStore(state));
         Map<String, Supplier<AwsService>> builtIns = new LinkedHashMap<>();
         builtIns.put("sts", () -> new StsService(ACCOUNT_ID));
         builtIns.put("iam", () -> iam);
         // The crawler reads objects as files, and assumes roles from IAM's own state.
         // Athena's AwsDataCatalog is Glue's catalog, as on AWS: crawled tables are queryable and
         // Athena's DDL shows up in Glue.
-        builtIns.put("glue", () -> new GlueService(catalog, blobRoot(), iam.directory(), CrawlerTimings.DEFAULT));
-        builtIns.put("athena", () -> new AthenaService(blobRoot(), new GlueTableCatalog(catalog), ATHENA_QUEUE_TIME));
-        builtIns.put("kinesis", KinesisService::new);
+        builtIns.put("glue", () -> new GlueService(catalog, blobRoot(), iam.directory(), CrawlerTimings.DEFAULT,
+                state));
+        builtIns.put("athena", () -> new AthenaService(blobRoot(), new GlueTableCatalog(catalog), ATHENA_QUEUE_TIME,
+                state));
+        builtIns.put("kinesis", () -> new KinesisService(KinesisSettings.defaults(), state));
         builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi(),
-                glueTables()));
-        builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID, modelServer));
+                glueTables(), state));
+        builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID, modelServer, state));
         return builtIns;
+    }
+
+    /**
+     * The emulator's state store, for services added with {@link Builder#service(ServiceFactory)} that
+     * keep state across restarts; open between {@link #start()} and {@link #close()}.
+     */
+    public StateStore stateStore() {
+        if (state == null) {
+            throw new IllegalStateException("The emulator has no state store yet; call start() first");
+        }
+        return state;
     }
 
     private Map<String, AwsService> createServices() {
@@ -223,14 +257,14 @@ public final class Emulator implements AutoCloseable {
             if ("s3".equals(name) || added.containsKey(name)) {
                 throw new IllegalArgumentException("A service for signing name '" + name + "' is already registered");
             }
-            added.put(name, service);
+            added.put(name, new CommitAfterEachRequest(service, state));
         }
         Map<String, AwsService> bySigningName = new LinkedHashMap<>();
         builtIns().forEach((name, factory) -> {
             if (!added.containsKey(name)) {
                 AwsService service = factory.get();
                 services.add(service);
-                bySigningName.put(name, service);
+                bySigningName.put(name, new CommitAfterEachRequest(service, state));
             }
         });
         bySigningName.putAll(added);
@@ -379,11 +413,25 @@ public final class Emulator implements AutoCloseable {
                 server = null;
                 port = -1;
                 closeServices();
+                closeState();
                 deleteOwnedDataDir();
             }
         } else {
             closeServices();
+            closeState();
             deleteOwnedDataDir();
+        }
+    }
+
+    /** Commits and closes the state file, after the services have written their last changes. */
+    private void closeState() {
+        if (state != null) {
+            try {
+                state.close();
+            } catch (RuntimeException e) {
+                // What was committed before stays; failing close() would leave Jetty's threads behind.
+            }
+            state = null;
         }
     }
 

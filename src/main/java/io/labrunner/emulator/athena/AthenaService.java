@@ -9,6 +9,8 @@ import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.state.StateMap;
+import io.labrunner.emulator.state.StateStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +54,12 @@ public final class AthenaService implements AwsService {
     private final Map<String, String> idsByToken = new ConcurrentHashMap<>();
     private final Map<String, WorkGroup> workGroups = new ConcurrentHashMap<>();
 
+    private final StateMap<QueryExecution.Stored> storedExecutions;
+    private final StateMap<String> storedTokens;
+    private final StateMap<WorkGroup> storedWorkGroups;
+
     /** A work group: its name, its result location (may be null) and description. */
-    private record WorkGroup(String name, String outputLocation, String description, Instant created) {
+    record WorkGroup(String name, String outputLocation, String description, Instant created) {
     }
 
     /**
@@ -63,11 +69,40 @@ public final class AthenaService implements AwsService {
      *                  wait for the query see what they would see on AWS
      */
     public AthenaService(Path blobRoot, TableCatalog catalog, Duration queueTime) {
+        this(blobRoot, catalog, queueTime, StateStore.none());
+    }
+
+    /**
+     * An Athena whose work groups, query history and results are kept in {@code state}: loaded now,
+     * written through on every change.
+     */
+    public AthenaService(Path blobRoot, TableCatalog catalog, Duration queueTime, StateStore state) {
         this.engine = new AthenaEngine(blobRoot, catalog);
         this.blobs = new BlobLocations(blobRoot);
         this.queueTime = queueTime;
-        workGroups.put("primary", new WorkGroup("primary", null, "", Instant.now()));
+        this.storedExecutions = state.map("athena.executions", QueryExecution.Stored.class);
+        this.storedTokens = state.map("athena.client-request-tokens", String.class);
+        this.storedWorkGroups = state.map("athena.workgroups", WorkGroup.class);
+        workGroups.putAll(storedWorkGroups.entries());
+        if (!workGroups.containsKey("primary")) {
+            saveWorkGroup(new WorkGroup("primary", null, "", Instant.now()));
+        }
+        for (QueryExecution.Stored stored : storedExecutions.values()) {
+            QueryExecution execution = QueryExecution.restored(stored);
+            executions.put(execution.id, execution);
+            save(execution);
+        }
+        idsByToken.putAll(storedTokens.entries());
         warmUpDuckDb();
+    }
+
+    private void save(QueryExecution execution) {
+        storedExecutions.put(execution.id, execution.stored());
+    }
+
+    private void saveWorkGroup(WorkGroup group) {
+        workGroups.put(group.name(), group);
+        storedWorkGroups.put(group.name(), group);
     }
 
     /**
@@ -145,8 +180,10 @@ public final class AthenaService implements AwsService {
         QueryContext context = new QueryContext(text(in.path("QueryExecutionContext"), "Database"), id, output);
         QueryExecution execution = new QueryExecution(id, query, group.name(), context, output);
         executions.put(id, execution);
+        save(execution);
         if (token != null) {
             idsByToken.put(token, id);
+            storedTokens.put(token, id);
         }
         worker.submit(() -> run(execution));
         return JSON.createObjectNode().put("QueryExecutionId", id);
@@ -198,6 +235,7 @@ public final class AthenaService implements AwsService {
         if (!execution.start()) {
             return;
         }
+        save(execution);
         try {
             QueryResult result = engine.execute(execution.query, execution.context);
             writeResultFiles(execution, result);
@@ -207,6 +245,7 @@ public final class AthenaService implements AwsService {
         } catch (RuntimeException e) {
             execution.fail(new AthenaQueryException("GENERIC_INTERNAL_ERROR", blobs.hideHostPaths(String.valueOf(e.getMessage()))));
         }
+        save(execution);
     }
 
     private void writeResultFiles(QueryExecution execution, QueryResult result) {
@@ -351,7 +390,9 @@ public final class AthenaService implements AwsService {
     }
 
     private ObjectNode stopQueryExecution(JsonNode in) {
-        execution(text(in, "QueryExecutionId")).cancel();
+        QueryExecution execution = execution(text(in, "QueryExecutionId"));
+        execution.cancel();
+        save(execution);
         return JSON.createObjectNode();
     }
 
@@ -408,10 +449,12 @@ public final class AthenaService implements AwsService {
         if (output != null) {
             requireResultLocation(output);
         }
-        if (workGroups.putIfAbsent(name, new WorkGroup(name, output,
-                text(in, "Description") == null ? "" : text(in, "Description"), Instant.now())) != null) {
+        WorkGroup group = new WorkGroup(name, output,
+                text(in, "Description") == null ? "" : text(in, "Description"), Instant.now());
+        if (workGroups.putIfAbsent(name, group) != null) {
             throw invalid("WorkGroup is already created");
         }
+        storedWorkGroups.put(name, group);
         return JSON.createObjectNode();
     }
 
@@ -428,8 +471,15 @@ public final class AthenaService implements AwsService {
         if (hasExecutions && !in.path("RecursiveDeleteOption").asBoolean(false)) {
             throw invalid("WorkGroup " + name + " is not empty");
         }
-        executions.values().removeIf(e -> e.workGroup.equals(name));
+        executions.values().removeIf(e -> {
+            if (e.workGroup.equals(name)) {
+                storedExecutions.remove(e.id);
+                return true;
+            }
+            return false;
+        });
         workGroups.remove(name);
+        storedWorkGroups.remove(name);
         return JSON.createObjectNode();
     }
 

@@ -13,7 +13,7 @@ final class QueryExecution {
     final String workGroup;
     final QueryContext context;
     final String outputLocation;
-    final Instant submitted = Instant.now();
+    final Instant submitted;
     private String state = "QUEUED";
     private String reason;
     private AthenaQueryException error;
@@ -23,11 +23,53 @@ final class QueryExecution {
     private long engineMillis;
 
     QueryExecution(String id, String query, String workGroup, QueryContext context, String outputLocation) {
+        this(id, query, workGroup, context, outputLocation, Instant.now());
+    }
+
+    private QueryExecution(String id, String query, String workGroup, QueryContext context, String outputLocation,
+                           Instant submitted) {
         this.id = id;
         this.query = query;
         this.workGroup = workGroup;
         this.context = context;
         this.outputLocation = outputLocation;
+        this.submitted = submitted;
+    }
+
+    /** An execution as the state store keeps it; {@code errorName}/{@code errorDetail} only when it failed. */
+    record Stored(String id, String query, String workGroup, QueryContext context, String outputLocation,
+                  Instant submitted, String state, String reason, String errorName, String errorDetail,
+                  QueryResult result, Instant completed, long engineMillis) {
+    }
+
+    synchronized Stored stored() {
+        return new Stored(id, query, workGroup, context, outputLocation, submitted, state, reason,
+                error == null ? null : error.errorName(), error == null ? null : error.detail(), result, completed,
+                engineMillis);
+    }
+
+    /**
+     * An execution loaded from the state store. One still QUEUED or RUNNING when the emulator stopped
+     * will never finish: it comes back FAILED with a system error, as Athena reports a query its
+     * service lost, so a client polling it gets an answer.
+     */
+    static QueryExecution restored(Stored s) {
+        QueryExecution e = new QueryExecution(s.id(), s.query(), s.workGroup(), s.context(), s.outputLocation(),
+                s.submitted());
+        e.state = s.state();
+        e.reason = s.reason();
+        e.error = s.errorName() == null ? null : new AthenaQueryException(s.errorName(), s.errorDetail());
+        e.result = s.result();
+        e.completed = s.completed();
+        e.engineMillis = s.engineMillis();
+        if (!e.finished()) {
+            e.error = new AthenaQueryException("GENERIC_INTERNAL_ERROR",
+                    "the query was interrupted when the emulator stopped");
+            e.reason = e.error.getMessage();
+            e.state = "FAILED";
+            e.completed = s.submitted();
+        }
+        return e;
     }
 
     synchronized String state() {

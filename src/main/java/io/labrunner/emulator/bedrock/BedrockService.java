@@ -18,9 +18,12 @@ import io.labrunner.emulator.bedrock.text.GroundedResponder;
 import io.labrunner.emulator.bedrock.text.ModelServer;
 import io.labrunner.emulator.bedrock.text.OllamaTextModel;
 import io.labrunner.emulator.bedrock.text.TextModel;
+import io.labrunner.emulator.state.StateMap;
+import io.labrunner.emulator.state.StateStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,7 @@ public final class BedrockService implements AwsService {
     private final Clock clock;
     private final GuardrailEvaluator evaluator;
     private final Map<String, Guardrail> guardrails = new LinkedHashMap<>();
+    private final StateMap<Guardrail.Stored> storedGuardrails;
     private final FoundationModels models;
     private final EmbeddingInvoker embeddings;
     private final TextInvoker text;
@@ -70,34 +74,50 @@ public final class BedrockService implements AwsService {
      * is not null, else from the {@link GroundedResponder}.
      */
     public BedrockService(String accountId, ModelServer modelServer) {
-        this(accountId, new MiniLmEmbedder(), modelServer);
+        this(accountId, modelServer, StateStore.none());
     }
 
-    private BedrockService(String accountId, TextEmbedder embedder, ModelServer modelServer) {
+    /** Like {@link #BedrockService(String, ModelServer)}, with guardrails kept in {@code state}. */
+    public BedrockService(String accountId, ModelServer modelServer, StateStore state) {
+        this(accountId, new MiniLmEmbedder(), modelServer, state);
+    }
+
+    private BedrockService(String accountId, TextEmbedder embedder, ModelServer modelServer, StateStore state) {
         this(accountId, Clock.systemUTC(),
                 new AnyTopicMatcher(List.of(new KeywordTopicMatcher(), new EmbeddingTopicMatcher(embedder))),
-                embedder, modelServer);
+                embedder, modelServer, state);
     }
 
     public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder) {
-        this(accountId, clock, topicMatcher, embedder, (ModelServer) null);
+        this(accountId, clock, topicMatcher, embedder, (ModelServer) null, StateStore.none());
     }
 
     private BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
-            ModelServer modelServer) {
+            ModelServer modelServer, StateStore state) {
         this(accountId, clock, topicMatcher, embedder, FoundationModels.served(),
-                modelServer != null ? new OllamaTextModel(modelServer) : new GroundedResponder(embedder, new BertTokenCounter()));
+                modelServer != null ? new OllamaTextModel(modelServer) : new GroundedResponder(embedder, new BertTokenCounter()),
+                state);
     }
 
     /** A service serving {@code models}, with text from {@code textModel}. */
     public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
             FoundationModels models, TextModel textModel) {
+        this(accountId, clock, topicMatcher, embedder, models, textModel, StateStore.none());
+    }
+
+    /** Like the constructor above, with guardrails and their versions kept in {@code state}: loaded now, written through. */
+    public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
+            FoundationModels models, TextModel textModel, StateStore state) {
         this.accountId = accountId;
         this.clock = clock;
         this.evaluator = new GuardrailEvaluator(topicMatcher);
         this.models = models;
         this.embeddings = new EmbeddingInvoker(embedder);
         this.text = new TextInvoker(textModel, this::guard);
+        this.storedGuardrails = state.map("bedrock.guardrails", Guardrail.Stored.class);
+        storedGuardrails.values().stream().map(Guardrail::restored)
+                .sorted(Comparator.comparing((Guardrail g) -> g.draft().createdAt()))
+                .forEach(g -> guardrails.put(g.id(), g));
     }
 
     @Override
@@ -179,6 +199,7 @@ public final class BedrockService implements AwsService {
         String arn = "arn:aws:bedrock:" + request.region() + ":" + accountId + ":guardrail/" + id;
         Guardrail created = new Guardrail(id, arn, config, clock.instant());
         guardrails.put(id, created);
+        storedGuardrails.put(id, created.stored());
         return Json.object().put("guardrailId", id).put("guardrailArn", arn).put("version", Guardrail.DRAFT)
                 .put("createdAt", GuardrailJson.iso(created.draft().createdAt()));
     }
@@ -218,6 +239,7 @@ public final class BedrockService implements AwsService {
     private ObjectNode createVersion(String identifier, JsonNode body) {
         Guardrail guardrail = find(identifier);
         Guardrail.Version version = guardrail.snapshot(body.path("description").asText(null), clock.instant());
+        storedGuardrails.put(guardrail.id(), guardrail.stored());
         return Json.object().put("guardrailId", guardrail.id()).put("version", version.version());
     }
 
@@ -225,8 +247,11 @@ public final class BedrockService implements AwsService {
         Guardrail guardrail = find(identifier);
         if (version == null || Guardrail.DRAFT.equals(version)) {
             guardrails.remove(guardrail.id());
+            storedGuardrails.remove(guardrail.id());
         } else if (!guardrail.removeVersion(version)) {
             throw notFound();
+        } else {
+            storedGuardrails.put(guardrail.id(), guardrail.stored());
         }
         return Json.object();
     }

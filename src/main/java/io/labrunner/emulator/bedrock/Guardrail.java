@@ -25,6 +25,27 @@ final class Guardrail {
         this.draft = new Version(DRAFT, config.description(), config, now, now);
     }
 
+    /** A guardrail as the state store keeps it. */
+    record Stored(String id, String arn, Version draft, List<Version> versions, int lastVersion) {
+    }
+
+    private Guardrail(String id, String arn, Version draft) {
+        this.id = id;
+        this.arn = arn;
+        this.draft = draft;
+    }
+
+    Stored stored() {
+        return new Stored(id, arn, draft, List.copyOf(versions), lastVersion);
+    }
+
+    static Guardrail restored(Stored s) {
+        Guardrail g = new Guardrail(s.id(), s.arn(), s.draft());
+        g.versions.addAll(s.versions());
+        g.lastVersion = s.lastVersion();
+        return g;
+    }
+
     String id() {
         return id;
     }

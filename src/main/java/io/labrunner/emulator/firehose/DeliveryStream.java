@@ -26,6 +26,8 @@ final class DeliveryStream {
     private final DeliveryBuffer buffer = new DeliveryBuffer();
     /** Shard id → next iterator; a shard read to its end maps to null. */
     private final Map<String, String> shardIterators = new HashMap<>();
+    /** Shard id → sequence number of the last record read, or {@link #SHARD_READ}: what a restart resumes from. */
+    private final Map<String, String> readPositions = new HashMap<>();
     private final List<String> deliveredKeys = new ArrayList<>();
     /** Buffers taken for Parquet conversion, oldest first, waiting for the deliverer. */
     private final List<List<DeliveryBuffer.Entry>> sealed = new ArrayList<>();
@@ -77,8 +79,24 @@ final class DeliveryStream {
         return sourceStreamArn;
     }
 
+    String sourceRoleArn() {
+        return sourceRoleArn;
+    }
+
+    /** When a DELETING stream goes away, or null while it is not being deleted. */
+    Long deletingAt() {
+        return status == DeliveryStatus.DELETING ? transitionAt : null;
+    }
+
     Map<String, String> shardIterators() {
         return shardIterators;
+    }
+
+    /** Marks a closed shard read to its end in {@link #readPositions()}. */
+    static final String SHARD_READ = "END";
+
+    Map<String, String> readPositions() {
+        return readPositions;
     }
 
     /** The version in object names: 1 until the destination is updated (UpdateDestination is not emulated). */

@@ -9,6 +9,7 @@ import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Json;
 import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.state.StateStore;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,6 +56,7 @@ public final class FirehoseService implements AwsService {
     private final ScheduledExecutorService deliverer;
     /** Streams whose last delivery failed, so a failing destination is logged once, not every tick. */
     private final Set<DeliveryStream> failing = ConcurrentHashMap.newKeySet();
+    private final FirehoseStore stored;
 
     /**
      * A Firehose without record format conversion (no Glue catalog to read schemas from).
@@ -72,10 +74,21 @@ public final class FirehoseService implements AwsService {
      * @param glue    the Glue tables record format conversion reads schemas from, or null to refuse conversion
      */
     public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis, GlueTables glue) {
+        this(settings, store, kinesis, glue, StateStore.none());
+    }
+
+    /**
+     * A Firehose whose delivery streams are kept in {@code state}: loaded now, written through on every
+     * change. Buffered records are not kept: see {@link FirehoseStore}.
+     */
+    public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis, GlueTables glue,
+                           StateStore state) {
         this.settings = settings;
         this.store = store;
         this.kinesis = kinesis;
         this.glue = glue;
+        this.stored = new FirehoseStore(state);
+        stored.load().forEach((region, list) -> list.forEach(s -> streams(region).put(s.name(), s)));
         if (settings.background()) {
             deliverer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "lab-emulator-firehose");
@@ -180,8 +193,11 @@ public final class FirehoseService implements AwsService {
                 throw FirehoseErrors.exists(name);
             }
             String arn = "arn:aws:firehose:" + region + ":" + FirehoseErrors.ACCOUNT + ":deliverystream/" + name;
-            streams.put(name, new DeliveryStream(name, arn, type, now, now + settings.createDelay().toMillis(),
-                    destination, sourceArn, sourceRole));
+            long activeAt = now + settings.createDelay().toMillis();
+            DeliveryStream stream = new DeliveryStream(name, arn, type, now, activeAt, destination, sourceArn,
+                    sourceRole);
+            streams.put(name, stream);
+            stored.created(region, stream, activeAt, hasPlain ? plain : extended, hasExtended);
             return Json.object().put("DeliveryStreamARN", arn);
         }
     }
@@ -231,6 +247,7 @@ public final class FirehoseService implements AwsService {
         }
         if (stream.status() != DeliveryStatus.DELETING) {
             stream.markDeleting(now() + settings.deleteDelay().toMillis());
+            stored.save(regions);
         }
         return Json.object();
     }
@@ -497,6 +514,9 @@ public final class FirehoseService implements AwsService {
             }
         }
         converting.forEach(this::deliverConverted);
+        synchronized (this) {
+            stored.save(regions);
+        }
     }
 
     private synchronized void acceptFromSource(DeliveryStream stream, byte[] data) {
@@ -545,10 +565,40 @@ public final class FirehoseService implements AwsService {
         return HexFormat.of().formatHex(id);
     }
 
+    /**
+     * Stops the deliverer and delivers every buffer, due or not, so a graceful stop of the emulator loses
+     * no record it accepted (a bucket that is gone keeps its records undelivered, as while running).
+     */
     @Override
     public void close() {
         if (deliverer != null) {
             deliverer.shutdownNow();
+            try {
+                deliverer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<DeliveryStream> converting = new ArrayList<>();
+        synchronized (this) {
+            for (Map<String, DeliveryStream> streams : regions.values()) {
+                for (DeliveryStream s : streams.values()) {
+                    if (s.status() == DeliveryStatus.ACTIVE) {
+                        flush(s);
+                    }
+                    if (s.hasSealed()) {
+                        converting.add(s);
+                    }
+                }
+            }
+        }
+        try {
+            converting.forEach(this::deliverConverted);
+        } catch (RuntimeException e) {
+            LOG.warn("Firehose could not deliver its buffers on stop", e);
+        }
+        synchronized (this) {
+            stored.save(regions);
         }
     }
 

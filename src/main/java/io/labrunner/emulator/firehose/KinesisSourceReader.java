@@ -1,6 +1,7 @@
 package io.labrunner.emulator.firehose;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.Json;
 import java.io.IOException;
@@ -28,11 +29,20 @@ final class KinesisSourceReader {
             for (JsonNode shard : shards) {
                 String shardId = shard.path("ShardId").asText();
                 if (!iterators.containsKey(shardId)) {
-                    iterators.put(shardId, kinesis.call(region, "GetShardIterator", Json.object()
-                            .put("StreamARN", stream.sourceStreamArn())
-                            .put("ShardId", shardId)
-                            .put("ShardIteratorType", "AT_TIMESTAMP")
-                            .put("Timestamp", FirehoseService.seconds(stream.createdMillis())))
+                    String readTo = stream.readPositions().get(shardId);
+                    if (DeliveryStream.SHARD_READ.equals(readTo)) {
+                        iterators.put(shardId, null);
+                        continue;
+                    }
+                    ObjectNode request = Json.object().put("StreamARN", stream.sourceStreamArn()).put("ShardId", shardId);
+                    // After a restart, carry on after the last record read, as the stream's iterators are gone.
+                    if (readTo != null) {
+                        request.put("ShardIteratorType", "AFTER_SEQUENCE_NUMBER").put("StartingSequenceNumber", readTo);
+                    } else {
+                        request.put("ShardIteratorType", "AT_TIMESTAMP")
+                                .put("Timestamp", FirehoseService.seconds(stream.createdMillis()));
+                    }
+                    iterators.put(shardId, kinesis.call(region, "GetShardIterator", request)
                             .path("ShardIterator").asText());
                 }
             }
@@ -44,12 +54,19 @@ final class KinesisSourceReader {
                 JsonNode page = kinesis.call(region, "GetRecords",
                         Json.object().put("ShardIterator", iterator).put("Limit", LIMIT));
                 List<byte[]> records = new ArrayList<>();
+                String last = null;
                 for (JsonNode record : page.path("Records")) {
                     records.add(record.get("Data").binaryValue());
+                    last = record.path("SequenceNumber").asText(null);
                 }
                 records.forEach(r -> sink.accept(stream, r));
                 JsonNode next = page.get("NextShardIterator");
                 iterators.put(shardId, next == null || next.isNull() ? null : next.asText());
+                if (next == null || next.isNull()) {
+                    stream.readPositions().put(shardId, DeliveryStream.SHARD_READ);
+                } else if (last != null) {
+                    stream.readPositions().put(shardId, last);
+                }
             }
         } catch (AwsException e) {
             // Throttled, or the stream is not ACTIVE yet or gone: Firehose tries again on its next poll.

@@ -45,6 +45,55 @@ final class Crawler {
         this.creationTime = creationTime;
     }
 
+    /** A crawler as the state store keeps it: its definition, run state and metrics. */
+    record Stored(String name, Instant creationTime, String role, String databaseName, String description,
+                  String tablePrefix, List<S3Target> targets, JsonNode schemaChangePolicy, JsonNode recrawlPolicy,
+                  String configuration, Instant lastUpdated, int version, String state, Instant runStart,
+                  boolean cancelRequested, LastCrawl lastCrawl, int tablesCreated, int tablesUpdated,
+                  int tablesDeleted, double lastRuntimeSeconds, List<Double> runtimes) {
+    }
+
+    synchronized Stored stored() {
+        return new Stored(name, creationTime, role, databaseName, description, tablePrefix, targets,
+                schemaChangePolicy, recrawlPolicy, configuration, lastUpdated, version, state, runStart,
+                cancelRequested, lastCrawl, tablesCreated, tablesUpdated, tablesDeleted, lastRuntimeSeconds,
+                List.copyOf(runtimes));
+    }
+
+    /**
+     * A crawler loaded from the state store. One that was crawling when the emulator stopped cannot
+     * resume its crawl: it comes back READY, its last crawl CANCELLED if a stop had been asked for and
+     * FAILED otherwise, so a client polling for READY is not left waiting.
+     */
+    static Crawler restored(Stored s) {
+        Crawler c = new Crawler(s.name(), s.creationTime());
+        c.role = s.role();
+        c.databaseName = s.databaseName();
+        c.description = s.description();
+        c.tablePrefix = s.tablePrefix();
+        c.targets = s.targets() == null ? List.of() : List.copyOf(s.targets());
+        c.schemaChangePolicy = s.schemaChangePolicy();
+        c.recrawlPolicy = s.recrawlPolicy();
+        c.configuration = s.configuration();
+        c.lastUpdated = s.lastUpdated();
+        c.version = s.version();
+        c.lastCrawl = s.lastCrawl();
+        c.tablesCreated = s.tablesCreated();
+        c.tablesUpdated = s.tablesUpdated();
+        c.tablesDeleted = s.tablesDeleted();
+        c.lastRuntimeSeconds = s.lastRuntimeSeconds();
+        if (s.runtimes() != null) {
+            c.runtimes.addAll(s.runtimes());
+        }
+        if (!"READY".equals(s.state())) {
+            c.lastCrawl = s.cancelRequested()
+                    ? new LastCrawl("CANCELLED", null, java.util.UUID.randomUUID().toString(), s.runStart())
+                    : new LastCrawl("FAILED", "Internal Service Exception: the crawl was interrupted when the "
+                            + "emulator stopped", java.util.UUID.randomUUID().toString(), s.runStart());
+        }
+        return c;
+    }
+
     /** Whether the crawler should rewrite the schema of tables that already exist. */
     boolean updatesTables() {
         return !"LOG".equals(schemaChangePolicy.path("UpdateBehavior").asText("UPDATE_IN_DATABASE"));

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.iam.IamDirectory;
+import io.labrunner.emulator.state.StateMap;
+import io.labrunner.emulator.state.StateStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +34,24 @@ final class CrawlerApi implements AutoCloseable {
         return t;
     });
 
-    CrawlerApi(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings) {
+    private final StateMap<Crawler.Stored> stored;
+
+    CrawlerApi(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings, StateStore state) {
         this.catalog = catalog;
         this.blobRoot = blobRoot;
         this.iam = iam;
         this.timings = timings;
+        this.stored = state.map("glue.crawlers", Crawler.Stored.class);
+        for (Crawler.Stored s : stored.values()) {
+            Crawler crawler = Crawler.restored(s);
+            crawlers.put(crawler.name, crawler);
+            save(crawler);
+        }
+    }
+
+    /** Writes the crawler's definition and run state through to the state store. */
+    private void save(Crawler crawler) {
+        stored.put(crawler.name, crawler.stored());
     }
 
     synchronized ObjectNode createCrawler(JsonNode body) {
@@ -46,6 +62,7 @@ final class CrawlerApi implements AutoCloseable {
         Crawler crawler = new Crawler(name, Instant.now());
         apply(crawler, body, true);
         crawlers.put(name, crawler);
+        save(crawler);
         return GlueJson.object();
     }
 
@@ -58,6 +75,7 @@ final class CrawlerApi implements AutoCloseable {
             }
             apply(crawler, body, false);
             crawler.version++;
+            save(crawler);
         }
         return GlueJson.object();
     }
@@ -167,6 +185,7 @@ final class CrawlerApi implements AutoCloseable {
                         "Crawler with name " + crawler.name + " has already started", 400);
             }
             crawlers.remove(crawler.name);
+            stored.remove(crawler.name);
         }
         return GlueJson.object();
     }
@@ -181,6 +200,7 @@ final class CrawlerApi implements AutoCloseable {
             crawler.state = "RUNNING";
             crawler.runStart = Instant.now();
             crawler.cancelRequested = false;
+            save(crawler);
         }
         workers.submit(() -> run(crawler));
         return GlueJson.object();
@@ -199,6 +219,7 @@ final class CrawlerApi implements AutoCloseable {
             }
             crawler.cancelRequested = true;
             crawler.state = "STOPPING";
+            save(crawler);
         }
         return GlueJson.object();
     }
@@ -219,10 +240,15 @@ final class CrawlerApi implements AutoCloseable {
             update = crawler.updatesTables();
         }
         pauseUnlessCancelled(crawler, timings.running());
+        if (Thread.currentThread().isInterrupted()) {
+            // The service is closing: the crawl is left to its stored state, which a restart reports as failed.
+            return;
+        }
         CrawlRun.Result result = crawler.cancelRequested ? null
                 : new CrawlRun(catalog, blobRoot, iam).crawl(crawler.name, role, database, prefix, targets, update, combine);
         synchronized (crawler) {
             crawler.state = "STOPPING";
+            save(crawler);
         }
         pause(timings.stopping());
         synchronized (crawler) {
@@ -238,13 +264,14 @@ final class CrawlerApi implements AutoCloseable {
                 crawler.tablesDeleted = 0;
             }
             crawler.state = "READY";
+            save(crawler);
         }
     }
 
     /** Waits out the startup time, cut short when StopCrawler asks the crawler to stop. */
     private static void pauseUnlessCancelled(Crawler crawler, Duration duration) {
         Instant end = Instant.now().plus(duration);
-        while (!crawler.cancelRequested && Instant.now().isBefore(end)) {
+        while (!crawler.cancelRequested && !Thread.currentThread().isInterrupted() && Instant.now().isBefore(end)) {
             pause(Duration.ofMillis(Math.min(10, Math.max(1, Duration.between(Instant.now(), end).toMillis()))));
         }
     }

@@ -1,7 +1,9 @@
 package io.labrunner.emulator.glue;
 
+import io.labrunner.emulator.state.StateStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The Glue Data Catalog's state: databases, tables and partitions, shared by the Glue API, the
  * crawlers and (through this class) the Athena engine. Names are lower-cased on the way in, as Glue
- * does. Thread-safe: every method holds the catalog's lock.
+ * does. Thread-safe: every method holds the catalog's lock. Every change is written through to a
+ * {@link CatalogStore}, so the catalog survives a restart of the emulator.
  */
 public final class GlueCatalog {
     /** The catalog id of the emulated account. */
@@ -20,15 +23,53 @@ public final class GlueCatalog {
 
     private final Map<String, Database> databases = new TreeMap<>();
     private final Map<String, Map<String, TableEntry>> tables = new TreeMap<>();
+    private final CatalogStore stored;
 
     private static final class TableEntry {
         Table table;
         int version;
         final Map<List<String>, Partition> partitions = new LinkedHashMap<>();
+        /** Each partition's key in the store; a partition re-put goes to the end, as in the map above. */
+        final Map<List<String>, Long> sequences = new HashMap<>();
+        long nextSequence = 1;
 
         TableEntry(Table table) {
             this.table = table;
         }
+
+        long place(Partition partition) {
+            List<String> values = List.copyOf(partition.values());
+            partitions.put(values, partition);
+            long sequence = nextSequence++;
+            sequences.put(values, sequence);
+            return sequence;
+        }
+    }
+
+    /** An empty catalog kept in memory only. */
+    public GlueCatalog() {
+        this(StateStore.none());
+    }
+
+    /** The catalog kept in {@code state}: loaded now, written through on every change. */
+    public GlueCatalog(StateStore state) {
+        this.stored = new CatalogStore(state);
+        stored.databases().forEach((name, db) -> {
+            databases.put(name, db);
+            Map<String, TableEntry> dbTables = new TreeMap<>();
+            stored.tables(name).forEach((tableName, t) -> {
+                TableEntry entry = new TableEntry(t.table());
+                entry.version = t.version();
+                stored.partitions(name, tableName).forEach((sequence, partition) -> {
+                    List<String> values = List.copyOf(partition.values());
+                    entry.partitions.put(values, partition);
+                    entry.sequences.put(values, sequence);
+                    entry.nextSequence = Math.max(entry.nextSequence, sequence + 1);
+                });
+                dbTables.put(tableName, entry);
+            });
+            tables.put(name, dbTables);
+        });
     }
 
     /** Glue's canonical form of a database or table name. */
@@ -45,6 +86,7 @@ public final class GlueCatalog {
                 input.parameters() == null ? Map.of() : input.parameters(), Instant.now(), CATALOG_ID);
         databases.put(name, db);
         tables.put(name, new TreeMap<>());
+        stored.saveDatabase(db);
         return db;
     }
 
@@ -65,6 +107,7 @@ public final class GlueCatalog {
         Database db = new Database(old.name(), input.description(), input.locationUri(),
                 input.parameters() == null ? Map.of() : input.parameters(), old.createTime(), CATALOG_ID);
         databases.put(old.name(), db);
+        stored.saveDatabase(db);
         return db;
     }
 
@@ -73,6 +116,7 @@ public final class GlueCatalog {
         Database db = requireDatabase(name);
         databases.remove(db.name());
         tables.remove(db.name());
+        stored.deleteDatabase(db.name());
     }
 
     public synchronized Table createTable(String database, Table input) {
@@ -84,6 +128,7 @@ public final class GlueCatalog {
         Instant now = Instant.now();
         Table table = input.named(name).placed(canonical(database), now, now, "0");
         dbTables.put(name, new TableEntry(table));
+        stored.saveTable(table.databaseName(), name, table, 0);
         return table;
     }
 
@@ -108,12 +153,14 @@ public final class GlueCatalog {
         entry.version++;
         entry.table = input.named(entry.table.name()).placed(entry.table.databaseName(),
                 entry.table.createTime(), Instant.now(), Integer.toString(entry.version));
+        stored.saveTable(entry.table.databaseName(), entry.table.name(), entry.table, entry.version);
         return entry.table;
     }
 
     public synchronized void deleteTable(String database, String name) {
-        entry(database, name);
+        TableEntry entry = entry(database, name);
         tablesOf(database).remove(canonical(name));
+        stored.deleteTable(entry.table.databaseName(), entry.table.name());
     }
 
     public synchronized Partition createPartition(String database, String table, Partition input) {
@@ -123,7 +170,7 @@ public final class GlueCatalog {
             throw GlueErrors.alreadyExists("Partition already exists.");
         }
         Partition partition = input.placed(entry.table.databaseName(), entry.table.name(), Instant.now());
-        entry.partitions.put(List.copyOf(input.values()), partition);
+        stored.savePartition(entry.table.databaseName(), entry.table.name(), entry.place(partition), partition);
         return partition;
     }
 
@@ -151,14 +198,22 @@ public final class GlueCatalog {
                 : input;
         checkValues(entry.table, replacement.values());
         Partition updated = replacement.placed(old.databaseName(), old.tableName(), old.creationTime());
-        entry.partitions.remove(values);
-        entry.partitions.put(List.copyOf(replacement.values()), updated);
+        forget(entry, values);
+        stored.savePartition(entry.table.databaseName(), entry.table.name(), entry.place(updated), updated);
         return updated;
     }
 
     public synchronized void deletePartition(String database, String table, List<String> values) {
         requirePartition(database, table, values);
-        entry(database, table).partitions.remove(values);
+        forget(entry(database, table), values);
+    }
+
+    private void forget(TableEntry entry, List<String> values) {
+        entry.partitions.remove(values);
+        Long sequence = entry.sequences.remove(values);
+        if (sequence != null) {
+            stored.deletePartition(entry.table.databaseName(), entry.table.name(), sequence);
+        }
     }
 
     private static void checkValues(Table table, List<String> values) {

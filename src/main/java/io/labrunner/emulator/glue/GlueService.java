@@ -8,6 +8,7 @@ import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.iam.IamDirectory;
+import io.labrunner.emulator.state.StateStore;
 import java.nio.file.Path;
 
 /**
@@ -32,9 +33,18 @@ public final class GlueService implements AwsService {
      * @param timings  how long crawls take around their real work
      */
     public GlueService(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings) {
+        this(catalog, blobRoot, iam, timings, StateStore.none());
+    }
+
+    /**
+     * A Glue whose crawlers are kept in {@code state} (the catalog keeps itself: see
+     * {@link GlueCatalog#GlueCatalog(StateStore)}).
+     */
+    public GlueService(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings,
+                       StateStore state) {
         this.catalog = catalog;
         this.catalogApi = new CatalogApi(catalog);
-        this.crawlerApi = new CrawlerApi(catalog, blobRoot, iam, timings);
+        this.crawlerApi = new CrawlerApi(catalog, blobRoot, iam, timings, state);
     }
 
     /** The catalog this service reads and writes. */

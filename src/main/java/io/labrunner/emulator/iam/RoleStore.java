@@ -1,5 +1,7 @@
 package io.labrunner.emulator.iam;
 
+import io.labrunner.emulator.state.StateMap;
+import io.labrunner.emulator.state.StateStore;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,11 +15,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** The account's roles: thread-safe state behind the IAM handler, and the read-only directory. */
+/**
+ * The account's roles: thread-safe state behind the IAM handler, and the read-only directory. Every
+ * change is written through to the emulator's state store, so roles survive a restart.
+ */
 public final class RoleStore implements IamDirectory {
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
+    private final StateMap<Role> stored;
     private final SecureRandom random = new SecureRandom();
+
+    /** Roles kept in memory only. */
+    public RoleStore() {
+        this(StateStore.none());
+    }
+
+    /** The roles kept in {@code state}, loaded now and written through on every change. */
+    public RoleStore(StateStore state) {
+        this.stored = state.map("iam.roles", Role.class);
+        roles.putAll(stored.entries());
+    }
 
     @Override
     public Optional<Role> role(String arnOrName) {
@@ -51,7 +68,7 @@ public final class RoleStore implements IamDirectory {
                 "arn:aws:iam::" + ACCOUNT_ID + ":role" + path + name,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), trustPolicy, description, maxSessionDuration,
                 tags, Map.of(), List.of());
-        roles.put(key(name), role);
+        save(role);
         return role;
     }
 
@@ -65,7 +82,7 @@ public final class RoleStore implements IamDirectory {
 
     synchronized Role update(String name, UnaryOperator<Role> change) {
         Role updated = change.apply(require(name));
-        roles.put(key(name), updated);
+        save(updated);
         return updated;
     }
 
@@ -78,6 +95,12 @@ public final class RoleStore implements IamDirectory {
             throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
         }
         roles.remove(key(name));
+        stored.remove(key(name));
+    }
+
+    private void save(Role role) {
+        roles.put(key(role.name()), role);
+        stored.put(key(role.name()), role);
     }
 
     Role putInlinePolicy(String roleName, String policyName, String document) {

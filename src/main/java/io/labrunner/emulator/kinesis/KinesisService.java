@@ -5,6 +5,7 @@ import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.protocol.JsonProtocolService;
+import io.labrunner.emulator.state.StateStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -21,6 +22,7 @@ public final class KinesisService implements AwsService {
     private final RecordOperations records = new RecordOperations();
     private final JsonProtocolService protocol;
     private volatile boolean throttling;
+    private final KinesisStore store;
 
     /** A service with {@link KinesisSettings#defaults()}: short realistic delays, throughput limits on. */
     public KinesisService() {
@@ -34,8 +36,18 @@ public final class KinesisService implements AwsService {
 
     /** A service with the given clock, delays, throttling and shard limit. */
     public KinesisService(KinesisSettings settings) {
+        this(settings, StateStore.none());
+    }
+
+    /**
+     * A service whose streams and records are kept in {@code state}: loaded now, written through after
+     * every request.
+     */
+    public KinesisService(KinesisSettings settings, StateStore state) {
         this.settings = settings;
         this.throttling = settings.throttling();
+        this.store = new KinesisStore(state);
+        store.load().forEach((region, streams) -> streams.forEach(streams(region)::restore));
         this.protocol = operations(JsonProtocolService.builder("kinesis").cbor(true)
                 .outputModule(RecordSerializer.module())).build();
     }
@@ -68,7 +80,12 @@ public final class KinesisService implements AwsService {
         return (input, request) -> {
             Streams streams = streams(request.region());
             synchronized (streams) {
-                return operation.apply(new Input(input), streams);
+                try {
+                    return operation.apply(new Input(input), streams);
+                } finally {
+                    // Also after a refused call: any call may have applied a due status change.
+                    store.save(streams);
+                }
             }
         };
     }

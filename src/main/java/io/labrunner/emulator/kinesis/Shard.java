@@ -102,6 +102,16 @@ final class Shard {
         return stored;
     }
 
+    /** Puts back records loaded from the state store: positions 1, 2, … in order, after any held. */
+    void restore(List<StoredRecord> stored) {
+        for (StoredRecord r : stored) {
+            if (r.position() != records.size() + 1L) {
+                throw new IllegalStateException("stored records of " + shardId() + " skip position " + (records.size() + 1));
+            }
+            records.add(r);
+        }
+    }
+
     /** The position the next record written will get; LATEST iterators start here. */
     long nextPosition() {
         return records.size() + 1L;

@@ -23,6 +23,8 @@ final class Stream {
     private StreamStatus status = StreamStatus.CREATING;
     private long transitionAt;
     private LongConsumer pendingChange;
+    /** The reshard {@link #pendingChange} runs while UPDATING, kept for the state store. */
+    private Reshard pendingReshard;
     private final int initialShardCount;
 
     Stream(String name, String arn, long createdMillis, StreamMode mode, int shardCount, long activeAt) {
@@ -116,10 +118,45 @@ final class Stream {
     }
 
     /** Puts the stream in UPDATING; {@code change} runs (with its due time) when the update completes. */
-    void beginUpdate(long dueAt, LongConsumer change) {
+    void beginUpdate(long dueAt, Reshard change) {
         status = StreamStatus.UPDATING;
         transitionAt = dueAt;
-        pendingChange = change;
+        pendingReshard = change;
+        pendingChange = change.on(this);
+    }
+
+    int initialShardCount() {
+        return initialShardCount;
+    }
+
+    long transitionAt() {
+        return transitionAt;
+    }
+
+    /** The reshard due while UPDATING, else null. */
+    Reshard pendingReshard() {
+        return status == StreamStatus.UPDATING ? pendingReshard : null;
+    }
+
+    /**
+     * A stream loaded from the state store, in the status it was saved in; a change still due
+     * (becoming ACTIVE, a reshard) is applied at its due time as if the emulator had kept running.
+     */
+    static Stream restored(String name, String arn, long createdMillis, StreamMode mode, int initialShardCount,
+                           StreamStatus status, long transitionAt, Reshard pending, int retentionHours,
+                           Map<String, String> tags, List<Shard> shards) {
+        Stream stream = new Stream(name, arn, createdMillis, mode, initialShardCount, transitionAt);
+        stream.tags.putAll(tags);
+        stream.retentionHours = retentionHours;
+        if (status != StreamStatus.CREATING) {
+            stream.status = status;
+            stream.pendingChange = null;
+            stream.shards.addAll(shards);
+            if (status == StreamStatus.UPDATING && pending != null) {
+                stream.beginUpdate(transitionAt, pending);
+            }
+        }
+        return stream;
     }
 
     Shard shard(String shardId) {

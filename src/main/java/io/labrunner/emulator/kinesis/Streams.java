@@ -2,6 +2,7 @@ package io.labrunner.emulator.kinesis;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -124,8 +125,7 @@ final class Streams {
                     + shard.startingHashKey() + " and less than the shard's EndingHashKey "
                     + shard.endingHashKey() + ".");
         }
-        stream.beginUpdate(now() + settings.updateDelay().toMillis(),
-                at -> stream.split(shard, newStartingHashKey, at));
+        stream.beginUpdate(now() + settings.updateDelay().toMillis(), Reshard.split(shardId, newStartingHashKey));
     }
 
     void merge(String name, String shardId, String adjacentShardId) {
@@ -145,7 +145,7 @@ final class Streams {
                     + name + " under account " + KinesisErrors.ACCOUNT
                     + " are not an adjacent pair of shards eligible for merging");
         }
-        stream.beginUpdate(now() + settings.updateDelay().toMillis(), at -> stream.merge(shard, adjacent, at));
+        stream.beginUpdate(now() + settings.updateDelay().toMillis(), Reshard.merge(shardId, adjacentShardId));
     }
 
     /**
@@ -163,7 +163,7 @@ final class Streams {
         }
         requireShardHeadroom(target - current);
         if (target != current) {
-            stream.beginUpdate(now() + settings.updateDelay().toMillis(), at -> stream.scaleUniformly(target, at));
+            stream.beginUpdate(now() + settings.updateDelay().toMillis(), Reshard.scale(target));
         }
         return current;
     }
@@ -229,6 +229,16 @@ final class Streams {
 
     private int openShardsInRegion() {
         return byName.values().stream().mapToInt(Stream::openShardCount).sum();
+    }
+
+    /** Every stream as it is, without applying due changes: what the state store writes. */
+    Collection<Stream> all() {
+        return byName.values();
+    }
+
+    /** Puts back a stream loaded from the state store. */
+    void restore(Stream stream) {
+        byName.put(stream.name(), stream);
     }
 
     private void settleAll() {

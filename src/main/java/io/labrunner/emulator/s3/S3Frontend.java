@@ -2,6 +2,7 @@ package io.labrunner.emulator.s3;
 
 import com.google.common.base.Throwables;
 import io.labrunner.emulator.FormCodec;
+import io.labrunner.emulator.state.StateStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -68,8 +69,17 @@ public final class S3Frontend extends S3ProxyHandler {
 
     /** S3 over {@code root}, which must exist; data persists there between runs. */
     public static S3Frontend onDirectory(Path root) {
-        return new S3Frontend(new HoldableKeysOnly(
-                new CompletedObjectsOnly(new FilesystemNio2BlobStore(root.toString())), new FolderLayout(root)), root);
+        return onDirectory(root, StateStore.none());
+    }
+
+    /**
+     * S3 over {@code root}, which must exist, with its writes in flight journaled in {@code state} so
+     * that an upload cut short by a killed emulator is removed at the next start (see {@link UploadJournal}).
+     */
+    public static S3Frontend onDirectory(Path root, StateStore state) {
+        BlobStore files = new UploadJournal(new FilesystemNio2BlobStore(root.toString()), root.toAbsolutePath(),
+                state.map("s3.writes-in-flight", String.class));
+        return new S3Frontend(new HoldableKeysOnly(new CompletedObjectsOnly(files), new FolderLayout(root)), root);
     }
 
     /** Serves one S3 request; never throws for S3-level failures, which become S3 XML errors. */

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +66,19 @@ public final class S3Frontend extends S3ProxyHandler {
                 .contentType("application/octet-stream").build(), new java.io.ByteArrayInputStream(body));
     }
 
-    /** S3 over {@code root}, which must exist; data persists there between runs. */
+    /**
+     * S3 over {@code root}, which must exist; data persists there between runs. Keys that cannot be plain
+     * files there are kept in the sibling folder {@code <root>-escaped}, out of sight of Athena and crawlers.
+     */
     public static S3Frontend onDirectory(Path root) {
-        return new S3Frontend(new HoldableKeysOnly(
-                new CompletedObjectsOnly(new FilesystemNio2BlobStore(root.toString())), new FolderLayout(root)), root);
+        Path escapedRoot = root.resolveSibling(root.getFileName() + "-escaped");
+        try {
+            Files.createDirectories(escapedRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the folder for keys the S3 folder cannot hold", e);
+        }
+        return new S3Frontend(new EscapingBlobStore(new CompletedObjectsOnly(new FilesystemNio2BlobStore(root.toString())),
+                new FolderLayout(root), new FilesystemNio2BlobStore(escapedRoot.toString()), escapedRoot), root);
     }
 
     /** Serves one S3 request; never throws for S3-level failures, which become S3 XML errors. */

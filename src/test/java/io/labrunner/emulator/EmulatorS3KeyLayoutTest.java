@@ -297,6 +297,49 @@ class EmulatorS3KeyLayoutTest {
     }
 
     @Test
+    void aMultipartUploadToAKeyBesideAFolderCompletesAndTheFolderStaysPlain() throws IOException {
+        String bucket = newBucket();
+        put(bucket, "dir/obj", "inside");
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("dir")).uploadId();
+        String eTag = s3.uploadPart(b -> b.bucket(bucket).key("dir").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("beside")).eTag();
+
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("dir").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())));
+
+        assertBothKeptWithTheDeeperKeyPlain(bucket);
+    }
+
+    @Test
+    void aMultipartUploadUnderAnObjectOfTheSameNameMovesThatObjectAside() throws IOException {
+        String bucket = newBucket();
+        put(bucket, "dir", "beside");
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("dir/obj")).uploadId();
+        String eTag = s3.uploadPart(b -> b.bucket(bucket).key("dir/obj").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("inside")).eTag();
+
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("dir/obj").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())));
+
+        assertBothKeptWithTheDeeperKeyPlain(bucket);
+    }
+
+    @Test
+    void deleteObjectsRemovesEscapedAndPlainKeysTogether() {
+        String bucket = newBucket();
+        put(bucket, "plain", "p");
+        put(bucket, "a//b", "e");
+
+        var deleted = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(
+                o -> o.key("plain"), o -> o.key("a//b"))));
+
+        assertThat(deleted.errors()).isEmpty();
+        assertThat(deleted.deleted()).extracting(o -> o.key()).containsExactlyInAnyOrder("plain", "a//b");
+        assertThat(keysPagedOneByOne(bucket)).isEmpty();
+        s3.deleteBucket(b -> b.bucket(bucket));
+    }
+
+    @Test
     void aBucketHoldingOnlyEscapedKeysIsNotEmptyUntilTheyAreDeleted() {
         String bucket = newBucket();
         put(bucket, "a/../b", "escaped");

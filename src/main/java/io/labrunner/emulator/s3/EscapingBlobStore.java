@@ -320,6 +320,9 @@ final class EscapingBlobStore extends ForwardingBlobStore {
         if (!escapedUpload) {
             return Optional.empty();
         }
+        if (!escaped.containerExists(bucket)) {
+            throw new S3ProxyException(S3ErrorCode.NO_SUCH_UPLOAD);
+        }
         return Optional.of(new MultipartUpload(upload.id(),
                 upload.request().toBuilder().key(EscapedKeyNames.encode(upload.blobName())).build(), upload.response()));
     }

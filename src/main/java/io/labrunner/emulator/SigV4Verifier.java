@@ -86,6 +86,11 @@ final class SigV4Verifier {
 
     static String canonicalUri(String rawPath, boolean s3) {
         String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        if (s3) {
+            // S3 signs the decoded key: SDK v2 sends a key's "//" as "/%2F" so that no HTTP client
+            // collapses it, but signs "//" (as botocore does), and S3 reads both as the same key.
+            return encode(percentDecode(path), false);
+        }
         // Segment by segment, so that an encoded '/' inside a segment (%2F in an ARN) stays encoded.
         StringBuilder normalized = new StringBuilder();
         String[] segments = path.split("/", -1);
@@ -95,11 +100,7 @@ final class SigV4Verifier {
             }
             normalized.append(encode(percentDecode(segments[i]), true));
         }
-        String once = normalized.toString();
-        if (s3) {
-            return once;
-        }
-        return encode(removeDotSegments(once), false);
+        return encode(removeDotSegments(normalized.toString()), false);
     }
 
     static String canonicalQuery(String rawQuery, boolean presigned) {

@@ -132,8 +132,7 @@ record S3Destination(
 
     /**
      * Prefix and ErrorOutputPrefix: any characters, at most 1,024 (botocore firehose/2015-08-04). S3 keys are
-     * opaque, so AWS accepts "../" in a prefix; the emulator's store refuses keys its folders cannot hold at
-     * delivery, and the records then wait in the buffer as they would for a failing destination on AWS.
+     * opaque, so AWS accepts "../" in a prefix, and the emulator's S3 stores such keys like any other.
      */
     private static void requireLength(String prefix, String memberPath) {
         if (prefix != null && prefix.length() > MAX_PREFIX_LENGTH) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Which S3 keys the filesystem blob store can hold as plain files. S3 accepts any UTF-8 key up to 1,024
@@ -48,30 +49,45 @@ final class FolderLayout {
     }
 
     /**
-     * Why {@code key} cannot be stored in {@code bucket} now, given the objects already there, or null. A
-     * key ending in '/' is a folder marker here and holds no content.
+     * Why a multipart upload to {@code key} cannot be held, or null: the store keeps each part in a file
+     * named {@code .mpus-<upload id>-<key>-<part number>}, which needs more room than the key alone.
      */
-    String problem(String bucket, String key) {
-        String shape = shapeProblem(key);
-        if (shape != null) {
-            return shape;
+    static String multipartShapeProblem(String key) {
+        String problem = shapeProblem(key);
+        if (problem != null || key.endsWith("/")) {
+            return problem == null ? "it ends in '/'" : problem;
         }
-        Path bucketDir = root.resolve(bucket);
-        boolean marker = key.endsWith("/");
-        String[] segments = (marker ? key.substring(0, key.length() - 1) : key).split("/");
-        Path path = bucketDir;
-        for (int i = 0; i < segments.length; i++) {
+        return shapeProblem(".mpus-" + "0".repeat(36) + "-" + key + "-10000");
+    }
+
+    /**
+     * The key of an object already stored as a file where {@code key} needs a folder ({@code dir} for
+     * {@code dir/obj} or the marker {@code dir/}), or null. {@code key} must have a holdable shape.
+     */
+    String objectAbove(String bucket, String key) {
+        String[] segments = withoutMarkerSlash(key).split("/");
+        Path path = root.resolve(bucket);
+        int last = key.endsWith("/") ? segments.length : segments.length - 1;
+        for (int i = 0; i < last; i++) {
             path = path.resolve(segments[i]);
-            boolean last = i == segments.length - 1;
-            if ((!last || marker) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                return "the object '" + String.join("/", java.util.Arrays.copyOf(segments, i + 1))
-                        + "' exists, and the emulator cannot keep keys under it beside it";
+            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                return String.join("/", Arrays.copyOf(segments, i + 1));
             }
         }
-        if (!marker && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            return "objects under '" + key + "/' exist, and the emulator cannot keep the key '" + key
-                    + "' beside them";
-        }
         return null;
+    }
+
+    /** True when objects under {@code key/} are stored, so {@code key} itself cannot be a file. */
+    boolean hasObjectsUnder(String bucket, String key) {
+        return !key.endsWith("/") && Files.isDirectory(root.resolve(bucket).resolve(key), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The file holding the object {@code key}, which must have a holdable shape. */
+    Path fileOf(String bucket, String key) {
+        return root.resolve(bucket).resolve(key);
+    }
+
+    private static String withoutMarkerSlash(String key) {
+        return key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
     }
 }

@@ -2,11 +2,14 @@ package io.labrunner.emulator.s3;
 
 import com.google.common.base.Throwables;
 import io.labrunner.emulator.FormCodec;
+import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,19 +70,34 @@ public final class S3Frontend extends S3ProxyHandler {
                 .contentType("application/octet-stream").build(), new java.io.ByteArrayInputStream(body));
     }
 
-    /** S3 over {@code root}, which must exist; data persists there between runs. */
+    /**
+     * S3 over {@code root}, which must exist; data persists there between runs. Keys that cannot be plain
+     * files there are kept in the sibling folder {@code <root>-escaped}, out of sight of Athena and crawlers.
+     */
     public static S3Frontend onDirectory(Path root) {
         return onDirectory(root, StateStore.none());
     }
 
     /**
-     * S3 over {@code root}, which must exist, with its writes in flight journaled in {@code state} so
-     * that an upload cut short by a killed emulator is removed at the next start (see {@link UploadJournal}).
+     * S3 over {@code root}, as {@link #onDirectory(Path)}, with its writes in flight journaled in {@code state}
+     * so that an upload cut short by a killed emulator is removed at the next start (see {@link UploadJournal}).
      */
     public static S3Frontend onDirectory(Path root, StateStore state) {
-        BlobStore files = new UploadJournal(new FilesystemNio2BlobStore(root.toString()), root.toAbsolutePath(),
-                state.map("s3.writes-in-flight", String.class));
-        return new S3Frontend(new HoldableKeysOnly(new CompletedObjectsOnly(files), new FolderLayout(root)), root);
+        Path escapedRoot = root.resolveSibling(root.getFileName() + "-escaped");
+        try {
+            Files.createDirectories(escapedRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the folder for keys the S3 folder cannot hold", e);
+        }
+        return new S3Frontend(new EscapingBlobStore(
+                journaled(root, state.map("s3.writes-in-flight", String.class)), new FolderLayout(root),
+                journaled(escapedRoot, state.map("s3.escaped-writes-in-flight", String.class)), escapedRoot), root);
+    }
+
+    /** A filesystem store over {@code folder} whose unfinished writes are journaled and never listed. */
+    private static BlobStore journaled(Path folder, StateMap<String> inFlight) {
+        return new CompletedObjectsOnly(new UploadJournal(new FilesystemNio2BlobStore(folder.toString()),
+                folder.toAbsolutePath(), inFlight));
     }
 
     /** Serves one S3 request; never throws for S3-level failures, which become S3 XML errors. */

@@ -223,6 +223,17 @@ class AthenaServiceTest {
     }
 
     @Test
+    @DisplayName("a query refused by the model starts nothing, however many members it breaks")
+    void refusedQueryStartsNothing() {
+        JsonNode error = refused(service, "StartQueryExecution", "{\"QueryString\":\"SELECT 1\",\"ClientRequestToken\":\"short\","
+                + "\"ExecutionParameters\":[],\"ResultConfiguration\":{\"OutputLocation\":\"s3://results/\"}}");
+        assertThat(error.path("Message").asText()).startsWith("2 validation errors detected: Value at 'clientRequestToken' "
+                + "failed to satisfy constraint: Member must have length greater than or equal to 32; Value at "
+                + "'executionParameters' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        assertThat(call(service, "ListQueryExecutions", "{}").get("QueryExecutionIds")).isEmpty();
+    }
+
+    @Test
     @DisplayName("a member of the wrong JSON type is a SerializationException before any constraint or lookup")
     void wrongTypesAreSerializationExceptions() {
         AwsResponse response = send(service, "GetQueryResults", "{\"MaxResults\":\"1\"}");

@@ -9,6 +9,7 @@ import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;
 import java.io.IOException;
@@ -33,10 +34,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Amazon Athena over JSON 1.1 ({@code X-Amz-Target: AmazonAthena.<Operation>}, signing name
- * {@code athena}): work groups and query executions that run on {@link AthenaEngine} in the
- * background, moving QUEUED → RUNNING → SUCCEEDED/FAILED, and leave their results as a CSV
- * file (plus {@code .metadata}) in the output location
+ * {@code athena}) on the protocol core: work groups and query executions that run on
+ * {@link AthenaEngine} in the background, moving QUEUED → RUNNING → SUCCEEDED/FAILED, and leave
+ * their results as a CSV file (plus {@code .metadata}) in the output location
  * (https://docs.aws.amazon.com/athena/latest/APIReference/API_Operations.html).
+ *
+ * <p>The core reads each request and checks it against Athena's API model first; Athena answers a
+ * request breaking the model's constraints not with a ValidationException but with an
+ * InvalidRequestException ({@code AthenaErrorCode} INVALID_INPUT) and quotes no value back
+ * ({@code 1 validation error detected: Value at 'maxResults' failed to satisfy constraint: ...};
+ * responses recorded against Athena in aoyagikouhei/athena-local, {@code src/operation/validation.rs}).
+ * The handlers here check only what the model cannot say.
  */
 public final class AthenaService implements AwsService {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +61,20 @@ public final class AthenaService implements AwsService {
     private final Map<String, QueryExecution> executions = new ConcurrentHashMap<>();
     private final Map<String, String> idsByToken = new ConcurrentHashMap<>();
     private final Map<String, WorkGroup> workGroups = new ConcurrentHashMap<>();
+    private final JsonProtocolService protocol = JsonProtocolService.builder("athena")
+            .validationError(AthenaErrors::invalidInput)
+            .quotesValues(false)
+            .handler("StartQueryExecution", (in, request) -> startQueryExecution(in))
+            .handler("GetQueryExecution", (in, request) -> getQueryExecution(in))
+            .handler("BatchGetQueryExecution", (in, request) -> batchGetQueryExecution(in))
+            .handler("GetQueryResults", (in, request) -> getQueryResults(in))
+            .handler("StopQueryExecution", (in, request) -> stopQueryExecution(in))
+            .handler("ListQueryExecutions", (in, request) -> listQueryExecutions(in))
+            .handler("GetWorkGroup", (in, request) -> getWorkGroup(in))
+            .handler("ListWorkGroups", (in, request) -> listWorkGroups())
+            .handler("CreateWorkGroup", (in, request) -> createWorkGroup(in))
+            .handler("DeleteWorkGroup", (in, request) -> deleteWorkGroup(in))
+            .build();
 
     private final StateMap<QueryExecution.Stored> storedExecutions;
     private final StateMap<String> storedTokens;
@@ -133,28 +155,18 @@ public final class AthenaService implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        String operation = request.operation().orElseThrow(() -> AwsException.validation("Missing X-Amz-Target"));
-        JsonNode in = parse(request.bodyAsString());
-        ObjectNode out;
-        switch (operation) {
-            case "StartQueryExecution": out = startQueryExecution(in); break;
-            case "GetQueryExecution": out = getQueryExecution(in); break;
-            case "BatchGetQueryExecution": out = batchGetQueryExecution(in); break;
-            case "GetQueryResults": out = getQueryResults(in); break;
-            case "StopQueryExecution": out = stopQueryExecution(in); break;
-            case "ListQueryExecutions": out = listQueryExecutions(in); break;
-            case "GetWorkGroup": out = getWorkGroup(in); break;
-            case "ListWorkGroups": out = listWorkGroups(); break;
-            case "CreateWorkGroup": out = createWorkGroup(in); break;
-            case "DeleteWorkGroup": out = deleteWorkGroup(in); break;
-            default: throw AwsException.notImplemented("athena", operation);
-        }
-        return AwsResponse.json(out.toString());
+        return protocol.handle(request);
+    }
+
+    /** The operations this emulator implements, by their model names. */
+    java.util.Set<String> implementedOperations() {
+        return protocol.operations();
     }
 
     private ObjectNode startQueryExecution(JsonNode in) {
         String query = text(in, "QueryString");
-        if (query == null || query.isBlank()) {
+        // The model refuses an empty string; one of only blanks passes it and is refused here.
+        if (query.isBlank()) {
             throw invalid("QueryString must not be empty");
         }
         String token = text(in, "ClientRequestToken");
@@ -344,11 +356,16 @@ public final class AthenaService implements AwsService {
     private ObjectNode getQueryResults(JsonNode in) {
         QueryExecution e = execution(text(in, "QueryExecutionId"));
         String state = e.state();
+        // Athena's words and codes for each state (recorded in aoyagikouhei/athena-local,
+        // src/operation/query_execution.rs): a cancelled query has no results rather than a final state.
         if (state.equals("QUEUED") || state.equals("RUNNING")) {
-            throw invalid("Query has not yet finished. Current state: " + state);
+            throw AthenaErrors.invalidState("Query has not yet finished. Current state: " + state);
+        }
+        if (state.equals("CANCELLED")) {
+            throw AthenaErrors.resultNotFound();
         }
         if (!state.equals("SUCCEEDED")) {
-            throw invalid("Query did not finish successfully. Final query state: " + state
+            throw AthenaErrors.invalidState("Query did not finish successfully. Final query state: " + state
                     + (e.reason() == null ? "" : "\n" + e.reason()));
         }
         QueryResult result = e.result();
@@ -357,7 +374,7 @@ public final class AthenaService implements AwsService {
             all.add(result.columns().stream().map(ResultColumn::name).toList());
         }
         all.addAll(result.rows());
-        int max = maxResults(in, 1, MAX_RESULTS);
+        int max = maxResults(in, MAX_RESULTS);
         int from = pageStart(in);
         int to = (int) Math.min(all.size(), (long) from + max);
         ObjectNode out = JSON.createObjectNode();
@@ -402,7 +419,7 @@ public final class AthenaService implements AwsService {
         List<QueryExecution> list = new ArrayList<>(executions.values());
         list.removeIf(e -> !e.workGroup.equals(group));
         list.sort((a, b) -> b.submitted.compareTo(a.submitted)); // newest first, as Athena lists them
-        int max = maxResults(in, 0, 50);
+        int max = maxResults(in, 50);
         int from = pageStart(in);
         int to = (int) Math.min(list.size(), (long) from + max);
         ObjectNode out = JSON.createObjectNode();
@@ -442,9 +459,6 @@ public final class AthenaService implements AwsService {
 
     private ObjectNode createWorkGroup(JsonNode in) {
         String name = text(in, "Name");
-        if (name == null || !name.matches("[a-zA-Z0-9._-]{1,128}")) {
-            throw invalid("Invalid work group name: " + name);
-        }
         String output = text(in.path("Configuration").path("ResultConfiguration"), "OutputLocation");
         if (output != null) {
             requireResultLocation(output);
@@ -484,59 +498,41 @@ public final class AthenaService implements AwsService {
     }
 
     private WorkGroup workGroup(String name) {
-        WorkGroup g = name == null ? null : workGroups.get(name);
+        WorkGroup g = workGroups.get(name);
         if (g == null) {
-            throw invalid("WorkGroup " + name + " is not found.");
+            throw AthenaErrors.workGroupNotFound(name);
         }
         return g;
     }
 
     private QueryExecution execution(String id) {
-        QueryExecution e = id == null ? null : executions.get(id);
+        QueryExecution e = executions.get(id);
         if (e == null) {
-            throw invalid("QueryExecution " + id + " was not found");
+            throw AthenaErrors.executionNotFound(id);
         }
         return e;
     }
 
     private static AwsException invalid(String message) {
-        return new AwsException("InvalidRequestException", message, 400);
+        return AthenaErrors.invalidInput(message);
     }
 
     private static double epochSeconds(Instant t) {
         return t.toEpochMilli() / 1000.0;
     }
 
-    /** A string member, or null when absent; any other JSON type is a SerializationException, as Athena answers. */
+    /** A string member (the model holds it to be one), or null when absent. */
     private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw serialization("Unexpected value type at " + field + ": expected a string");
-        }
-        return v.textValue();
+        return node.path(field).textValue();
     }
 
     /**
-     * MaxResults within the operation's model range {@code [min, limit]}; absent (or 0, where the model
+     * MaxResults, which the model holds within the operation's range; absent (or 0, where the model
      * allows it) means {@code limit}, so that a paginator always moves on.
      */
-    private static int maxResults(JsonNode in, int min, int limit) {
-        JsonNode v = in.get("MaxResults");
-        if (v == null || v.isNull()) {
-            return limit;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw serialization("Unexpected value type at MaxResults: expected an integer");
-        }
-        if (v.intValue() < min || v.intValue() > limit) {
-            throw invalid("1 validation error detected: Value '" + v.intValue() + "' at 'maxResults' failed to "
-                    + "satisfy constraint: Member must have value " + (v.intValue() < min
-                            ? "greater than or equal to " + min : "less than or equal to " + limit));
-        }
-        return v.intValue() == 0 ? limit : v.intValue();
+    private static int maxResults(JsonNode in, int limit) {
+        int given = in.path("MaxResults").asInt(0);
+        return given == 0 ? limit : given;
     }
 
     /** Where a page starts: this emulator's NextToken is the index of the next entry. */
@@ -554,23 +550,6 @@ public final class AthenaService implements AwsService {
             // answered below
         }
         throw invalid("Invalid NextToken");
-    }
-
-    private static AwsException serialization(String message) {
-        return new AwsException("SerializationException", message, 400);
-    }
-
-    private static JsonNode parse(String body) {
-        JsonNode node;
-        try {
-            node = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException e) {
-            throw serialization("Malformed JSON body");
-        }
-        if (node == null || !node.isObject()) {
-            throw serialization("The request body must be a JSON object");
-        }
-        return node;
     }
 
     @Override

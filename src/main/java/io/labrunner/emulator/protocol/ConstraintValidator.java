@@ -19,20 +19,30 @@ import java.util.Map;
  * Elements of a list of scalars, and a map's keys and values, are reported once for the whole
  * collection, as AWS does: {@code Member must satisfy constraint: [..]},
  * {@code Map keys must satisfy constraint: [..]}, {@code Map value must satisfy constraint: [..]}.
- * A blob's value is not quoted back. AWS reports at most ten violations.
+ * A blob's value is not quoted back; a service that quotes no value at all (Athena:
+ * {@code Value at 'maxResults' failed to satisfy constraint: ...}) is checked with
+ * {@code quotesValues} false, and then only a missing member still reads {@code Value null at}.
+ * AWS reports at most ten violations.
  */
 final class ConstraintValidator {
     private static final int MAX_REPORTED = 10;
     private final ServiceModel model;
+    private final boolean quotesValues;
     private final List<String> violations = new ArrayList<>();
 
-    private ConstraintValidator(ServiceModel model) {
+    private ConstraintValidator(ServiceModel model, boolean quotesValues) {
         this.model = model;
+        this.quotesValues = quotesValues;
     }
 
     /** Every violation in {@code input}, empty when it satisfies the model. */
     static List<String> violations(ServiceModel model, JsonNode input, Shape shape) {
-        ConstraintValidator validator = new ConstraintValidator(model);
+        return violations(model, input, shape, true);
+    }
+
+    /** Every violation in {@code input}; values quoted back only when {@code quotesValues}. */
+    static List<String> violations(ServiceModel model, JsonNode input, Shape shape, boolean quotesValues) {
+        ConstraintValidator validator = new ConstraintValidator(model, quotesValues);
         validator.structure(input, shape, "");
         return validator.violations;
     }
@@ -179,7 +189,9 @@ final class ConstraintValidator {
         if (violations.size() >= MAX_REPORTED) {
             return;
         }
-        String shown = shape != null && shape.type() == ShapeType.BLOB ? "" : " " + ValueText.of(value);
+        boolean missing = value == null || value.isNull();
+        boolean hidden = !missing && (!quotesValues || shape != null && shape.type() == ShapeType.BLOB);
+        String shown = hidden ? "" : " " + ValueText.of(value);
         violations.add("Value" + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
     }
 

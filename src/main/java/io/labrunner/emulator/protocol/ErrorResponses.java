@@ -11,7 +11,10 @@ import java.util.Map;
  * {@code {"__type": code, "message": text}} in the request's encoding, and header
  * {@code x-amzn-ErrorType}, from which SDKs take the exception class. A SerializationException
  * spells its text {@code Message}, as AWS answers it (responses recorded against Kinesis and
- * Athena), and an error without text has no message member at all.
+ * Athena), and an error without text has no message member at all. A service whose error shapes
+ * spell the member {@code Message} (Athena, Glue) is answered that way: see
+ * {@link #render(AwsException, WireFormat, String, String)}. The members of an
+ * {@link ErrorWithMembers} follow the message.
  */
 public final class ErrorResponses {
     static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
@@ -22,10 +25,21 @@ public final class ErrorResponses {
 
     /** The response for {@code error}, encoded in {@code format}. */
     public static AwsResponse render(AwsException error, WireFormat format, String jsonVersion) {
+        return render(error, format, jsonVersion, "message");
+    }
+
+    /**
+     * The response for {@code error}, its text under {@code messageMember} ({@code message} or
+     * {@code Message}, as the service's error shapes name it).
+     */
+    public static AwsResponse render(AwsException error, WireFormat format, String jsonVersion, String messageMember) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", error.code());
         if (error.getMessage() != null) {
-            body.put(ProtocolErrors.SERIALIZATION.equals(error.code()) ? "Message" : "message", error.getMessage());
+            body.put(ProtocolErrors.SERIALIZATION.equals(error.code()) ? "Message" : messageMember, error.getMessage());
+        }
+        if (error instanceof ErrorWithMembers detailed) {
+            detailed.members().forEach(body::putIfAbsent);
         }
         return new AwsResponse(error.status(), format.contentType(jsonVersion), Map.of(ERROR_TYPE_HEADER, error.code()),
                 ENCODER.encode(body, format));

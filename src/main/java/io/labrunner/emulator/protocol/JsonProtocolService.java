@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,8 @@ public final class JsonProtocolService {
     private final Map<String, OperationHandler> handlers;
     private final boolean cbor;
     private final OutputEncoder encoder;
+    private final boolean quotesValues;
+    private final Function<String, AwsException> validationError;
 
     private JsonProtocolService(Builder builder) {
         this.model = ServiceModels.get(builder.modelName);
@@ -56,6 +59,8 @@ public final class JsonProtocolService {
         this.handlers = Map.copyOf(builder.handlers);
         this.cbor = builder.cbor;
         this.encoder = new OutputEncoder(builder.modules);
+        this.quotesValues = builder.quotesValues;
+        this.validationError = builder.validationError;
     }
 
     /** Starts a service on the model {@code modelName} (botocore's folder name, e.g. {@code kinesis}). */
@@ -99,11 +104,20 @@ public final class JsonProtocolService {
             byte[] encoded = op.output() == null || output == null ? EMPTY : encoder.encode(output, format);
             return new AwsResponse(200, format.contentType(model.jsonVersion()), Map.of(), encoded);
         } catch (AwsException e) {
-            return ErrorResponses.render(e, format, model.jsonVersion());
+            return ErrorResponses.render(e, format, model.jsonVersion(), messageMember(e.code()));
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", model.serviceId(), operation.map(Operation::name).orElse("?"), e);
             return ErrorResponses.render(ProtocolErrors.internalFailure(), format, model.jsonVersion());
         }
+    }
+
+    /**
+     * The member an error's text goes in: as the model's error shape spells it ({@code Message} for
+     * Athena and Glue, {@code message} for Kinesis), {@code message} for errors the model does not declare.
+     */
+    private String messageMember(String code) {
+        Shape shape = model.shapes().get(code);
+        return shape != null && shape.members().containsKey("Message") ? "Message" : "message";
     }
 
     /** The body type-checked and validated against the operation's input shape. */
@@ -116,9 +130,9 @@ public final class JsonProtocolService {
         }
         Shape shape = model.shape(op.input());
         ObjectNode input = new InputDecoder(model, format).decode(body, shape);
-        List<String> violations = ConstraintValidator.violations(model, input, shape);
+        List<String> violations = ConstraintValidator.violations(model, input, shape, quotesValues);
         if (!violations.isEmpty()) {
-            throw ProtocolErrors.validation(violations);
+            throw validationError.apply(ProtocolErrors.validationMessage(violations));
         }
         return input;
     }
@@ -139,6 +153,9 @@ public final class JsonProtocolService {
         private final Map<String, OperationHandler> handlers = new HashMap<>();
         private final List<Module> modules = new ArrayList<>();
         private boolean cbor;
+        private boolean quotesValues = true;
+        private Function<String, AwsException> validationError = message ->
+                new AwsException("ValidationException", message, 400);
 
         private Builder(String modelName) {
             this.modelName = modelName;
@@ -159,6 +176,25 @@ public final class JsonProtocolService {
         /** Also read and answer {@code application/x-amz-cbor-1.1}, as Kinesis does. */
         public Builder cbor(boolean enabled) {
             this.cbor = enabled;
+            return this;
+        }
+
+        /**
+         * The error a request breaking the model's constraints gets, given AWS's message
+         * ({@code 1 validation error detected: ...}); by default a 400 ValidationException. Athena, for one,
+         * answers InvalidRequestException.
+         */
+        public Builder validationError(Function<String, AwsException> error) {
+            this.validationError = error;
+            return this;
+        }
+
+        /**
+         * Whether validation messages quote the offending value ({@code Value '' at 'streamName'}, the
+         * default) or leave it out ({@code Value at 'maxResults'}, as Athena does).
+         */
+        public Builder quotesValues(boolean quotes) {
+            this.quotesValues = quotes;
             return this;
         }
 

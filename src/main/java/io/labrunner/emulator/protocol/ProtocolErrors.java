@@ -29,10 +29,13 @@ public final class ProtocolErrors {
 
     /** One ValidationException listing every violation, as AWS words it. */
     public static AwsException validation(java.util.List<String> violations) {
-        StringBuilder message = new StringBuilder().append(violations.size())
-                .append(violations.size() == 1 ? " validation error detected: " : " validation errors detected: ");
-        message.append(String.join("; ", violations));
-        return new AwsException("ValidationException", message.toString(), 400);
+        return new AwsException("ValidationException", validationMessage(violations), 400);
+    }
+
+    /** {@code 2 validation errors detected: <violation>; <violation>}, as AWS words every violation at once. */
+    public static String validationMessage(java.util.List<String> violations) {
+        return violations.size() + (violations.size() == 1 ? " validation error detected: " : " validation errors detected: ")
+                + String.join("; ", violations);
     }
 
     /** An unexpected failure in a handler, without internals. */

@@ -52,6 +52,14 @@
  * is the first service on the core; {@code .cbor(true)} adds CBOR and {@code .outputModule(...)} a
  * serializer for its records.
  *
+ * <p>Where a service answers bad input in its own way, the builder says so rather than the handlers:
+ * Athena ({@code io.labrunner.emulator.athena.AthenaService}) reports constraint violations as an
+ * InvalidRequestException ({@code .validationError(...)}) and quotes no value back
+ * ({@code .quotesValues(false)}: {@code Value at 'maxResults' failed to satisfy constraint: ...}). An error's
+ * text goes in the member its model's error shape names ({@code Message} for Athena and Glue,
+ * {@code message} for Kinesis); an {@link io.labrunner.emulator.protocol.ErrorWithMembers} adds members such as
+ * Athena's {@code AthenaErrorCode}.
+ *
  * <p>Not yet here: the query protocol (IAM, STS), REST-JSON (Bedrock) and REST-XML. The model and the
  * validator are protocol-neutral; those protocols need their own reader (form fields or path/query/body
  * bindings into the same tree) and renderer.

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labrunner.emulator.AwsException;
+import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,12 +38,32 @@ class AthenaServiceTest {
         service.close();
     }
 
+    /** The answer's body, which must be a success. */
     private JsonNode call(AthenaService s, String operation, String body) {
+        AwsResponse response = send(s, operation, body);
+        assertThat(response.status()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return read(response);
+    }
+
+    /** The error body of an answer that must be a 400 InvalidRequestException. */
+    private JsonNode refused(AthenaService s, String operation, String body) {
+        AwsResponse response = send(s, operation, body);
+        JsonNode error = read(response);
+        assertThat(response.status()).as(error.toString()).isEqualTo(400);
+        assertThat(error.path("__type").asText()).isEqualTo("InvalidRequestException");
+        return error;
+    }
+
+    private static AwsResponse send(AthenaService s, String operation, String body) {
         AwsRequest request = new AwsRequest("POST", "/", Map.of(),
                 Map.of("x-amz-target", "AmazonAthena." + operation, "content-type", "application/x-amz-json-1.1"),
                 body.getBytes(StandardCharsets.UTF_8), "athena", "us-east-1", "test");
+        return s.handle(request);
+    }
+
+    private static JsonNode read(AwsResponse response) {
         try {
-            return JSON.readTree(s.handle(request).body());
+            return JSON.readTree(response.body());
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -103,8 +123,9 @@ class AthenaServiceTest {
         assertThat(q.at("/Status/State").asText()).isEqualTo("FAILED");
         assertThat(q.at("/Status/StateChangeReason").asText()).startsWith("COLUMN_NOT_FOUND: line 1:8:");
         assertThat(q.at("/Status/AthenaError/ErrorCategory").asInt()).isEqualTo(2);
-        assertThatThrownBy(() -> call(service, "GetQueryResults", "{\"QueryExecutionId\":\"" + id + "\"}"))
-                .isInstanceOf(AwsException.class).hasMessageContaining("Final query state: FAILED");
+        JsonNode error = refused(service, "GetQueryResults", "{\"QueryExecutionId\":\"" + id + "\"}");
+        assertThat(error.path("Message").asText()).contains("Final query state: FAILED");
+        assertThat(error.path("AthenaErrorCode").asText()).isEqualTo("INVALID_QUERY_EXECUTION_STATE");
     }
 
     @Test
@@ -112,12 +133,13 @@ class AthenaServiceTest {
     void queuedQueryCannotBeReadAndCanBeStopped() {
         try (AthenaService slow = new AthenaService(root, fixtures.catalog, Duration.ofHours(1))) {
             String id = start(slow, "SELECT 1");
-            assertThatThrownBy(() -> call(slow, "GetQueryResults", "{\"QueryExecutionId\":\"" + id + "\"}"))
-                    .isInstanceOf(AwsException.class)
-                    .hasMessage("Query has not yet finished. Current state: QUEUED");
+            assertThat(refused(slow, "GetQueryResults", "{\"QueryExecutionId\":\"" + id + "\"}").path("Message").asText())
+                    .isEqualTo("Query has not yet finished. Current state: QUEUED");
             call(slow, "StopQueryExecution", "{\"QueryExecutionId\":\"" + id + "\"}");
             JsonNode q = call(slow, "GetQueryExecution", "{\"QueryExecutionId\":\"" + id + "\"}");
             assertThat(q.at("/QueryExecution/Status/State").asText()).isEqualTo("CANCELLED");
+            JsonNode cancelled = refused(slow, "GetQueryResults", "{\"QueryExecutionId\":\"" + id + "\"}");
+            assertThat(cancelled.path("AthenaErrorCode").asText()).isEqualTo("RESULT_NOT_FOUND");
         }
     }
 
@@ -140,12 +162,12 @@ class AthenaServiceTest {
         JsonNode batch = call(service, "BatchGetQueryExecution", "{\"QueryExecutionIds\":[\"" + id + "\",\"missing\"]}");
         assertThat(batch.at("/QueryExecutions/0/QueryExecutionId").asText()).isEqualTo(id);
         assertThat(batch.at("/UnprocessedQueryExecutionIds/0/QueryExecutionId").asText()).isEqualTo("missing");
-        assertThatThrownBy(() -> call(service, "GetQueryExecution", "{\"QueryExecutionId\":\"missing\"}"))
-                .isInstanceOf(AwsException.class).extracting(e -> ((AwsException) e).code()).isEqualTo("InvalidRequestException");
-        assertThatThrownBy(() -> call(service, "StartQueryExecution", "{\"QueryString\":\"SELECT 1\",\"WorkGroup\":\"nope\"}"))
-                .hasMessage("WorkGroup nope is not found.");
-        assertThatThrownBy(() -> call(service, "StartQueryExecution", "{\"QueryString\":\"SELECT 1\"}"))
-                .hasMessageContaining("No output location provided");
+        assertThat(refused(service, "GetQueryExecution", "{\"QueryExecutionId\":\"missing\"}").path("AthenaErrorCode").asText())
+                .isEqualTo("QUERY_EXECUTION_NOT_FOUND");
+        assertThat(refused(service, "StartQueryExecution", "{\"QueryString\":\"SELECT 1\",\"WorkGroup\":\"nope\"}")
+                .path("Message").asText()).isEqualTo("WorkGroup nope is not found.");
+        assertThat(refused(service, "StartQueryExecution", "{\"QueryString\":\"SELECT 1\"}").path("Message").asText())
+                .contains("No output location provided");
     }
 
     @Test
@@ -173,5 +195,59 @@ class AthenaServiceTest {
                 .get("QueryExecutionId").asText();
         assertThat(awaitFinished(id).at("/ResultConfiguration/OutputLocation").asText()).isEqualTo("s3://results/wg/" + id + ".csv");
         assertThat(root.resolve("results/wg/" + id + ".csv")).exists();
+    }
+
+    @Test
+    @DisplayName("a request breaking the model is an InvalidRequestException naming every member, quoting no value")
+    void modelViolationsAreInvalidRequestsAsAthenaWordsThem() {
+        JsonNode missing = refused(service, "GetQueryExecution", "{}");
+        assertThat(missing.path("AthenaErrorCode").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(missing.path("ErrorCode").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(missing.path("Message").asText()).isEqualTo("1 validation error detected: Value null at "
+                + "'queryExecutionId' failed to satisfy constraint: Member must not be null");
+        assertThat(missing.has("message")).isFalse();
+
+        assertThat(refused(service, "ListWorkGroups", "{\"MaxResults\":0,\"NextToken\":\"\"}").path("Message").asText())
+                .isEqualTo("2 validation errors detected: Value at 'nextToken' failed to satisfy constraint: Member must "
+                        + "have length greater than or equal to 1; Value at 'maxResults' failed to satisfy constraint: "
+                        + "Member must have value greater than or equal to 1");
+    }
+
+    @Test
+    @DisplayName("a work group name off the model's pattern is refused and no work group is created")
+    void invalidWorkGroupNameChangesNothing() {
+        JsonNode error = refused(service, "CreateWorkGroup", "{\"Name\":\"no spaces\"}");
+        assertThat(error.path("Message").asText()).isEqualTo("1 validation error detected: Value at 'name' failed to "
+                + "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9._-]{1,128}");
+        assertThat(call(service, "ListWorkGroups", "{}").at("/WorkGroups").findValuesAsText("Name")).containsExactly("primary");
+    }
+
+    @Test
+    @DisplayName("a query refused by the model starts nothing, however many members it breaks")
+    void refusedQueryStartsNothing() {
+        JsonNode error = refused(service, "StartQueryExecution", "{\"QueryString\":\"SELECT 1\",\"ClientRequestToken\":\"short\","
+                + "\"ExecutionParameters\":[],\"ResultConfiguration\":{\"OutputLocation\":\"s3://results/\"}}");
+        assertThat(error.path("Message").asText()).startsWith("2 validation errors detected: Value at 'clientRequestToken' "
+                + "failed to satisfy constraint: Member must have length greater than or equal to 32; Value at "
+                + "'executionParameters' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        assertThat(call(service, "ListQueryExecutions", "{}").get("QueryExecutionIds")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a member of the wrong JSON type is a SerializationException before any constraint or lookup")
+    void wrongTypesAreSerializationExceptions() {
+        AwsResponse response = send(service, "GetQueryResults", "{\"MaxResults\":\"1\"}");
+        JsonNode error = read(response);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(error.path("__type").asText()).isEqualTo("SerializationException");
+        assertThat(error.path("Message").asText()).isEqualTo("STRING_VALUE can not be converted to an Integer");
+    }
+
+    @Test
+    @DisplayName("an operation Athena does not have is an UnknownOperationException")
+    void unknownOperation() {
+        AwsResponse response = send(service, "NoSuchOperation", "{}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(read(response).path("__type").asText()).isEqualTo("UnknownOperationException");
     }
 }

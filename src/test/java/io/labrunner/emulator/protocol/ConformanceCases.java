@@ -26,10 +26,21 @@ public final class ConformanceCases {
             "arn:aws:kinesis:us-east-1:000000000000:stream/a/consumer/c:1");
 
     private final ServiceModel model;
-    private int skipped;
+    private final List<String> samples;
+    private final List<String> notExercised = new ArrayList<>();
 
     public ConformanceCases(ServiceModel model) {
+        this(model, List.of());
+    }
+
+    /**
+     * @param extraSamples valid values for the service's patterned strings (account ids, ARNs) that the
+     *                     built-in samples do not fit, so their constraints can be exercised too
+     */
+    public ConformanceCases(ServiceModel model, List<String> extraSamples) {
         this.model = model;
+        this.samples = new ArrayList<>(SAMPLES);
+        this.samples.addAll(extraSamples);
     }
 
     /**
@@ -45,7 +56,16 @@ public final class ConformanceCases {
 
     /** Constraints the generator could not exercise (no valid sample, or too large to send). */
     public int skipped() {
-        return skipped;
+        return notExercised.size();
+    }
+
+    /** What each constraint not exercised is, and why: for tuning the samples. */
+    public List<String> notExercised() {
+        return List.copyOf(notExercised);
+    }
+
+    private void skip(String why) {
+        notExercised.add(why);
     }
 
     public List<Case> cases(String operationName) {
@@ -57,7 +77,7 @@ public final class ConformanceCases {
         Shape input = model.shape(operation.input());
         JsonNode baseline = sample(input);
         if (baseline == null) {
-            skipped++;
+            skip(operationName + ": no valid input sample");
             return cases;
         }
         structure(operationName, (ObjectNode) baseline, List.of(), input, "", cases);
@@ -77,7 +97,7 @@ public final class ConformanceCases {
             }
             JsonNode sample = sample(type);
             if (sample == null) {
-                skipped++;
+                skip(path + ": no valid sample of " + type.name());
                 continue;
             }
             ObjectNode withMember = root.deepCopy();
@@ -118,11 +138,11 @@ public final class ConformanceCases {
                 out.add(new Case(op, path + " too long", replace(root, at, many), " at '" + path
                         + "' failed to satisfy constraint: Member must have length less than or equal to " + plain(type.max())));
             } else {
-                skipped++;
+                skip(path + ": too many elements to send");
             }
         }
         if (one == null) {
-            skipped++;
+            skip(path + ": no valid element sample of " + element.name());
             return;
         }
         if (element.type() == ShapeType.STRUCTURE || element.type() == ShapeType.LIST || element.type() == ShapeType.MAP) {
@@ -142,7 +162,7 @@ public final class ConformanceCases {
         JsonNode keySample = sample(key);
         JsonNode valueSample = sample(value);
         if (keySample == null || valueSample == null) {
-            skipped++;
+            skip(path + ": no valid key or value sample");
             return;
         }
         if (type.min() != null && type.min().signum() > 0) {
@@ -192,7 +212,7 @@ public final class ConformanceCases {
         if (type.pattern() != null && type.pattern().compiled() != null) {
             String off = offPattern(type);
             if (off == null) {
-                skipped++;
+                skip(type.name() + ": no value off its pattern");
             } else {
                 broken.add(new Broken("off pattern", NODES.textNode(off),
                         "Member must satisfy regular expression pattern: " + type.pattern().source()));
@@ -222,7 +242,7 @@ public final class ConformanceCases {
                 broken.add(new Broken("above max length", text(type, fill.repeat(type.max().intValue() + 1)),
                         "Member must have length less than or equal to " + plain(type.max())));
             } else {
-                skipped++;
+                skip(type.name() + ": too long to send");
             }
         }
         return broken;
@@ -276,10 +296,10 @@ public final class ConformanceCases {
         };
     }
 
-    private static String sampleString(Shape shape, String fallback) {
+    private String sampleString(Shape shape, String fallback) {
         long min = shape.min() == null ? 0 : shape.min().longValue();
         long max = shape.max() == null ? Long.MAX_VALUE : shape.max().longValue();
-        List<String> candidates = new ArrayList<>(SAMPLES);
+        List<String> candidates = new ArrayList<>(samples);
         if (min > 1 && min < 10_000) {
             candidates.add("a".repeat((int) min));
         }
@@ -294,7 +314,7 @@ public final class ConformanceCases {
 
     private static String offPattern(Shape shape) {
         long min = shape.min() == null ? 1 : Math.max(1, shape.min().longValue());
-        for (String c : List.of("!", "#", " ", "\t")) {
+        for (String c : List.of("!", "#", " ", "\t", ":")) {
             String candidate = c.repeat((int) Math.min(min, 1000));
             if (!shape.pattern().matches(candidate)
                     && (shape.max() == null || candidate.length() <= shape.max().longValue())) {

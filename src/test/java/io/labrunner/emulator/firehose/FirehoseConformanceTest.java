@@ -33,6 +33,16 @@ import org.junit.jupiter.api.TestFactory;
 class FirehoseConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET = "Firehose_20150804.";
+    /**
+     * Valid values for the patterns of Firehose's destinations and sources (ARNs of other services, URLs,
+     * endpoint names), so the generator reaches the members of every destination type, not only S3's.
+     */
+    private static final List<String> SAMPLES = List.of("arn:aws:iam::000000000000:role/r", "arn:aws:s3:::b",
+            "arn:aws:kms:us-east-1:000000000000:key/k", "jdbc:redshift://a.b.redshift.amazonaws.com:5439/d",
+            "https://example.com", "arn:aws:es:us-east-1:000000000000:domain/abc",
+            "arn:aws:secretsmanager:us-east-1:000000000000:secret:s", "arn:aws:glue:us-east-1:000000000000:catalog",
+            "arn:aws:lambda:us-east-1:000000000000:function:f", "s3://b/", "abcdefgh.snowflakecomputing.com",
+            "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", ".json");
     private static Emulator emulator;
     private static SignedHttp http;
 
@@ -62,7 +72,7 @@ class FirehoseConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> everyConstraintOfEveryImplementedOperationIsRefusedAsAwsWordsIt() {
-        ConformanceCases generator = new ConformanceCases(ServiceModels.get("firehose"));
+        ConformanceCases generator = new ConformanceCases(ServiceModels.get("firehose"), SAMPLES);
         List<String> operations = implementedOperations();
         List<ConformanceCases.Case> cases = new ArrayList<>();
         operations.forEach(op -> cases.addAll(generator.cases(op)));

@@ -26,10 +26,22 @@ public final class ConformanceCases {
             "arn:aws:kinesis:us-east-1:000000000000:stream/a/consumer/c:1");
 
     private final ServiceModel model;
+    private final List<String> samples;
     private int skipped;
 
     public ConformanceCases(ServiceModel model) {
+        this(model, List.of());
+    }
+
+    /**
+     * A generator that also tries {@code extraSamples} as valid strings, for a model whose patterns
+     * (ARNs of other services, URLs) none of the built-in samples satisfies.
+     */
+    public ConformanceCases(ServiceModel model, List<String> extraSamples) {
         this.model = model;
+        List<String> all = new ArrayList<>(SAMPLES);
+        all.addAll(extraSamples);
+        this.samples = List.copyOf(all);
     }
 
     /**
@@ -276,10 +288,10 @@ public final class ConformanceCases {
         };
     }
 
-    private static String sampleString(Shape shape, String fallback) {
+    private String sampleString(Shape shape, String fallback) {
         long min = shape.min() == null ? 0 : shape.min().longValue();
         long max = shape.max() == null ? Long.MAX_VALUE : shape.max().longValue();
-        List<String> candidates = new ArrayList<>(SAMPLES);
+        List<String> candidates = new ArrayList<>(samples);
         if (min > 1 && min < 10_000) {
             candidates.add("a".repeat((int) min));
         }

@@ -106,7 +106,7 @@ public final class FirehoseService implements AwsService {
     }
 
     /** The operations this emulator implements, by their model names. */
-    java.util.Set<String> implementedOperations() {
+    Set<String> implementedOperations() {
         return protocol.operations();
     }
 

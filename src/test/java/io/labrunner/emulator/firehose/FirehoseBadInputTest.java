@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Bad input meets AWS's order of checks on Firehose: types first (SerializationException), then every
  * model constraint in one ValidationException, and only then the service's own checks and lookups; a
- * refused request stores nothing.
+ * refused request stores nothing. Firehose quotes the offending value in each violation, as the core
+ * does ({@code Value 'NotLambda' at 'extendedS3DestinationConfiguration.processingConfiguration.processors.1.member.type'},
+ * recorded in hashicorp/terraform-provider-aws#9017).
  */
 class FirehoseBadInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();

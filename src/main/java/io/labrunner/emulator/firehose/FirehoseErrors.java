@@ -30,10 +30,4 @@ final class FirehoseErrors {
     static AwsException invalidArgument(String message) {
         return new AwsException("InvalidArgumentException", message, 400);
     }
-
-    /** The Coral validation wording every AWS JSON service uses for a model constraint. */
-    static AwsException validation(String memberPath, String constraint) {
-        return new AwsException("ValidationException", "1 validation error detected: Value at '" + memberPath
-                + "' failed to satisfy constraint: Member must " + constraint, 400);
-    }
 }

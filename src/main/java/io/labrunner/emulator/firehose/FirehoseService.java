@@ -2,6 +2,7 @@ package io.labrunner.emulator.firehose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
@@ -11,6 +12,8 @@ import io.labrunner.emulator.Json;
 import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.state.StateStore;
 import java.io.IOException;
+import io.labrunner.emulator.protocol.JsonProtocolService;
+import io.labrunner.emulator.protocol.OperationHandler;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,12 +28,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Emulated Amazon Data Firehose with S3 destinations: JSON 1.1, {@code X-Amz-Target: Firehose_20150804.<Op>}.
+ * Emulated Amazon Data Firehose with S3 destinations, on the protocol core: the core reads a request
+ * ({@code X-Amz-Target: Firehose_20150804.<Op>}, JSON 1.1), checks it against Firehose's API model and
+ * renders every error; this class holds what the model cannot say and the behaviour.
  * Records are buffered per delivery stream and written to S3 when the buffer reaches its
  * {@code SizeInMBs} or its oldest record has waited {@code IntervalInSeconds}, whichever comes first,
  * by a background deliverer. A KinesisStreamAsSource stream reads its Kinesis stream's shards from the
@@ -40,10 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FirehoseService implements AwsService {
     private static final Logger LOG = LoggerFactory.getLogger(FirehoseService.class);
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,64}");
-    /** PutRecord and PutRecordBatch: each record's data is at most 1,000 KiB. */
-    static final int MAX_RECORD_BYTES = 1_024_000;
-    static final int MAX_BATCH_RECORDS = 500;
     static final long MAX_BATCH_BYTES = 4L * 1024 * 1024;
     private static final String SLOW_DOWN = "Slow down.";
 
@@ -57,6 +58,7 @@ public final class FirehoseService implements AwsService {
     /** Streams whose last delivery failed, so a failing destination is logged once, not every tick. */
     private final Set<DeliveryStream> failing = ConcurrentHashMap.newKeySet();
     private final FirehoseStore stored;
+    private final JsonProtocolService protocol = operations();
 
     /**
      * A Firehose without record format conversion (no Glue catalog to read schemas from).
@@ -114,49 +116,52 @@ public final class FirehoseService implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        String operation = request.operation()
-                .orElseThrow(() -> new AwsException("UnknownOperationException", null, 400));
-        JsonNode in = Json.body(request);
-        String region = request.region() == null || request.region().isEmpty() ? "us-east-1" : request.region();
-        if (operation.equals("CreateDeliveryStream")) {
-            // Outside the lock: checking a Kinesis source calls the Kinesis service.
-            return Json.response(create(in, region));
-        }
-        synchronized (this) {
-            Map<String, DeliveryStream> streams = streams(region);
-            settle(streams, now());
-            switch (operation) {
-                case "DescribeDeliveryStream":
-                    return Json.response(Json.object().set("DeliveryStreamDescription",
-                            existing(streams, in).describe()));
-                case "ListDeliveryStreams":
-                    return Json.response(list(streams, in));
-                case "DeleteDeliveryStream":
-                    return Json.response(delete(streams, in));
-                case "PutRecord":
-                    return Json.response(putRecord(streams, in));
-                case "PutRecordBatch":
-                    return Json.response(putRecordBatch(streams, in));
-                default:
-                    throw AwsException.notImplemented("Firehose", operation);
-            }
-        }
+        return protocol.handle(request);
     }
 
-    private ObjectNode create(JsonNode in, String region) {
-        String name = requiredName(in);
-        String type = in.path("DeliveryStreamType").asText(DeliveryStream.DIRECT_PUT);
-        if (!type.equals(DeliveryStream.DIRECT_PUT) && !type.equals(DeliveryStream.KINESIS_SOURCE)) {
-            if (type.equals("MSKAsSource") || type.equals("DatabaseAsSource")) {
-                throw AwsException.notImplemented("Firehose", type + " delivery streams");
+    /** The operations this emulator implements, by their model names. */
+    Set<String> implementedOperations() {
+        return protocol.operations();
+    }
+
+    private JsonProtocolService operations() {
+        return JsonProtocolService.builder("firehose")
+                // Outside the lock: checking a Kinesis source calls the Kinesis service.
+                .handler("CreateDeliveryStream", (in, request) -> create(in, region(request)))
+                .handler("DescribeDeliveryStream", locked((streams, in) -> Json.object()
+                        .set("DeliveryStreamDescription", existing(streams, in).describe())))
+                .handler("ListDeliveryStreams", locked(FirehoseService::list))
+                .handler("DeleteDeliveryStream", locked(this::delete))
+                .handler("PutRecord", locked(this::putRecord))
+                .handler("PutRecordBatch", locked(this::putRecordBatch))
+                .build();
+    }
+
+    /** Runs an operation on the request region's streams under the service's lock, status changes settled first. */
+    private OperationHandler locked(BiFunction<Map<String, DeliveryStream>, ObjectNode, ObjectNode> operation) {
+        return (in, request) -> {
+            synchronized (this) {
+                Map<String, DeliveryStream> streams = streams(region(request));
+                settle(streams, now());
+                return operation.apply(streams, in);
             }
-            throw FirehoseErrors.validation("deliveryStreamType",
-                    "satisfy enum value set: [DirectPut, KinesisStreamAsSource, MSKAsSource, DatabaseAsSource]");
+        };
+    }
+
+    private static String region(AwsRequest request) {
+        return request.region() == null || request.region().isEmpty() ? "us-east-1" : request.region();
+    }
+
+    private ObjectNode create(ObjectNode in, String region) {
+        String name = in.get("DeliveryStreamName").textValue();
+        String type = in.path("DeliveryStreamType").asText(DeliveryStream.DIRECT_PUT);
+        if (type.equals("MSKAsSource") || type.equals("DatabaseAsSource")) {
+            throw AwsException.notImplemented("Firehose", type + " delivery streams");
         }
         JsonNode plain = in.get("S3DestinationConfiguration");
         JsonNode extended = in.get("ExtendedS3DestinationConfiguration");
-        boolean hasPlain = plain != null && !plain.isNull();
-        boolean hasExtended = extended != null && !extended.isNull();
+        boolean hasPlain = plain != null;
+        boolean hasExtended = extended != null;
         if (hasPlain == hasExtended) {
             throw FirehoseErrors.invalidArgument(hasPlain
                     ? "Only one destination configuration is allowed."
@@ -170,18 +175,15 @@ public final class FirehoseService implements AwsService {
         String sourceRole = null;
         JsonNode source = in.get("KinesisStreamSourceConfiguration");
         if (type.equals(DeliveryStream.KINESIS_SOURCE)) {
-            if (source == null || source.isNull()) {
+            if (source == null) {
                 throw FirehoseErrors.invalidArgument(
                         "KinesisStreamSourceConfiguration is required for a KinesisStreamAsSource delivery stream.");
             }
-            sourceArn = source.path("KinesisStreamARN").asText(null);
-            sourceRole = source.path("RoleARN").asText(null);
-            if (sourceArn == null || !sourceArn.contains(":stream/")) {
-                throw FirehoseErrors.validation("kinesisStreamSourceConfiguration.kinesisStreamARN",
-                        "satisfy regular expression pattern: arn:.*:kinesis:[a-zA-Z0-9\\-]+:\\d{12}:stream/[a-zA-Z0-9_.-]+");
-            }
+            // The model requires both members and holds the ARN to a Kinesis stream's pattern.
+            sourceArn = source.get("KinesisStreamARN").textValue();
+            sourceRole = source.get("RoleARN").textValue();
             requireKinesisStream(region, sourceArn);
-        } else if (source != null && !source.isNull()) {
+        } else if (source != null) {
             throw FirehoseErrors.invalidArgument(
                     "KinesisStreamSourceConfiguration is only allowed for a KinesisStreamAsSource delivery stream.");
         }
@@ -216,13 +218,8 @@ public final class FirehoseService implements AwsService {
         }
     }
 
-    private ObjectNode list(Map<String, DeliveryStream> streams, JsonNode in) {
-        Integer given = WholeNumbers.read(in, "Limit");
-        int limit = given == null ? 10 : given;
-        if (limit < 1 || limit > 10000) {
-            throw FirehoseErrors.validation("limit", limit < 1 ? "have value greater than or equal to 1"
-                    : "have value less than or equal to 10000");
-        }
+    private static ObjectNode list(Map<String, DeliveryStream> streams, ObjectNode in) {
+        int limit = in.has("Limit") ? in.get("Limit").intValue() : 10;
         String type = in.path("DeliveryStreamType").asText(null);
         String start = in.path("ExclusiveStartDeliveryStreamName").asText(null);
         List<String> names = new ArrayList<>();
@@ -238,7 +235,7 @@ public final class FirehoseService implements AwsService {
         return out;
     }
 
-    private ObjectNode delete(Map<String, DeliveryStream> streams, JsonNode in) {
+    private ObjectNode delete(Map<String, DeliveryStream> streams, ObjectNode in) {
         DeliveryStream stream = existing(streams, in);
         if (stream.status() == DeliveryStatus.CREATING) {
             // "You can't delete a Firehose stream that is in the CREATING state."
@@ -252,35 +249,26 @@ public final class FirehoseService implements AwsService {
         return Json.object();
     }
 
-    private ObjectNode putRecord(Map<String, DeliveryStream> streams, JsonNode in) {
+    private ObjectNode putRecord(Map<String, DeliveryStream> streams, ObjectNode in) {
         DeliveryStream stream = writable(streams, in);
-        JsonNode record = in.get("Record");
-        if (record == null || record.isNull()) {
-            throw FirehoseErrors.validation("record", "not be null");
-        }
-        byte[] data = data(record, "record.data");
+        byte[] data = data(in.get("Record"));
         if (!accept(stream, data, now())) {
             throw new AwsException("ServiceUnavailableException", SLOW_DOWN, 503);
         }
         return Json.object().put("RecordId", recordId()).put("Encrypted", false);
     }
 
-    private ObjectNode putRecordBatch(Map<String, DeliveryStream> streams, JsonNode in) {
+    private ObjectNode putRecordBatch(Map<String, DeliveryStream> streams, ObjectNode in) {
         DeliveryStream stream = writable(streams, in);
-        JsonNode records = in.get("Records");
-        if (records == null || !records.isArray() || records.isEmpty()) {
-            throw FirehoseErrors.validation("records", "have length greater than or equal to 1");
-        }
-        if (records.size() > MAX_BATCH_RECORDS) {
-            throw FirehoseErrors.validation("records", "have length less than or equal to " + MAX_BATCH_RECORDS);
-        }
         List<byte[]> decoded = new ArrayList<>();
         long total = 0;
-        for (int i = 0; i < records.size(); i++) {
-            byte[] data = data(records.get(i), "records." + (i + 1) + ".member.data");
+        for (JsonNode record : in.get("Records")) {
+            byte[] data = data(record);
             total += data.length;
             decoded.add(data);
         }
+        // The model bounds each record and the count; the 4 MiB per call is a limit AWS enforces in code
+        // (https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html).
         if (total > MAX_BATCH_BYTES) {
             throw FirehoseErrors.invalidArgument("Records size exceeds 4 MiB limit");
         }
@@ -302,24 +290,9 @@ public final class FirehoseService implements AwsService {
         return out;
     }
 
-    private static byte[] data(JsonNode record, String memberPath) {
-        JsonNode node = record.get("Data");
-        if (node == null || node.isNull()) {
-            throw FirehoseErrors.validation(memberPath, "not be null");
-        }
-        byte[] data;
-        try {
-            data = node.binaryValue();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new AwsException("SerializationException", "Data is not valid base64", 400);
-        }
-        if (data == null) {
-            throw new AwsException("SerializationException", "Data is not valid base64", 400);
-        }
-        if (data.length > MAX_RECORD_BYTES) {
-            throw FirehoseErrors.validation(memberPath, "have length less than or equal to " + MAX_RECORD_BYTES);
-        }
-        return data;
+    /** A record's data, which the core has decoded from base64 and held to the model's 1,000 KiB. */
+    private static byte[] data(JsonNode record) {
+        return ((BinaryNode) record.get("Data")).binaryValue();
     }
 
     private DeliveryStream writable(Map<String, DeliveryStream> streams, JsonNode in) {
@@ -334,24 +307,12 @@ public final class FirehoseService implements AwsService {
     }
 
     private static DeliveryStream existing(Map<String, DeliveryStream> streams, JsonNode in) {
-        String name = requiredName(in);
+        String name = in.get("DeliveryStreamName").textValue();
         DeliveryStream stream = streams.get(name);
         if (stream == null) {
             throw FirehoseErrors.notFound(name);
         }
         return stream;
-    }
-
-    private static String requiredName(JsonNode in) {
-        JsonNode node = in.get("DeliveryStreamName");
-        if (node == null || node.isNull()) {
-            throw FirehoseErrors.validation("deliveryStreamName", "not be null");
-        }
-        String name = node.asText();
-        if (!NAME.matcher(name).matches()) {
-            throw FirehoseErrors.validation("deliveryStreamName", "satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
-        }
-        return name;
     }
 
     /**

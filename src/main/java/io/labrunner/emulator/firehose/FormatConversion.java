@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * An ExtendedS3 destination's record format conversion (JSON in, Parquet out), as CreateDeliveryStream
@@ -34,8 +33,6 @@ record FormatConversion(
     static final int MIN_SIZE_MB = 64;
     /** The buffer size a converting stream gets when BufferingHints.SizeInMBs is not given. */
     static final int DEFAULT_SIZE_MB = 128;
-    private static final String PATH = ".dataFormatConversionConfiguration";
-    private static final Pattern NO_WHITESPACE = Pattern.compile("^\\S+$");
 
     /**
      * SchemaConfiguration: which Glue table holds the columns.
@@ -60,24 +57,21 @@ record FormatConversion(
     }
 
     /**
-     * Reads and validates the configuration: the model's constraints first (ValidationException),
-     * then, when enabled, the rules CreateDeliveryStream checks in this order (InvalidArgumentException):
+     * Reads the configuration, which the protocol core has held to the model (ParquetSerDe's bounds and
+     * enums, SchemaConfiguration's non-empty members without whitespace, checked even when conversion is
+     * disabled, as AWS does), then, when enabled, checks the rules CreateDeliveryStream enforces in code, in
+     * this order (InvalidArgumentException):
      * compression UNCOMPRESSED, SizeInMBs at least 64, the three parts present, one deserializer, one
      * serializer, the schema's role, database and table.
      *
-     * @param destinationMember  e.g. {@code extendedS3DestinationConfiguration}, for validation messages
      * @param compressionFormat  the destination's CompressionFormat
      * @param explicitSizeInMBs  BufferingHints.SizeInMBs as given, or null
      */
-    static FormatConversion parse(JsonNode node, String destinationMember, String compressionFormat,
-                                  Integer explicitSizeInMBs) {
-        String path = destinationMember + PATH;
+    static FormatConversion parse(JsonNode node, String compressionFormat, Integer explicitSizeInMBs) {
         JsonNode input = node.path("InputFormatConfiguration");
         JsonNode output = node.path("OutputFormatConfiguration");
         JsonNode schemaNode = node.path("SchemaConfiguration");
         JsonNode parquet = output.path("Serializer").path("ParquetSerDe");
-        checkParquetModel(parquet, path + ".outputFormatConfiguration.serializer.parquetSerDe");
-        checkSchemaModel(schemaNode, path + ".schemaConfiguration");
 
         boolean enabled = node.path("Enabled").asBoolean(true);
         if (!enabled) {
@@ -138,54 +132,6 @@ record FormatConversion(
         List<String> formats = new ArrayList<>();
         node.path("TimestampFormats").forEach(f -> formats.add(f.asText()));
         return new JsonDeserializer(false, true, false, Map.of(), List.copyOf(formats));
-    }
-
-    /** Smithy bounds on ParquetSerDe (API_ParquetSerDe.html), checked even when conversion is disabled. */
-    private static void checkParquetModel(JsonNode parquet, String path) {
-        if (!present(parquet)) {
-            return;
-        }
-        atLeast(parquet, "MaxPaddingBytes", 0, path + ".maxPaddingBytes");
-        atLeast(parquet, "BlockSizeBytes", 67_108_864, path + ".blockSizeBytes");
-        atLeast(parquet, "PageSizeBytes", 65_536, path + ".pageSizeBytes");
-        String compression = text(parquet, "Compression");
-        if (compression != null && !List.of("SNAPPY", "GZIP", "UNCOMPRESSED").contains(compression)) {
-            throw FirehoseErrors.validation(path + ".compression", "satisfy enum value set: [SNAPPY, GZIP, UNCOMPRESSED]");
-        }
-        String writer = text(parquet, "WriterVersion");
-        if (writer != null && !List.of("V1", "V2").contains(writer)) {
-            throw FirehoseErrors.validation(path + ".writerVersion", "satisfy enum value set: [V1, V2]");
-        }
-    }
-
-    /** Every SchemaConfiguration member is 1 to 1024 characters without whitespace (API_SchemaConfiguration.html). */
-    private static void checkSchemaModel(JsonNode schema, String path) {
-        if (!present(schema)) {
-            return;
-        }
-        for (String member : List.of("VersionId", "CatalogId", "DatabaseName", "RoleARN", "Region", "TableName")) {
-            String value = text(schema, member);
-            if (value == null) {
-                continue;
-            }
-            String memberPath = path + "." + Character.toLowerCase(member.charAt(0)) + member.substring(1);
-            if (value.isEmpty()) {
-                throw FirehoseErrors.validation(memberPath, "have length greater than or equal to 1");
-            }
-            if (value.length() > 1024) {
-                throw FirehoseErrors.validation(memberPath, "have length less than or equal to 1024");
-            }
-            if (!NO_WHITESPACE.matcher(value).matches()) {
-                throw FirehoseErrors.validation(memberPath, "satisfy regular expression pattern: ^\\S+$");
-            }
-        }
-    }
-
-    private static void atLeast(JsonNode node, String member, long min, String path) {
-        JsonNode value = node.get(member);
-        if (value != null && !value.isNull() && value.asLong() < min) {
-            throw FirehoseErrors.validation(path, "have value greater than or equal to " + min);
-        }
     }
 
     private static void requirePresent(JsonNode node, String name) {

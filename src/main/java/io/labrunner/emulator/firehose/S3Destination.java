@@ -32,7 +32,6 @@ record S3Destination(
     static final int DEFAULT_SIZE_MB = 5;
     static final int DEFAULT_INTERVAL_SECONDS = 300;
     private static final String BUCKET_ARN_PREFIX = "arn:aws:s3:::";
-    private static final int MAX_PREFIX_LENGTH = 1024;
 
     boolean gzip() {
         return "GZIP".equals(compression);
@@ -47,69 +46,48 @@ record S3Destination(
         return sizeInMBs * 1024L * 1024L;
     }
 
-    /** Reads and validates a destination configuration. */
+    /**
+     * Reads a destination configuration the protocol core has already held to the model (RoleARN and
+     * BucketARN present and well-formed, buffering hints in range, a known compression format, prefixes at
+     * most 1,024 characters), and checks what the model cannot say: prefix expressions and the format
+     * conversion's own rules.
+     */
     static S3Destination parse(JsonNode config, boolean extended) {
-        String member = extended ? "extendedS3DestinationConfiguration" : "s3DestinationConfiguration";
-        String roleArn = text(config, "RoleARN");
-        if (roleArn == null) {
-            throw FirehoseErrors.validation(member + ".roleARN", "not be null");
-        }
-        String bucketArn = text(config, "BucketARN");
-        if (bucketArn == null) {
-            throw FirehoseErrors.validation(member + ".bucketARN", "not be null");
-        }
-        if (!bucketArn.startsWith(BUCKET_ARN_PREFIX) || bucketArn.length() == BUCKET_ARN_PREFIX.length()) {
-            throw FirehoseErrors.validation(member + ".bucketARN", "satisfy regular expression pattern: arn:.*:s3:::[\\w\\.\\-]{1,255}");
-        }
-        int size = DEFAULT_SIZE_MB;
-        Integer explicitSize = null;
-        int interval = DEFAULT_INTERVAL_SECONDS;
-        JsonNode hints = config.get("BufferingHints");
-        if (hints != null && !hints.isNull()) {
-            Integer sizeHint = WholeNumbers.read(hints, "SizeInMBs");
-            Integer intervalHint = WholeNumbers.read(hints, "IntervalInSeconds");
-            if (sizeHint != null) {
-                size = sizeHint;
-                explicitSize = size;
-            }
-            if (intervalHint != null) {
-                interval = intervalHint;
-            }
-            if (size < 1 || size > 128) {
-                throw FirehoseErrors.validation(member + ".bufferingHints.sizeInMBs",
-                        size < 1 ? "have value greater than or equal to 1" : "have value less than or equal to 128");
-            }
-            if (interval < 0 || interval > 900) {
-                throw FirehoseErrors.validation(member + ".bufferingHints.intervalInSeconds",
-                        interval < 0 ? "have value greater than or equal to 0" : "have value less than or equal to 900");
-            }
-        }
-        String compression = text(config, "CompressionFormat");
-        if (compression == null) {
-            compression = "UNCOMPRESSED";
-        }
+        String roleArn = config.get("RoleARN").textValue();
+        String bucketArn = config.get("BucketARN").textValue();
+        JsonNode hints = config.path("BufferingHints");
+        Integer explicitSize = hints.has("SizeInMBs") ? hints.get("SizeInMBs").intValue() : null;
+        int size = explicitSize == null ? DEFAULT_SIZE_MB : explicitSize;
+        int interval = hints.has("IntervalInSeconds") ? hints.get("IntervalInSeconds").intValue()
+                : DEFAULT_INTERVAL_SECONDS;
+        String compression = config.path("CompressionFormat").asText("UNCOMPRESSED");
         if (!compression.equals("UNCOMPRESSED") && !compression.equals("GZIP")) {
-            if (compression.equals("ZIP") || compression.equals("Snappy") || compression.equals("HADOOP_SNAPPY")) {
-                throw io.labrunner.emulator.AwsException.notImplemented("Firehose", compression + " compression");
-            }
-            throw FirehoseErrors.validation(member + ".compressionFormat",
-                    "satisfy enum value set: [UNCOMPRESSED, GZIP, ZIP, Snappy, HADOOP_SNAPPY]");
+            throw io.labrunner.emulator.AwsException.notImplemented("Firehose", compression + " compression");
         }
-        String prefix = emptyToNull(text(config, "Prefix"));
-        String errorPrefix = emptyToNull(text(config, "ErrorOutputPrefix"));
-        requireLength(prefix, member + ".prefix");
-        requireLength(errorPrefix, member + ".errorOutputPrefix");
+        String prefix = emptyToNull(config.path("Prefix").asText(null));
+        String errorPrefix = emptyToNull(config.path("ErrorOutputPrefix").asText(null));
+        // S3 keys are opaque, so AWS accepts "../" in a prefix; the emulator's store refuses keys its folders
+        // cannot hold at delivery, and the records then wait in the buffer as they would for a failing
+        // destination on AWS.
         Prefixes.validate(prefix, errorPrefix);
         JsonNode conversionNode = extended ? config.get("DataFormatConversionConfiguration") : null;
-        FormatConversion conversion = conversionNode == null || conversionNode.isNull() ? null
-                : FormatConversion.parse(conversionNode, member, compression, explicitSize);
+        FormatConversion conversion = conversionNode == null ? null
+                : FormatConversion.parse(conversionNode, compression, explicitSize);
         if (conversion != null && conversion.enabled() && explicitSize == null) {
             // "when format conversion isn't enabled, the default value is 5. The value becomes 128 when you
             // enable it." https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html
             size = FormatConversion.DEFAULT_SIZE_MB;
         }
-        return new S3Destination(extended, roleArn, bucketArn.substring(BUCKET_ARN_PREFIX.length()), prefix,
-                errorPrefix, size, interval, compression, conversion);
+        return new S3Destination(extended, roleArn, bucket(bucketArn), prefix, errorPrefix, size, interval,
+                compression, conversion);
+    }
+
+    /**
+     * The bucket an ARN names: the model's pattern {@code arn:.*:s3:::[\w\.\-]{1,255}} ends in the bucket,
+     * which holds no colon, so it follows the last {@code :::}.
+     */
+    private static String bucket(String bucketArn) {
+        return bucketArn.substring(bucketArn.lastIndexOf(":::") + 3);
     }
 
     /** The destination's description, as DescribeDeliveryStream shows it. */
@@ -128,21 +106,6 @@ record S3Destination(
         d.putObject("EncryptionConfiguration").put("NoEncryptionConfig", "NoEncryption");
         d.putObject("CloudWatchLoggingOptions").put("Enabled", false);
         return d;
-    }
-
-    /**
-     * Prefix and ErrorOutputPrefix: any characters, at most 1,024 (botocore firehose/2015-08-04). S3 keys are
-     * opaque, so AWS accepts "../" in a prefix, and the emulator's S3 stores such keys like any other.
-     */
-    private static void requireLength(String prefix, String memberPath) {
-        if (prefix != null && prefix.length() > MAX_PREFIX_LENGTH) {
-            throw FirehoseErrors.validation(memberPath, "have length less than or equal to " + MAX_PREFIX_LENGTH);
-        }
-    }
-
-    private static String text(JsonNode node, String name) {
-        JsonNode child = node.get(name);
-        return child == null || child.isNull() ? null : child.asText();
     }
 
     private static String emptyToNull(String s) {

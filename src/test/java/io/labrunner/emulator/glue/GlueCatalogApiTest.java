@@ -327,4 +327,14 @@ class GlueCatalogApiTest {
         array.forEach(n -> names.add(n.get(field).asText()));
         return names;
     }
+
+    @Test
+    void aTimestampInATableInputIsKeptToTheMillisecondAndAnsweredInEpochSeconds() {
+        call(glue, "CreateTable", "{'DatabaseName':'sales_db','TableInput':{'Name':'stamped',"
+                + "'LastAccessTime':1700000000.25}}");
+
+        JsonNode table = call(glue, "GetTable", "{'DatabaseName':'sales_db','Name':'stamped'}").path("Table");
+
+        assertThat(table.path("LastAccessTime").decimalValue()).isEqualByComparingTo("1700000000.25");
+    }
 }

@@ -122,6 +122,7 @@ final class CrawlerApi implements AutoCloseable {
             crawler.recrawlPolicy = GlueJson.object().put("RecrawlBehavior",
                     body.path("RecrawlPolicy").path("RecrawlBehavior").asText("CRAWL_EVERYTHING"));
         }
+        // Optional in the model, but a crawler needs somewhere to write its tables.
         if (crawler.databaseName == null) {
             throw GlueErrors.invalidInput("DatabaseName is required.");
         }

@@ -20,8 +20,9 @@ final class CatalogApi {
     }
 
     ObjectNode createDatabase(JsonNode body) {
-        Database input = GlueJson.read(body.path("DatabaseInput"), "databaseInput", Database.class);
-        if (input.name() == null || input.name().isBlank()) {
+        Database input = GlueJson.read(body.path("DatabaseInput"), Database.class);
+        // The model requires the name and its pattern admits spaces; a blank name is Glue's own refusal.
+        if (input.name().isBlank()) {
             throw GlueErrors.invalidInput("Database name is required.");
         }
         catalog.createDatabase(input);
@@ -30,14 +31,14 @@ final class CatalogApi {
 
     ObjectNode getDatabase(JsonNode body) {
         ObjectNode out = GlueJson.object();
-        out.set("Database", withDefaults(catalog.requireDatabase(GlueJson.required(body, "Name"))));
+        out.set("Database", withDefaults(catalog.requireDatabase(body.path("Name").asText())));
         return out;
     }
 
     ObjectNode getDatabases(JsonNode body) {
         ObjectNode out = GlueJson.object();
         Paging.page(body, catalog.databases().stream().map(CatalogApi::withDefaults).toList(), out,
-                "DatabaseList", 100, 100);
+                "DatabaseList", 100);
         return out;
     }
 
@@ -51,38 +52,38 @@ final class CatalogApi {
     }
 
     ObjectNode updateDatabase(JsonNode body) {
-        catalog.updateDatabase(GlueJson.required(body, "Name"),
-                GlueJson.read(body.path("DatabaseInput"), "databaseInput", Database.class));
+        catalog.updateDatabase(body.path("Name").asText(),
+                GlueJson.read(body.path("DatabaseInput"), Database.class));
         return GlueJson.object();
     }
 
     ObjectNode deleteDatabase(JsonNode body) {
-        catalog.deleteDatabase(GlueJson.required(body, "Name"));
+        catalog.deleteDatabase(body.path("Name").asText());
         return GlueJson.object();
     }
 
     ObjectNode createTable(JsonNode body) {
-        String db = GlueJson.required(body, "DatabaseName");
+        String db = body.path("DatabaseName").asText();
         catalog.createTable(db, tableInput(body));
         return GlueJson.object();
     }
 
     ObjectNode getTable(JsonNode body) {
-        Table table = catalog.requireTable(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "Name"));
+        Table table = catalog.requireTable(body.path("DatabaseName").asText(), body.path("Name").asText());
         ObjectNode out = GlueJson.object();
         out.set("Table", tableJson(table));
         return out;
     }
 
     ObjectNode getTables(JsonNode body) {
-        List<Table> tables = catalog.tables(GlueJson.required(body, "DatabaseName"));
+        List<Table> tables = catalog.tables(body.path("DatabaseName").asText());
         String expression = body.path("Expression").asText(null);
         if (expression != null && !expression.isEmpty()) {
             Pattern pattern = namePattern(expression);
             tables = tables.stream().filter(t -> pattern.matcher(t.name()).matches()).toList();
         }
         ObjectNode out = GlueJson.object();
-        Paging.page(body, tables, out, "TableList", 100, 100);
+        Paging.page(body, tables, out, "TableList", 100);
         ArrayNode list = (ArrayNode) out.get("TableList");
         for (int i = 0; i < list.size(); i++) {
             ((ObjectNode) list.get(i)).put("IsRegisteredWithLakeFormation", false);
@@ -101,21 +102,20 @@ final class CatalogApi {
     }
 
     ObjectNode updateTable(JsonNode body) {
-        catalog.updateTable(GlueJson.required(body, "DatabaseName"), tableInput(body));
+        catalog.updateTable(body.path("DatabaseName").asText(), tableInput(body));
         return GlueJson.object();
     }
 
     ObjectNode deleteTable(JsonNode body) {
-        catalog.deleteTable(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "Name"));
+        catalog.deleteTable(body.path("DatabaseName").asText(), body.path("Name").asText());
         return GlueJson.object();
     }
 
     ObjectNode batchDeleteTable(JsonNode body) {
-        String db = GlueJson.required(body, "DatabaseName");
+        String db = body.path("DatabaseName").asText();
         catalog.requireDatabase(db);
         ObjectNode out = GlueJson.object();
         ArrayNode errors = out.putArray("Errors");
-        RequestLimits.listLength(body, "TablesToDelete", 100);
         for (JsonNode name : body.path("TablesToDelete")) {
             try {
                 catalog.deleteTable(db, name.asText());
@@ -128,20 +128,19 @@ final class CatalogApi {
     }
 
     ObjectNode createPartition(JsonNode body) {
-        catalog.createPartition(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "TableName"),
-                GlueJson.read(body.path("PartitionInput"), "partitionInput", Partition.class));
+        catalog.createPartition(body.path("DatabaseName").asText(), body.path("TableName").asText(),
+                GlueJson.read(body.path("PartitionInput"), Partition.class));
         return GlueJson.object();
     }
 
     ObjectNode batchCreatePartition(JsonNode body) {
-        String db = GlueJson.required(body, "DatabaseName");
-        String table = GlueJson.required(body, "TableName");
-        RequestLimits.listLength(body, "PartitionInputList", 100);
+        String db = body.path("DatabaseName").asText();
+        String table = body.path("TableName").asText();
         catalog.requireTable(db, table);
         ObjectNode out = GlueJson.object();
         ArrayNode errors = out.putArray("Errors");
         for (JsonNode input : body.path("PartitionInputList")) {
-            Partition partition = GlueJson.read(input, "partitionInputList.member", Partition.class);
+            Partition partition = GlueJson.read(input, Partition.class);
             try {
                 catalog.createPartition(db, table, partition);
             } catch (AwsException e) {
@@ -153,15 +152,14 @@ final class CatalogApi {
 
     ObjectNode getPartition(JsonNode body) {
         ObjectNode out = GlueJson.object();
-        out.set("Partition", GlueJson.tree(catalog.requirePartition(GlueJson.required(body, "DatabaseName"),
-                GlueJson.required(body, "TableName"), values(body.path("PartitionValues")))));
+        out.set("Partition", GlueJson.tree(catalog.requirePartition(body.path("DatabaseName").asText(),
+                body.path("TableName").asText(), values(body.path("PartitionValues")))));
         return out;
     }
 
     ObjectNode batchGetPartition(JsonNode body) {
-        String db = GlueJson.required(body, "DatabaseName");
-        String table = GlueJson.required(body, "TableName");
-        RequestLimits.listLength(body, "PartitionsToGet", 1000);
+        String db = body.path("DatabaseName").asText();
+        String table = body.path("TableName").asText();
         catalog.requireTable(db, table);
         ObjectNode out = GlueJson.object();
         ArrayNode found = out.putArray("Partitions");
@@ -177,8 +175,8 @@ final class CatalogApi {
     }
 
     ObjectNode getPartitions(JsonNode body) {
-        String db = GlueJson.required(body, "DatabaseName");
-        String tableName = GlueJson.required(body, "TableName");
+        String db = body.path("DatabaseName").asText();
+        String tableName = body.path("TableName").asText();
         Table table = catalog.requireTable(db, tableName);
         List<String> keys = table.partitionKeys().stream()
                 .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
@@ -186,29 +184,28 @@ final class CatalogApi {
         List<Partition> partitions = catalog.partitions(db, tableName).stream()
                 .filter(p -> filter.test(p.values())).toList();
         ObjectNode out = GlueJson.object();
-        Paging.page(body, partitions, out, "Partitions", 1000, 1000);
+        Paging.page(body, partitions, out, "Partitions", 1000);
         return out;
     }
 
     ObjectNode updatePartition(JsonNode body) {
-        catalog.updatePartition(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "TableName"),
-                values(body.path("PartitionValueList")), GlueJson.read(body.path("PartitionInput"), "partitionInput", Partition.class));
+        catalog.updatePartition(body.path("DatabaseName").asText(), body.path("TableName").asText(),
+                values(body.path("PartitionValueList")), GlueJson.read(body.path("PartitionInput"), Partition.class));
         return GlueJson.object();
     }
 
     ObjectNode deletePartition(JsonNode body) {
-        catalog.deletePartition(GlueJson.required(body, "DatabaseName"), GlueJson.required(body, "TableName"),
+        catalog.deletePartition(body.path("DatabaseName").asText(), body.path("TableName").asText(),
                 values(body.path("PartitionValues")));
         return GlueJson.object();
     }
 
     ObjectNode batchDeletePartition(JsonNode body) {
-        String db = GlueJson.required(body, "DatabaseName");
-        String table = GlueJson.required(body, "TableName");
+        String db = body.path("DatabaseName").asText();
+        String table = body.path("TableName").asText();
         catalog.requireTable(db, table);
         ObjectNode out = GlueJson.object();
         ArrayNode errors = out.putArray("Errors");
-        RequestLimits.listLength(body, "PartitionsToDelete", 25);
         for (JsonNode key : body.path("PartitionsToDelete")) {
             try {
                 catalog.deletePartition(db, table, values(key.path("Values")));
@@ -225,12 +222,16 @@ final class CatalogApi {
         error.putObject("ErrorDetail").put("ErrorCode", e.code()).put("ErrorMessage", e.getMessage());
     }
 
+    /**
+     * The model leaves TableInput optional in CreateTable and UpdateTable and admits a blank name: refusing
+     * either is Glue's own check. A TableInput without a name never gets here (the model requires it).
+     */
     private static Table tableInput(JsonNode body) {
         JsonNode input = body.path("TableInput");
         if (!input.isObject() || input.path("Name").asText("").isBlank()) {
             throw GlueErrors.invalidInput("Table name is required.");
         }
-        return GlueJson.read(input, "tableInput", Table.class);
+        return GlueJson.read(input, Table.class);
     }
 
     private static JsonNode tableJson(Table table) {

@@ -55,7 +55,7 @@ final class CrawlerApi implements AutoCloseable {
     }
 
     synchronized ObjectNode createCrawler(JsonNode body) {
-        String name = GlueJson.required(body, "Name");
+        String name = body.path("Name").asText();
         if (crawlers.containsKey(name)) {
             throw GlueErrors.alreadyExists(IamDirectory.ACCOUNT_ID + ":" + name + " already exists");
         }
@@ -67,7 +67,7 @@ final class CrawlerApi implements AutoCloseable {
     }
 
     synchronized ObjectNode updateCrawler(JsonNode body) {
-        Crawler crawler = require(GlueJson.required(body, "Name"));
+        Crawler crawler = require(body.path("Name").asText());
         synchronized (crawler) {
             if (!crawler.state.equals("READY")) {
                 throw new AwsException("CrawlerRunningException", "Crawler with name " + crawler.name
@@ -82,7 +82,7 @@ final class CrawlerApi implements AutoCloseable {
 
     /** Validates and copies the definition fields; Glue checks the role and buckets up front. */
     private void apply(Crawler crawler, JsonNode body, boolean creating) {
-        String role = creating ? GlueJson.required(body, "Role") : body.path("Role").asText(crawler.role);
+        String role = creating ? body.path("Role").asText() : body.path("Role").asText(crawler.role);
         JsonNode targetsNode = body.get("Targets");
         List<Crawler.S3Target> targets = crawler.targets;
         if (targetsNode != null || creating) {
@@ -140,6 +140,7 @@ final class CrawlerApi implements AutoCloseable {
             crawler.recrawlPolicy = GlueJson.object().put("RecrawlBehavior",
                     body.path("RecrawlPolicy").path("RecrawlBehavior").asText("CRAWL_EVERYTHING"));
         }
+        // Optional in the model, but a crawler needs somewhere to write its tables.
         if (crawler.databaseName == null) {
             throw GlueErrors.invalidInput("DatabaseName is required.");
         }
@@ -148,37 +149,36 @@ final class CrawlerApi implements AutoCloseable {
 
     ObjectNode getCrawler(JsonNode body) {
         ObjectNode out = GlueJson.object();
-        out.set("Crawler", require(GlueJson.required(body, "Name")).toJson());
+        out.set("Crawler", require(body.path("Name").asText()).toJson());
         return out;
     }
 
     ObjectNode getCrawlers(JsonNode body) {
         ObjectNode out = GlueJson.object();
         List<ObjectNode> all = snapshot().stream().map(Crawler::toJson).toList();
-        Paging.page(body, all, out, "Crawlers", 100, 1000);
+        Paging.page(body, all, out, "Crawlers", 100);
         return out;
     }
 
     ObjectNode listCrawlers(JsonNode body) {
         ObjectNode out = GlueJson.object();
         List<String> names = snapshot().stream().map(c -> c.name).toList();
-        Paging.page(body, names, out, "CrawlerNames", 100, 1000);
+        Paging.page(body, names, out, "CrawlerNames", 100);
         return out;
     }
 
     ObjectNode getCrawlerMetrics(JsonNode body) {
-        RequestLimits.listLength(body, "CrawlerNameList", 100);
         List<String> wanted = new ArrayList<>();
         body.path("CrawlerNameList").forEach(n -> wanted.add(n.asText()));
         List<ObjectNode> metrics = snapshot().stream()
                 .filter(c -> wanted.isEmpty() || wanted.contains(c.name)).map(Crawler::metricsJson).toList();
         ObjectNode out = GlueJson.object();
-        Paging.page(body, metrics, out, "CrawlerMetricsList", 100, 1000);
+        Paging.page(body, metrics, out, "CrawlerMetricsList", 100);
         return out;
     }
 
     synchronized ObjectNode deleteCrawler(JsonNode body) {
-        Crawler crawler = require(GlueJson.required(body, "Name"));
+        Crawler crawler = require(body.path("Name").asText());
         synchronized (crawler) {
             if (!crawler.state.equals("READY")) {
                 throw new AwsException("CrawlerRunningException",
@@ -191,7 +191,7 @@ final class CrawlerApi implements AutoCloseable {
     }
 
     ObjectNode startCrawler(JsonNode body) {
-        Crawler crawler = require(GlueJson.required(body, "Name"));
+        Crawler crawler = require(body.path("Name").asText());
         synchronized (crawler) {
             if (!crawler.state.equals("READY")) {
                 throw new AwsException("CrawlerRunningException",
@@ -207,7 +207,7 @@ final class CrawlerApi implements AutoCloseable {
     }
 
     ObjectNode stopCrawler(JsonNode body) {
-        Crawler crawler = require(GlueJson.required(body, "Name"));
+        Crawler crawler = require(body.path("Name").asText());
         synchronized (crawler) {
             if (crawler.state.equals("STOPPING")) {
                 throw new AwsException("CrawlerStoppingException",

@@ -2,23 +2,29 @@ package io.labrunner.emulator.glue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.iam.IamDirectory;
 import io.labrunner.emulator.state.StateStore;
+import io.labrunner.emulator.protocol.JsonProtocolService;
+import io.labrunner.emulator.protocol.OperationHandler;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Emulated AWS Glue (JSON 1.1, {@code X-Amz-Target: AWSGlue.<Op>}): the Data Catalog and crawlers
  * that really crawl S3 targets stored under a local blob root (bucket = folder, key = relative path).
+ * The protocol core reads each request and checks it against Glue's API model (types, then every
+ * constraint in one ValidationException, as Glue answers them); {@link CatalogApi} and
+ * {@link CrawlerApi} hold only the behaviour and Glue's own checks.
  */
 public final class GlueService implements AwsService {
     private final GlueCatalog catalog;
     private final CatalogApi catalogApi;
     private final CrawlerApi crawlerApi;
+    private final JsonProtocolService protocol;
 
     /** A Glue with an empty catalog and default crawl timings. */
     public GlueService(Path blobRoot, IamDirectory iam) {
@@ -45,6 +51,7 @@ public final class GlueService implements AwsService {
         this.catalog = catalog;
         this.catalogApi = new CatalogApi(catalog);
         this.crawlerApi = new CrawlerApi(catalog, blobRoot, iam, timings, state);
+        this.protocol = operations();
     }
 
     /** The catalog this service reads and writes. */
@@ -64,44 +71,50 @@ public final class GlueService implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        String operation = request.operation().orElseThrow(() ->
-                new AwsException("UnknownOperationException", "Missing X-Amz-Target", 400));
-        JsonNode body = GlueJson.requestBody(request.body());
-        return GlueJson.response(dispatch(operation, body));
+        return protocol.handle(request);
     }
 
-    private ObjectNode dispatch(String operation, JsonNode body) {
-        switch (operation) {
-            case "CreateDatabase": return catalogApi.createDatabase(body);
-            case "GetDatabase": return catalogApi.getDatabase(body);
-            case "GetDatabases": return catalogApi.getDatabases(body);
-            case "UpdateDatabase": return catalogApi.updateDatabase(body);
-            case "DeleteDatabase": return catalogApi.deleteDatabase(body);
-            case "CreateTable": return catalogApi.createTable(body);
-            case "GetTable": return catalogApi.getTable(body);
-            case "GetTables": return catalogApi.getTables(body);
-            case "UpdateTable": return catalogApi.updateTable(body);
-            case "DeleteTable": return catalogApi.deleteTable(body);
-            case "BatchDeleteTable": return catalogApi.batchDeleteTable(body);
-            case "CreatePartition": return catalogApi.createPartition(body);
-            case "BatchCreatePartition": return catalogApi.batchCreatePartition(body);
-            case "GetPartition": return catalogApi.getPartition(body);
-            case "GetPartitions": return catalogApi.getPartitions(body);
-            case "BatchGetPartition": return catalogApi.batchGetPartition(body);
-            case "UpdatePartition": return catalogApi.updatePartition(body);
-            case "DeletePartition": return catalogApi.deletePartition(body);
-            case "BatchDeletePartition": return catalogApi.batchDeletePartition(body);
-            case "CreateCrawler": return crawlerApi.createCrawler(body);
-            case "UpdateCrawler": return crawlerApi.updateCrawler(body);
-            case "GetCrawler": return crawlerApi.getCrawler(body);
-            case "GetCrawlers": return crawlerApi.getCrawlers(body);
-            case "ListCrawlers": return crawlerApi.listCrawlers(body);
-            case "StartCrawler": return crawlerApi.startCrawler(body);
-            case "StopCrawler": return crawlerApi.stopCrawler(body);
-            case "DeleteCrawler": return crawlerApi.deleteCrawler(body);
-            case "GetCrawlerMetrics": return crawlerApi.getCrawlerMetrics(body);
-            default: throw AwsException.notImplemented("Glue", operation);
-        }
+    /** The operations this emulator implements, by their model names. */
+    java.util.Set<String> implementedOperations() {
+        return protocol.operations();
+    }
+
+    private JsonProtocolService operations() {
+        return JsonProtocolService.builder("glue")
+                .handler("CreateDatabase", of(catalogApi::createDatabase))
+                .handler("GetDatabase", of(catalogApi::getDatabase))
+                .handler("GetDatabases", of(catalogApi::getDatabases))
+                .handler("UpdateDatabase", of(catalogApi::updateDatabase))
+                .handler("DeleteDatabase", of(catalogApi::deleteDatabase))
+                .handler("CreateTable", of(catalogApi::createTable))
+                .handler("GetTable", of(catalogApi::getTable))
+                .handler("GetTables", of(catalogApi::getTables))
+                .handler("UpdateTable", of(catalogApi::updateTable))
+                .handler("DeleteTable", of(catalogApi::deleteTable))
+                .handler("BatchDeleteTable", of(catalogApi::batchDeleteTable))
+                .handler("CreatePartition", of(catalogApi::createPartition))
+                .handler("BatchCreatePartition", of(catalogApi::batchCreatePartition))
+                .handler("GetPartition", of(catalogApi::getPartition))
+                .handler("GetPartitions", of(catalogApi::getPartitions))
+                .handler("BatchGetPartition", of(catalogApi::batchGetPartition))
+                .handler("UpdatePartition", of(catalogApi::updatePartition))
+                .handler("DeletePartition", of(catalogApi::deletePartition))
+                .handler("BatchDeletePartition", of(catalogApi::batchDeletePartition))
+                .handler("CreateCrawler", of(crawlerApi::createCrawler))
+                .handler("UpdateCrawler", of(crawlerApi::updateCrawler))
+                .handler("GetCrawler", of(crawlerApi::getCrawler))
+                .handler("GetCrawlers", of(crawlerApi::getCrawlers))
+                .handler("ListCrawlers", of(crawlerApi::listCrawlers))
+                .handler("StartCrawler", of(crawlerApi::startCrawler))
+                .handler("StopCrawler", of(crawlerApi::stopCrawler))
+                .handler("DeleteCrawler", of(crawlerApi::deleteCrawler))
+                .handler("GetCrawlerMetrics", of(crawlerApi::getCrawlerMetrics))
+                .build();
+    }
+
+    /** An operation that needs only its validated input. */
+    private static OperationHandler of(Function<JsonNode, ObjectNode> operation) {
+        return (input, request) -> operation.apply(input);
     }
 
     @Override

@@ -14,12 +14,10 @@ final class Paging {
     /**
      * Writes the page of {@code items} into {@code out[listMember]} and NextToken if more remain.
      *
-     * @param defaultMax page size when MaxResults is absent
-     * @param modelMax   the largest MaxResults the operation's model allows
+     * @param defaultMax page size when MaxResults is absent (the protocol core has checked its model range)
      */
-    static <T> void page(JsonNode request, List<T> items, ObjectNode out, String listMember, int defaultMax,
-                         int modelMax) {
-        int max = RequestLimits.maxResults(request, defaultMax, modelMax);
+    static <T> void page(JsonNode request, List<T> items, ObjectNode out, String listMember, int defaultMax) {
+        int max = request.path("MaxResults").asInt(defaultMax);
         int start = 0;
         String token = request.path("NextToken").asText(null);
         if (token != null && !token.isEmpty()) {

@@ -80,7 +80,7 @@ class GlueCrawlerConfinementTest {
 
     @Test
     void aBucketNamedDotDotDoesNotExist() {
-        assertGlueError(() -> glue.handle(GlueRequests.request("CreateCrawler", ("{'Name':'c','Role':'"
+        assertGlueError(() -> GlueRequests.send(glue, GlueRequests.request("CreateCrawler", ("{'Name':'c','Role':'"
                 + GlueCrawlerTest.ROLE_ARN + "','DatabaseName':'lab_db','Targets':{'S3Targets':[{'Path':"
                 + "'s3://../outside/'}]}}").replace('\'', '"'))), "InvalidInputException", "S3 bucket .. does not exist.");
         assertThat(call(glue, "ListCrawlers", "{}").get("CrawlerNames")).isEmpty();

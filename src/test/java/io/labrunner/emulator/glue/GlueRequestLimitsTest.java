@@ -3,7 +3,9 @@ package io.labrunner.emulator.glue;
 import static io.labrunner.emulator.glue.GlueCatalogApiTest.assertGlueError;
 import static io.labrunner.emulator.glue.GlueRequests.call;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.iam.IamService;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -34,7 +36,7 @@ class GlueRequestLimitsTest {
     }
 
     private void assertRefused(String operation, String json, String code, String message) {
-        assertGlueError(() -> glue.handle(GlueRequests.request(operation, json.replace('\'', '"'))), code, message);
+        assertGlueError(() -> GlueRequests.send(glue, GlueRequests.request(operation, json.replace('\'', '"'))), code, message);
     }
 
     @ParameterizedTest
@@ -72,9 +74,13 @@ class GlueRequestLimitsTest {
             inputs.append(i == 0 ? "" : ",").append("{'Values':['").append(2000 + i).append("']}");
         }
 
-        assertRefused("BatchCreatePartition", "{'DatabaseName':'lab_db','TableName':'t','PartitionInputList':["
-                + inputs + "]}", "ValidationException", "1 validation error detected: Value at 'partitionInputList' "
-                + "failed to satisfy constraint: Member must have length less than or equal to 100");
+        assertThatThrownBy(() -> call(glue, "BatchCreatePartition", "{'DatabaseName':'lab_db','TableName':'t',"
+                + "'PartitionInputList':[" + inputs + "]}")).isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ValidationException");
+                    assertThat(e.getMessage()).startsWith("1 validation error detected: Value '[{Values=[2000]}, ")
+                            .endsWith("]' at 'partitionInputList' failed to satisfy constraint: Member must have "
+                                    + "length less than or equal to 100");
+                });
         assertThat(call(glue, "GetPartitions", "{'DatabaseName':'lab_db','TableName':'t'}").get("Partitions"))
                 .isEmpty();
     }
@@ -97,20 +103,19 @@ class GlueRequestLimitsTest {
     }
 
     @Test
-    void aMemberOfTheWrongTypeIsASerializationErrorNamingTheMemberNotAJavaType() {
+    void aMemberOfTheWrongTypeIsASerializationErrorInAwsWordsNotAJavaType() {
         assertThatThrownByGlue("{'DatabaseName':'lab_db','TableInput':{'Name':'x','StorageDescriptor':"
                 + "{'Columns':[{'Name':{'nested':1}}]}}}");
     }
 
     private void assertThatThrownByGlue(String createTable) {
         try {
-            glue.handle(GlueRequests.request("CreateTable", createTable.replace('\'', '"')));
+            GlueRequests.send(glue, GlueRequests.request("CreateTable", createTable.replace('\'', '"')));
         } catch (io.labrunner.emulator.AwsException e) {
             assertThat(e.code()).isEqualTo("SerializationException");
-            assertThat(e.getMessage()).doesNotContain("java.").doesNotContain("io.labrunner")
-                    .contains("StorageDescriptor.Columns[0].Name");
+            assertThat(e.getMessage()).isEqualTo("Start of structure or map found where not expected.");
             return;
         }
-        throw new AssertionError("expected InvalidInputException");
+        throw new AssertionError("expected SerializationException");
     }
 }

@@ -2,6 +2,7 @@ package io.labrunner.emulator.glue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
@@ -25,11 +26,29 @@ final class GlueRequests {
 
     /** Calls the service and parses its JSON answer. JSON is written with single quotes for readability. */
     static JsonNode call(AwsService glue, String operation, String json) {
-        AwsResponse response = glue.handle(request(operation, json.replace('\'', '"')));
+        return send(glue, request(operation, json.replace('\'', '"')));
+    }
+
+    /**
+     * Sends a request and parses the answer; an error answer is turned back into the {@link AwsException}
+     * it renders, after checking its header and body agree, so tests assert errors by code and message.
+     */
+    static JsonNode send(AwsService glue, AwsRequest request) {
+        AwsResponse response = glue.handle(request);
+        JsonNode body;
         try {
-            return JSON.readTree(response.body());
+            body = response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (response.status() != 200) {
+            String code = body.path("__type").asText();
+            if (!code.equals(response.headers().get("x-amzn-ErrorType"))) {
+                throw new AssertionError("x-amzn-ErrorType disagrees with body " + body);
+            }
+            String message = body.has("message") ? body.path("message").asText() : body.path("Message").asText(null);
+            throw new AwsException(code, message, response.status());
+        }
+        return body;
     }
 }

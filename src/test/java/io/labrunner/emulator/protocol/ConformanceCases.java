@@ -314,7 +314,8 @@ public final class ConformanceCases {
 
     private static String offPattern(Shape shape) {
         long min = shape.min() == null ? 1 : Math.max(1, shape.min().longValue());
-        for (String c : List.of("!", "#", " ", "\t", ":")) {
+        // A line break or a control character breaks the single-line text patterns (Glue's names and comments).
+        for (String c : List.of("!", "#", " ", "\t", "\n", "\u0001", ":")) {
             String candidate = c.repeat((int) Math.min(min, 1000));
             if (!shape.pattern().matches(candidate)
                     && (shape.max() == null || candidate.length() <= shape.max().longValue())) {

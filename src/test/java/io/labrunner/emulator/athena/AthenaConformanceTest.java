@@ -76,14 +76,14 @@ class AthenaConformanceTest {
             assertThat(answer.status()).as(body.toString()).isEqualTo(400);
             assertThat(body.path("__type").asText()).as(body.toString()).isEqualTo("InvalidRequestException");
             assertThat(body.path("AthenaErrorCode").asText()).isEqualTo("INVALID_INPUT");
-            assertThat(body.path("Message").asText()).matches("\\d+ validation errors? detected: .*")
+            assertThat(body.path("Message").asText()).matches("(?s)\\d+ validation errors? detected: .*")
                     .contains(withoutValue(c.violation()));
         }));
     }
 
     /** The generator's expected text as Athena words it: {@code Value at 'x'}, only {@code Value null} kept. */
     private static String withoutValue(String violation) {
-        return violation.startsWith("Value null ") ? violation : violation.replaceFirst("^Value .*? at '", "Value at '");
+        return violation.startsWith("Value null ") ? violation : violation.replaceFirst("(?s)^Value .*? at '", "Value at '");
     }
 
     /** Values of every JSON type, and edge values, that a hand-written request may carry. */

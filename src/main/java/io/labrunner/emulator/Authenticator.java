@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * a SigV4 signature made with that access key is recomputed and must match, so a request signed with a
  * wrong secret fails as it would on AWS. Any other access key cannot be checked (the emulator does not
  * know the learner's secret), so its signature only needs AWS's structure — which
- * {@link RequestCredentials} has already required. SigV2 is accepted on its structure alone.
- * Presigned URLs must not have expired.
+ * {@link RequestCredentials} has already required. SigV2 is S3's (and the query protocol's) older
+ * signature: S3 SigV2 made with the known key is recomputed too; JSON and REST-JSON services refuse it,
+ * as AWS does; the query protocol's SigV2 is accepted on its structure. Presigned URLs must not have
+ * expired.
  */
 final class Authenticator {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -55,10 +57,56 @@ final class Authenticator {
             case MALFORMED:
                 return Optional.of(AccessErrors.malformed(protocol, credentials.problem(), credentials.inQuery()));
             case SIGV2:
-                return Optional.empty();
+                return checkSigV2(request, credentials, protocol);
             default:
                 return checkSigV4(request, credentials, protocol, body);
         }
+    }
+
+    private Optional<AwsException> checkSigV2(HttpServletRequest request, RequestCredentials credentials,
+            Protocol protocol) {
+        boolean inQuery = credentials.inQuery();
+        if (protocol == Protocol.JSON || protocol == Protocol.REST_JSON) {
+            // These services take SigV4 only; AWS reads a SigV2 header as an incomplete SigV4 one.
+            return Optional.of(AccessErrors.malformed(protocol, "Authorization header requires 'Credential' parameter."
+                    + " Authorization header requires 'Signature' parameter. Authorization header requires"
+                    + " 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date'"
+                    + " or a 'Date' header.", inQuery));
+        }
+        if (protocol != Protocol.REST_XML) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> query = FormCodec.parse(request.getQueryString());
+        String signature;
+        if (inQuery) {
+            List<String> expires = query.get("Expires");
+            if (expires == null || expires.isEmpty() || !expires.get(0).matches("\\d{1,12}")) {
+                return Optional.of(AccessErrors.malformed(protocol,
+                        "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters", true));
+            }
+            if (clock.instant().getEpochSecond() > Long.parseLong(expires.get(0))) {
+                return Optional.of(AccessErrors.expired(protocol));
+            }
+            signature = query.get("Signature").get(0);
+        } else {
+            String authorization = request.getHeader("Authorization").trim();
+            signature = authorization.substring(authorization.indexOf(':') + 1);
+        }
+        String secret = secrets.get(credentials.scope().accessKeyId());
+        if (secret == null) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name.toLowerCase(java.util.Locale.ROOT), Collections.list(request.getHeaders(name)));
+        }
+        SigV2Verifier.SignedRequest signed = new SigV2Verifier.SignedRequest(request.getMethod(),
+                request.getRequestURI(), query, headers);
+        if (!SigV2Verifier.matches(secret, signed, signature)) {
+            LOG.debug("SigV2 mismatch; the string to sign was:\n{}", SigV2Verifier.stringToSign(signed));
+            return Optional.of(AccessErrors.signatureMismatch(protocol));
+        }
+        return Optional.empty();
     }
 
     private Optional<AwsException> checkSigV4(HttpServletRequest request, RequestCredentials credentials,

@@ -29,7 +29,10 @@ final class ExternalClients {
 
     /** Null when {@link #PYTHON} with boto3 can run, otherwise why not. */
     String boto3Missing() {
-        return missing(PYTHON + " with boto3", PYTHON, "-c", "import boto3");
+        // The audit covers Bedrock: an older botocore (Debian 12 ships 1.29) has no model for it.
+        return missing(PYTHON + " with a boto3 that knows Bedrock", PYTHON, "-c",
+                "import boto3, sys; sys.exit(0 if 'bedrock-runtime' in boto3.session.Session()"
+                        + ".get_available_services() else 'boto3 ' + boto3.__version__ + ' has no Bedrock model')");
     }
 
     /** Null when the AWS CLI can run, otherwise why not. */

@@ -64,10 +64,7 @@ class AthenaConformanceTest {
                 "arn:aws:iam::000000000000:role/lab", "arn:aws:kms:us-east-1:000000000000:key/lab", "s3://lab-bucket/logs",
                 "arn:aws:sso:::instance/ssoins-0123456789abcdef"));
         List<String> operations = implementedOperations();
-        List<ConformanceCases.Case> cases = new ArrayList<>();
-        operations.forEach(op -> cases.addAll(generator.cases(op)));
-        System.out.printf("Athena conformance: %d operations, %d constraint cases, %d constraints not exercised%n",
-                operations.size(), cases.size(), generator.skipped());
+        List<ConformanceCases.Case> cases = generator.casesOf("Athena", operations);
         generator.notExercised().forEach(why -> System.out.println("  not exercised: " + why));
         assertThat(cases).hasSizeGreaterThan(operations.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.operation() + ": " + c.name(), () -> {

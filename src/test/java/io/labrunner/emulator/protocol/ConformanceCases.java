@@ -59,6 +59,18 @@ public final class ConformanceCases {
         return notExercised.size();
     }
 
+    /**
+     * The cases of every operation in {@code operations}, after printing how many operations, cases and
+     * unexercised constraints the service's conformance run has.
+     */
+    public List<Case> casesOf(String service, List<String> operations) {
+        List<Case> all = new ArrayList<>();
+        operations.forEach(operation -> all.addAll(cases(operation)));
+        System.out.printf("%s conformance: %d operations, %d constraint cases, %d constraints not exercised%n",
+                service, operations.size(), all.size(), skipped());
+        return all;
+    }
+
     /** What each constraint not exercised is, and why: for tuning the samples. */
     public List<String> notExercised() {
         return List.copyOf(notExercised);

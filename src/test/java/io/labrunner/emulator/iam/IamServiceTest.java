@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.AwsResponse;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,23 @@ public class IamServiceTest {
                 body.toString().getBytes(StandardCharsets.UTF_8), "iam", "us-east-1", "test");
     }
 
+    /**
+     * The response body of a call; an error response comes back as the AwsException it renders (code,
+     * message and status read from IAM's XML), so tests can assert on it as on any thrown error.
+     */
     String call(String... pairs) {
-        return new String(iam.handle(form(pairs)).body(), StandardCharsets.UTF_8);
+        AwsResponse response = iam.handle(form(pairs));
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.status() >= 300) {
+            assertThat(body).contains("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">");
+            throw new AwsException(unescape(field(body, "Code")), unescape(field(body, "Message")), response.status());
+        }
+        return body;
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     static String field(String xml, String element) {

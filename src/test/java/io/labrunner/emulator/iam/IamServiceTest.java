@@ -258,10 +258,24 @@ public class IamServiceTest {
 
     @Test
     void aNegativeOrGarbledMarkerIsAnInvalidParameterValue() {
-        for (String marker : new String[] {"-1", "x", ""}) {
+        for (String marker : new String[] {"-1", "x"}) {
             assertThatThrownBy(() -> call("Action", "ListRoles", "Marker", marker))
                     .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue"));
         }
+    }
+
+    @Test
+    void anEmptyMarkerBreaksTheModelsMinimumLengthAndIsAValidationError() {
+        // IAM's model gives markerType a pattern and a minimum length of 1, checked before the handler reads
+        // the marker; '' breaks both, reported pattern first (as STS answers an empty roleArn, newscorpaus/consigliere#18).
+        assertThatThrownBy(() -> call("Action", "ListRoles", "Marker", ""))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ValidationError");
+                    assertThat(e.getMessage()).isEqualTo("2 validation errors detected: Value '' at 'marker' failed to"
+                            + " satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\u00FF]+;"
+                            + " Value '' at 'marker' failed to satisfy constraint: Member must have length greater than"
+                            + " or equal to 1");
+                });
     }
 
     @Test

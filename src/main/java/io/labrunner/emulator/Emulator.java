@@ -18,6 +18,8 @@ import io.labrunner.emulator.iam.IamService;
 import io.labrunner.emulator.iam.RoleStore;
 import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.kinesis.KinesisSettings;
+import io.labrunner.emulator.logs.LogWriter;
+import io.labrunner.emulator.logs.LogsService;
 import io.labrunner.emulator.s3.S3Frontend;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
@@ -68,7 +70,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose and Bedrock (guardrails so far) are always served; other services are added with
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock (guardrails so far) and CloudWatch Logs are always served; other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
@@ -114,6 +116,8 @@ public final class Emulator implements AutoCloseable {
     private final List<AwsService> services = new ArrayList<>();
     private volatile Supplier<S3Frontend> s3;
     private volatile Map<String, AwsService> serving = Map.of();
+    /** The built-in CloudWatch Logs, once created; null when a service added with the builder replaces it. */
+    private volatile LogsService logs;
 
     private Emulator(Builder builder) {
         this.host = builder.host;
@@ -234,6 +238,10 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi(),
                 glueTables(), state));
         builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID, modelServer, state));
+        builtIns.put("logs", () -> {
+            logs = new LogsService(ACCOUNT_ID, state, java.time.Clock.systemUTC());
+            return logs;
+        });
         return builtIns;
     }
 
@@ -522,6 +530,20 @@ public final class Emulator implements AutoCloseable {
                 return body == null || !body.isObject() ? Json.object() : body;
             } catch (IOException e) {
                 throw new IllegalStateException("Kinesis answered something that is not JSON", e);
+            }
+        };
+    }
+
+    /**
+     * The built-in CloudWatch Logs as an in-process writer, for services that log as AWS's do (SageMaker's
+     * training jobs): what they append is read back with GetLogEvents and FilterLogEvents. Appends are
+     * dropped when a service added with {@link Builder#service} replaced the built-in Logs.
+     */
+    public LogWriter logWriter() {
+        return (callRegion, group, stream, timestamp, message) -> {
+            LogsService current = logs;
+            if (current != null) {
+                current.writer().append(callRegion, group, stream, timestamp, message);
             }
         };
     }

@@ -93,16 +93,38 @@ class SageMakerConformanceTest {
             List.of(), Map.of(), Collections.singletonList(null), Collections.singletonMap("a", null),
             new BigDecimal("1e400"), "a".repeat(300));
 
+    private static Map<String, Object> validTrainingJob(String name) {
+        return Map.of("TrainingJobName", name, "RoleArn", "arn:aws:iam::000000000000:role/r",
+                "AlgorithmSpecification", Map.of("TrainingImage", SAMPLES.get(2), "TrainingInputMode", "File"),
+                "InputDataConfig", List.of(Map.of("ChannelName", "train", "DataSource", Map.of("S3DataSource",
+                        Map.of("S3DataType", "S3Prefix", "S3Uri", "s3://odd/train/")))),
+                "OutputDataConfig", Map.of("S3OutputPath", "s3://odd/out"),
+                "ResourceConfig", Map.of("InstanceType", "ml.m5.large", "InstanceCount", 1, "VolumeSizeInGB", 5),
+                "StoppingCondition", Map.of("MaxRuntimeInSeconds", 60));
+    }
+
     @TestFactory
     Stream<DynamicTest> noValueOfAnyTypeInAnyMemberGetsAServerError() {
         ServiceModel model = ServiceModels.get("sagemaker");
+        // Objects under the channel's prefix, so that a CreateTrainingJob valid but for one member reaches
+        // the handler's own checks and, when the member's value is acceptable, starts a job.
+        try (var s3 = TrainingJobTest.s3(emulator)) {
+            s3.createBucket(b -> b.bucket("odd"));
+            s3.putObject(p -> p.bucket("odd").key("train/a.csv"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("1,2\n"));
+        }
+        int[] serial = {0};
         return implementedOperations().stream().map(op -> DynamicTest.dynamicTest(op, () -> {
             var input = model.shape(model.operation(op).orElseThrow().input());
             for (String member : input.members().keySet()) {
                 for (Object value : ODD_VALUES) {
                     Map<String, Object> body = new HashMap<>();
-                    body.put("TrainingJobName", "odd");
-                    body.put("ResourceArn", "arn:aws:sagemaker:us-east-1:000000000000:training-job/odd");
+                    if (op.equals("CreateTrainingJob")) {
+                        body.putAll(validTrainingJob("odd-" + serial[0]++));
+                    } else {
+                        body.put("TrainingJobName", "odd");
+                        body.put("ResourceArn", "arn:aws:sagemaker:us-east-1:000000000000:training-job/odd");
+                    }
                     body.put(member, value);
                     SignedHttp.Answer answer = post(op, JSON.writeValueAsBytes(body));
                     assertThat(answer.status()).as(op + " " + member + "=" + value + ": "

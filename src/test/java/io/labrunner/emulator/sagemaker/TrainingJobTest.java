@@ -151,6 +151,19 @@ class TrainingJobTest {
     }
 
     @Test
+    void withoutCompressionTheModelsFilesAreWrittenOneByOneUnderOutputModel() {
+        sagemaker.createTrainingJob(job("plain", Map.of(), b -> b.outputDataConfig(o -> o.s3OutputPath("s3://lab/out/")
+                .compressionType("NONE"))));
+        DescribeTrainingJobResponse done = waitForEnd(sagemaker, "plain");
+        assertThat(done.modelArtifacts().s3ModelArtifacts()).isEqualTo("s3://lab/out/plain/output/model/");
+        assertThat(s3.listObjectsV2(l -> l.bucket("lab").prefix("out/")).contents())
+                .extracting(o -> o.key()).containsExactly("out/plain/output/model/fake-model",
+                        "out/plain/output/model/files.txt");
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("lab").key("out/plain/output/model/fake-model")).asUtf8String())
+                .isEqualTo("1,2\n3,4\n5,6\n");
+    }
+
+    @Test
     void aSecondJobWithTheSameNameIsRefusedWhateverItsCase() {
         sagemaker.createTrainingJob(job("same-name"));
         assertThatThrownBy(() -> sagemaker.createTrainingJob(job("Same-Name")))

@@ -19,6 +19,7 @@ import io.labrunner.emulator.iam.RoleStore;
 import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.logs.LogWriter;
+import io.labrunner.emulator.logs.LogsService;
 import io.labrunner.emulator.s3.S3Frontend;
 import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
@@ -27,6 +28,7 @@ import io.labrunner.emulator.sagemaker.TagOperations;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.sagemaker.training.TrainingJobService;
 import io.labrunner.emulator.sagemaker.training.TrainingTimings;
+import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.sts.StsService;
@@ -76,7 +78,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock (guardrails so far) and SageMaker (training jobs) are always served; other services are added with
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training jobs) are always served;
+ * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
@@ -124,6 +127,8 @@ public final class Emulator implements AutoCloseable {
     private final List<AwsService> services = new ArrayList<>();
     private volatile Supplier<S3Frontend> s3;
     private volatile Map<String, AwsService> serving = Map.of();
+    /** The built-in CloudWatch Logs, once created; null when a service added with the builder replaces it. */
+    private volatile LogsService logs;
 
     private Emulator(Builder builder) {
         this.host = builder.host;
@@ -133,7 +138,10 @@ public final class Emulator implements AutoCloseable {
         this.corsOrigin = builder.corsOrigin;
         this.factories = List.copyOf(builder.factories);
         this.modelServer = builder.modelServer;
-        this.algorithms = List.copyOf(builder.algorithms);
+        // Algorithms a caller adds come first, so a test's stand-in for a repository wins over the built-in one.
+        List<Algorithm> runnable = new ArrayList<>(builder.algorithms);
+        runnable.add(new XgboostAlgorithm());
+        this.algorithms = List.copyOf(runnable);
         this.trainingTimings = builder.trainingTimings;
     }
 
@@ -246,6 +254,10 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi(),
                 glueTables(), state));
         builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID, modelServer, state));
+        builtIns.put("logs", () -> {
+            logs = new LogsService(ACCOUNT_ID, state, java.time.Clock.systemUTC());
+            return logs;
+        });
         builtIns.put("sagemaker", this::sageMaker);
         return builtIns;
     }
@@ -260,11 +272,6 @@ public final class Emulator implements AutoCloseable {
                 trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC());
         List<OperationGroup> groups = List.of(training, new TagOperations(tags));
         return new SageMakerService(groups);
-    }
-
-    /** Where services write CloudWatch Logs; nothing keeps them until the Logs service is served. */
-    private LogWriter logWriter() {
-        return LogWriter.discarding();
     }
 
     /**
@@ -590,6 +597,20 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
+     * The built-in CloudWatch Logs as an in-process writer, for services that log as AWS's do (SageMaker's
+     * training jobs): what they append is read back with GetLogEvents and FilterLogEvents. Appends are
+     * dropped when a service added with {@link Builder#service} replaced the built-in Logs.
+     */
+    public LogWriter logWriter() {
+        return (callRegion, group, stream, timestamp, message) -> {
+            LogsService current = logs;
+            if (current != null) {
+                current.writer().append(callRegion, group, stream, timestamp, message);
+            }
+        };
+    }
+
+    /**
      * The built-in Glue Data Catalog's tables, read-only, for services that read a table's schema
      * (Firehose's record format conversion).
      */
@@ -630,7 +651,10 @@ public final class Emulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** SageMaker built-in algorithms that training jobs run in-process, found by their image repository. */
+        /**
+         * SageMaker algorithms that training jobs run in-process, found by their image repository, besides the
+         * built-in XGBoost; one added for a repository the emulator already runs takes its place.
+         */
         public Builder algorithms(Algorithm... added) {
             for (Algorithm algorithm : added) {
                 algorithms.add(Objects.requireNonNull(algorithm));

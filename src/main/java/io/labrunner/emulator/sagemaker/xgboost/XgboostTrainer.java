@@ -63,7 +63,9 @@ final class XgboostTrainer {
             Map<String, float[]> labels = new HashMap<>();
             labels.put("train", train.labels());
             validation.ifPresent(v -> labels.put("validation", v.labels()));
-            booster = XGBoost.train(trainMatrix, new HashMap<>(params(train.rows())), 0, Map.of(), null, null);
+            // Every evaluated matrix goes in, as XGBoost.train puts its watches: the booster then caches their
+            // predictions and each round adds only its new tree's, instead of predicting every tree again.
+            booster = XGBoost.train(trainMatrix, new HashMap<>(params(train.rows())), 0, evals, null, null);
             for (String metric : settings.xgboostMetrics()) {
                 booster.setParam("eval_metric", metric);
             }

@@ -1,8 +1,6 @@
 package io.labrunner.emulator.sagemaker.linearlearner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,34 +102,32 @@ final class Evaluation {
 
     /** The area under the ROC curve: the chance a positive scores above a negative, ties counting half. */
     static double rocAuc(double[] scores, double[] labels) {
-        int n = scores.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
-        double rankSumPositives = 0;
-        long positives = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j < n && scores[order[j]] == scores[order[i]]) {
-                j++;
-            }
-            double averageRank = (i + 1 + j) / 2.0;
-            for (int k = i; k < j; k++) {
-                if (labels[order[k]] > 0.5) {
-                    rankSumPositives += averageRank;
-                    positives++;
-                }
-            }
-            i = j;
-        }
-        long negatives = n - positives;
-        if (positives == 0 || negatives == 0) {
+        ScoreOrder order = ScoreOrder.of(scores, labels);
+        double[] pos = order.positives();
+        double[] neg = order.negatives();
+        if (pos.length == 0 || neg.length == 0) {
             return 0.5;
         }
-        return (rankSumPositives - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        // For each positive, from the lowest up: the negatives strictly below it, plus half the tied ones.
+        double pairs = 0;
+        int below = 0;
+        int tied = 0;
+        double tiedScore = Double.NaN;
+        for (int i = pos.length - 1; i >= 0; i--) {
+            double s = pos[i];
+            if (s != tiedScore) {
+                while (below < neg.length && neg[neg.length - 1 - below] < s) {
+                    below++;
+                }
+                tied = 0;
+                while (below + tied < neg.length && neg[neg.length - 1 - below - tied] == s) {
+                    tied++;
+                }
+                tiedScore = s;
+            }
+            pairs += below + tied / 2.0;
+        }
+        return pairs / ((double) pos.length * neg.length);
     }
 
     private static void multiclass(LinearModel model, double[][] scores, double[] labels, Settings settings,

@@ -1,8 +1,5 @@
 package io.labrunner.emulator.sagemaker.linearlearner;
 
-import java.util.Arrays;
-import java.util.Comparator;
-
 /**
  * Picks a binary classifier's decision threshold the way {@code binary_classifier_model_selection_criteria}
  * asks: every cut between two distinct scores is tried, from labelling nothing positive to labelling
@@ -17,16 +14,11 @@ final class ThresholdSweep {
     }
 
     static Choice best(double[] scores, double[] labels, String criteria, Settings settings) {
+        ScoreOrder order = ScoreOrder.of(scores, labels);
+        double[] pos = order.positives();
+        double[] neg = order.negatives();
         int n = scores.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-        int positives = 0;
-        for (double y : labels) {
-            positives += y > 0.5 ? 1 : 0;
-        }
+        int positives = pos.length;
         double beta2 = settings.fBeta() * settings.fBeta();
         double bestValue = Double.NEGATIVE_INFINITY;
         double bestThreshold = Double.POSITIVE_INFINITY;
@@ -34,10 +26,13 @@ final class ThresholdSweep {
         double fallbackThreshold = Double.POSITIVE_INFINITY;
         int tp = 0;
         int fp = 0;
-        int i = 0;
+        double previous = Double.NaN;
         while (true) {
-            // Labelling positive every example scored at or above the current cut.
-            double threshold = i == 0 ? Math.nextUp(scores[order[0]]) : cut(scores, order, i);
+            // Labelling positive every example scored above the next score down.
+            double next = Math.max(tp < pos.length ? pos[tp] : Double.NEGATIVE_INFINITY,
+                    fp < neg.length ? neg[fp] : Double.NEGATIVE_INFINITY);
+            double threshold = Double.isNaN(previous) ? Math.nextUp(next)
+                    : next == Double.NEGATIVE_INFINITY ? Math.nextDown(previous) : (previous + next) / 2;
             double precision = tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
             double recall = positives == 0 ? 1.0 : (double) tp / positives;
             double accuracy = (double) (tp + (n - positives - fp)) / n;
@@ -57,27 +52,19 @@ final class ThresholdSweep {
                 fallbackValue = accuracy;
                 fallbackThreshold = threshold;
             }
-            if (i == n) {
+            if (next == Double.NEGATIVE_INFINITY) {
                 break;
             }
-            double group = scores[order[i]];
-            while (i < n && scores[order[i]] == group) {
-                if (labels[order[i]] > 0.5) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-                i++;
+            while (tp < pos.length && pos[tp] == next) {
+                tp++;
             }
+            while (fp < neg.length && neg[fp] == next) {
+                fp++;
+            }
+            previous = next;
         }
         // No cut reaches the target: the most accurate cut, rather than none.
         return bestValue == Double.NEGATIVE_INFINITY ? new Choice(fallbackThreshold, 0)
                 : new Choice(bestThreshold, bestValue);
-    }
-
-    /** Halfway between the last score labelled positive and the next one down (just below the lowest). */
-    private static double cut(double[] scores, Integer[] order, int taken) {
-        double last = scores[order[taken - 1]];
-        return taken == order.length ? Math.nextDown(last) : (last + scores[order[taken]]) / 2;
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 final class Trainer {
     /** The seed of initialization and shuffling: the same job trains the same model. */
     private static final long SEED = 17;
+    private static final int CRITERION_SAMPLE = 10_000;
 
     private final Settings settings;
     private final ContainerLog log;
@@ -128,14 +129,18 @@ final class Trainer {
         return settings.loss() == Loss.LOGISTIC ? 0.5 : 0.0;
     }
 
-    /** The binary criterion at its best threshold on (a sample of) the monitored data. */
+    /**
+     * The binary criterion at its best threshold on the first {@value #CRITERION_SAMPLE} monitored examples,
+     * as the container's {@code sampled_accuracy}-style early-stopping criteria do.
+     */
     private double criterionValue(LinearModel model, Dataset data) {
-        double[][] scores = Evaluation.scores(model, data);
-        double[] single = new double[scores.length];
-        for (int i = 0; i < scores.length; i++) {
-            single[i] = scores[i][0];
+        int n = Math.min(data.rows(), CRITERION_SAMPLE);
+        double[] scores = new double[n];
+        for (int r = 0; r < n; r++) {
+            scores[r] = model.scores(data.features(), r * data.dim())[0];
         }
-        return ThresholdSweep.best(single, data.labels(), settings.selectionCriteria(), settings).value();
+        return ThresholdSweep.best(scores, java.util.Arrays.copyOf(data.labels(), n), settings.selectionCriteria(),
+                settings).value();
     }
 
     /** A relative improvement larger than early_stopping_tolerance. */

@@ -21,6 +21,14 @@ import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.logs.LogsService;
 import io.labrunner.emulator.s3.S3Frontend;
+import io.labrunner.emulator.sagemaker.OperationGroup;
+import io.labrunner.emulator.sagemaker.ResourceTags;
+import io.labrunner.emulator.sagemaker.SageMakerService;
+import io.labrunner.emulator.sagemaker.TagOperations;
+import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
+import io.labrunner.emulator.sagemaker.training.TrainingJobService;
+import io.labrunner.emulator.sagemaker.training.TrainingTimings;
+import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.sts.StsService;
@@ -70,7 +78,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock (guardrails so far) and CloudWatch Logs are always served; other services are added with
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training jobs) are always served;
+ * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
@@ -106,6 +115,8 @@ public final class Emulator implements AutoCloseable {
     /** Glue's Data Catalog, shared by Glue, Athena (its AwsDataCatalog) and Firehose's format conversion. */
     private GlueCatalog catalog;
     private final ModelServer modelServer;
+    private final List<Algorithm> algorithms;
+    private final TrainingTimings trainingTimings;
 
     private Server server;
     private Path dataDir;
@@ -127,6 +138,11 @@ public final class Emulator implements AutoCloseable {
         this.corsOrigin = builder.corsOrigin;
         this.factories = List.copyOf(builder.factories);
         this.modelServer = builder.modelServer;
+        // Algorithms a caller adds come first, so a test's stand-in for a repository wins over the built-in one.
+        List<Algorithm> runnable = new ArrayList<>(builder.algorithms);
+        runnable.add(new XgboostAlgorithm());
+        this.algorithms = List.copyOf(runnable);
+        this.trainingTimings = builder.trainingTimings;
     }
 
     public static Builder builder() {
@@ -242,7 +258,20 @@ public final class Emulator implements AutoCloseable {
             logs = new LogsService(ACCOUNT_ID, state, java.time.Clock.systemUTC());
             return logs;
         });
+        builtIns.put("sagemaker", this::sageMaker);
         return builtIns;
+    }
+
+    /**
+     * SageMaker: each group of operations is one {@link OperationGroup}; all share the tags of every
+     * SageMaker resource. Training jobs read channels from and write artifacts to this emulator's S3.
+     */
+    private SageMakerService sageMaker() {
+        ResourceTags tags = new ResourceTags(state);
+        TrainingJobService training = new TrainingJobService(ACCOUNT_ID, algorithms, s3Objects(), logWriter(), tags,
+                trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC());
+        List<OperationGroup> groups = List.of(training, new TagOperations(tags));
+        return new SageMakerService(groups);
     }
 
     /**
@@ -485,6 +514,39 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
+     * The emulator's S3, in-process, for services that read and write objects as AWS's own services do
+     * (SageMaker). Reads and writes go through S3Proxy's blob store, so keys are kept inside the data folder.
+     */
+    public S3Objects s3Objects() {
+        return new S3Objects() {
+            @Override
+            public boolean bucketExists(String bucket) {
+                return requireS3().objects().bucketExists(bucket);
+            }
+
+            @Override
+            public List<S3Object> list(String bucket, String prefix) {
+                return requireS3().objects().list(bucket, prefix);
+            }
+
+            @Override
+            public java.util.Optional<byte[]> get(String bucket, String key) {
+                return requireS3().objects().get(bucket, key);
+            }
+
+            @Override
+            public void put(String bucket, String key, byte[] body) {
+                requireS3().objects().put(bucket, key, body);
+            }
+
+            @Override
+            public void delete(String bucket, String key) {
+                requireS3().objects().delete(bucket, key);
+            }
+        };
+    }
+
+    /**
      * The emulator's S3 as an in-process store, for services that write objects (Firehose). Writes go
      * through S3Proxy's blob store, so objects carry the same metadata as a PutObject's.
      */
@@ -583,8 +645,27 @@ public final class Emulator implements AutoCloseable {
         private String corsOrigin;
         private final List<ServiceFactory> factories = new ArrayList<>();
         private ModelServer modelServer;
+        private final List<Algorithm> algorithms = new ArrayList<>();
+        private TrainingTimings trainingTimings = TrainingTimings.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * SageMaker algorithms that training jobs run in-process, found by their image repository, besides the
+         * built-in XGBoost; one added for a repository the emulator already runs takes its place.
+         */
+        public Builder algorithms(Algorithm... added) {
+            for (Algorithm algorithm : added) {
+                algorithms.add(Objects.requireNonNull(algorithm));
+            }
+            return this;
+        }
+
+        /** How long training jobs pretend to take, and how many train at once; default {@link TrainingTimings#DEFAULT}. */
+        public Builder trainingTimings(TrainingTimings timings) {
+            this.trainingTimings = Objects.requireNonNull(timings);
+            return this;
         }
 
         /** The address to bind; default {@code 127.0.0.1} (loopback only). */

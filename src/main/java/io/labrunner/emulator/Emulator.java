@@ -475,6 +475,8 @@ public final class Emulator implements AutoCloseable {
     }
 
     private void closeServices() {
+        // Writers handed out by logWriter() (a training job still running) stop writing to a closed state.
+        logs = null;
         for (AwsService service : services) {
             try {
                 service.close();

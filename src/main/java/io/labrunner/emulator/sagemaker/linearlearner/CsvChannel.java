@@ -59,8 +59,9 @@ final class CsvChannel {
                     + (base == null ? " (linear-learner's default when no ContentType is given)" : "")
                     + ", which this emulator does not read." + local);
         }
-        throw AlgorithmException.clientError("Content type " + type + " is not supported by linear-learner for"
-                + " channel '" + channel.name() + "'; it reads text/csv and " + RECORDIO + "." + local);
+        // The container's wording for a content type it has no reader for (aws/sagemaker-python-sdk#819).
+        throw AlgorithmException.clientError("No iterator has been registered for ContentType ('" + base
+                + "', '1.0')." + local);
     }
 
     private static double[] parse(String line, String channel, String file, int number) throws AlgorithmException {

@@ -15,10 +15,10 @@ import java.util.Locale;
  * Serves a linear model as the container's inference does ("Linear learner response formats"):
  * records in {@code text/csv} (features only, no label) or {@code application/jsonlines}
  * ({@code {"features": [...]}}); answers in {@code application/json}
- * ({@code {"predictions": [{"score": 0.8, "predicted_label": 1}]}}, one document per record, which is
+ * ({@code {"predictions": [{"score": 0.8, "predicted_label": 1.0}]}}, one document per record, which is
  * what the container returns for a single-record request) or {@code application/jsonlines}
- * ({@code {"score": 0.8, "predicted_label": 1}}). Regression answers carry only the score; multiclass
- * scores are the class probabilities.
+ * ({@code {"score": 0.8, "predicted_label": 1.0}}); any other Accept gets JSON, as from the container.
+ * Regression answers carry only the score; multiclass scores are the class probabilities.
  */
 final class LinearPredictor implements Predictor {
     private static final String JSON = "application/json";
@@ -33,12 +33,9 @@ final class LinearPredictor implements Predictor {
     @Override
     public List<String> predict(List<String> records, String contentType, String accept) throws AlgorithmException {
         String input = base(contentType, "text/csv");
-        String output = base(accept, JSON);
-        if (!output.equals(JSON) && !output.equals(JSONLINES) && !output.equals("*/*")) {
-            throw AlgorithmException.clientError("Accept type " + accept + " is not supported by linear-learner;"
-                    + " use application/json or application/jsonlines (application/x-recordio-protobuf is not"
-                    + " served by the embedded emulator).");
-        }
+        // The container answers JSON for an Accept it does not serve, text/csv included (recorded in
+        // aws/sagemaker-python-sdk#993); a transform job asking for CSV then gets JSON lines back.
+        String output = JSONLINES.equals(base(accept, JSON)) ? JSONLINES : JSON;
         List<String> out = new ArrayList<>(records.size());
         for (String record : records) {
             double[] features = switch (input) {
@@ -70,7 +67,8 @@ final class LinearPredictor implements Predictor {
             node.put("score", scores[0]);
         }
         if (model.predictorType() != PredictorType.REGRESSOR) {
-            node.put("predicted_label", model.label(scores));
+            // A float, as the container sends it ("predicted_label": 1.0, aws/sagemaker-python-sdk#993).
+            node.put("predicted_label", (double) model.label(scores));
         }
         return node;
     }

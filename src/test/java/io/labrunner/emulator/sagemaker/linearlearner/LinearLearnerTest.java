@@ -103,8 +103,8 @@ class LinearLearnerTest {
         assertThatThrownBy(() -> predictor.predict(List.of("1,2,3"), "text/csv", "application/json"))
                 .hasMessage("ClientError: Unable to evaluate payload provided: Feature size of csv inference data 3 is"
                         + " not consistent with feature size of trained model 5.");
-        assertThatThrownBy(() -> predictor.predict(List.of("1,2,3,4,5"), "text/csv", "text/csv"))
-                .hasMessageStartingWith("ClientError: Accept type text/csv is not supported by linear-learner");
+        assertThat(JSON.readTree(predictor.predict(List.of("3,0,0,0,0"), "text/csv", "text/csv").get(0))
+                .at("/predictions/0/predicted_label").asDouble()).isEqualTo(1.0);
         assertThatThrownBy(() -> algorithm.load(Map.of("model_algo-1", "not json".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(AlgorithmException.class).hasMessageStartingWith("ClientError: The model artifact is not");
     }
@@ -234,6 +234,10 @@ class LinearLearnerTest {
                 + " 'train' is application/x-recordio-protobuf (linear-learner's default when no ContentType is"
                 + " given), which this emulator does not read. The embedded emulator reads CSV (label in the first"
                 + " column, no header): set the channel's ContentType to text/csv.");
+        assertRefused(binary, Map.of("train", SyntheticData.channel(dir, "train", "text/libsvm", "1 1:0\n")),
+                "ClientError: No iterator has been registered for ContentType ('text/libsvm', '1.0'). The embedded"
+                        + " emulator reads CSV (label in the first column, no header): set the channel's ContentType"
+                        + " to text/csv.");
         assertRefused(binary, Map.of("validation", SyntheticData.channel(dir, "validation", "text/csv", "1,0\n")),
                 "ClientError: No 'train' channel was provided; linear-learner requires one.");
         assertRefused(binary, Map.of("train", SyntheticData.channel(dir, "train", "text/csv", "1,0\n0,1\n"),

@@ -28,6 +28,7 @@ import io.labrunner.emulator.sagemaker.TagOperations;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.sagemaker.training.TrainingJobService;
 import io.labrunner.emulator.sagemaker.training.TrainingTimings;
+import io.labrunner.emulator.sagemaker.linearlearner.LinearLearner;
 import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
@@ -141,6 +142,7 @@ public final class Emulator implements AutoCloseable {
         // Algorithms a caller adds come first, so a test's stand-in for a repository wins over the built-in one.
         List<Algorithm> runnable = new ArrayList<>(builder.algorithms);
         runnable.add(new XgboostAlgorithm());
+        runnable.add(new LinearLearner());
         this.algorithms = List.copyOf(runnable);
         this.trainingTimings = builder.trainingTimings;
     }
@@ -473,6 +475,8 @@ public final class Emulator implements AutoCloseable {
     }
 
     private void closeServices() {
+        // Writers handed out by logWriter() (a training job still running) stop writing to a closed state.
+        logs = null;
         for (AwsService service : services) {
             try {
                 service.close();
@@ -653,7 +657,7 @@ public final class Emulator implements AutoCloseable {
 
         /**
          * SageMaker algorithms that training jobs run in-process, found by their image repository, besides the
-         * built-in XGBoost; one added for a repository the emulator already runs takes its place.
+         * built-in XGBoost and Linear Learner; one added for a repository the emulator already runs takes its place.
          */
         public Builder algorithms(Algorithm... added) {
             for (Algorithm algorithm : added) {

@@ -1,5 +1,7 @@
 package io.labrunner.emulator.sagemaker.tuning;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,7 @@ final class Summaries {
     private Summaries() {
     }
 
-    static Map<String, Object> describe(TuningJob job) {
+    static Map<String, Object> describe(TuningJob job, Instant now) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("HyperParameterTuningJobName", job.name());
         out.put("HyperParameterTuningJobArn", job.arn());
@@ -26,7 +28,19 @@ final class Summaries {
         best(job).ifPresent(best -> out.put("BestTrainingJob", trial(job, best)));
         out.put("WarmStartConfig", job.warmStart());
         out.put("FailureReason", job.failureReason());
+        out.put("TuningJobCompletionDetails", Map.of("NumberOfTrainingJobsObjectiveNotImproving", notImproving(job)));
+        Instant until = job.ended() != null ? job.ended() : now;
+        out.put("ConsumedResources", Map.of("RuntimeInSeconds",
+                (int) Math.max(0, Duration.between(job.created(), until).toSeconds())));
         return out;
+    }
+
+    /** How many trials have ended with an objective since the best one did. */
+    private static int notImproving(TuningJob job) {
+        List<Trial> ended = job.trials().stream().filter(t -> t.objective() != null && t.end() != null)
+                .sorted(Comparator.comparing(Trial::end)).toList();
+        Optional<Trial> best = best(job);
+        return best.filter(b -> b.end() != null).map(b -> (int) ended.stream().filter(t -> t.end().isAfter(b.end())).count()).orElse(0);
     }
 
     static Map<String, Object> listed(TuningJob job) {

@@ -126,7 +126,7 @@ public final class TuningOperations implements AutoCloseable {
 
     private Object describe(ObjectNode input, AwsRequest request) {
         String name = input.path("HyperParameterTuningJobName").asText();
-        return Summaries.describe(tuner.find(region(request), name).orElseThrow(() -> notFound(name)));
+        return Summaries.describe(tuner.find(region(request), name).orElseThrow(() -> notFound(name)), clock.instant());
     }
 
     private Object stop(ObjectNode input, AwsRequest request) {

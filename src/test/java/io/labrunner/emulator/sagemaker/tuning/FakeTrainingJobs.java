@@ -24,7 +24,8 @@ import java.util.function.ToDoubleFunction;
 final class FakeTrainingJobs implements TrainingJobs {
     private final String metric;
     private final ToDoubleFunction<Map<String, String>> objective;
-    private final Duration duration;
+    /** How long a job started from now on trains; changeable so that a test can make later jobs slow. */
+    volatile Duration duration;
     private final double noise;
     private final double curveGap;
     private final Random random = new Random(7);
@@ -49,6 +50,7 @@ final class FakeTrainingJobs implements TrainingJobs {
         final Map<String, String> hyperParameters;
         final Instant start = Instant.now();
         final double finalValue;
+        final Duration duration = FakeTrainingJobs.this.duration;
         volatile String status = "InProgress";
         volatile Instant end;
         volatile String failure;

@@ -159,6 +159,8 @@ class TuningSdkTest {
         assertThat(done.hyperParameterTuningEndTime()).isAfterOrEqualTo(done.creationTime());
         assertThat(done.hyperParameterTuningJobConfig().strategyAsString()).isEqualTo("Bayesian");
         assertThat(done.trainingJobDefinition().staticHyperParameters()).containsEntry("num_round", "50");
+        assertThat(done.consumedResources().runtimeInSeconds()).isNotNegative();
+        assertThat(done.tuningJobCompletionDetails().numberOfTrainingJobsObjectiveNotImproving()).isBetween(0, 9);
 
         List<HyperParameterTrainingJobSummary> trials = trials("churn-tune");
         assertThat(trials).hasSize(10);
@@ -420,9 +422,11 @@ class TuningSdkTest {
 
     @Test
     void tuningJobsSurviveARestartAndARunInterruptedByItEndsFailedWithTheReason(@TempDir Path dataDir) {
-        start(fake(Duration.ofMillis(20), 0), dataDir);
+        FakeTrainingJobs first = fake(Duration.ofMillis(20), 0);
+        start(first, dataDir);
         sagemaker.createHyperParameterTuningJob(request("finished", "Random", 4, 2, c -> { }));
         DescribeHyperParameterTuningJobResponse before = awaitEnd("finished");
+        first.duration = Duration.ofSeconds(60);
         sagemaker.createHyperParameterTuningJob(request("interrupted", "Random", 4, 2, c -> { }));
         FakeTrainingJobs slow = fake(Duration.ofSeconds(60), 0);
         restart(slow, dataDir);

@@ -282,6 +282,25 @@ class TuningSdkTest {
         assertThatThrownBy(() -> sagemaker.createHyperParameterTuningJob(request("too-wide", "Random", 2, 3, c -> { })))
                 .isInstanceOf(SageMakerException.class)
                 .hasMessageContaining("MaxParallelTrainingJobs [3] must be less than or equal to MaxNumberOfTrainingJobs [2]");
+        ParameterRanges notANumber = ParameterRanges.builder().continuousParameterRanges(ContinuousParameterRange
+                .builder().name("eta").minValue("low").maxValue("1").build()).build();
+        assertThatThrownBy(() -> sagemaker.createHyperParameterTuningJob(
+                request("nan", "Random", 4, 1, c -> c.parameterRanges(notANumber))))
+                .isInstanceOf(SageMakerException.class)
+                .hasMessageContaining("The MinValue [low] of hyperparameter [eta] is not a number.");
+        ParameterRanges twice = ParameterRanges.builder()
+                .continuousParameterRanges(ContinuousParameterRange.builder().name("eta").minValue("0.1").maxValue("1").build())
+                .categoricalParameterRanges(CategoricalParameterRange.builder().name("eta").values("0.1", "0.2").build())
+                .build();
+        assertThatThrownBy(() -> sagemaker.createHyperParameterTuningJob(
+                request("dup", "Random", 4, 1, c -> c.parameterRanges(twice))))
+                .isInstanceOf(SageMakerException.class).hasMessageContaining("[eta] is specified in more than one");
+        ParameterRanges staticToo = ParameterRanges.builder().integerParameterRanges(
+                IntegerParameterRange.builder().name("num_round").minValue("10").maxValue("100").build()).build();
+        assertThatThrownBy(() -> sagemaker.createHyperParameterTuningJob(
+                request("both", "Random", 4, 1, c -> c.parameterRanges(staticToo))))
+                .isInstanceOf(SageMakerException.class)
+                .hasMessageContaining("[num_round] is specified both as a static hyperparameter and in a parameter range");
         assertThatThrownBy(() -> sagemaker.createHyperParameterTuningJob(request("hyperband", "Hyperband", 4, 1, c -> { })))
                 .isInstanceOf(SageMakerException.class).hasMessageContaining("does not run the Hyperband strategy");
         assertThatThrownBy(() -> sagemaker.describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName("nope")))
@@ -291,7 +310,8 @@ class TuningSdkTest {
 
         sagemaker.createHyperParameterTuningJob(request("twice", "Random", 2, 1, c -> { }));
         assertThatThrownBy(() -> sagemaker.createHyperParameterTuningJob(request("twice", "Random", 2, 1, c -> { })))
-                .isInstanceOf(ResourceInUseException.class);
+                .isInstanceOf(ResourceInUseException.class)
+                .hasMessageContaining("a hyperparameter tuning job with this name already exists");
     }
 
     /** The exception {@code call} fails with. */

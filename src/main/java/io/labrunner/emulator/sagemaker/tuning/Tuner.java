@@ -321,8 +321,14 @@ final class Tuner implements AutoCloseable {
         }
     }
 
+    /** Stops polling, waiting for a poll under way so that nothing writes to the state store after this. */
     @Override
     public void close() {
         poller.shutdownNow();
+        try {
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -123,7 +123,9 @@ public final class TuningBenchmark {
         Service(TrainingJobs jobs, Emulator emulator) {
             tuning = new TuningOperations(jobs, new ResourceTags(emulator.stateStore()), emulator.stateStore(),
                     Clock.systemUTC(), image -> Optional.empty(), Duration.ofMillis(20));
-            protocol = tuning.register(JsonProtocolService.builder("sagemaker")).build();
+            JsonProtocolService.Builder builder = JsonProtocolService.builder("sagemaker");
+        tuning.register(builder);
+        protocol = builder.build();
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.Emulator;
 import io.labrunner.emulator.protocol.JsonProtocolService;
+import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.TrainingJobs;
 import io.labrunner.emulator.sagemaker.algorithms.MetricDefinition;
@@ -32,7 +33,7 @@ import java.util.function.Function;
  * jobs started through {@link TrainingJobs}; strategies Random, Grid and Bayesian (a Gaussian process
  * with Expected Improvement, see {@link BayesianSearch}). Close it to stop its poller.
  */
-public final class TuningOperations implements AutoCloseable {
+public final class TuningOperations implements OperationGroup {
     /** How often running tuning jobs look at their trials by default. */
     public static final Duration DEFAULT_POLL = Duration.ofMillis(200);
     private static final int DEFAULT_PAGE = 10;
@@ -62,9 +63,9 @@ public final class TuningOperations implements AutoCloseable {
     }
 
     /** Adds the five tuning operations to a SageMaker service under construction. */
-    public JsonProtocolService.Builder register(JsonProtocolService.Builder service) {
-        return service
-                .handler("CreateHyperParameterTuningJob", this::create)
+    @Override
+    public void register(JsonProtocolService.Builder service) {
+        service.handler("CreateHyperParameterTuningJob", this::create)
                 .handler("DescribeHyperParameterTuningJob", this::describe)
                 .handler("ListHyperParameterTuningJobs", this::list)
                 .handler("StopHyperParameterTuningJob", this::stop)

@@ -30,7 +30,9 @@ final class TuningTestService implements AwsService {
     TuningTestService(TrainingJobs trainingJobs, StateStore state, Duration poll) {
         this.tuning = new TuningOperations(trainingJobs, new ResourceTags(state), state, Clock.systemUTC(),
                 image -> image.equals(BUILT_IN_IMAGE) ? Optional.of(BUILT_IN_METRICS) : Optional.empty(), poll);
-        this.protocol = tuning.register(JsonProtocolService.builder("sagemaker")).build();
+        JsonProtocolService.Builder builder = JsonProtocolService.builder("sagemaker");
+        tuning.register(builder);
+        this.protocol = builder.build();
     }
 
     @Override

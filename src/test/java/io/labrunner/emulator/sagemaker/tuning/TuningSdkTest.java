@@ -421,12 +421,14 @@ class TuningSdkTest {
 
     @Test
     void warmStartBuildsOnAParentJobsTrials() {
-        start(fake(Duration.ofMillis(20), 0));
+        FakeTrainingJobs fake = fake(Duration.ofSeconds(2), 0);
+        start(fake);
         sagemaker.createHyperParameterTuningJob(request("parent", "Random", 12, 3, c -> { }));
         assertThatThrownBy(() -> sagemaker.createHyperParameterTuningJob(request("child", "Bayesian", 4, 1, c -> { })
                 .toBuilder().warmStartConfig(w -> w.warmStartType("TransferLearning")
                         .parentHyperParameterTuningJobs(p -> p.hyperParameterTuningJobName("parent"))).build()))
                 .isInstanceOf(SageMakerException.class).hasMessageContaining("a parent must have ended");
+        fake.duration = Duration.ofMillis(20);
         awaitEnd("parent");
         sagemaker.createHyperParameterTuningJob(request("child", "Bayesian", 4, 1, c -> { }).toBuilder()
                 .warmStartConfig(w -> w.warmStartType("IdenticalDataAndAlgorithm")

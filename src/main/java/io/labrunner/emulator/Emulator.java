@@ -26,6 +26,8 @@ import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.SageMakerService;
 import io.labrunner.emulator.sagemaker.TagOperations;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
+import io.labrunner.emulator.sagemaker.tuning.TuningOperations;
+import io.labrunner.emulator.sagemaker.training.AlgorithmRegistry;
 import io.labrunner.emulator.sagemaker.training.TrainingJobService;
 import io.labrunner.emulator.sagemaker.training.TrainingTimings;
 import io.labrunner.emulator.sagemaker.linearlearner.LinearLearner;
@@ -79,7 +81,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training jobs) are always served;
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training and tuning jobs) are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -272,7 +274,10 @@ public final class Emulator implements AutoCloseable {
         ResourceTags tags = new ResourceTags(state);
         TrainingJobService training = new TrainingJobService(ACCOUNT_ID, algorithms, s3Objects(), logWriter(), tags,
                 trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC());
-        List<OperationGroup> groups = List.of(training, new TagOperations(tags));
+        AlgorithmRegistry registry = new AlgorithmRegistry(algorithms);
+        TuningOperations tuning = new TuningOperations(training, tags, state, java.time.Clock.systemUTC(),
+                image -> registry.forImage(image).map(Algorithm::metrics));
+        List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning);
         return new SageMakerService(groups);
     }
 

@@ -196,7 +196,7 @@ final class ConstraintValidator {
         }
         boolean missing = value == null || value.isNull();
         boolean hidden = !missing && (quoting == Quoting.NO_VALUE || shape != null && (shape.type() == ShapeType.BLOB
-                || quoting == Quoting.SCALARS && !isScalar(shape)));
+                || quoting == Quoting.SCALARS && (!isScalar(shape) || shape.sensitive())));
         String shown = hidden ? "" : " " + ValueText.of(value);
         violations.add("Value" + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
     }

@@ -52,7 +52,7 @@ final class ModelParser {
         return new Shape(name, type, members, Set.copyOf(required), text(node.path("member"), "shape"),
                 text(node.path("key"), "shape"), text(node.path("value"), "shape"), number(node, "min"),
                 number(node, "max"), pattern == null ? null : AwsPattern.of(pattern), List.copyOf(enumValues),
-                Map.copyOf(bindings), text(node, "payload"));
+                Map.copyOf(bindings), text(node, "payload"), node.path("sensitive").asBoolean(false));
     }
 
     private static Operation operation(String name, JsonNode node) {

@@ -10,5 +10,10 @@ package io.labrunner.emulator.protocol;
 public enum Quoting {
     EVERY_VALUE,
     NO_VALUE,
+    /**
+     * Scalars only, and no value of a shape the model marks sensitive: AWS's newer services redact those
+     * ({@code Value at 'advancedSecurityOptions.sAMLOptions.masterUserName'}, OpenSearch, a sensitive
+     * member, as reported in ministryofjustice/cloud-platform-infrastructure#4097).
+     */
     SCALARS
 }

@@ -40,6 +40,8 @@ public final class RestJsonProtocolService {
     private static final Logger LOG = LoggerFactory.getLogger(RestJsonProtocolService.class);
 
     private final Map<String, ServiceModel> models;
+    /** One per model, built once: each holds Jackson mappers, which are costly to make per request. */
+    private final Map<String, RestOutputWriter> writers = new LinkedHashMap<>();
     private final Map<String, OperationHandler> handlers;
     private final RestRouter router;
     private final Quoting quoting;
@@ -53,6 +55,7 @@ public final class RestJsonProtocolService {
                 throw new IllegalArgumentException(name + " speaks " + model.protocol() + ", not REST-JSON");
             }
             models.put(name, model);
+            writers.put(name, new RestOutputWriter(model));
             model.operations().values().stream().filter(op -> op.http() != null)
                     .forEach(op -> routes.add(RestRoute.of(name, op)));
         }
@@ -93,7 +96,7 @@ public final class RestJsonProtocolService {
             if (output instanceof AwsResponse complete) {
                 return complete;
             }
-            return new RestOutputWriter(model).write(operation, output);
+            return writers.get(found.route().service()).write(operation, output);
         } catch (AwsException e) {
             return ErrorResponses.restJson(e, ErrorResponses.messageMember(model == null ? null : model.shapes().get(e.code())));
         } catch (RuntimeException e) {

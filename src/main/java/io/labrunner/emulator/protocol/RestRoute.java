@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * therefore also has a lax form, in which every label may span segments; {@link RestRouter} tries it only when
  * no route matches segment by segment.
  */
-record RestRoute(String service, Operation operation, String method, Pattern strict, Pattern lax, List<String> labels,
-        Map<String, String> literalQuery, int literalLength) {
+record RestRoute(String service, Operation operation, String method, String literalPrefix, Pattern strict, Pattern lax,
+        List<String> labels, Map<String, String> literalQuery, int literalLength) {
 
     private static final Pattern LABEL = Pattern.compile("\\{([^}+]+)(\\+?)}");
 
@@ -37,6 +37,8 @@ record RestRoute(String service, Operation operation, String method, Pattern str
                 }
             }
         }
+        int firstLabel = path.indexOf('{');
+        String literalPrefix = firstLabel < 0 ? path : path.substring(0, firstLabel);
         StringBuilder strict = new StringBuilder();
         StringBuilder lax = new StringBuilder();
         List<String> labels = new ArrayList<>();
@@ -59,12 +61,15 @@ record RestRoute(String service, Operation operation, String method, Pattern str
         strict.append(Pattern.quote(tail));
         lax.append(Pattern.quote(tail));
         // A trailing slash is optional on the wire (SDKs drop it for a template ending in a label).
-        return new RestRoute(service, operation, http.method(), Pattern.compile(strict + "/?"),
+        return new RestRoute(service, operation, http.method(), literalPrefix, Pattern.compile(strict + "/?"),
                 Pattern.compile(lax + "/?"), List.copyOf(labels), literalQuery, literal);
     }
 
     /** The label values when {@code path} fits this route ({@code lax}: labels may span segments). */
     Optional<Map<String, String>> match(String path, Map<String, List<String>> query, boolean laxly) {
+        if (!path.startsWith(literalPrefix)) {
+            return Optional.empty();
+        }
         for (Map.Entry<String, String> literal : literalQuery.entrySet()) {
             List<String> values = query.get(literal.getKey());
             if (values == null || literal.getValue() != null && !values.contains(literal.getValue())) {

@@ -12,6 +12,7 @@ import io.labrunner.emulator.protocol.RestJsonRequests;
 import io.labrunner.emulator.protocol.ServiceModel;
 import io.labrunner.emulator.protocol.ServiceModels;
 import io.labrunner.emulator.protocol.SignedHttp;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +83,9 @@ class BedrockConformanceTest {
             Optional<RestJsonRequests.Request> request = requests.of(c.operation(), c.body());
             RestJsonRequests.Request r = request.orElseThrow();
             SignedHttp.Answer answer = http.send(r.method(), r.encodedPath(), r.query(), r.headers(), r.body());
+            assertThat(answer.status()).as(r.method() + " " + r.encodedPath() + " " + r.query() + ": "
+                    + new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(400);
             JsonNode body = JSON.readTree(answer.body());
-            assertThat(answer.status()).as(r.method() + " " + r.encodedPath() + " " + body).isEqualTo(400);
             assertThat(answer.header("x-amzn-ErrorType")).as(body.toString()).isEqualTo("ValidationException");
             assertThat(body.path("message").asText()).matches("\\d+ validation errors? detected: .*")
                     .contains(c.violation());

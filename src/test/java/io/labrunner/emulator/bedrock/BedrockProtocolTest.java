@@ -81,6 +81,19 @@ class BedrockProtocolTest {
     }
 
     @Test
+    void aModelIdTooLongForJavasRegexEngineIsAValidationExceptionNotAServerError() throws Exception {
+        // Matching Bedrock's model-id pattern on thousands of characters overflows the matcher's stack.
+        String modelId = "a".repeat(6000);
+
+        SignedHttp.Answer answer = http.send("POST", "/model/" + modelId + "/converse", Map.of(),
+                Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.status()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).path("message").asText())
+                .contains("at 'modelId' failed to satisfy constraint: Member must have length less than or equal to 2048");
+    }
+
+    @Test
     void aQueryStringMemberOutOfRangeIsAValidationExceptionQuotingTheValue() {
         assertThatThrownBy(() -> bedrock.listGuardrails(r -> r.maxResults(1001)))
                 .isInstanceOf(ValidationException.class)

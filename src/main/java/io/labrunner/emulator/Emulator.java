@@ -120,6 +120,7 @@ public final class Emulator implements AutoCloseable {
     private final ModelServer modelServer;
     private final List<Algorithm> algorithms;
     private final TrainingTimings trainingTimings;
+    private final java.time.Duration tuningPoll;
 
     private Server server;
     private Path dataDir;
@@ -147,6 +148,7 @@ public final class Emulator implements AutoCloseable {
         runnable.add(new LinearLearner());
         this.algorithms = List.copyOf(runnable);
         this.trainingTimings = builder.trainingTimings;
+        this.tuningPoll = builder.tuningPoll;
     }
 
     public static Builder builder() {
@@ -276,7 +278,7 @@ public final class Emulator implements AutoCloseable {
                 trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC());
         AlgorithmRegistry registry = new AlgorithmRegistry(algorithms);
         TuningOperations tuning = new TuningOperations(training, tags, state, java.time.Clock.systemUTC(),
-                image -> registry.forImage(image).map(Algorithm::metrics));
+                image -> registry.forImage(image).map(Algorithm::metrics), tuningPoll);
         List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning);
         return new SageMakerService(groups);
     }
@@ -656,6 +658,7 @@ public final class Emulator implements AutoCloseable {
         private ModelServer modelServer;
         private final List<Algorithm> algorithms = new ArrayList<>();
         private TrainingTimings trainingTimings = TrainingTimings.DEFAULT;
+        private java.time.Duration tuningPoll = TuningOperations.DEFAULT_POLL;
 
         private Builder() {
         }
@@ -674,6 +677,19 @@ public final class Emulator implements AutoCloseable {
         /** How long training jobs pretend to take, and how many train at once; default {@link TrainingTimings#DEFAULT}. */
         public Builder trainingTimings(TrainingTimings timings) {
             this.trainingTimings = Objects.requireNonNull(timings);
+            return this;
+        }
+
+        /**
+         * How often tuning jobs look at their trials (to launch, judge early stopping and end them); default
+         * {@link TuningOperations#DEFAULT_POLL}. Tests that train small data set it shorter, since an early stop can
+         * only catch a trial that is still training.
+         */
+        public Builder tuningPoll(java.time.Duration poll) {
+            if (poll.isNegative() || poll.isZero()) {
+                throw new IllegalArgumentException("tuningPoll must be positive, got " + poll);
+            }
+            this.tuningPoll = poll;
             return this;
         }
 

@@ -162,19 +162,20 @@ public final class TuningBenchmark {
             double eta = Math.log10(request.path("HyperParameters").path("eta").asDouble()) + 1;
             double depth = (request.path("HyperParameters").path("max_depth").asDouble() - 6) / 4;
             Instant now = Instant.now();
-            started.put(name, new View(name, "arn:" + name, "InProgress", Optional.empty(), Map.of(),
-                    Map.of("validation:rmse", eta * eta + depth * depth), now, now, null));
+            started.put(name, new View(name, "arn:" + name, "InProgress", "Training", Optional.empty(), Map.of(),
+                    Map.of(), Map.of("validation:rmse", eta * eta + depth * depth), now, now, null));
         }
 
         @Override
         public Optional<View> find(String region, String name) {
             View view = started.get(name);
             if (view == null || Instant.now().isBefore(view.start().plus(duration))) {
-                return Optional.ofNullable(view).map(v -> new View(v.name(), v.arn(), v.status(), v.failureReason(),
-                        v.hyperParameters(), Map.of(), v.created(), v.start(), null));
+                return Optional.ofNullable(view).map(v -> new View(v.name(), v.arn(), v.status(), v.secondaryStatus(),
+                        v.failureReason(), v.hyperParameters(), Map.of(), Map.of(), v.created(), v.start(), null));
             }
-            return Optional.of(new View(view.name(), view.arn(), "Completed", Optional.empty(), view.hyperParameters(),
-                    view.finalMetrics(), view.created(), view.start(), view.start().plus(duration)));
+            return Optional.of(new View(view.name(), view.arn(), "Completed", "Completed", Optional.empty(),
+                    view.hyperParameters(), Map.of(), view.finalMetrics(), view.created(), view.start(),
+                    view.start().plus(duration)));
         }
 
         @Override

@@ -29,12 +29,24 @@ public interface TrainingJobs {
     /**
      * A training job as a tuning job sees it.
      *
-     * @param status       InProgress, Completed, Failed, Stopping or Stopped
-     * @param finalMetrics the final value of each metric, by name, once the job has ended
-     * @param end          when it ended, or null while it runs
+     * @param status          InProgress, Completed, Failed, Stopping or Stopped
+     * @param secondaryStatus Starting, Downloading, Training, Uploading... as DescribeTrainingJob shows it
+     * @param latestMetrics   each metric's latest value parsed from the container's log so far, while the job
+     *                        runs and after; empty for a job whose container printed none
+     * @param finalMetrics    the final value of each metric, by name, once the job has ended
+     * @param end             when it ended, or null while it runs
      */
-    record View(String name, String arn, String status, Optional<String> failureReason,
-            Map<String, String> hyperParameters, Map<String, Double> finalMetrics, Instant created,
-            Instant start, Instant end) {
+    record View(String name, String arn, String status, String secondaryStatus, Optional<String> failureReason,
+            Map<String, String> hyperParameters, Map<String, ReportedMetric> latestMetrics,
+            Map<String, Double> finalMetrics, Instant created, Instant start, Instant end) {
+    }
+
+    /**
+     * A metric's latest value, as SageMaker parses it from the log with the metric's regex.
+     *
+     * @param reports how many times the container had printed it by then: the epoch or round it stands for,
+     *                for a metric printed once per epoch
+     */
+    record ReportedMetric(double value, int reports) {
     }
 }

@@ -34,7 +34,7 @@ public final class FakeAlgorithm implements Algorithm {
 
     @Override
     public List<MetricDefinition> metrics() {
-        return List.of(new MetricDefinition("train:lines", true));
+        return List.of(new MetricDefinition("train:lines", ".*\\[[0-9]+\\].*#011train-lines:([0-9]+).*", true));
     }
 
     @Override

@@ -113,4 +113,45 @@ class TrainingJobSeamsTest {
                 .containsExactly("Arguments: train", "[0]#011train-lines:2", "[1]#011train-lines:2",
                         "[2]#011train-lines:2");
     }
+
+    @Test
+    void aRunningJobShowsTheLatestMetricParsedFromItsLogAndAStoppedJobEndsWithIt() throws InterruptedException {
+        ObjectNode slow = request("curve");
+        slow.putObject("HyperParameters").put("rounds", "500").put("round_ms", "10");
+        training.start("us-east-1", slow, null);
+
+        TrainingJobs.View running = training.find("us-east-1", "curve").orElseThrow();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+        while (!running.latestMetrics().containsKey("train:lines") || running.latestMetrics().get("train:lines").reports() < 3) {
+            assertThat(java.time.Instant.now()).as("no metric parsed while training").isBefore(deadline);
+            Thread.sleep(10);
+            running = training.find("us-east-1", "curve").orElseThrow();
+        }
+        // Parsed with the algorithm's regex from "[n]#011train-lines:2" while the job is still training.
+        assertThat(running.status()).isEqualTo("InProgress");
+        assertThat(running.secondaryStatus()).isEqualTo("Training");
+        assertThat(running.latestMetrics().get("train:lines").value()).isEqualTo(2.0);
+        assertThat(running.finalMetrics()).isEmpty();
+        TrainingJobs.View later = running;
+        while (later.latestMetrics().get("train:lines").reports() <= running.latestMetrics().get("train:lines").reports()) {
+            assertThat(java.time.Instant.now()).as("the round count does not advance").isBefore(deadline);
+            Thread.sleep(10);
+            later = training.find("us-east-1", "curve").orElseThrow();
+        }
+
+        training.stop("us-east-1", "curve");
+        DescribeTrainingJobResponse stopped = waitForEnd(sagemaker, "curve");
+        assertThat(stopped.trainingJobStatusAsString()).isEqualTo("Stopped");
+        assertThat(stopped.secondaryStatusAsString()).isEqualTo("Stopped");
+        assertThat(stopped.finalMetricDataList()).singleElement().satisfies(m -> {
+            assertThat(m.metricName()).isEqualTo("train:lines");
+            assertThat(m.value()).isEqualTo(2.0f);
+        });
+        assertThat(training.find("us-east-1", "curve").orElseThrow().finalMetrics()).containsEntry("train:lines", 2.0);
+        // The built-in algorithm's regexes are shown as the job's MetricDefinitions, the request having named none.
+        assertThat(stopped.algorithmSpecification().metricDefinitions()).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("train:lines");
+            assertThat(d.regex()).isEqualTo(".*\\[[0-9]+\\].*#011train-lines:([0-9]+).*");
+        });
+    }
 }

@@ -28,35 +28,35 @@ import java.util.Set;
 public final class LinearLearner implements Algorithm {
     private static final Set<String> CHANNELS = Set.of("train", "validation", "test");
     private static final List<MetricDefinition> METRICS = List.of(
-            new MetricDefinition("train:objective_loss", false),
-            new MetricDefinition("validation:objective_loss", false),
-            new MetricDefinition("validation:binary_classification_accuracy", true),
-            new MetricDefinition("validation:binary_f_beta", true),
-            new MetricDefinition("validation:precision", true),
-            new MetricDefinition("validation:recall", true),
-            new MetricDefinition("validation:roc_auc_score", true),
-            new MetricDefinition("validation:mse", false),
-            new MetricDefinition("validation:absolute_loss", false),
-            new MetricDefinition("validation:multiclass_accuracy", true),
-            new MetricDefinition("validation:multiclass_top_k_accuracy", true),
-            new MetricDefinition("validation:dcg", true),
-            new MetricDefinition("validation:macro_f_beta", true),
-            new MetricDefinition("validation:macro_precision", true),
-            new MetricDefinition("validation:macro_recall", true),
-            new MetricDefinition("test:objective_loss", false),
-            new MetricDefinition("test:binary_classification_accuracy", true),
-            new MetricDefinition("test:binary_f_beta", true),
-            new MetricDefinition("test:precision", true),
-            new MetricDefinition("test:recall", true),
-            new MetricDefinition("test:roc_auc_score", true),
-            new MetricDefinition("test:mse", false),
-            new MetricDefinition("test:absolute_loss", false),
-            new MetricDefinition("test:multiclass_accuracy", true),
-            new MetricDefinition("test:multiclass_top_k_accuracy", true),
-            new MetricDefinition("test:dcg", true),
-            new MetricDefinition("test:macro_f_beta", true),
-            new MetricDefinition("test:macro_precision", true),
-            new MetricDefinition("test:macro_recall", true));
+            metric("train:objective_loss", false),
+            metric("validation:objective_loss", false),
+            metric("validation:binary_classification_accuracy", true),
+            metric("validation:binary_f_beta", true),
+            metric("validation:precision", true),
+            metric("validation:recall", true),
+            metric("validation:roc_auc_score", true),
+            metric("validation:mse", false),
+            metric("validation:absolute_loss", false),
+            metric("validation:multiclass_accuracy", true),
+            metric("validation:multiclass_top_k_accuracy", true),
+            metric("validation:dcg", true),
+            metric("validation:macro_f_beta", true),
+            metric("validation:macro_precision", true),
+            metric("validation:macro_recall", true),
+            metric("test:objective_loss", false),
+            metric("test:binary_classification_accuracy", true),
+            metric("test:binary_f_beta", true),
+            metric("test:precision", true),
+            metric("test:recall", true),
+            metric("test:roc_auc_score", true),
+            metric("test:mse", false),
+            metric("test:absolute_loss", false),
+            metric("test:multiclass_accuracy", true),
+            metric("test:multiclass_top_k_accuracy", true),
+            metric("test:dcg", true),
+            metric("test:macro_f_beta", true),
+            metric("test:macro_precision", true),
+            metric("test:macro_recall", true));
 
     private final Clock clock;
 
@@ -72,6 +72,24 @@ public final class LinearLearner implements Algorithm {
     @Override
     public String repository() {
         return "linear-learner";
+    }
+
+    /**
+     * A metric with the regex SageMaker parses it by from the container's {@code #quality_metric} lines (as
+     * DescribeHyperParameterTuningJob shows them for linear-learner jobs): the objective loss of train and
+     * validation once per epoch, every other value once at the end.
+     */
+    private static MetricDefinition metric(String name, boolean maximize) {
+        String channel = name.substring(0, name.indexOf(':'));
+        String metric = name.substring(name.indexOf(':') + 1);
+        String printed = switch (metric) {
+            case "objective_loss" -> (channel.equals("test") ? "" : "epoch=\\S+, ") + channel + " \\S+_objective <loss>";
+            case "binary_f_beta", "macro_f_beta" -> channel + " " + metric.replace("beta", "\\S+") + " <score>";
+            case "multiclass_top_k_accuracy" -> channel + " multiclass_top_k_accuracy_\\S+ <score>";
+            case "mse", "absolute_loss" -> channel + " " + metric + " <loss>";
+            default -> channel + " " + metric + " <score>";
+        };
+        return new MetricDefinition(name, "#quality_metric: host=\\S+, " + printed + "=(\\S+)", maximize);
     }
 
     @Override
@@ -195,8 +213,10 @@ public final class LinearLearner implements Algorithm {
         List<TrainedModel.FinalMetric> metrics = new ArrayList<>();
         scores.forEach((name, value) -> {
             boolean objective = name.equals(settings.loss().objectiveName());
+            boolean loss = objective || name.equals("mse") || name.equals("absolute_loss");
+            String printed = name.equals("multiclass_top_k_accuracy") ? name + "_" + settings.accuracyTopK() : name;
             log.info(String.format(Locale.ROOT, "#quality_metric: host=%s, %s %s <%s>=%s", ContainerLog.HOST, channel,
-                    name, objective ? "loss" : "score", Trainer.number(value)));
+                    printed, loss ? "loss" : "score", Trainer.number(value)));
             String metric = objective ? "objective_loss" : name.startsWith("binary_f_") ? "binary_f_beta" : name;
             metrics.add(new TrainedModel.FinalMetric(channel + ":" + metric, value));
         });

@@ -85,11 +85,11 @@ public record TrainingJob(String region, String name, String arn, ObjectNode req
      * Ends the job in its current secondary status (MaxRuntimeExceeded, which is both how it stops and how
      * it ends), closing that status instead of adding another.
      */
-    TrainingJob endIn(String finalStatus, Instant now) {
+    TrainingJob endIn(String finalStatus, List<FinalMetric> metrics, Instant now) {
         List<Transition> list = new ArrayList<>(transitions);
         list.set(list.size() - 1, list.get(list.size() - 1).endedAt(now));
         return new TrainingJob(region, name, arn, request, tuningJobArn, finalStatus, secondaryStatus, list,
-                failureReason, created, now, trainingStart, trainingStart == null ? null : now, List.of(), null);
+                failureReason, created, now, trainingStart, trainingStart == null ? null : now, metrics, null);
     }
 
     /** Whole seconds between training start and end, at least 1, as TrainingTimeInSeconds reports. */

@@ -39,6 +39,7 @@ public final class TrainingJobService implements OperationGroup, TrainingJobs {
     private final TrainingRun.Context context;
     private final ThreadPoolExecutor pool;
     private final Map<String, StopSignal> running = new ConcurrentHashMap<>();
+    private final LatestMetrics latestMetrics = new LatestMetrics();
 
     /**
      * @param algorithms the built-in algorithms that run in-process, by image repository
@@ -52,7 +53,7 @@ public final class TrainingJobService implements OperationGroup, TrainingJobs {
         this.validation = new TrainingValidation(s3);
         prepare(workRoot);
         this.context = new TrainingRun.Context(store, new AlgorithmRegistry(algorithms), new ChannelFetcher(s3), s3,
-                logs, timings, clock, workRoot);
+                logs, latestMetrics, timings, clock, workRoot);
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(timings.parallelJobs(), timings.parallelJobs(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
@@ -66,8 +67,12 @@ public final class TrainingJobService implements OperationGroup, TrainingJobs {
     @Override
     public void register(JsonProtocolService.Builder sagemaker) {
         sagemaker.handler("CreateTrainingJob", this::create)
-                .handler("DescribeTrainingJob", (input, request) -> TrainingJobViews.describe(
-                        job(request.region(), input.get("TrainingJobName").asText())))
+                .handler("DescribeTrainingJob", (input, request) -> {
+                    TrainingJob job = job(request.region(), input.get("TrainingJobName").asText());
+                    return TrainingJobViews.describe(job, context.algorithms().forImage(job.request()
+                            .path("AlgorithmSpecification").path("TrainingImage").asText(null))
+                            .map(Algorithm::metrics).orElse(List.of()));
+                })
                 .handler("ListTrainingJobs", (input, request) -> TrainingJobListing.list(store.inRegion(request.region()),
                         input))
                 .handler("StopTrainingJob", (input, request) -> {
@@ -117,7 +122,7 @@ public final class TrainingJobService implements OperationGroup, TrainingJobs {
 
     @Override
     public Optional<View> find(String region, String name) {
-        return store.get(region, name).map(TrainingJobViews::view);
+        return store.get(region, name).map(job -> TrainingJobViews.view(job, latestMetrics.of(region, name)));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.labrunner.emulator.sagemaker.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.sagemaker.TrainingJobs;
+import io.labrunner.emulator.sagemaker.algorithms.MetricDefinition;
 import io.labrunner.emulator.sagemaker.algorithms.TrainedModel.FinalMetric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +23,12 @@ final class TrainingJobViews {
     private TrainingJobViews() {
     }
 
-    static Map<String, Object> describe(TrainingJob job) {
+    /**
+     * @param builtInMetrics the metric definitions of the built-in algorithm the job runs, which AWS shows as the
+     *                       job's AlgorithmSpecification.MetricDefinitions when the request gave none; empty for
+     *                       other images
+     */
+    static Map<String, Object> describe(TrainingJob job, List<MetricDefinition> builtInMetrics) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("TrainingJobName", job.name());
         out.put("TrainingJobArn", job.arn());
@@ -33,6 +41,7 @@ final class TrainingJobViews {
         out.put("FailureReason", job.failureReason());
         JsonNode request = job.request();
         ECHOED.forEach(member -> out.put(member, request.get(member)));
+        out.put("AlgorithmSpecification", algorithmSpecification(request.get("AlgorithmSpecification"), builtInMetrics));
         out.put("StoppingCondition", stoppingCondition(request));
         out.put("CreationTime", job.created());
         out.put("TrainingStartTime", job.trainingStart());
@@ -101,13 +110,30 @@ final class TrainingJobViews {
         return out;
     }
 
-    static TrainingJobs.View view(TrainingJob job) {
+    /**
+     * The request's AlgorithmSpecification, with the built-in algorithm's metric regexes added when it named none,
+     * as DescribeTrainingJob and DescribeHyperParameterTuningJob show them for built-in algorithms (recorded boto3
+     * output lists {@code {"Name": "validation:auc", "Regex": ".*\\[[0-9]+\\].*#011validation-auc:(...).*"}} for a
+     * job created with only TrainingImage and TrainingInputMode).
+     */
+    private static JsonNode algorithmSpecification(JsonNode given, List<MetricDefinition> builtInMetrics) {
+        if (!(given instanceof ObjectNode spec) || builtInMetrics.isEmpty() || spec.has("MetricDefinitions")) {
+            return given;
+        }
+        ObjectNode filled = spec.deepCopy();
+        ArrayNode definitions = filled.putArray("MetricDefinitions");
+        builtInMetrics.forEach(m -> definitions.addObject().put("Name", m.name()).put("Regex", m.regex()));
+        return filled;
+    }
+
+    static TrainingJobs.View view(TrainingJob job, Map<String, TrainingJobs.ReportedMetric> latestMetrics) {
         Map<String, String> hyperParameters = new LinkedHashMap<>();
         job.request().path("HyperParameters").fields()
                 .forEachRemaining(e -> hyperParameters.put(e.getKey(), e.getValue().asText()));
         Map<String, Double> metrics = new LinkedHashMap<>();
         job.finalMetrics().forEach(m -> metrics.put(m.name(), m.value()));
-        return new TrainingJobs.View(job.name(), job.arn(), job.status(), Optional.ofNullable(job.failureReason()),
-                hyperParameters, metrics, job.created(), job.trainingStart(), job.trainingEnd());
+        return new TrainingJobs.View(job.name(), job.arn(), job.status(), job.secondaryStatus(),
+                Optional.ofNullable(job.failureReason()), hyperParameters, latestMetrics, metrics, job.created(),
+                job.trainingStart(), job.trainingEnd());
     }
 }

@@ -6,6 +6,7 @@ import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.sagemaker.algorithms.AlgorithmException;
 import io.labrunner.emulator.sagemaker.algorithms.ChannelData;
 import io.labrunner.emulator.sagemaker.algorithms.TrainedModel;
+import io.labrunner.emulator.sagemaker.algorithms.TrainedModel.FinalMetric;
 import io.labrunner.emulator.sagemaker.algorithms.TrainingInput;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ final class TrainingRun implements Runnable {
 
     /** What every run shares. */
     record Context(TrainingJobStore store, AlgorithmRegistry algorithms, ChannelFetcher channels, S3Objects s3,
-            LogWriter logs, TrainingTimings timings, Clock clock, Path workRoot) {
+            LogWriter logs, LatestMetrics metrics, TrainingTimings timings, Clock clock, Path workRoot) {
     }
 
     private final Context context;
@@ -81,7 +82,7 @@ final class TrainingRun implements Runnable {
             }
             say("Training image download completed. Training in progress.");
             TrainedModel model = algorithm.get().train(new TrainingInput(hyperParameters(job), channels,
-                    stopRequested(job)), logStream());
+                    stopRequested(job)), context.metrics().parsing(region, name, algorithm.get().metrics(), logStream()));
             update(j -> j.enter(TrainingJob.IN_PROGRESS, "Uploading", "Uploading generated training model", now()));
             pause(context.timings().uploading());
             S3Uri output = S3Uri.parse(job.request().path("OutputDataConfig").path("S3OutputPath").asText()).orElseThrow();
@@ -145,13 +146,18 @@ final class TrainingRun implements Runnable {
         };
     }
 
-    /** Ends a stopped job: Stopped, and SecondaryStatus Stopped (or MaxRuntimeExceeded, when that stopped it). */
+    /**
+     * Ends a stopped job: Stopped, and SecondaryStatus Stopped (or MaxRuntimeExceeded, when that stopped it). Its
+     * final metrics are the last values parsed from its log, as SageMaker reports them for a job a tuning job
+     * stopped early.
+     */
     private void ended(String secondary) {
+        List<FinalMetric> last = context.metrics().asFinal(region, name);
         finish(j -> {
             if (secondary == null) {
-                return j.endIn(TrainingJob.STOPPED, now());
+                return j.endIn(TrainingJob.STOPPED, last, now());
             }
-            return j.end(TrainingJob.STOPPED, "Stopped", "Training job stopped", null, List.of(), null, now());
+            return j.end(TrainingJob.STOPPED, "Stopped", "Training job stopped", null, last, null, now());
         });
     }
 

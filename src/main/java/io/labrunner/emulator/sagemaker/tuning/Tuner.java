@@ -238,9 +238,9 @@ final class Tuner implements AutoCloseable {
         TrainingJobs.View view = found.get();
         Double value = view.finalMetrics().get(job.metricName());
         boolean ended = !"InProgress".equals(view.status()) && !"Stopping".equals(view.status());
-        if (stopping != null && value != null && view.start() != null) {
-            Instant at = view.end() != null ? view.end() : now;
-            stopping.record(trial.name(), Duration.between(view.start(), at), value);
+        TrainingJobs.ReportedMetric latest = view.latestMetrics().get(job.metricName());
+        if (stopping != null && latest != null) {
+            stopping.record(trial.name(), latest.reports(), latest.value());
         }
         Double objective = ended && !"Failed".equals(view.status()) ? value : null;
         return trial.seen(view.status(), view.failureReason().orElse(null), objective, view.start(), view.end());
@@ -298,11 +298,13 @@ final class Tuner implements AutoCloseable {
         List<Trial> trials = new ArrayList<>();
         boolean changed = false;
         for (Trial trial : job.trials()) {
-            if (trial.running() && !trial.earlyStopped() && trial.start() != null) {
-                Optional<TrainingJobs.View> view = trainingJobs.find(job.region(), trial.name());
-                Double value = view.map(v -> v.finalMetrics().get(job.metricName())).orElse(null);
-                if (value != null && state.stopping().shouldStop(trial.name(), Duration.between(trial.start(), now),
-                        value, finished, job.maximize())) {
+            if (trial.running() && !trial.earlyStopped()) {
+                // Judged after each epoch of training, as AWS does: not while it starts up or uploads its model.
+                TrainingJobs.ReportedMetric latest = trainingJobs.find(job.region(), trial.name())
+                        .filter(v -> "InProgress".equals(v.status()) && "Training".equals(v.secondaryStatus()))
+                        .map(v -> v.latestMetrics().get(job.metricName())).orElse(null);
+                if (latest != null && state.stopping().shouldStop(trial.name(), latest.reports(), latest.value(),
+                        finished, job.maximize())) {
                     stopQuietly(job.region(), trial.name());
                     trial = trial.stoppedEarly();
                     changed = true;

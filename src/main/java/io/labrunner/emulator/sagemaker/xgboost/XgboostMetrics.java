@@ -41,14 +41,23 @@ final class XgboostMetrics {
         return at < 0 ? metric : metric.substring(0, at);
     }
 
-    /** Every metric as {@code validation:name} and {@code train:name}, as SageMaker parses them from the log. */
+    /**
+     * Every metric as {@code validation:name} and {@code train:name}, with the regex SageMaker parses it by from
+     * the per-round line {@code [12]#011train-auc:0.91#011validation-auc:0.88} (the regexes DescribeTrainingJob
+     * and DescribeHyperParameterTuningJob show for the built-in XGBoost, e.g. in recorded boto3 output).
+     */
     static List<MetricDefinition> definitions() {
         List<MetricDefinition> all = new ArrayList<>();
         for (String channel : List.of("validation", "train")) {
-            MAXIMIZE.forEach(name -> all.add(new MetricDefinition(channel + ":" + name, true)));
-            MINIMIZE.forEach(name -> all.add(new MetricDefinition(channel + ":" + name, false)));
+            MAXIMIZE.forEach(name -> all.add(definition(channel, name, true)));
+            MINIMIZE.forEach(name -> all.add(definition(channel, name, false)));
         }
         return List.copyOf(all);
+    }
+
+    private static MetricDefinition definition(String channel, String name, boolean maximize) {
+        return new MetricDefinition(channel + ":" + name, ".*\\[[0-9]+\\].*#011" + channel + "-" + name
+                + ":([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?).*", maximize);
     }
 
     /** The names the container accepts as {@code _tuning_objective_metric}: the validation ones. */

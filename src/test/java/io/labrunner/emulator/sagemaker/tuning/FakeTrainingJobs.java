@@ -81,14 +81,27 @@ final class FakeTrainingJobs implements TrainingJobs {
             }
         }
 
-        /** The value reported now: the learning curve while running, the final value once done. */
-        Map<String, Double> metrics() {
+        /**
+         * The value printed last: the learning curve while running, one epoch per twentieth of the duration,
+         * and where it stopped once done.
+         */
+        Map<String, ReportedMetric> latest() {
             if ("Failed".equals(status)) {
                 return Map.of();
             }
             Instant at = end != null ? end : Instant.now();
             double progress = Math.min(1, (double) Duration.between(start, at).toNanos() / duration.toNanos());
-            return Map.of(metric, finalValue + curveGap * (1 - progress));
+            return Map.of(metric, new ReportedMetric(finalValue + curveGap * (1 - progress), 1 + (int) (progress * 20)));
+        }
+
+        /** As SageMaker reports them once the job has ended: the last value printed. */
+        Map<String, Double> finalMetrics() {
+            if (end == null) {
+                return Map.of();
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            latest().forEach((name, reported) -> out.put(name, reported.value()));
+            return out;
         }
     }
 
@@ -118,8 +131,8 @@ final class FakeTrainingJobs implements TrainingJobs {
         }
         job.advance();
         return Optional.of(new View(job.name, "arn:aws:sagemaker:" + region + ":000000000000:training-job/" + name,
-                job.status, Optional.ofNullable(job.failure), job.hyperParameters, job.metrics(), job.start, job.start,
-                job.end));
+                job.status, job.end == null ? "Training" : job.status, Optional.ofNullable(job.failure),
+                job.hyperParameters, job.latest(), job.finalMetrics(), job.start, job.start, job.end));
     }
 
     @Override

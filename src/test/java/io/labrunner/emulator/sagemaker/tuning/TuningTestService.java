@@ -21,8 +21,9 @@ import java.util.Optional;
 final class TuningTestService implements AwsService {
     /** The one image the test treats as a built-in algorithm, and the metrics it emits. */
     static final String BUILT_IN_IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
-    static final List<MetricDefinition> BUILT_IN_METRICS = List.of(new MetricDefinition("validation:rmse", false),
-            new MetricDefinition("validation:auc", true));
+    static final List<MetricDefinition> BUILT_IN_METRICS = List.of(
+            new MetricDefinition("validation:rmse", "#011validation-rmse:(\\S+)", false),
+            new MetricDefinition("validation:auc", "#011validation-auc:(\\S+)", true));
 
     private final TuningOperations tuning;
     private final JsonProtocolService protocol;

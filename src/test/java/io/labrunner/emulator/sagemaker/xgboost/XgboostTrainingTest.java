@@ -2,6 +2,7 @@ package io.labrunner.emulator.sagemaker.xgboost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.labrunner.emulator.sagemaker.algorithms.AlgorithmException;
 import io.labrunner.emulator.sagemaker.algorithms.ChannelData;
@@ -205,10 +206,17 @@ class XgboostTrainingTest {
     @Test
     void metricDefinitionsNameEveryMetricForBothChannelsWithItsDirection() {
         List<MetricDefinition> definitions = xgboost.metrics();
-        assertThat(definitions).contains(new MetricDefinition("validation:auc", true),
-                new MetricDefinition("train:auc", true), new MetricDefinition("validation:rmse", false),
-                new MetricDefinition("validation:logloss", false), new MetricDefinition("validation:f1", true),
-                new MetricDefinition("validation:merror", false), new MetricDefinition("train:mlogloss", false));
+        assertThat(definitions).extracting(MetricDefinition::name, MetricDefinition::maximize).contains(
+                tuple("validation:auc", true), tuple("train:auc", true), tuple("validation:rmse", false),
+                tuple("validation:logloss", false), tuple("validation:f1", true), tuple("validation:merror", false),
+                tuple("train:mlogloss", false));
+        // The regex AWS shows for the built-in XGBoost's validation:auc, which finds the value in a round's line.
+        MetricDefinition auc = definitions.stream().filter(d -> d.name().equals("validation:auc")).findFirst().orElseThrow();
+        assertThat(auc.regex()).isEqualTo(".*\\[[0-9]+\\].*#011validation-auc:([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?).*");
+        java.util.regex.Matcher round = java.util.regex.Pattern.compile(auc.regex())
+                .matcher("[12]#011train-auc:0.91000#011validation-auc:0.88000");
+        assertThat(round.find()).isTrue();
+        assertThat(round.group(1)).isEqualTo("0.88000");
         assertThat(xgboost.repository()).isEqualTo("sagemaker-xgboost");
     }
 

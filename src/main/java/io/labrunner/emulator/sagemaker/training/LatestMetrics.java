@@ -30,7 +30,7 @@ final class LatestMetrics {
         return line -> {
             patterns.forEach((metric, pattern) -> {
                 Matcher matcher = pattern.matcher(line);
-                if (matcher.find() && matcher.groupCount() >= 1 && matcher.group(1) != null) {
+                if (search(pattern, matcher) && matcher.groupCount() >= 1 && matcher.group(1) != null) {
                     parse(matcher.group(1)).ifPresent(value -> latest.merge(metric, new ReportedMetric(value, 1),
                             (old, now) -> new ReportedMetric(now.value(), old.reports() + 1)));
                 }
@@ -50,6 +50,15 @@ final class LatestMetrics {
         of(region, name).entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.add(new FinalMetric(e.getKey(), e.getValue().value())));
         return out;
+    }
+
+    /**
+     * Searches the line as SageMaker does (anywhere in it). A regex that starts with {@code .*}, as every
+     * XGBoost one does, matches somewhere only if it matches from the start, so one attempt is enough; searching
+     * from every position would cost as much as the training round for each of its dozens of regexes.
+     */
+    private static boolean search(Pattern pattern, Matcher matcher) {
+        return pattern.pattern().startsWith(".*") ? matcher.lookingAt() : matcher.find();
     }
 
     private static java.util.Optional<Double> parse(String text) {

@@ -18,9 +18,11 @@
  *       ({@link io.labrunner.emulator.sagemaker.tuning.BayesianSearch}), not AWS's undisclosed model:
  *       it finds good values as a model-based search does, but not the same ones.</li>
  *   <li>Auto scaling searches linearly (AWS does not say how it chooses).</li>
- *   <li>Early stopping (Auto) applies the median rule to the objective values the training jobs report
- *       while they run, by elapsed training time rather than by epoch; a training job that reports its
- *       objective only at the end is never stopped early.</li>
+ *   <li>Early stopping (Auto) applies AWS's rule (worse than the median of the earlier trials' running
+ *       averages up to the same epoch) to the objective as the training job parses it from the container's
+ *       log, the epoch being how many times it was printed. Trials are looked at every poll, so a curve
+ *       holds the epochs seen at polls, and a trial that trains faster than a poll is never stopped. A
+ *       stopped trial ends Stopped with its last values as its final metrics, and counts as Succeeded.</li>
  *   <li>Hyperband, Autotune, TrainingJobDefinitions (several algorithms) and ConvergenceDetected are not
  *       run locally: the first three are refused with a NotImplemented error that names
  *       {@code --target aws}; ConvergenceDetected is accepted and has no effect.</li>

@@ -130,6 +130,29 @@ class LinearLearnerTest {
     }
 
     @Test
+    void everyMetricIsFoundInTheLogByTheRegexItsDefinitionGivesSageMaker() throws Exception {
+        List<TrainedModel.FinalMetric> reported = new ArrayList<>();
+        reported.addAll(train(Map.of("predictor_type", "binary_classifier", "feature_dim", "5", "epochs", "3"),
+                csv(SyntheticData.binary(600, 1), SyntheticData.binary(200, 2))).metrics());
+        reported.addAll(train(Map.of("predictor_type", "multiclass_classifier", "num_classes", "3", "epochs", "3"),
+                csv(SyntheticData.multiclass(600, 7), SyntheticData.multiclass(200, 8))).metrics());
+        Map<String, java.util.regex.Pattern> regexes = algorithm.metrics().stream().collect(Collectors.toMap(
+                io.labrunner.emulator.sagemaker.algorithms.MetricDefinition::name,
+                d -> java.util.regex.Pattern.compile(d.regex())));
+        for (TrainedModel.FinalMetric metric : reported) {
+            assertThat(regexes).as(metric.name()).containsKey(metric.name());
+            List<Double> found = log.stream().map(regexes.get(metric.name())::matcher).filter(java.util.regex.Matcher::find)
+                    .map(matcher -> Double.parseDouble(matcher.group(1))).toList();
+            if (metric.name().endsWith(":objective_loss")) {
+                // AWS's regex for these takes the per-epoch line: one value per epoch of each of the two jobs.
+                assertThat(found).as(metric.name()).hasSize(6);
+            } else {
+                assertThat(found).as(metric.name()).contains(metric.value());
+            }
+        }
+    }
+
+    @Test
     void aMulticlassClassifierSeparatesThreeClusters() throws Exception {
         TrainedModel model = train(Map.of("predictor_type", "multiclass_classifier", "num_classes", "3"),
                 csv(SyntheticData.multiclass(4000, 7), SyntheticData.multiclass(800, 8)));

@@ -13,11 +13,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -42,6 +44,8 @@ public final class AwsClients implements AutoCloseable {
     private FirehoseClient firehose;
     private BedrockClient bedrock;
     private BedrockRuntimeClient bedrockRuntime;
+    private SageMakerClient sageMaker;
+    private CloudWatchLogsClient logs;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -123,6 +127,22 @@ public final class AwsClients implements AutoCloseable {
             bedrockRuntime = track(() -> configure(BedrockRuntimeClient.builder()).build());
         }
         return bedrockRuntime;
+    }
+
+    /** SageMaker's control plane: training, tuning and transform jobs, models. */
+    public synchronized SageMakerClient sageMaker() {
+        if (sageMaker == null) {
+            sageMaker = track(() -> configure(SageMakerClient.builder()).build());
+        }
+        return sageMaker;
+    }
+
+    /** CloudWatch Logs, where training jobs write their containers' output. */
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = track(() -> configure(CloudWatchLogsClient.builder()).build());
+        }
+        return logs;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Tags each kind of ledger resource with its service's own tagging call: S3 PutBucketTagging,
  * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream,
- * Bedrock TagResource (a guardrail's ARN looked up by its name).
+ * Bedrock TagResource (a guardrail's ARN looked up by its name), SageMaker AddTags.
  */
 public final class AwsResourceTagger implements ResourceTagger {
     private final AwsClients clients;
@@ -49,6 +49,13 @@ public final class AwsResourceTagger implements ResourceTagger {
                 tags.forEach((k, v) -> bedrockTags.add(software.amazon.awssdk.services.bedrock.model.Tag.builder().key(k).value(v).build()));
                 ResourceDeleter.findGuardrail(clients.bedrock(), resource.id()).ifPresent(g ->
                         clients.bedrock().tagResource(r -> r.resourceARN(g.arn()).tags(bedrockTags)));
+                return;
+            case SAGEMAKER_TRAINING_JOB:
+                List<software.amazon.awssdk.services.sagemaker.model.Tag> sageMakerTags = new ArrayList<>();
+                tags.forEach((k, v) -> sageMakerTags.add(software.amazon.awssdk.services.sagemaker.model.Tag.builder().key(k).value(v).build()));
+                // A training job's ARN spells its name in lower case.
+                clients.sageMaker().addTags(r -> r.resourceArn(arn("sagemaker", "training-job/"
+                        + resource.id().toLowerCase(java.util.Locale.ROOT))).tags(sageMakerTags));
                 return;
             default:
                 // A kind added later without a tagging call is still found by its lab- name prefix.

@@ -10,7 +10,12 @@ public enum ResourceType {
     KINESIS_STREAM("Kinesis stream"),
     FIREHOSE_STREAM("Firehose stream"),
     /** Identified by name (what the ledger knows before AWS assigns an id), id or ARN. */
-    BEDROCK_GUARDRAIL("Bedrock guardrail");
+    BEDROCK_GUARDRAIL("Bedrock guardrail"),
+    /**
+     * By name. AWS keeps training jobs forever and has no delete: cleanup stops a job still running, and
+     * an ended job counts as gone.
+     */
+    SAGEMAKER_TRAINING_JOB("SageMaker training job");
 
     private final String label;
 

@@ -54,11 +54,12 @@ final class TrainingRun implements Runnable {
 
     @Override
     public void run() {
+        if (!stop.claim()) {
+            finished.run(); // stopped while it waited for an instance: StopTrainingJob has ended it already
+            return;
+        }
         Path work = null;
         try {
-            if (stop.requested()) {
-                throw AlgorithmException.stopped();
-            }
             say("Preparing the instances for training");
             pause(context.timings().starting());
             TrainingJob job = current();
@@ -133,8 +134,7 @@ final class TrainingRun implements Runnable {
     private void ended(String secondary) {
         finish(j -> {
             if (secondary == null) {
-                return j.end(TrainingJob.STOPPED, "MaxRuntimeExceeded", j.transitions().get(j.transitions().size() - 1)
-                        .message(), null, List.of(), null, now());
+                return j.endIn(TrainingJob.STOPPED, now());
             }
             return j.end(TrainingJob.STOPPED, "Stopped", "Training job stopped", null, List.of(), null, now());
         });

@@ -81,6 +81,13 @@ public final class ResourceDeleter {
                 return deleteGuardrail(resource.id());
             case SAGEMAKER_TRAINING_JOB:
                 return stopTrainingJob(resource.id());
+            case SAGEMAKER_MODEL:
+                clients.sageMaker().deleteModel(r -> r.modelName(resource.id()));
+                return true;
+            case SAGEMAKER_TRANSFORM_JOB:
+                return stopTransformJob(resource.id());
+            case SAGEMAKER_TUNING_JOB:
+                return stopTuningJob(resource.id());
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -219,6 +226,53 @@ public final class ResourceDeleter {
         return true;
     }
 
+    /**
+     * Stops the job if it runs and waits until it has ended: a transform job cannot be deleted, but one
+     * left running keeps an instance billed and writes into a bucket that cleanup is about to empty.
+     */
+    private boolean stopTransformJob(String name) throws InterruptedException {
+        var sagemaker = clients.sageMaker();
+        for (int i = 0; i < 600; i++) {
+            String status = sagemaker.describeTransformJob(r -> r.transformJobName(name)).transformJobStatusAsString();
+            if (!Leftovers.isRunning(status)) {
+                return true;
+            }
+            if ("InProgress".equals(status)) {
+                try {
+                    sagemaker.stopTransformJob(r -> r.transformJobName(name));
+                } catch (AwsServiceException endedMeanwhile) {
+                    // It may have ended between the two calls; the next poll tells.
+                }
+            }
+            Thread.sleep(500);
+        }
+        return true;
+    }
+
+    /**
+     * Stops a tuning job that still runs — which stops the training jobs it launched — and waits until it
+     * has ended, so that nothing more is trained or written into the bucket cleanup is about to empty.
+     */
+    private boolean stopTuningJob(String name) throws InterruptedException {
+        var sagemaker = clients.sageMaker();
+        for (int i = 0; i < 600; i++) {
+            String status = sagemaker.describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(name))
+                    .hyperParameterTuningJobStatusAsString();
+            if (!Leftovers.isRunning(status)) {
+                return true;
+            }
+            if ("InProgress".equals(status)) {
+                try {
+                    sagemaker.stopHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(name));
+                } catch (AwsServiceException endedMeanwhile) {
+                    // It may have ended between the two calls; the next poll tells.
+                }
+            }
+            Thread.sleep(500);
+        }
+        return true;
+    }
+
     /** Without a version, DeleteGuardrail removes the guardrail with all its versions. */
     private boolean deleteGuardrail(String nameIdOrArn) {
         Optional<GuardrailSummary> guardrail = findGuardrail(clients.bedrock(), nameIdOrArn);
@@ -267,6 +321,16 @@ public final class ResourceDeleter {
                 // SageMaker answers an unknown job with ValidationException "Requested resource not found."
                 return code.equals("ResourceNotFound") || (code.equals("ValidationException")
                         && e.getMessage() != null && e.getMessage().startsWith("Requested resource not found"));
+            case SAGEMAKER_MODEL:
+                // SageMaker answers a missing resource with a ValidationException; only its message tells.
+                return code.equals("ValidationException") && e.getMessage() != null
+                        && e.getMessage().startsWith("Could not find model");
+            case SAGEMAKER_TRANSFORM_JOB:
+                return code.equals("ValidationException") && e.getMessage() != null
+                        && e.getMessage().startsWith("Could not find requested job");
+            case SAGEMAKER_TUNING_JOB:
+                // "Amazon SageMaker can't find a tuning job with name ..."
+                return code.equals("ResourceNotFound");
             default:
                 return false;
         }

@@ -10,6 +10,7 @@ import io.labrunner.labs.firehosevsstreams.FirehoseVsStreamsLab;
 import io.labrunner.labs.kinesisstreams.KinesisStreamsLab;
 import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
 import io.labrunner.labs.s3glueathena.S3GlueAthenaLab;
+import io.labrunner.labs.sagemakertuning.SageMakerTuningLab;
 import io.labrunner.labs.sagemakerxgboost.SageMakerXgboostLab;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class LabCatalog {
     public static LabCatalog builtIn() {
         return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab(), new AthenaCtasParquetLab(),
                 new KinesisStreamsLab(), new FirehoseVsStreamsLab(), new BedrockRagLab(), new BedrockGuardrailsLab(),
-                new SageMakerXgboostLab()));
+                new SageMakerXgboostLab(), new SageMakerTuningLab()));
     }
 
     public List<Lab> all() {

@@ -79,11 +79,11 @@ public final class Readings {
             LocalDateTime at = START.plusHours(random.nextInt(24 * 180)).plusMinutes(random.nextInt(60));
             double load = 30 + random.nextInt(71);
             double temperature = 55 + 0.12 * (load - 65) + 6 * random.nextGaussian();
-            double vibration = Math.exp(1.0 + 0.35 * random.nextGaussian());
+            double vibration = Math.exp(1.0 + 0.25 * random.nextGaussian());
             double pressure = 6 + 0.8 * random.nextGaussian();
             int rpm = (int) Math.round(1450 + 60 * random.nextGaussian());
             int hours = random.nextInt(2_000);
-            double logit = -14.8
+            double logit = -12.9
                     + 0.6 * (temperature - 55)
                     + 4.0 * (vibration - 2.8)
                     + 0.0045 * (hours - 1_000)

@@ -41,6 +41,12 @@ public final class BatchTransform {
      */
     public static DescribeTransformJobResponse transformAndWait(LabContext ctx, String job, String model,
             String inputPrefix, String outputPath) {
+        start(ctx, job, model, inputPrefix, outputPath);
+        return await(ctx, job);
+    }
+
+    /** CreateTransformJob through the ledger. */
+    public static void start(LabContext ctx, String job, String model, String inputPrefix, String outputPath) {
         SageMakerClient sageMaker = ctx.sageMaker();
         ctx.create(Resource.transformJob(job), () -> sageMaker.createTransformJob(create -> create
                 .transformJobName(job)
@@ -58,6 +64,11 @@ public final class BatchTransform {
                         .assembleWith(AssemblyType.LINE))
                 .transformResources(resources -> resources.instanceType(INSTANCE).instanceCount(1))
                 .tags(XgboostTraining.tags(ctx.tags()))).transformJobArn());
+    }
+
+    /** Waits with the SDK's waiter; fails unless the job Completed, with its FailureReason. */
+    public static DescribeTransformJobResponse await(LabContext ctx, String job) {
+        SageMakerClient sageMaker = ctx.sageMaker();
         try {
             sageMaker.waiter().waitUntilTransformJobCompletedOrStopped(DescribeTransformJobRequest.builder().transformJobName(job).build(),
                     SageMakerWaits.soonThenSeldom());

@@ -67,9 +67,19 @@ public final class XgboostTraining {
      * with the job's FailureReason.
      */
     public static DescribeTrainingJobResponse trainAndWait(LabContext ctx, CreateTrainingJobRequest request) {
+        start(ctx, request);
+        return await(ctx, request.trainingJobName());
+    }
+
+    /** Starts the job through the ledger, retrying while a new role has not reached SageMaker. */
+    public static void start(LabContext ctx, CreateTrainingJobRequest request) {
+        ctx.create(Resource.trainingJob(request.trainingJobName()), () ->
+                SageMakerRole.whenAssumable(ctx, () -> ctx.sageMaker().createTrainingJob(request)));
+    }
+
+    /** Waits with the SDK's waiter; fails unless the job Completed, with its FailureReason. */
+    public static DescribeTrainingJobResponse await(LabContext ctx, String job) {
         SageMakerClient sageMaker = ctx.sageMaker();
-        String job = request.trainingJobName();
-        ctx.create(Resource.trainingJob(job), () -> SageMakerRole.whenAssumable(ctx, () -> sageMaker.createTrainingJob(request)));
         try {
             sageMaker.waiter().waitUntilTrainingJobCompletedOrStopped(DescribeTrainingJobRequest.builder().trainingJobName(job).build(),
                     SageMakerWaits.soonThenSeldom());

@@ -27,7 +27,9 @@ class SageMakerXgboostLabTest {
     @Test
     void everyCheckFailsBeforeTheSolutionAndPassesAfterItAndNothingIsLeft() {
         try (EmbeddedEmulator emulator = new EmbeddedEmulator()) {
+            long start = System.nanoTime();
             LabResult result = emulator.runner(new StateDirectory(home)).selfTest(lab);
+            System.out.printf("%s self-test: %.1f s%n", lab.info().id(), (System.nanoTime() - start) / 1e9);
             assertThat(result.outcome()).as(LabSelfTests.explain(result)).isEqualTo(Outcome.PASSED);
             assertThat(result.checks().stream().filter(c -> c.ok()).count())
                     .as("checks that behaved (failed before, passed after)").isEqualTo(2L * lab.checks().size());

@@ -26,8 +26,11 @@ import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.SageMakerService;
 import io.labrunner.emulator.sagemaker.TagOperations;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
+import io.labrunner.emulator.sagemaker.tuning.TuningOperations;
+import io.labrunner.emulator.sagemaker.training.AlgorithmRegistry;
 import io.labrunner.emulator.sagemaker.training.TrainingJobService;
 import io.labrunner.emulator.sagemaker.training.TrainingTimings;
+import io.labrunner.emulator.sagemaker.linearlearner.LinearLearner;
 import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
@@ -78,7 +81,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training jobs) are always served;
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training and tuning jobs) are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -141,6 +144,7 @@ public final class Emulator implements AutoCloseable {
         // Algorithms a caller adds come first, so a test's stand-in for a repository wins over the built-in one.
         List<Algorithm> runnable = new ArrayList<>(builder.algorithms);
         runnable.add(new XgboostAlgorithm());
+        runnable.add(new LinearLearner());
         this.algorithms = List.copyOf(runnable);
         this.trainingTimings = builder.trainingTimings;
     }
@@ -270,7 +274,10 @@ public final class Emulator implements AutoCloseable {
         ResourceTags tags = new ResourceTags(state);
         TrainingJobService training = new TrainingJobService(ACCOUNT_ID, algorithms, s3Objects(), logWriter(), tags,
                 trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC());
-        List<OperationGroup> groups = List.of(training, new TagOperations(tags));
+        AlgorithmRegistry registry = new AlgorithmRegistry(algorithms);
+        TuningOperations tuning = new TuningOperations(training, tags, state, java.time.Clock.systemUTC(),
+                image -> registry.forImage(image).map(Algorithm::metrics));
+        List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning);
         return new SageMakerService(groups);
     }
 
@@ -473,6 +480,8 @@ public final class Emulator implements AutoCloseable {
     }
 
     private void closeServices() {
+        // Writers handed out by logWriter() (a training job still running) stop writing to a closed state.
+        logs = null;
         for (AwsService service : services) {
             try {
                 service.close();
@@ -653,7 +662,7 @@ public final class Emulator implements AutoCloseable {
 
         /**
          * SageMaker algorithms that training jobs run in-process, found by their image repository, besides the
-         * built-in XGBoost; one added for a repository the emulator already runs takes its place.
+         * built-in XGBoost and Linear Learner; one added for a repository the emulator already runs takes its place.
          */
         public Builder algorithms(Algorithm... added) {
             for (Algorithm algorithm : added) {

@@ -49,6 +49,8 @@ public final class TransformJobs implements AutoCloseable {
     private final StateMap<TransformJob> jobs;
     private final Set<String> stopRequests = ConcurrentHashMap.newKeySet();
     private final ExecutorService runner;
+    /** Set when the emulator shuts down: running jobs stop where they are and keep InProgress, to run again. */
+    private volatile boolean closing;
 
     /**
      * @param algorithms        the algorithm that runs an image, e.g. an XGBoost image URI to XGBoost; empty for
@@ -175,11 +177,16 @@ public final class TransformJobs implements AutoCloseable {
             }
             JobLog log = new JobLog(logs, clock, job.region(), job.name(), job.arn());
             TransformRun.Outcome outcome = new TransformRun(job, s3, algorithms, localRepositories, log,
-                    () -> stopRequests.contains(key)).run(models.find(job.region(), job.modelName()));
-            update(key, j -> j.withStatus(outcome.status(), outcome.failureReason(), clock.instant()));
+                    () -> closing || stopRequests.contains(key)).run(models.find(job.region(), job.modelName()));
+            if (!closing) {
+                update(key, j -> j.withStatus(outcome.status(), outcome.failureReason(), clock.instant()));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            if (closing) {
+                return;
+            }
             LOG.warn("Transform job {} failed inside the emulator", key, e);
             update(key, j -> j.withStatus(TransformJob.FAILED,
                     "InternalServerError: We encountered an internal error. Please try again.", clock.instant()));
@@ -247,6 +254,7 @@ public final class TransformJobs implements AutoCloseable {
     /** Stops the job threads; jobs still running resume when the emulator starts again on the same state. */
     @Override
     public void close() {
+        closing = true;
         runner.shutdownNow();
         try {
             runner.awaitTermination(2, TimeUnit.SECONDS);

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -42,6 +43,7 @@ public final class AwsClients implements AutoCloseable {
     private FirehoseClient firehose;
     private BedrockClient bedrock;
     private BedrockRuntimeClient bedrockRuntime;
+    private SageMakerClient sagemaker;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -123,6 +125,14 @@ public final class AwsClients implements AutoCloseable {
             bedrockRuntime = track(() -> configure(BedrockRuntimeClient.builder()).build());
         }
         return bedrockRuntime;
+    }
+
+    /** SageMaker: training, tuning, models and Batch Transform. */
+    public synchronized SageMakerClient sagemaker() {
+        if (sagemaker == null) {
+            sagemaker = track(() -> configure(SageMakerClient.builder()).build());
+        }
+        return sagemaker;
     }
 
     /**

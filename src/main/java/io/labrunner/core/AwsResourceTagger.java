@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Tags each kind of ledger resource with its service's own tagging call: S3 PutBucketTagging,
  * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream,
- * Bedrock TagResource (a guardrail's ARN looked up by its name).
+ * Bedrock TagResource (a guardrail's ARN looked up by its name), SageMaker AddTags (the ARN from Describe).
  */
 public final class AwsResourceTagger implements ResourceTagger {
     private final AwsClients clients;
@@ -50,9 +50,23 @@ public final class AwsResourceTagger implements ResourceTagger {
                 ResourceDeleter.findGuardrail(clients.bedrock(), resource.id()).ifPresent(g ->
                         clients.bedrock().tagResource(r -> r.resourceARN(g.arn()).tags(bedrockTags)));
                 return;
+            case SAGEMAKER_MODEL:
+                tagSageMaker(clients.sagemaker().describeModel(r -> r.modelName(resource.id())).modelArn(), tags);
+                return;
+            case SAGEMAKER_TRANSFORM_JOB:
+                tagSageMaker(clients.sagemaker().describeTransformJob(r -> r.transformJobName(resource.id()))
+                        .transformJobArn(), tags);
+                return;
             default:
                 // A kind added later without a tagging call is still found by its lab- name prefix.
         }
+    }
+
+    private void tagSageMaker(String arn, Map<String, String> tags) {
+        List<software.amazon.awssdk.services.sagemaker.model.Tag> sageMakerTags = new ArrayList<>();
+        tags.forEach((k, v) -> sageMakerTags.add(software.amazon.awssdk.services.sagemaker.model.Tag.builder()
+                .key(k).value(v).build()));
+        clients.sagemaker().addTags(r -> r.resourceArn(arn).tags(sageMakerTags));
     }
 
     private String arn(String service, String resource) {

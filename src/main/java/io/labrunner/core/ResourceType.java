@@ -10,7 +10,11 @@ public enum ResourceType {
     KINESIS_STREAM("Kinesis stream"),
     FIREHOSE_STREAM("Firehose stream"),
     /** Identified by name (what the ledger knows before AWS assigns an id), id or ARN. */
-    BEDROCK_GUARDRAIL("Bedrock guardrail");
+    BEDROCK_GUARDRAIL("Bedrock guardrail"),
+    /** A model made with CreateModel; deleting it leaves its artifact in S3, as on AWS. */
+    SAGEMAKER_MODEL("SageMaker model"),
+    /** Transform jobs cannot be deleted on AWS: cleanup stops a running one and waits until it has ended. */
+    SAGEMAKER_TRANSFORM_JOB("SageMaker transform job");
 
     private final String label;
 

@@ -174,6 +174,11 @@ public final class Sweeper {
                 return rest.startsWith("workgroup/") ? Optional.of(Resource.workGroup(last)) : Optional.empty();
             case "bedrock":
                 return rest.startsWith("guardrail/") ? Optional.of(Resource.guardrail(arn)) : Optional.empty();
+            case "sagemaker":
+                if (rest.startsWith("model/")) {
+                    return Optional.of(Resource.sageMakerModel(last));
+                }
+                return rest.startsWith("transform-job/") ? Optional.of(Resource.transformJob(last)) : Optional.empty();
             default:
                 return Optional.empty();
         }

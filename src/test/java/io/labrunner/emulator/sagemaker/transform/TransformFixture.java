@@ -146,7 +146,13 @@ final class TransformFixture implements AutoCloseable {
             this.jobs = new TransformJobs(models, s3, TransformFixture::algorithm,
                     List.of("sagemaker-xgboost", "linear-learner"), tags, logs, emulator.stateStore(),
                     Clock.systemUTC(), Duration.ofMillis(100));
-            this.protocol = jobs.register(models.register(JsonProtocolService.builder("sagemaker"))).build();
+            // AddTags belongs to the real SageMaker service; here just enough of it for the runner's tagger.
+            this.protocol = jobs.register(models.register(JsonProtocolService.builder("sagemaker")))
+                    .handler("AddTags", (input, request) -> {
+                        tags.put(input.path("ResourceArn").asText(), Tags.of(input.path("Tags")));
+                        return Map.of("Tags", input.path("Tags"));
+                    })
+                    .build();
         }
 
         @Override

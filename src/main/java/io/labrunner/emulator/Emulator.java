@@ -18,7 +18,17 @@ import io.labrunner.emulator.iam.IamService;
 import io.labrunner.emulator.iam.RoleStore;
 import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.kinesis.KinesisSettings;
+import io.labrunner.emulator.logs.LogWriter;
+import io.labrunner.emulator.logs.LogsService;
 import io.labrunner.emulator.s3.S3Frontend;
+import io.labrunner.emulator.sagemaker.OperationGroup;
+import io.labrunner.emulator.sagemaker.ResourceTags;
+import io.labrunner.emulator.sagemaker.SageMakerService;
+import io.labrunner.emulator.sagemaker.TagOperations;
+import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
+import io.labrunner.emulator.sagemaker.training.TrainingJobService;
+import io.labrunner.emulator.sagemaker.training.TrainingTimings;
+import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.sts.StsService;
@@ -68,7 +78,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose and Bedrock (guardrails so far) are always served; other services are added with
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training jobs) are always served;
+ * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
  */
@@ -104,6 +115,8 @@ public final class Emulator implements AutoCloseable {
     /** Glue's Data Catalog, shared by Glue, Athena (its AwsDataCatalog) and Firehose's format conversion. */
     private GlueCatalog catalog;
     private final ModelServer modelServer;
+    private final List<Algorithm> algorithms;
+    private final TrainingTimings trainingTimings;
 
     private Server server;
     private Path dataDir;
@@ -114,6 +127,8 @@ public final class Emulator implements AutoCloseable {
     private final List<AwsService> services = new ArrayList<>();
     private volatile Supplier<S3Frontend> s3;
     private volatile Map<String, AwsService> serving = Map.of();
+    /** The built-in CloudWatch Logs, once created; null when a service added with the builder replaces it. */
+    private volatile LogsService logs;
 
     private Emulator(Builder builder) {
         this.host = builder.host;
@@ -123,6 +138,11 @@ public final class Emulator implements AutoCloseable {
         this.corsOrigin = builder.corsOrigin;
         this.factories = List.copyOf(builder.factories);
         this.modelServer = builder.modelServer;
+        // Algorithms a caller adds come first, so a test's stand-in for a repository wins over the built-in one.
+        List<Algorithm> runnable = new ArrayList<>(builder.algorithms);
+        runnable.add(new XgboostAlgorithm());
+        this.algorithms = List.copyOf(runnable);
+        this.trainingTimings = builder.trainingTimings;
     }
 
     public static Builder builder() {
@@ -234,7 +254,24 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi(),
                 glueTables(), state));
         builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID, modelServer, state));
+        builtIns.put("logs", () -> {
+            logs = new LogsService(ACCOUNT_ID, state, java.time.Clock.systemUTC());
+            return logs;
+        });
+        builtIns.put("sagemaker", this::sageMaker);
         return builtIns;
+    }
+
+    /**
+     * SageMaker: each group of operations is one {@link OperationGroup}; all share the tags of every
+     * SageMaker resource. Training jobs read channels from and write artifacts to this emulator's S3.
+     */
+    private SageMakerService sageMaker() {
+        ResourceTags tags = new ResourceTags(state);
+        TrainingJobService training = new TrainingJobService(ACCOUNT_ID, algorithms, s3Objects(), logWriter(), tags,
+                trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC());
+        List<OperationGroup> groups = List.of(training, new TagOperations(tags));
+        return new SageMakerService(groups);
     }
 
     /**
@@ -477,6 +514,39 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
+     * The emulator's S3, in-process, for services that read and write objects as AWS's own services do
+     * (SageMaker). Reads and writes go through S3Proxy's blob store, so keys are kept inside the data folder.
+     */
+    public S3Objects s3Objects() {
+        return new S3Objects() {
+            @Override
+            public boolean bucketExists(String bucket) {
+                return requireS3().objects().bucketExists(bucket);
+            }
+
+            @Override
+            public List<S3Object> list(String bucket, String prefix) {
+                return requireS3().objects().list(bucket, prefix);
+            }
+
+            @Override
+            public java.util.Optional<byte[]> get(String bucket, String key) {
+                return requireS3().objects().get(bucket, key);
+            }
+
+            @Override
+            public void put(String bucket, String key, byte[] body) {
+                requireS3().objects().put(bucket, key, body);
+            }
+
+            @Override
+            public void delete(String bucket, String key) {
+                requireS3().objects().delete(bucket, key);
+            }
+        };
+    }
+
+    /**
      * The emulator's S3 as an in-process store, for services that write objects (Firehose). Writes go
      * through S3Proxy's blob store, so objects carry the same metadata as a PutObject's.
      */
@@ -527,6 +597,20 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
+     * The built-in CloudWatch Logs as an in-process writer, for services that log as AWS's do (SageMaker's
+     * training jobs): what they append is read back with GetLogEvents and FilterLogEvents. Appends are
+     * dropped when a service added with {@link Builder#service} replaced the built-in Logs.
+     */
+    public LogWriter logWriter() {
+        return (callRegion, group, stream, timestamp, message) -> {
+            LogsService current = logs;
+            if (current != null) {
+                current.writer().append(callRegion, group, stream, timestamp, message);
+            }
+        };
+    }
+
+    /**
      * The built-in Glue Data Catalog's tables, read-only, for services that read a table's schema
      * (Firehose's record format conversion).
      */
@@ -561,8 +645,27 @@ public final class Emulator implements AutoCloseable {
         private String corsOrigin;
         private final List<ServiceFactory> factories = new ArrayList<>();
         private ModelServer modelServer;
+        private final List<Algorithm> algorithms = new ArrayList<>();
+        private TrainingTimings trainingTimings = TrainingTimings.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * SageMaker algorithms that training jobs run in-process, found by their image repository, besides the
+         * built-in XGBoost; one added for a repository the emulator already runs takes its place.
+         */
+        public Builder algorithms(Algorithm... added) {
+            for (Algorithm algorithm : added) {
+                algorithms.add(Objects.requireNonNull(algorithm));
+            }
+            return this;
+        }
+
+        /** How long training jobs pretend to take, and how many train at once; default {@link TrainingTimings#DEFAULT}. */
+        public Builder trainingTimings(TrainingTimings timings) {
+            this.trainingTimings = Objects.requireNonNull(timings);
+            return this;
         }
 
         /** The address to bind; default {@code 127.0.0.1} (loopback only). */

@@ -65,9 +65,12 @@ public final class S3Frontend extends S3ProxyHandler {
 
     /** Writes an object in-process, through the same blob store (and metadata) as an S3 PutObject. */
     public void putObject(String bucket, String key, byte[] body) {
-        store.putBlob(software.amazon.awssdk.services.s3.model.PutObjectRequest.builder()
-                .bucket(bucket).key(key).contentLength((long) body.length)
-                .contentType("application/octet-stream").build(), new java.io.ByteArrayInputStream(body));
+        objects().put(bucket, key, body);
+    }
+
+    /** This S3's objects, in-process, through the same blob store as its requests. */
+    public io.labrunner.emulator.S3Objects objects() {
+        return new BlobStoreObjects(store);
     }
 
     /**

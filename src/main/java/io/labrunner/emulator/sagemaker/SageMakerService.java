@@ -1,0 +1,57 @@
+package io.labrunner.emulator.sagemaker;
+
+import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.AwsResponse;
+import io.labrunner.emulator.AwsService;
+import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.protocol.JsonProtocolService;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Emulated SageMaker (signing name {@code sagemaker}, AWS JSON 1.1) on the protocol core: the core reads
+ * and validates each request against SageMaker's model; the operation groups hold the behaviour.
+ */
+public final class SageMakerService implements AwsService {
+    private final List<OperationGroup> groups;
+    private final JsonProtocolService protocol;
+
+    /** A service answering the operations of {@code groups}; it closes them when it is closed. */
+    public SageMakerService(List<OperationGroup> groups) {
+        this.groups = List.copyOf(groups);
+        JsonProtocolService.Builder builder = JsonProtocolService.builder("sagemaker");
+        this.groups.forEach(group -> group.register(builder));
+        this.protocol = builder.build();
+    }
+
+    /** The operations this emulator implements, by their model names. */
+    public Set<String> implementedOperations() {
+        return protocol.operations();
+    }
+
+    @Override
+    public String signingName() {
+        return "sagemaker";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.JSON;
+    }
+
+    @Override
+    public AwsResponse handle(AwsRequest request) {
+        return protocol.handle(request);
+    }
+
+    @Override
+    public void close() {
+        for (OperationGroup group : groups) {
+            try {
+                group.close();
+            } catch (RuntimeException e) {
+                // The other groups still have to stop their work.
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.S3Objects;
 import io.labrunner.emulator.protocol.JsonProtocolService;
+import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * SageMaker models: CreateModel, DescribeModel, ListModels and DeleteModel, kept across restarts.
  * A model only records which container serves which artifact; Batch Transform runs it.
  */
-public final class Models {
+public final class Models implements OperationGroup {
     private final S3Objects s3;
     private final ResourceTags tags;
     private final Clock clock;
@@ -31,9 +32,9 @@ public final class Models {
         this.models = state.map("sagemaker.models", SageMakerModel.class);
     }
 
-    /** Adds this class's operations to a SageMaker protocol service. */
-    public JsonProtocolService.Builder register(JsonProtocolService.Builder service) {
-        return service
+    @Override
+    public void register(JsonProtocolService.Builder service) {
+        service
                 .handler("CreateModel", this::create)
                 .handler("DescribeModel", (input, request) -> require(region(request),
                         input.path("ModelName").asText()).describe())

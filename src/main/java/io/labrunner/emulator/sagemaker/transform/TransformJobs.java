@@ -6,6 +6,7 @@ import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.S3Objects;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.protocol.JsonProtocolService;
+import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.state.StateMap;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Jobs run on background threads while the emulator keeps serving; their state is kept across
  * restarts, and a job that was running when the emulator stopped runs again when it starts.
  */
-public final class TransformJobs implements AutoCloseable {
+public final class TransformJobs implements OperationGroup {
     private static final Logger LOG = LoggerFactory.getLogger(TransformJobs.class);
     /** How long a job stays InProgress before it starts transforming: long enough that code which does not wait sees it. */
     public static final Duration DEFAULT_STARTUP = Duration.ofMillis(300);
@@ -79,9 +80,9 @@ public final class TransformJobs implements AutoCloseable {
         resume();
     }
 
-    /** Adds this class's operations to a SageMaker protocol service. */
-    public JsonProtocolService.Builder register(JsonProtocolService.Builder service) {
-        return service
+    @Override
+    public void register(JsonProtocolService.Builder service) {
+        service
                 .handler("CreateTransformJob", this::create)
                 .handler("DescribeTransformJob", (input, request) -> require(Models.region(request),
                         input.path("TransformJobName").asText()).describe())
@@ -247,6 +248,11 @@ public final class TransformJobs implements AutoCloseable {
         return null;
     }
 
+    /**
+     * SageMaker answers an unknown job with a ValidationException whose wording differs by kind of job
+     * (aws-controllers-k8s/community issue 431: "Requested resource not found" for training, "Could not
+     * find requested job" for processing and transform jobs).
+     */
     private TransformJob require(String region, String name) {
         return jobs.get(Arns.key(region, name)).orElseThrow(() -> SageMakerErrors.jobNotFound(name));
     }

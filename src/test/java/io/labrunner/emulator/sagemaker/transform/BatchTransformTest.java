@@ -239,12 +239,12 @@ class BatchTransformTest {
         assertThat(job.transformJobStatus()).isEqualTo(TransformJobStatus.FAILED);
         assertThat(job.failureReason()).isEqualTo("ClientError: See job logs for more information");
         assertThat(fixture.s3.keys(BUCKET, "out/")).containsExactly("out/a.csv.out");
-        assertThat(fixture.logs).anySatisfy(event -> {
-            assertThat(event.group()).isEqualTo("/aws/sagemaker/TransformJobs");
+        var logs = fixture.transformLogs();
+        assertThat(logs).anySatisfy(event -> {
             assertThat(event.stream()).matches("bad-record/i-[0-9a-f]{17}-\\d+/data-log");
             assertThat(event.message()).endsWith(":[sagemaker logs]: data/in/b.csv: ClientError: 400");
         });
-        assertThat(fixture.logs).anySatisfy(event -> {
+        assertThat(logs).anySatisfy(event -> {
             assertThat(event.stream()).matches("bad-record/i-[0-9a-f]{17}-\\d+");
             assertThat(event.message()).contains("Unable to parse the record 'not,a,number'");
         });
@@ -286,7 +286,7 @@ class BatchTransformTest {
 
         DescribeTransformJobResponse job = awaitEnd("custom");
         assertThat(job.transformJobStatus()).isEqualTo(TransformJobStatus.FAILED);
-        assertThat(job.failureReason()).contains("my-own:latest", "sagemaker-xgboost, linear-learner", "--target aws");
+        assertThat(job.failureReason()).contains("my-own:latest", "sagemaker-xgboost", "sum-algo", "--target aws");
     }
 
     @Test

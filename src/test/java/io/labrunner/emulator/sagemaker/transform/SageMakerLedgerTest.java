@@ -65,7 +65,7 @@ class SageMakerLedgerTest {
 
         new AwsResourceTagger(clients).tag(Resource.sageMakerModel("lab-k3f9x2-model"), Map.of("lab:run-id", "k3f9x2"));
 
-        assertThat(fixture.tags().of("arn:aws:sagemaker:us-east-1:000000000000:model/lab-k3f9x2-model"))
+        assertThat(fixture.tags("arn:aws:sagemaker:us-east-1:000000000000:model/lab-k3f9x2-model"))
                 .containsEntry("lab:run-id", "k3f9x2");
     }
 }

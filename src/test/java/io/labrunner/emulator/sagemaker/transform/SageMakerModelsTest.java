@@ -38,14 +38,14 @@ class SageMakerModelsTest {
         assertThat(model.primaryContainer().environment()).containsEntry("A", "1");
         assertThat(model.creationTime()).isNotNull();
         assertThat(model.enableNetworkIsolation()).isFalse();
-        assertThat(fixture.tags().of(arn)).containsEntry("lab:run-id", "r1");
+        assertThat(fixture.tags(arn)).containsEntry("lab:run-id", "r1");
         assertThat(fixture.sagemaker.listModels(r -> { }).models()).extracting(ModelSummary::modelName)
                 .containsExactly("Churn-Model");
 
         fixture.sagemaker.deleteModel(r -> r.modelName("churn-model"));
 
         assertThat(fixture.sagemaker.listModels(r -> { }).models()).isEmpty();
-        assertThat(fixture.tags().of(arn)).isEmpty();
+        assertThat(fixture.tags(arn)).isEmpty();
     }
 
     @Test

@@ -23,15 +23,17 @@ final class SumAlgorithm implements Algorithm {
     static final String MODEL_FILE = "sum-model";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String repository;
     private final long delayPerBatchMillis;
 
-    SumAlgorithm(long delayPerBatchMillis) {
+    SumAlgorithm(String repository, long delayPerBatchMillis) {
+        this.repository = repository;
         this.delayPerBatchMillis = delayPerBatchMillis;
     }
 
     @Override
     public String repository() {
-        return "sum-algo";
+        return repository;
     }
 
     @Override

@@ -1,37 +1,29 @@
 package io.labrunner.emulator.sagemaker.transform;
 
-import io.labrunner.emulator.AwsRequest;
-import io.labrunner.emulator.AwsResponse;
-import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Emulator;
-import io.labrunner.emulator.Protocol;
-import io.labrunner.emulator.logs.LogWriter;
-import io.labrunner.emulator.protocol.JsonProtocolService;
-import io.labrunner.emulator.sagemaker.ResourceTags;
-import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
- * An emulator serving SageMaker models and Batch Transform through a test-only service (the real
- * SageMaker service wires the same classes), with S3 and CloudWatch Logs in memory and a stand-in
- * algorithm behind the images {@code .../sum-algo:1} and {@code .../slow-sum-algo:1}.
+ * An emulator as labs get it, with a stand-in algorithm behind the images {@code .../sum-algo:1} and
+ * {@code .../slow-sum-algo:1}; SDK clients for SageMaker, S3 and CloudWatch Logs; and the bucket
+ * {@code data}.
  */
 final class TransformFixture implements AutoCloseable {
     static final String ROLE = "arn:aws:iam::000000000000:role/SageMakerRole";
@@ -39,58 +31,64 @@ final class TransformFixture implements AutoCloseable {
     static final String SLOW_IMAGE = "811284229777.dkr.ecr.us-east-1.amazonaws.com/slow-sum-algo:1";
     static final String BUCKET = "data";
 
-    final MemoryS3 s3;
-    final List<LogEvent> logs;
     final Emulator emulator;
     final SageMakerClient sagemaker;
-    private TestSageMaker service;
+    final S3Client s3Client;
+    final CloudWatchLogsClient logs;
+    final StoredObjects s3;
 
-    /** One CloudWatch Logs event as a service wrote it. */
-    record LogEvent(String region, String group, String stream, String message) {
+    /** One CloudWatch Logs event, read back through the Logs API. */
+    record LogEvent(String group, String stream, String message) {
     }
 
     TransformFixture() {
-        this(new MemoryS3(), new CopyOnWriteArrayList<>(), null);
-        s3.createBucket(BUCKET);
+        this(null);
+        s3Client.createBucket(r -> r.bucket(BUCKET));
     }
 
-    /** An emulator on {@code dataDir} that shares {@code s3} with an earlier one, as a restart would. */
-    TransformFixture(MemoryS3 s3, List<LogEvent> logs, Path dataDir) {
-        this.s3 = s3;
-        this.logs = logs;
-        LogWriter writer = (region, group, stream, timestamp, message) ->
-                logs.add(new LogEvent(region, group, stream, message));
+    /** An emulator keeping its state in {@code dataDir}, to be started again on it. */
+    TransformFixture(Path dataDir) {
         this.emulator = Emulator.builder().port(0).dataDir(dataDir)
-                .service(e -> service = new TestSageMaker(s3, writer, e))
+                .algorithms(new SumAlgorithm("sum-algo", 0), new SumAlgorithm("slow-sum-algo", 150))
                 .build().start();
-        this.sagemaker = SageMakerClient.builder()
-                .endpointOverride(emulator.getEndpoint())
-                .region(Region.of(emulator.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey())))
-                .build();
+        var credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey()));
+        Region region = Region.of(emulator.getRegion());
+        this.sagemaker = SageMakerClient.builder().endpointOverride(emulator.getEndpoint()).region(region)
+                .credentialsProvider(credentials).build();
+        this.s3Client = S3Client.builder().endpointOverride(emulator.getEndpoint()).region(region)
+                .credentialsProvider(credentials).forcePathStyle(true).build();
+        this.logs = CloudWatchLogsClient.builder().endpointOverride(emulator.getEndpoint()).region(region)
+                .credentialsProvider(credentials).build();
+        this.s3 = new StoredObjects(emulator.s3Objects());
     }
 
-    ResourceTags tags() {
-        return service.tags;
+    /** Every event in the transform jobs' log group, stream by stream. */
+    List<LogEvent> transformLogs() {
+        List<LogEvent> events = new ArrayList<>();
+        String group = "/aws/sagemaker/TransformJobs";
+        for (LogStream stream : logs.describeLogStreamsPaginator(r -> r.logGroupName(group)).logStreams()) {
+            logs.getLogEvents(r -> r.logGroupName(group).logStreamName(stream.logStreamName()).startFromHead(true))
+                    .events().forEach(e -> events.add(new LogEvent(group, stream.logStreamName(), e.message())));
+        }
+        return events;
     }
 
-    static Optional<Algorithm> algorithm(String image) {
-        String repository = image.substring(image.indexOf('/') + 1, image.lastIndexOf(':'));
-        return switch (repository) {
-            case "sum-algo" -> Optional.of(new SumAlgorithm(0));
-            case "slow-sum-algo" -> Optional.of(new SumAlgorithm(150));
-            default -> Optional.empty();
-        };
+    Map<String, String> tags(String arn) {
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        sagemaker.listTags(r -> r.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
     }
 
     void put(String key, String content) {
-        s3.put(BUCKET, key, content.getBytes(StandardCharsets.UTF_8));
+        s3Client.putObject(r -> r.bucket(BUCKET).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(content));
     }
 
     /** Uploads a {@code model.tar.gz} whose model predicts {@code weight} × the sum of the features. */
     String uploadModel(String key, double weight) {
-        s3.put(BUCKET, key, modelTarGz(Map.of(SumAlgorithm.MODEL_FILE, Double.toString(weight))));
+        s3Client.putObject(r -> r.bucket(BUCKET).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(
+                modelTarGz(Map.of(SumAlgorithm.MODEL_FILE, Double.toString(weight)))));
         return "s3://" + BUCKET + "/" + key;
     }
 
@@ -131,48 +129,8 @@ final class TransformFixture implements AutoCloseable {
     @Override
     public void close() {
         sagemaker.close();
+        s3Client.close();
+        logs.close();
         emulator.close();
-    }
-
-    /** The SageMaker signing name served by the model and transform classes alone. */
-    private static final class TestSageMaker implements AwsService {
-        final ResourceTags tags;
-        private final TransformJobs jobs;
-        private final JsonProtocolService protocol;
-
-        TestSageMaker(MemoryS3 s3, LogWriter logs, Emulator emulator) {
-            this.tags = new ResourceTags(emulator.stateStore());
-            Models models = new Models(s3, tags, emulator.stateStore(), Clock.systemUTC());
-            this.jobs = new TransformJobs(models, s3, TransformFixture::algorithm,
-                    List.of("sagemaker-xgboost", "linear-learner"), tags, logs, emulator.stateStore(),
-                    Clock.systemUTC(), Duration.ofMillis(100));
-            // AddTags belongs to the real SageMaker service; here just enough of it for the runner's tagger.
-            this.protocol = jobs.register(models.register(JsonProtocolService.builder("sagemaker")))
-                    .handler("AddTags", (input, request) -> {
-                        tags.put(input.path("ResourceArn").asText(), Tags.of(input.path("Tags")));
-                        return Map.of("Tags", input.path("Tags"));
-                    })
-                    .build();
-        }
-
-        @Override
-        public String signingName() {
-            return "sagemaker";
-        }
-
-        @Override
-        public Protocol protocol() {
-            return Protocol.JSON;
-        }
-
-        @Override
-        public AwsResponse handle(AwsRequest request) {
-            return protocol.handle(request);
-        }
-
-        @Override
-        public void close() {
-            jobs.close();
-        }
     }
 }

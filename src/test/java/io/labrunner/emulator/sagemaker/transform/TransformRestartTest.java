@@ -6,8 +6,6 @@ import static io.labrunner.emulator.sagemaker.transform.TransformFixture.SUM_IMA
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sagemaker.model.CreateTransformJobRequest;
@@ -44,11 +42,9 @@ class TransformRestartTest {
 
     @Test
     void modelsAndJobsAreThereAfterARestartAndARunningJobFinishes(@TempDir Path data) throws InterruptedException {
-        MemoryS3 s3 = new MemoryS3();
-        s3.createBucket(BUCKET);
-        List<TransformFixture.LogEvent> logs = new CopyOnWriteArrayList<>();
         DescribeTransformJobResponse before;
-        try (TransformFixture first = new TransformFixture(s3, logs, data)) {
+        try (TransformFixture first = new TransformFixture(data)) {
+            first.s3Client.createBucket(r -> r.bucket(BUCKET));
             first.createModel("fast", SUM_IMAGE, 1);
             first.createModel("slow", SLOW_IMAGE, 1);
             first.put("in/a.csv", "1,1\n2,2\n3,3\n4,4\n5,5\n6,6\n");
@@ -57,7 +53,7 @@ class TransformRestartTest {
             start(first.sagemaker, "running", "slow");
         }
 
-        try (TransformFixture second = new TransformFixture(s3, logs, data)) {
+        try (TransformFixture second = new TransformFixture(data)) {
             assertThat(second.sagemaker.describeModel(r -> r.modelName("fast")).primaryContainer().image())
                     .isEqualTo(SUM_IMAGE);
             DescribeTransformJobResponse after = second.sagemaker.describeTransformJob(r -> r.transformJobName("done"));
@@ -67,7 +63,7 @@ class TransformRestartTest {
 
             DescribeTransformJobResponse resumed = awaitEnd(second.sagemaker, "running");
             assertThat(resumed.transformJobStatus()).isEqualTo(TransformJobStatus.COMPLETED);
-            assertThat(s3.text(BUCKET, "out-running/a.csv.out")).isEqualTo("24681012");
+            assertThat(second.s3.text(BUCKET, "out-running/a.csv.out")).isEqualTo("24681012");
         }
     }
 }

@@ -82,7 +82,7 @@ final class Listing {
         } catch (IllegalArgumentException e) {
             // Falls through to the refusal below: not base64, or not a number.
         }
-        throw SageMakerErrors.validation("Invalid pagination token because \"" + token + "\" is not a token this "
+        throw TransformErrors.validation("Invalid pagination token because \"" + token + "\" is not a token this "
                 + "operation returned.");
     }
 }

@@ -52,11 +52,11 @@ public final class Models implements OperationGroup {
         String name = input.path("ModelName").asText();
         String arn = Arns.model(region, name);
         if (find(region, name).isPresent()) {
-            throw SageMakerErrors.validation("Cannot create already existing model \"" + arn + "\".");
+            throw TransformErrors.validation("Cannot create already existing model \"" + arn + "\".");
         }
         List<JsonNode> containers = containers(input);
         if (containers.isEmpty()) {
-            throw SageMakerErrors.validation("Either PrimaryContainer or Containers must be provided.");
+            throw TransformErrors.validation("Either PrimaryContainer or Containers must be provided.");
         }
         for (JsonNode container : containers) {
             checkContainer(container);
@@ -87,11 +87,11 @@ public final class Models implements OperationGroup {
      */
     private void checkContainer(JsonNode container) {
         if (!container.has("Image") && !container.has("ModelPackageName")) {
-            throw SageMakerErrors.validation("Either Image or ModelPackageName must be provided for a container.");
+            throw TransformErrors.validation("Either Image or ModelPackageName must be provided for a container.");
         }
         JsonNode url = container.get("ModelDataUrl");
         if (url != null && !artifactExists(url.asText())) {
-            throw SageMakerErrors.validation("Could not find model data at " + url.asText() + ".");
+            throw TransformErrors.validation("Could not find model data at " + url.asText() + ".");
         }
     }
 
@@ -123,7 +123,7 @@ public final class Models implements OperationGroup {
     }
 
     private SageMakerModel require(String region, String name) {
-        return find(region, name).orElseThrow(() -> SageMakerErrors.modelNotFound(Arns.model(region, name)));
+        return find(region, name).orElseThrow(() -> TransformErrors.modelNotFound(Arns.model(region, name)));
     }
 
     static String region(AwsRequest request) {

@@ -108,12 +108,12 @@ public final class TransformJobs implements OperationGroup {
         String arn = Arns.transformJob(region, name);
         String key = Arns.key(region, name);
         if (jobs.get(key).isPresent()) {
-            throw SageMakerErrors.resourceInUse("Job name must be unique within an AWS account and region, and a job "
+            throw TransformErrors.resourceInUse("Job name must be unique within an AWS account and region, and a job "
                     + "with this name already exists (" + arn + ")");
         }
         String modelName = input.path("ModelName").asText();
         if (models.find(region, modelName).isEmpty()) {
-            throw SageMakerErrors.modelNotFound(Arns.model(region, modelName));
+            throw TransformErrors.modelNotFound(Arns.model(region, modelName));
         }
         validate(input);
         ObjectNode stored = input.deepCopy();
@@ -131,22 +131,22 @@ public final class TransformJobs implements OperationGroup {
     private static void validate(ObjectNode input) {
         String source = input.path("TransformInput").path("DataSource").path("S3DataSource").path("S3Uri").asText();
         if (S3Uri.parse(source).isEmpty()) {
-            throw SageMakerErrors.validation("Invalid S3Uri '" + source + "' in TransformInput: the embedded emulator "
+            throw TransformErrors.validation("Invalid S3Uri '" + source + "' in TransformInput: the embedded emulator "
                     + "reads s3://bucket/prefix URIs.");
         }
         String target = input.path("TransformOutput").path("S3OutputPath").asText();
         if (S3Uri.parse(target).isEmpty()) {
-            throw SageMakerErrors.validation("Invalid S3OutputPath '" + target + "': the embedded emulator writes to "
+            throw TransformErrors.validation("Invalid S3OutputPath '" + target + "': the embedded emulator writes to "
                     + "s3://bucket/prefix URIs.");
         }
         int payload = input.path("MaxPayloadInMB").asInt(TransformRun.DEFAULT_MAX_PAYLOAD_MB);
         if (payload > MAX_PAYLOAD_MB) {
-            throw SageMakerErrors.validation("MaxPayloadInMB cannot be greater than " + MAX_PAYLOAD_MB + " MB.");
+            throw TransformErrors.validation("MaxPayloadInMB cannot be greater than " + MAX_PAYLOAD_MB + " MB.");
         }
         int concurrent = Math.max(1, input.path("MaxConcurrentTransforms").asInt(1));
         if ((long) payload * concurrent > MAX_PAYLOAD_MB) {
             // AWS: "The value of (MaxConcurrentTransforms * MaxPayloadInMB) also cannot exceed 100 MB."
-            throw SageMakerErrors.validation("The product of MaxConcurrentTransforms (" + concurrent
+            throw TransformErrors.validation("The product of MaxConcurrentTransforms (" + concurrent
                     + ") and MaxPayloadInMB (" + payload + ") cannot exceed " + MAX_PAYLOAD_MB + " MB.");
         }
         JsonNode processing = input.path("DataProcessing");
@@ -155,7 +155,7 @@ public final class TransformJobs implements OperationGroup {
                 try {
                     JsonPath.parse(processing.get(filter).asText());
                 } catch (IllegalArgumentException e) {
-                    throw SageMakerErrors.validation("Invalid " + filter + " '" + processing.get(filter).asText()
+                    throw TransformErrors.validation("Invalid " + filter + " '" + processing.get(filter).asText()
                             + "': " + e.getMessage() + ".");
                 }
             }
@@ -239,7 +239,7 @@ public final class TransformJobs implements OperationGroup {
             if (job.status().equals(TransformJob.STOPPING)) {
                 return null;
             }
-            throw SageMakerErrors.validation("The request was rejected because the transform job is in status "
+            throw TransformErrors.validation("The request was rejected because the transform job is in status "
                     + job.status() + ".");
         }
         String key = Arns.key(region, job.name());
@@ -254,7 +254,7 @@ public final class TransformJobs implements OperationGroup {
      * find requested job" for processing and transform jobs).
      */
     private TransformJob require(String region, String name) {
-        return jobs.get(Arns.key(region, name)).orElseThrow(() -> SageMakerErrors.jobNotFound(name));
+        return jobs.get(Arns.key(region, name)).orElseThrow(() -> TransformErrors.jobNotFound(name));
     }
 
     /** Stops the job threads; jobs still running resume when the emulator starts again on the same state. */

@@ -3,12 +3,13 @@ package io.labrunner.emulator.sagemaker.transform;
 import io.labrunner.emulator.AwsException;
 
 /**
- * SageMaker's errors as its API answers them. SageMaker reports most missing resources and refused
+ * SageMaker's errors as models and transform jobs answer them (the service-wide ones are in
+ * {@link io.labrunner.emulator.sagemaker.SageMakerErrors}). SageMaker reports most missing resources and refused
  * requests as a 400 ValidationException; the SDK's waiters count on that code (the transform job
  * waiter stops with failure on a ValidationException).
  */
-final class SageMakerErrors {
-    private SageMakerErrors() {
+final class TransformErrors {
+    private TransformErrors() {
     }
 
     static AwsException validation(String message) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -43,7 +44,8 @@ public final class AwsClients implements AutoCloseable {
     private FirehoseClient firehose;
     private BedrockClient bedrock;
     private BedrockRuntimeClient bedrockRuntime;
-    private SageMakerClient sagemaker;
+    private SageMakerClient sageMaker;
+    private CloudWatchLogsClient logs;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -127,12 +129,20 @@ public final class AwsClients implements AutoCloseable {
         return bedrockRuntime;
     }
 
-    /** SageMaker: training, tuning, models and Batch Transform. */
-    public synchronized SageMakerClient sagemaker() {
-        if (sagemaker == null) {
-            sagemaker = track(() -> configure(SageMakerClient.builder()).build());
+    /** SageMaker's control plane: training, tuning and transform jobs, models. */
+    public synchronized SageMakerClient sageMaker() {
+        if (sageMaker == null) {
+            sageMaker = track(() -> configure(SageMakerClient.builder()).build());
         }
-        return sagemaker;
+        return sageMaker;
+    }
+
+    /** CloudWatch Logs, where training jobs write their containers' output. */
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = track(() -> configure(CloudWatchLogsClient.builder()).build());
+        }
+        return logs;
     }
 
     /**

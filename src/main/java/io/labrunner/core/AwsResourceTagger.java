@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Tags each kind of ledger resource with its service's own tagging call: S3 PutBucketTagging,
  * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream,
- * Bedrock TagResource (a guardrail's ARN looked up by its name), SageMaker AddTags (the ARN from Describe).
+ * Bedrock TagResource (a guardrail's ARN looked up by its name), SageMaker AddTags (a model's or transform
+ * job's ARN from Describe).
  */
 public final class AwsResourceTagger implements ResourceTagger {
     private final AwsClients clients;
@@ -50,11 +51,18 @@ public final class AwsResourceTagger implements ResourceTagger {
                 ResourceDeleter.findGuardrail(clients.bedrock(), resource.id()).ifPresent(g ->
                         clients.bedrock().tagResource(r -> r.resourceARN(g.arn()).tags(bedrockTags)));
                 return;
+            case SAGEMAKER_TRAINING_JOB:
+                List<software.amazon.awssdk.services.sagemaker.model.Tag> sageMakerTags = new ArrayList<>();
+                tags.forEach((k, v) -> sageMakerTags.add(software.amazon.awssdk.services.sagemaker.model.Tag.builder().key(k).value(v).build()));
+                // A training job's ARN spells its name in lower case.
+                clients.sageMaker().addTags(r -> r.resourceArn(arn("sagemaker", "training-job/"
+                        + resource.id().toLowerCase(java.util.Locale.ROOT))).tags(sageMakerTags));
+                return;
             case SAGEMAKER_MODEL:
-                tagSageMaker(clients.sagemaker().describeModel(r -> r.modelName(resource.id())).modelArn(), tags);
+                tagSageMaker(clients.sageMaker().describeModel(r -> r.modelName(resource.id())).modelArn(), tags);
                 return;
             case SAGEMAKER_TRANSFORM_JOB:
-                tagSageMaker(clients.sagemaker().describeTransformJob(r -> r.transformJobName(resource.id()))
+                tagSageMaker(clients.sageMaker().describeTransformJob(r -> r.transformJobName(resource.id()))
                         .transformJobArn(), tags);
                 return;
             default:
@@ -66,7 +74,7 @@ public final class AwsResourceTagger implements ResourceTagger {
         List<software.amazon.awssdk.services.sagemaker.model.Tag> sageMakerTags = new ArrayList<>();
         tags.forEach((k, v) -> sageMakerTags.add(software.amazon.awssdk.services.sagemaker.model.Tag.builder()
                 .key(k).value(v).build()));
-        clients.sagemaker().addTags(r -> r.resourceArn(arn).tags(sageMakerTags));
+        clients.sageMaker().addTags(r -> r.resourceArn(arn).tags(sageMakerTags));
     }
 
     private String arn(String service, String resource) {

@@ -12,5 +12,7 @@ public enum Capability {
     FIREHOSE_S3,
     BEDROCK_TEXT,
     BEDROCK_EMBEDDINGS,
-    BEDROCK_GUARDRAILS
+    BEDROCK_GUARDRAILS,
+    /** SageMaker training jobs on the built-in algorithms (XGBoost, Linear Learner). */
+    SAGEMAKER_TRAINING
 }

@@ -41,6 +41,11 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.BEDROCK_GUARDRAIL, nameOrArn);
     }
 
+    /** A training job by name; cleanup stops it if it still runs (training jobs cannot be deleted). */
+    public static Resource trainingJob(String name) {
+        return new Resource(ResourceType.SAGEMAKER_TRAINING_JOB, name);
+    }
+
     public static Resource sageMakerModel(String name) {
         return new Resource(ResourceType.SAGEMAKER_MODEL, name);
     }

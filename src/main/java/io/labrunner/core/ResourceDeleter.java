@@ -80,8 +80,10 @@ public final class ResourceDeleter {
                 return deleteDeliveryStream(resource.id());
             case BEDROCK_GUARDRAIL:
                 return deleteGuardrail(resource.id());
+            case SAGEMAKER_TRAINING_JOB:
+                return stopTrainingJob(resource.id());
             case SAGEMAKER_MODEL:
-                clients.sagemaker().deleteModel(r -> r.modelName(resource.id()));
+                clients.sageMaker().deleteModel(r -> r.modelName(resource.id()));
                 return true;
             case SAGEMAKER_TRANSFORM_JOB:
                 return stopTransformJob(resource.id());
@@ -193,6 +195,36 @@ public final class ResourceDeleter {
         }
     }
 
+    /**
+     * Training jobs cannot be deleted (AWS keeps them, ended, for good): a job still running is stopped and
+     * waited for, so that it bills no more and writes nothing more; an ended one is already as gone as it gets.
+     */
+    private boolean stopTrainingJob(String name) throws InterruptedException {
+        var sagemaker = clients.sageMaker();
+        String status = sagemaker.describeTrainingJob(r -> r.trainingJobName(name)).trainingJobStatusAsString();
+        if (!"InProgress".equals(status) && !"Stopping".equals(status)) {
+            return false;
+        }
+        if ("InProgress".equals(status)) {
+            try {
+                sagemaker.stopTrainingJob(r -> r.trainingJobName(name));
+            } catch (software.amazon.awssdk.services.sagemaker.model.SageMakerException e) {
+                // It ended between the two calls: "The request was rejected because the training job is in status ...".
+                if (e.statusCode() != 400 || e.getMessage() == null || !e.getMessage().contains("is in status")) {
+                    throw e;
+                }
+            }
+        }
+        for (int i = 0; i < 600; i++) {
+            status = sagemaker.describeTrainingJob(r -> r.trainingJobName(name)).trainingJobStatusAsString();
+            if (!"InProgress".equals(status) && !"Stopping".equals(status)) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return true;
+    }
+
     /** Without a version, DeleteGuardrail removes the guardrail with all its versions. */
     private boolean deleteGuardrail(String nameIdOrArn) {
         Optional<GuardrailSummary> guardrail = findGuardrail(clients.bedrock(), nameIdOrArn);
@@ -212,7 +244,7 @@ public final class ResourceDeleter {
      * left running keeps an instance billed and writes into a bucket that cleanup is about to empty.
      */
     private boolean stopTransformJob(String name) throws InterruptedException {
-        var sagemaker = clients.sagemaker();
+        var sagemaker = clients.sageMaker();
         for (int i = 0; i < 600; i++) {
             TransformJobStatus status = sagemaker.describeTransformJob(r -> r.transformJobName(name))
                     .transformJobStatus();
@@ -261,6 +293,10 @@ public final class ResourceDeleter {
             case FIREHOSE_STREAM:
             case BEDROCK_GUARDRAIL:
                 return code.equals("ResourceNotFoundException");
+            case SAGEMAKER_TRAINING_JOB:
+                // SageMaker answers an unknown job with ValidationException "Requested resource not found."
+                return code.equals("ResourceNotFound") || (code.equals("ValidationException")
+                        && e.getMessage() != null && e.getMessage().startsWith("Requested resource not found"));
             case SAGEMAKER_MODEL:
                 // SageMaker answers a missing resource with a ValidationException; only its message tells.
                 return code.equals("ValidationException") && message(e).startsWith("Could not find model");

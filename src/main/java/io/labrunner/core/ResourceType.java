@@ -11,6 +11,11 @@ public enum ResourceType {
     FIREHOSE_STREAM("Firehose stream"),
     /** Identified by name (what the ledger knows before AWS assigns an id), id or ARN. */
     BEDROCK_GUARDRAIL("Bedrock guardrail"),
+    /**
+     * By name. AWS keeps training jobs forever and has no delete: cleanup stops a job still running, and
+     * an ended job counts as gone.
+     */
+    SAGEMAKER_TRAINING_JOB("SageMaker training job"),
     /** A model made with CreateModel; deleting it leaves its artifact in S3, as on AWS. */
     SAGEMAKER_MODEL("SageMaker model"),
     /** Transform jobs cannot be deleted on AWS: cleanup stops a running one and waits until it has ended. */

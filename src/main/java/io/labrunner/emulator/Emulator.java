@@ -26,11 +26,13 @@ import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.SageMakerService;
 import io.labrunner.emulator.sagemaker.TagOperations;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
+import io.labrunner.emulator.sagemaker.tuning.TuningOperations;
 import io.labrunner.emulator.sagemaker.training.AlgorithmRegistry;
 import io.labrunner.emulator.sagemaker.training.TrainingJobService;
 import io.labrunner.emulator.sagemaker.transform.Models;
 import io.labrunner.emulator.sagemaker.transform.TransformJobs;
 import io.labrunner.emulator.sagemaker.training.TrainingTimings;
+import io.labrunner.emulator.sagemaker.linearlearner.LinearLearner;
 import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
@@ -81,7 +83,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training jobs, models, Batch Transform) are always served;
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training and tuning jobs,
+ * models, Batch Transform) are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -144,6 +147,7 @@ public final class Emulator implements AutoCloseable {
         // Algorithms a caller adds come first, so a test's stand-in for a repository wins over the built-in one.
         List<Algorithm> runnable = new ArrayList<>(builder.algorithms);
         runnable.add(new XgboostAlgorithm());
+        runnable.add(new LinearLearner());
         this.algorithms = List.copyOf(runnable);
         this.trainingTimings = builder.trainingTimings;
     }
@@ -275,12 +279,14 @@ public final class Emulator implements AutoCloseable {
         ResourceTags tags = new ResourceTags(state);
         TrainingJobService training = new TrainingJobService(ACCOUNT_ID, algorithms, s3Objects(), logWriter(), tags,
                 trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC());
-        Models models = new Models(s3Objects(), tags, state, java.time.Clock.systemUTC());
         AlgorithmRegistry registry = new AlgorithmRegistry(algorithms);
+        TuningOperations tuning = new TuningOperations(training, tags, state, java.time.Clock.systemUTC(),
+                image -> registry.forImage(image).map(Algorithm::metrics));
+        Models models = new Models(s3Objects(), tags, state, java.time.Clock.systemUTC());
         TransformJobs transforms = new TransformJobs(models, s3Objects(), registry::forImage,
                 algorithms.stream().map(Algorithm::repository).toList(), tags, logWriter(), state,
                 java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP);
-        List<OperationGroup> groups = List.of(training, new TagOperations(tags), models, transforms);
+        List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning, models, transforms);
         return new SageMakerService(groups);
     }
 
@@ -483,6 +489,8 @@ public final class Emulator implements AutoCloseable {
     }
 
     private void closeServices() {
+        // Writers handed out by logWriter() (a training job still running) stop writing to a closed state.
+        logs = null;
         for (AwsService service : services) {
             try {
                 service.close();
@@ -663,7 +671,7 @@ public final class Emulator implements AutoCloseable {
 
         /**
          * SageMaker algorithms that training jobs run in-process, found by their image repository, besides the
-         * built-in XGBoost; one added for a repository the emulator already runs takes its place.
+         * built-in XGBoost and Linear Learner; one added for a repository the emulator already runs takes its place.
          */
         public Builder algorithms(Algorithm... added) {
             for (Algorithm algorithm : added) {

@@ -3,6 +3,8 @@ package io.labrunner.emulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.labrunner.emulator.protocol.QueryErrors;
+import io.labrunner.emulator.protocol.XmlWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +18,8 @@ import java.util.Locale;
  * <li>JSON 1.1 (and CBOR, when the request was CBOR): body {@code {"__type":code,"message":..}} and
  *     header {@code x-amzn-ErrorType} — the SDK reads the code from either.</li>
  * <li>REST-JSON: body {@code {"message":..}} and header {@code x-amzn-ErrorType}.</li>
- * <li>Query: {@code <ErrorResponse><Error><Type>Sender|Receiver</Type><Code/><Message/></Error><RequestId/></ErrorResponse>}.</li>
+ * <li>Query: {@code <ErrorResponse><Error><Type>Sender|Receiver</Type><Code/><Message/></Error><RequestId/></ErrorResponse>},
+ *     by the protocol core's {@link QueryErrors}, as the query services themselves answer.</li>
  * <li>REST-XML (S3): {@code <Error><Code/><Message/><RequestId/></Error>}, no body for HEAD.</li>
  * </ul>
  * S3's own errors are written by S3Proxy in the same REST-XML shape.
@@ -49,15 +52,7 @@ final class ErrorRenderer {
                 write(response, "application/json",
                         Json.mapper().writeValueAsBytes(Json.object().put("message", message)));
             }
-            case QUERY -> write(response, "text/xml", XmlWriter.document()
-                    .start("ErrorResponse")
-                    .start("Error")
-                    .element("Type", error.senderFault() ? "Sender" : "Receiver")
-                    .element("Code", error.code())
-                    .element("Message", message)
-                    .end()
-                    .element("RequestId", requestId)
-                    .toString().getBytes(StandardCharsets.UTF_8));
+            case QUERY -> write(response, QueryErrors.CONTENT_TYPE, QueryErrors.document(error, null, requestId));
             case REST_XML -> {
                 byte[] body = XmlWriter.document()
                         .start("Error")

@@ -21,7 +21,8 @@ public final class EmbeddedTarget implements Target {
     /** What the embedded emulator serves today. */
     static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.S3, Capability.STS, Capability.IAM,
             Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER, Capability.ATHENA_SQL, Capability.KINESIS,
-            Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS);
+            Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
+            Capability.SAGEMAKER_TRAINING);
 
     private final Emulator emulator;
     private final URI endpoint;

@@ -90,6 +90,13 @@ class SweeperTest {
     }
 
     @Test
+    void aTrainingJobsArnBecomesATrainingJobAndOtherSageMakerArnsDoNot() {
+        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:training-job/lab-k3f9x2-train"))
+                .contains(Resource.trainingJob("lab-k3f9x2-train"));
+        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:notebook-instance/lab-k3f9x2-nb")).isEmpty();
+    }
+
+    @Test
     void arnsOfKnownKindsBecomeLedgerResources() {
         assertThat(Sweeper.fromArn("arn:aws:s3:::lab-k3f9x2-data")).contains(Resource.bucket("lab-k3f9x2-data"));
         assertThat(Sweeper.fromArn("arn:aws:iam::1:role/service/lab-k3f9x2-r")).contains(Resource.role("lab-k3f9x2-r"));

@@ -44,15 +44,4 @@ final class IamErrors {
     static AwsException invalidParameterValue(String message) {
         return new AwsException("InvalidParameterValue", message, 400);
     }
-
-    static String constraint(String value, String member, String rule) {
-        return "1 validation error detected: Value '" + value + "' at '" + member
-                + "' failed to satisfy constraint: " + rule;
-    }
-
-    static AwsException missing(String parameter) {
-        return new AwsException("ValidationError",
-                "1 validation error detected: Value null at '" + parameter
-                        + "' failed to satisfy constraint: Member must not be null", 400);
-    }
 }

@@ -33,7 +33,7 @@ public record Role(
         List<String> attachedPolicies) {
 
     public Role {
-        tags = Map.copyOf(tags);
+        tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
         inlinePolicies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inlinePolicies));
         attachedPolicies = List.copyOf(attachedPolicies);
     }

@@ -28,7 +28,8 @@ final class ModelParser {
         Map<String, Operation> operations = new HashMap<>();
         root.path("operations").fields().forEachRemaining(e -> operations.put(e.getKey(), operation(e.getKey(), e.getValue())));
         return new ServiceModel(metadata.path("serviceId").asText(), metadata.path("protocol").asText(),
-                text(metadata, "jsonVersion"), text(metadata, "targetPrefix"), Map.copyOf(shapes), Map.copyOf(operations));
+                text(metadata, "jsonVersion"), text(metadata, "targetPrefix"), Map.copyOf(shapes), Map.copyOf(operations),
+                text(metadata, "apiVersion"), text(metadata, "xmlNamespace"));
     }
 
     private static Shape shape(String name, JsonNode node) {
@@ -49,7 +50,7 @@ final class ModelParser {
         List<String> errors = new ArrayList<>();
         node.path("errors").forEach(e -> errors.add(e.path("shape").asText()));
         return new Operation(name, text(node.path("input"), "shape"), text(node.path("output"), "shape"),
-                List.copyOf(errors));
+                List.copyOf(errors), text(node.path("output"), "resultWrapper"));
     }
 
     private static String text(JsonNode node, String field) {

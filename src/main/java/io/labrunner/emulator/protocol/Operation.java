@@ -9,6 +9,7 @@ import java.util.List;
  * @param input  the input structure's shape name, or null for an operation that takes none
  * @param output the output structure's shape name, or null: then AWS answers an empty body
  * @param errors the error shapes the operation declares
+ * @param resultWrapper the element the query protocol wraps the output in ({@code CreateRoleResult}), or null
  */
-public record Operation(String name, String input, String output, List<String> errors) {
+public record Operation(String name, String input, String output, List<String> errors, String resultWrapper) {
 }

@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param targetPrefix the {@code X-Amz-Target} prefix, e.g. {@code Kinesis_20131202}, or null
  * @param shapes       every shape by name
  * @param operations   every operation by name
+ * @param apiVersion   the API version, e.g. {@code 2010-05-08}: the query protocol's {@code Version}
+ * @param xmlNamespace the namespace of XML responses (query protocol), e.g.
+ *                     {@code https://iam.amazonaws.com/doc/2010-05-08/}, or null
  */
 public record ServiceModel(String serviceId, String protocol, String jsonVersion, String targetPrefix,
-        Map<String, Shape> shapes, Map<String, Operation> operations) {
+        Map<String, Shape> shapes, Map<String, Operation> operations, String apiVersion, String xmlNamespace) {
 
     public Optional<Operation> operation(String name) {
         return Optional.ofNullable(operations.get(name));

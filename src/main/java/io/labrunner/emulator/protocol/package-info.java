@@ -60,8 +60,25 @@
  * {@code message} for Kinesis); an {@link io.labrunner.emulator.protocol.ErrorWithMembers} adds members such as
  * Athena's {@code AthenaErrorCode}.
  *
- * <p>Not yet here: the query protocol (IAM, STS), REST-JSON (Bedrock) and REST-XML. The model and the
- * validator are protocol-neutral; those protocols need their own reader (form fields or path/query/body
- * bindings into the same tree) and renderer.
+ * <h2>The query protocol (IAM, STS)</h2>
+ * {@link io.labrunner.emulator.protocol.QueryProtocolService} takes {@code Action}, {@code Version} and the
+ * operation's members as form fields (a form POST body or the URL's query string). A missing {@code Action} is a
+ * MissingAction, one the model lacks (or a foreign {@code Version}) an InvalidAction;
+ * {@link io.labrunner.emulator.protocol.FormDecoder} reads the fields into the same tree a JSON body becomes
+ * ({@code Tags.member.1.Key}, {@code Map.entry.1.key}, {@code Outer.Inner}), a value of the wrong type being an
+ * InvalidParameterValue; the same {@link io.labrunner.emulator.protocol.ConstraintValidator} then lists every
+ * violation in one ValidationError. {@link io.labrunner.emulator.protocol.XmlOutputEncoder} writes the handler's
+ * output in the output shape's order inside {@code <XResponse><XResult>} (the model's {@code resultWrapper}), and
+ * {@link io.labrunner.emulator.protocol.QueryErrors} every error, the front door's refusals of query requests
+ * included, as {@code <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>}. IAM
+ * ({@code io.labrunner.emulator.iam.IamService}) wires its handlers like a JSON service:
+ * <pre>{@code
+ * QueryProtocolService.builder("iam")
+ *         .handler("GetRole", (input, request) -> Map.of("Role", role(input.get("RoleName").textValue())))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Not yet here: REST-JSON (Bedrock) and REST-XML. The model and the validator are protocol-neutral; those
+ * protocols need their own reader (path/query/body bindings into the same tree) and renderer.
  */
 package io.labrunner.emulator.protocol;

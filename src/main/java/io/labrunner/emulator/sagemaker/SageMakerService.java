@@ -14,19 +14,33 @@ import java.util.Set;
  */
 public final class SageMakerService implements AwsService {
     private final List<OperationGroup> groups;
-    private final JsonProtocolService protocol;
+    /** Built at the first request: SageMaker's model takes about 2 s to read in a cold JVM, too long for every start. */
+    private volatile JsonProtocolService protocol;
 
     /** A service answering the operations of {@code groups}; it closes them when it is closed. */
     public SageMakerService(List<OperationGroup> groups) {
         this.groups = List.copyOf(groups);
-        JsonProtocolService.Builder builder = JsonProtocolService.builder("sagemaker");
-        this.groups.forEach(group -> group.register(builder));
-        this.protocol = builder.build();
+    }
+
+    private JsonProtocolService core() {
+        JsonProtocolService built = protocol;
+        if (built == null) {
+            synchronized (this) {
+                built = protocol;
+                if (built == null) {
+                    JsonProtocolService.Builder builder = JsonProtocolService.builder("sagemaker");
+                    groups.forEach(group -> group.register(builder));
+                    built = builder.build();
+                    protocol = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** The operations this emulator implements, by their model names. */
     public Set<String> implementedOperations() {
-        return protocol.operations();
+        return core().operations();
     }
 
     @Override
@@ -41,7 +55,7 @@ public final class SageMakerService implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        return protocol.handle(request);
+        return core().handle(request);
     }
 
     @Override

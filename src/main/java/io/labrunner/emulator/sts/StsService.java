@@ -1,30 +1,33 @@
 package io.labrunner.emulator.sts;
 
-import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
-import io.labrunner.emulator.QueryResponse;
+import io.labrunner.emulator.protocol.QueryProtocolService;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * STS over the query protocol. Every caller is the account's root user, whatever key it signs with.
+ * STS on the protocol core (query protocol, version 2011-06-15). Every caller is the account's root
+ * user, whatever key it signs with, so STS keeps no state. The other operations of STS's model answer
+ * NotImplemented, a name STS lacks InvalidAction.
  * API reference: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
  */
 public final class StsService implements AwsService {
-    static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
-    private static final String VERSION = "2011-06-15";
-    /** STS actions that exist on AWS but not here: these answer NotImplemented, others InvalidAction. */
-    private static final Set<String> OTHER_ACTIONS = Set.of(
-            "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "AssumeRoot",
-            "DecodeAuthorizationMessage", "GetAccessKeyInfo", "GetDelegatedAccessToken",
-            "GetFederationToken", "GetSessionToken", "GetWebIdentityToken");
-
-    private final String accountId;
+    private final QueryProtocolService protocol;
 
     public StsService(String accountId) {
-        this.accountId = accountId;
+        this.protocol = QueryProtocolService.builder("sts")
+                // The root user's UserId is the account id itself.
+                .handler("GetCallerIdentity", (in, request) -> Map.of(
+                        "UserId", accountId, "Account", accountId, "Arn", "arn:aws:iam::" + accountId + ":root"))
+                .build();
+    }
+
+    /** The operations this emulator implements, by their model names. */
+    public Set<String> implementedOperations() {
+        return protocol.operations();
     }
 
     @Override
@@ -39,25 +42,6 @@ public final class StsService implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        // Query APIs answer a missing or unknown Action with these common errors:
-        // https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
-        String action = request.param("Action")
-                .orElseThrow(() -> new AwsException("MissingAction", "The request must contain the parameter Action", 400));
-        if ("GetCallerIdentity".equals(action)) {
-            return getCallerIdentity();
-        }
-        if (OTHER_ACTIONS.contains(action)) {
-            throw AwsException.notImplemented("STS", action);
-        }
-        throw new AwsException("InvalidAction",
-                "Could not find operation " + action + " for version " + VERSION, 400);
-    }
-
-    private AwsResponse getCallerIdentity() {
-        // The root user's UserId is the account id itself.
-        return QueryResponse.of("GetCallerIdentity", NAMESPACE, xml -> xml
-                .element("Arn", "arn:aws:iam::" + accountId + ":root")
-                .element("UserId", accountId)
-                .element("Account", accountId));
+        return protocol.handle(request);
     }
 }

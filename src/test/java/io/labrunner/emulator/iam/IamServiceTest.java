@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.AwsResponse;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,23 @@ public class IamServiceTest {
                 body.toString().getBytes(StandardCharsets.UTF_8), "iam", "us-east-1", "test");
     }
 
+    /**
+     * The response body of a call; an error response comes back as the AwsException it renders (code,
+     * message and status read from IAM's XML), so tests can assert on it as on any thrown error.
+     */
     String call(String... pairs) {
-        return new String(iam.handle(form(pairs)).body(), StandardCharsets.UTF_8);
+        AwsResponse response = iam.handle(form(pairs));
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.status() >= 300) {
+            assertThat(body).contains("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">");
+            throw new AwsException(unescape(field(body, "Code")), unescape(field(body, "Message")), response.status());
+        }
+        return body;
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     static String field(String xml, String element) {
@@ -242,10 +258,24 @@ public class IamServiceTest {
 
     @Test
     void aNegativeOrGarbledMarkerIsAnInvalidParameterValue() {
-        for (String marker : new String[] {"-1", "x", ""}) {
+        for (String marker : new String[] {"-1", "x"}) {
             assertThatThrownBy(() -> call("Action", "ListRoles", "Marker", marker))
                     .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue"));
         }
+    }
+
+    @Test
+    void anEmptyMarkerBreaksTheModelsMinimumLengthAndIsAValidationError() {
+        // IAM's model gives markerType a pattern and a minimum length of 1, checked before the handler reads
+        // the marker; '' breaks both, reported pattern first (as STS answers an empty roleArn, newscorpaus/consigliere#18).
+        assertThatThrownBy(() -> call("Action", "ListRoles", "Marker", ""))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ValidationError");
+                    assertThat(e.getMessage()).isEqualTo("2 validation errors detected: Value '' at 'marker' failed to"
+                            + " satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\u00FF]+;"
+                            + " Value '' at 'marker' failed to satisfy constraint: Member must have length greater than"
+                            + " or equal to 1");
+                });
     }
 
     @Test

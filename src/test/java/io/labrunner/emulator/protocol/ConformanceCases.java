@@ -80,6 +80,15 @@ public final class ConformanceCases {
         notExercised.add(why);
     }
 
+    /**
+     * A valid input of the operation with only its required members, each a valid sample; an empty object
+     * for an operation without input, and null when the generator knows no valid sample.
+     */
+    public ObjectNode baseline(String operationName) {
+        Operation operation = model.operation(operationName).orElseThrow();
+        return operation.input() == null ? NODES.objectNode() : (ObjectNode) sample(model.shape(operation.input()));
+    }
+
     public List<Case> cases(String operationName) {
         Operation operation = model.operation(operationName).orElseThrow();
         List<Case> cases = new ArrayList<>();

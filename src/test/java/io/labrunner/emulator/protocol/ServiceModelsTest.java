@@ -58,6 +58,6 @@ class ServiceModelsTest {
 
     @Test
     void aServiceWithoutAShippedModelIsNamedInTheError() {
-        assertThatThrownBy(() -> ServiceModels.get("sagemaker")).hasMessageContaining("sagemaker");
+        assertThatThrownBy(() -> ServiceModels.get("no-such-service")).hasMessageContaining("no-such-service");
     }
 }

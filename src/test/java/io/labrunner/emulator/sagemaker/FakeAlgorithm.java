@@ -20,10 +20,10 @@ import java.util.Map;
  * A stand-in for a built-in algorithm: "trains" by counting the lines of its {@code train} channel, one
  * round per {@code rounds} hyperparameter (each {@code round_ms} long), and fails on {@code fail=client}.
  */
-final class FakeAlgorithm implements Algorithm {
+public final class FakeAlgorithm implements Algorithm {
     private final String repository;
 
-    FakeAlgorithm(String repository) {
+    public FakeAlgorithm(String repository) {
         this.repository = repository;
     }
 

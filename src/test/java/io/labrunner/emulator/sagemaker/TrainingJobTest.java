@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -25,6 +26,9 @@ import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
@@ -148,6 +152,37 @@ class TrainingJobTest {
         assertThat(files).containsOnlyKeys("fake-model", "files.txt");
         assertThat(files.get("fake-model")).isEqualTo("1,2\n3,4\n5,6\n");
         assertThat(files.get("files.txt")).isEqualTo("2");
+    }
+
+    @Test
+    void theContainersOutputIsReadBackFromCloudWatchLogs() {
+        sagemaker.createTrainingJob(job("logged", Map.of("rounds", "2"), b -> { }));
+        waitForEnd(sagemaker, "logged");
+        try (CloudWatchLogsClient logs = CloudWatchLogsClient.builder().endpointOverride(emulator.getEndpoint())
+                .region(Region.of(emulator.getRegion())).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey()))).build()) {
+            List<LogStream> streams = logs.describeLogStreams(r -> r.logGroupName("/aws/sagemaker/TrainingJobs")
+                    .logStreamNamePrefix("logged/")).logStreams();
+            assertThat(streams).singleElement().satisfies(s -> assertThat(s.logStreamName())
+                    .matches("logged/algo-1-\\d{10}"));
+            assertThat(logs.getLogEvents(r -> r.logGroupName("/aws/sagemaker/TrainingJobs")
+                    .logStreamName(streams.get(0).logStreamName()).startFromHead(true)).events())
+                    .extracting(OutputLogEvent::message)
+                    .containsExactly("Arguments: train", "[0]#011train-lines:3", "[1]#011train-lines:3");
+        }
+    }
+
+    @Test
+    void withoutCompressionTheModelsFilesAreWrittenOneByOneUnderOutputModel() {
+        sagemaker.createTrainingJob(job("plain", Map.of(), b -> b.outputDataConfig(o -> o.s3OutputPath("s3://lab/out/")
+                .compressionType("NONE"))));
+        DescribeTrainingJobResponse done = waitForEnd(sagemaker, "plain");
+        assertThat(done.modelArtifacts().s3ModelArtifacts()).isEqualTo("s3://lab/out/plain/output/model/");
+        assertThat(s3.listObjectsV2(l -> l.bucket("lab").prefix("out/")).contents())
+                .extracting(o -> o.key()).containsExactly("out/plain/output/model/fake-model",
+                        "out/plain/output/model/files.txt");
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("lab").key("out/plain/output/model/fake-model")).asUtf8String())
+                .isEqualTo("1,2\n3,4\n5,6\n");
     }
 
     @Test

@@ -33,6 +33,10 @@ SERVED = {
                 "CreateGuardrailVersion", "DeleteGuardrail"],
     "bedrock-runtime": ["ApplyGuardrail", "InvokeModel", "InvokeModelWithResponseStream", "Converse",
                         "ConverseStream"],
+    "logs": ["CreateLogGroup", "DeleteLogGroup", "DescribeLogGroups", "PutRetentionPolicy", "DeleteRetentionPolicy",
+             "TagResource", "UntagResource", "ListTagsForResource", "TagLogGroup", "UntagLogGroup",
+             "ListTagsLogGroup", "CreateLogStream", "DeleteLogStream", "DescribeLogStreams", "PutLogEvents",
+             "GetLogEvents", "FilterLogEvents"],
 }
 
 

@@ -35,7 +35,7 @@ public final class AlgorithmRegistry {
     /** Why a job on {@code image} cannot run here, as its FailureReason. */
     public String cannotRun(String image) {
         String runnable = algorithms.isEmpty() ? "none"
-                : String.join(", ", algorithms.stream().map(Algorithm::repository).toList());
+                : String.join(", ", algorithms.stream().map(Algorithm::repository).distinct().toList());
         return "ClientError: The embedded emulator cannot run the training image '" + image + "'. It runs "
                 + "SageMaker's built-in algorithm images in-process only, by repository (" + runnable + ", e.g. "
                 + "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1); run with --target aws to "

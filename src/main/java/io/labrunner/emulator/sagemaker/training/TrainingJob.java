@@ -81,6 +81,17 @@ public record TrainingJob(String region, String name, String arn, ObjectNode req
                 created, now, trainingStart, trainingStart == null ? null : now, metrics, artifacts);
     }
 
+    /**
+     * Ends the job in its current secondary status (MaxRuntimeExceeded, which is both how it stops and how
+     * it ends), closing that status instead of adding another.
+     */
+    TrainingJob endIn(String finalStatus, Instant now) {
+        List<Transition> list = new ArrayList<>(transitions);
+        list.set(list.size() - 1, list.get(list.size() - 1).endedAt(now));
+        return new TrainingJob(region, name, arn, request, tuningJobArn, finalStatus, secondaryStatus, list,
+                failureReason, created, now, trainingStart, trainingStart == null ? null : now, List.of(), null);
+    }
+
     /** Whole seconds between training start and end, at least 1, as TrainingTimeInSeconds reports. */
     Long trainingSeconds() {
         if (trainingStart == null || trainingEnd == null) {

@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,9 +134,16 @@ public final class TrainingJobService implements OperationGroup, TrainingJobs {
         }
         store.update(region, name, j -> TrainingJob.IN_PROGRESS.equals(j.status())
                 ? j.enter(TrainingJob.STOPPING, "Stopping", "Stopping the training job", context.clock().instant()) : j);
-        StopSignal stop = running.get(TrainingJobStore.key(region, name));
+        String key = TrainingJobStore.key(region, name);
+        StopSignal stop = running.get(key);
         if (stop != null) {
             stop.stop();
+            if (stop.claim()) {
+                // It had not started: nothing runs, so it is Stopped at once rather than when an instance frees up.
+                store.update(region, name, j -> j.ended() ? j : j.end(TrainingJob.STOPPED, "Stopped",
+                        "Training job stopped", null, List.of(), null, context.clock().instant()));
+                running.remove(key);
+            }
         }
     }
 

@@ -54,11 +54,12 @@ final class TrainingRun implements Runnable {
 
     @Override
     public void run() {
+        if (!stop.claim()) {
+            finished.run(); // stopped while it waited for an instance: StopTrainingJob has ended it already
+            return;
+        }
         Path work = null;
         try {
-            if (stop.requested()) {
-                throw AlgorithmException.stopped();
-            }
             say("Preparing the instances for training");
             pause(context.timings().starting());
             TrainingJob job = current();
@@ -92,8 +93,7 @@ final class TrainingRun implements Runnable {
             if (stop.requested()) {
                 throw AlgorithmException.stopped();
             }
-            S3Uri artifact = new S3Uri(output.bucket(), output.child(job.name() + "/output/model.tar.gz"));
-            context.s3().put(artifact.bucket(), artifact.key(), ModelArchive.pack(model.files(), now().toEpochMilli()));
+            S3Uri artifact = upload(output, job, model);
             finish(j -> j.end(TrainingJob.COMPLETED, "Completed", "Training job completed", null, model.metrics(),
                     artifact.toString(), now()));
         } catch (AlgorithmException e) {
@@ -110,6 +110,22 @@ final class TrainingRun implements Runnable {
             deleteQuietly(work);
             finished.run();
         }
+    }
+
+    /**
+     * Writes the model where SageMaker does: {@code <job>/output/model.tar.gz}, or with OutputDataConfig's
+     * CompressionType NONE each file under {@code <job>/output/model/}. Nothing else is written: SageMaker's
+     * {@code output.tar.gz} holds only what a container leaves in /opt/ml/output/data, and these write none.
+     */
+    private S3Uri upload(S3Uri output, TrainingJob job, TrainedModel model) {
+        if ("NONE".equals(job.request().path("OutputDataConfig").path("CompressionType").asText())) {
+            S3Uri folder = new S3Uri(output.bucket(), output.child(job.name() + "/output/model/"));
+            model.files().forEach((file, body) -> context.s3().put(folder.bucket(), folder.key() + file, body));
+            return folder;
+        }
+        S3Uri artifact = new S3Uri(output.bucket(), output.child(job.name() + "/output/model.tar.gz"));
+        context.s3().put(artifact.bucket(), artifact.key(), ModelArchive.pack(model.files(), now().toEpochMilli()));
+        return artifact;
     }
 
     private BooleanSupplier stopRequested(TrainingJob job) {
@@ -133,8 +149,7 @@ final class TrainingRun implements Runnable {
     private void ended(String secondary) {
         finish(j -> {
             if (secondary == null) {
-                return j.end(TrainingJob.STOPPED, "MaxRuntimeExceeded", j.transitions().get(j.transitions().size() - 1)
-                        .message(), null, List.of(), null, now());
+                return j.endIn(TrainingJob.STOPPED, now());
             }
             return j.end(TrainingJob.STOPPED, "Stopped", "Training job stopped", null, List.of(), null, now());
         });

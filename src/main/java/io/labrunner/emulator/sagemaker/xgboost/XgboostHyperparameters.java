@@ -248,11 +248,13 @@ final class XgboostHyperparameters {
             }
         }
         String treeMethod = (String) parsed.get("tree_method");
-        if (parsed.containsKey("monotone_constraints") && !List.of("exact", "hist").contains(treeMethod)) {
+        if (parsed.containsKey("monotone_constraints")
+                && (treeMethod == null || !List.of("exact", "hist").contains(treeMethod))) {
             throw AlgorithmException.clientError("monotone_constraints can be used only when the tree_method parameter "
                     + "is set to either 'exact' or 'hist'.");
         }
-        if (parsed.containsKey("interaction_constraints") && !List.of("exact", "hist", "approx").contains(treeMethod)) {
+        if (parsed.containsKey("interaction_constraints")
+                && (treeMethod == null || !List.of("exact", "hist", "approx").contains(treeMethod))) {
             throw AlgorithmException.clientError("interaction_constraints can be used only when the tree_method "
                     + "parameter is set to either 'exact', 'hist' or 'approx'.");
         }

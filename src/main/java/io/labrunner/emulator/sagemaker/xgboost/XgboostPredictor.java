@@ -25,10 +25,12 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 final class XgboostPredictor implements Predictor {
     private static final List<String> ACCEPTS = List.of("application/json", "application/jsonlines",
             "application/x-recordio-protobuf", "text/csv");
-    private final Booster booster;
+    private final String name;
+    private final byte[] model;
 
-    private XgboostPredictor(Booster booster) {
-        this.booster = booster;
+    private XgboostPredictor(String name, byte[] model) {
+        this.name = name;
+        this.model = model;
     }
 
     /** Loads {@code xgboost-model}, or else the first file that is not a dotfile, as the container does. */
@@ -40,8 +42,18 @@ final class XgboostPredictor implements Predictor {
         if (name == null) {
             throw AlgorithmException.clientError("Unable to load model: the model artifact holds no model file");
         }
+        XgboostPredictor predictor = new XgboostPredictor(name, files.get(name).clone());
+        predictor.booster().dispose();
+        return predictor;
+    }
+
+    /**
+     * The model, loaded afresh: a Booster holds native memory that nothing would free if the predictor kept
+     * one, and loading a model takes milliseconds next to a mini-batch's prediction.
+     */
+    private Booster booster() throws AlgorithmException {
         try {
-            return new XgboostPredictor(XGBoost.loadModel(files.get(name)));
+            return XGBoost.loadModel(model);
         } catch (XGBoostError | IOException e) {
             throw AlgorithmException.clientError("Unable to load model: Model " + name + " cannot be loaded:\n"
                     + "XGB load model error=" + XgboostTrainer.withoutStackTrace(e.getMessage()));
@@ -56,6 +68,7 @@ final class XgboostPredictor implements Predictor {
         InferenceRows rows = InferenceRows.parse(records, contentType);
         float[][] predictions;
         DMatrix matrix = null;
+        Booster booster = booster();
         try {
             matrix = rows.toDMatrix();
             predictions = booster.predict(matrix);
@@ -63,6 +76,7 @@ final class XgboostPredictor implements Predictor {
             throw AlgorithmException.clientError("Unable to evaluate payload provided: "
                     + XgboostTrainer.withoutStackTrace(e.getMessage()));
         } finally {
+            booster.dispose();
             if (matrix != null) {
                 matrix.dispose();
             }
@@ -84,10 +98,5 @@ final class XgboostPredictor implements Predictor {
         }
         throw AlgorithmException.clientError("Accept type " + type + " is not supported. Please use supported accept "
                 + "types: " + HyperparameterRange.pythonList(ACCEPTS) + ".");
-    }
-
-    /** Frees the model's native memory. */
-    void close() {
-        booster.dispose();
     }
 }

@@ -26,11 +26,16 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 final class XgboostTrainer {
     /** XGBoost 1.7's {@code tree_method=auto} picks exact below this many rows and approx from it on. */
     private static final long EXACT_ROW_LIMIT = 4L << 20;
-    /** Errors the container blames on the input (ClientError) rather than on itself (xgb_constants.py). */
+    /**
+     * Errors the container blames on the input (ClientError) rather than on itself (xgb_constants.py), then the
+     * same faults as XGBoost 3.4 words them.
+     */
     private static final List<String> CUSTOMER_ERRORS = List.of("label must be in [0,1] for logistic regression",
             "label must be in [0, num_class)", "Target is multiclass but average='binary'", "feature_names mismatch",
             "Check failed: preds.size() == info.labels_.size()", "the dataset only contains pos or neg samples",
-            "base_score must be in (0,1)", "label must be nonnegative", "Parameter reg_lambda should be greater equal to 0");
+            "base_score must be in (0,1)", "label must be nonnegative", "Parameter reg_lambda should be greater equal to 0",
+            "for logistic regression", "label must be discrete values in the range of [0, num_class)",
+            "label must be non-negative", "must be greater than 0 for gamma regression");
 
     private final TrainingSettings settings;
     private final ContainerLog log;
@@ -58,7 +63,9 @@ final class XgboostTrainer {
             Map<String, float[]> labels = new HashMap<>();
             labels.put("train", train.labels());
             validation.ifPresent(v -> labels.put("validation", v.labels()));
-            booster = XGBoost.train(trainMatrix, new HashMap<>(params(train.rows())), 0, Map.of(), null, null);
+            // Every evaluated matrix goes in, as XGBoost.train puts its watches: the booster then caches their
+            // predictions and each round adds only its new tree's, instead of predicting every tree again.
+            booster = XGBoost.train(trainMatrix, new HashMap<>(params(train.rows())), 0, evals, null, null);
             for (String metric : settings.xgboostMetrics()) {
                 booster.setParam("eval_metric", metric);
             }

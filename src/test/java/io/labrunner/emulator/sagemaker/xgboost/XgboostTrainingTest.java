@@ -64,6 +64,30 @@ class XgboostTrainingTest {
     }
 
     @Test
+    void parquetTrainsLikeTheSameRowsInCsv() throws Exception {
+        Datasets.Table data = Datasets.regression(400, 3, 13);
+        TrainedModel fromCsv = train(Map.of("num_round", "5"), csv("train", data));
+        Path csvFile = Datasets.write(dir.resolve("for-parquet"), "rows.csv", data.csv());
+        Path parquet = dir.resolve("parquet").resolve("part-0.parquet");
+        java.nio.file.Files.createDirectories(parquet.getParent());
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement sql = duck.createStatement()) {
+            sql.execute("COPY (SELECT * FROM read_csv('" + csvFile + "', header = false)) TO '" + parquet
+                    + "' (FORMAT parquet)");
+            TrainedModel fromParquet = train(Map.of("num_round", "5"),
+                    Datasets.channel("train", "application/x-parquet", parquet));
+            assertThat(metrics(fromParquet)).isEqualTo(metrics(fromCsv));
+
+            Path words = dir.resolve("parquet-words").resolve("part-0.parquet");
+            java.nio.file.Files.createDirectories(words.getParent());
+            sql.execute("COPY (SELECT 1 AS label, 'gold' AS plan) TO '" + words + "' (FORMAT parquet)");
+            assertThatThrownBy(() -> train(Map.of("num_round", "5"), Datasets.channel("train", "parquet", words)))
+                    .hasMessage("ClientError: Failed to load parquet data with exception:\ncolumn 'plan' holds "
+                            + "non-numeric values (VARCHAR); XGBoost reads numbers only");
+        }
+    }
+
+    @Test
     void eachObjectiveDefaultsToTheMetricXgboostPicksForIt() throws Exception {
         Datasets.Table binary = Datasets.binary(400, 4, 3);
         assertThat(metrics(train(Map.of("num_round", "3", "objective", "binary:logistic"),

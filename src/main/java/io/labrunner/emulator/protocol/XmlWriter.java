@@ -1,10 +1,11 @@
-package io.labrunner.emulator;
+package io.labrunner.emulator.protocol;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A tiny streaming XML writer for query-protocol responses: elements and escaped text, nothing more.
+ * The one XML writer: query-protocol responses and errors, and the front door's REST-XML errors;
+ * elements and escaped text, nothing more.
  *
  * <pre>{@code
  * String xml = XmlWriter.document().start("Result", ns).element("Arn", arn).end().toString();

@@ -1,0 +1,80 @@
+package io.labrunner.emulator.iam;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A role's policies: inline policies put, read, listed and deleted; AWS managed policies attached,
+ * listed and detached. Customer managed policies cannot be created here yet, so only AWS managed ones
+ * exist to attach.
+ */
+final class PolicyOperations {
+    private static final String AWS_MANAGED_PREFIX = "arn:aws:iam::aws:policy/";
+    private final RoleStore roles;
+
+    PolicyOperations(RoleStore roles) {
+        this.roles = roles;
+    }
+
+    Object putInline(ObjectNode in) {
+        String document = in.get("PolicyDocument").textValue();
+        TrustPolicy.parse(document);
+        roles.putInlinePolicy(in.get("RoleName").textValue(), in.get("PolicyName").textValue(), document);
+        return null;
+    }
+
+    Map<String, Object> getInline(ObjectNode in) {
+        Role role = roles.require(in.get("RoleName").textValue());
+        String policy = in.get("PolicyName").textValue();
+        String document = role.inlinePolicies().get(policy);
+        if (document == null) {
+            throw IamErrors.noSuchRolePolicy(role.name(), policy);
+        }
+        return Map.of("RoleName", role.name(), "PolicyName", policy,
+                "PolicyDocument", IamShapes.urlEncode(document));
+    }
+
+    Object deleteInline(ObjectNode in) {
+        roles.deleteInlinePolicy(in.get("RoleName").textValue(), in.get("PolicyName").textValue());
+        return null;
+    }
+
+    Map<String, Object> listInline(ObjectNode in) {
+        Role role = roles.require(in.get("RoleName").textValue());
+        return Map.of("PolicyNames", List.copyOf(role.inlinePolicies().keySet()), "IsTruncated", false);
+    }
+
+    Object attach(ObjectNode in) {
+        String role = in.get("RoleName").textValue();
+        String arn = in.get("PolicyArn").textValue();
+        roles.require(role);
+        if (!arn.startsWith(AWS_MANAGED_PREFIX)) {
+            if (!arn.startsWith("arn:aws:iam::")) {
+                throw IamErrors.validation("ARN " + arn + " is not valid.");
+            }
+            throw IamErrors.noSuchPolicy(arn);
+        }
+        roles.attach(role, arn);
+        return null;
+    }
+
+    Object detach(ObjectNode in) {
+        roles.detach(in.get("RoleName").textValue(), in.get("PolicyArn").textValue());
+        return null;
+    }
+
+    Map<String, Object> listAttached(ObjectNode in) {
+        Role role = roles.require(in.get("RoleName").textValue());
+        List<Map<String, Object>> attached = new ArrayList<>();
+        for (String arn : role.attachedPolicies()) {
+            Map<String, Object> policy = new LinkedHashMap<>();
+            policy.put("PolicyName", arn.substring(arn.lastIndexOf('/') + 1));
+            policy.put("PolicyArn", arn);
+            attached.add(policy);
+        }
+        return Map.of("AttachedPolicies", attached, "IsTruncated", false);
+    }
+}

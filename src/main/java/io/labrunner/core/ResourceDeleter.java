@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sagemaker.model.TransformJobStatus;
 
 /**
  * Deletes one ledger resource of any kind. Deleting what is already gone succeeds and says so,
@@ -226,6 +227,20 @@ public final class ResourceDeleter {
         return true;
     }
 
+    /** Without a version, DeleteGuardrail removes the guardrail with all its versions. */
+    private boolean deleteGuardrail(String nameIdOrArn) {
+        Optional<GuardrailSummary> guardrail = findGuardrail(clients.bedrock(), nameIdOrArn);
+        if (guardrail.isEmpty()) {
+            return false;
+        }
+        try {
+            clients.bedrock().deleteGuardrail(r -> r.guardrailIdentifier(guardrail.get().id()));
+            return true;
+        } catch (software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
     /**
      * Stops the job if it runs and waits until it has ended: a transform job cannot be deleted, but one
      * left running keeps an instance billed and writes into a bucket that cleanup is about to empty.
@@ -233,11 +248,12 @@ public final class ResourceDeleter {
     private boolean stopTransformJob(String name) throws InterruptedException {
         var sagemaker = clients.sageMaker();
         for (int i = 0; i < 600; i++) {
-            String status = sagemaker.describeTransformJob(r -> r.transformJobName(name)).transformJobStatusAsString();
-            if (!Leftovers.isRunning(status)) {
+            TransformJobStatus status = sagemaker.describeTransformJob(r -> r.transformJobName(name))
+                    .transformJobStatus();
+            if (status != TransformJobStatus.IN_PROGRESS && status != TransformJobStatus.STOPPING) {
                 return true;
             }
-            if ("InProgress".equals(status)) {
+            if (status == TransformJobStatus.IN_PROGRESS) {
                 try {
                     sagemaker.stopTransformJob(r -> r.transformJobName(name));
                 } catch (AwsServiceException endedMeanwhile) {
@@ -258,7 +274,7 @@ public final class ResourceDeleter {
         for (int i = 0; i < 600; i++) {
             String status = sagemaker.describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(name))
                     .hyperParameterTuningJobStatusAsString();
-            if (!Leftovers.isRunning(status)) {
+            if (!"InProgress".equals(status) && !"Stopping".equals(status)) {
                 return true;
             }
             if ("InProgress".equals(status)) {
@@ -271,20 +287,6 @@ public final class ResourceDeleter {
             Thread.sleep(500);
         }
         return true;
-    }
-
-    /** Without a version, DeleteGuardrail removes the guardrail with all its versions. */
-    private boolean deleteGuardrail(String nameIdOrArn) {
-        Optional<GuardrailSummary> guardrail = findGuardrail(clients.bedrock(), nameIdOrArn);
-        if (guardrail.isEmpty()) {
-            return false;
-        }
-        try {
-            clients.bedrock().deleteGuardrail(r -> r.guardrailIdentifier(guardrail.get().id()));
-            return true;
-        } catch (software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException e) {
-            return false;
-        }
     }
 
     /**
@@ -323,17 +325,20 @@ public final class ResourceDeleter {
                         && e.getMessage() != null && e.getMessage().startsWith("Requested resource not found"));
             case SAGEMAKER_MODEL:
                 // SageMaker answers a missing resource with a ValidationException; only its message tells.
-                return code.equals("ValidationException") && e.getMessage() != null
-                        && e.getMessage().startsWith("Could not find model");
+                return code.equals("ValidationException") && message(e).startsWith("Could not find model");
             case SAGEMAKER_TRANSFORM_JOB:
-                return code.equals("ValidationException") && e.getMessage() != null
-                        && e.getMessage().startsWith("Could not find requested job");
+                return code.equals("ValidationException") && message(e).startsWith("Could not find requested job");
             case SAGEMAKER_TUNING_JOB:
                 // "Amazon SageMaker can't find a tuning job with name ..."
                 return code.equals("ResourceNotFound");
             default:
                 return false;
         }
+    }
+
+    private static String message(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                ? "" : e.awsErrorDetails().errorMessage();
     }
 
     private static boolean isTransient(AwsServiceException e) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -58,6 +59,7 @@ class MalformedRequestsTest {
     /** At most this many requests in all, whatever the models grow to. */
     private static final int MAX_REQUESTS = 8000;
     private static final String GUARDRAIL_NAME = "fuzz-guardrail";
+    private static final String TRAINING_ROLE = "arn:aws:iam::000000000000:role/fuzz";
 
     private static Emulator emulator;
     private static SignedHttp http;
@@ -103,6 +105,16 @@ class MalformedRequestsTest {
             guardrailId = sdk.bedrock().createGuardrail(g -> g.name(GUARDRAIL_NAME).blockedInputMessaging("no")
                     .blockedOutputsMessaging("no").wordPolicyConfig(w -> w.wordsConfig(x -> x.text("falcon"))))
                     .guardrailId();
+            sdk.s3().putObject(o -> o.bucket("fuzz").key("t/a.csv"), RequestBody.fromString("1,2\n0,3\n"));
+            sdk.sageMaker().createTrainingJob(j -> j.trainingJobName("fuzz").roleArn(TRAINING_ROLE)
+                    .algorithmSpecification(a -> a.trainingImage("683313688378.dkr.ecr.us-east-1.amazonaws.com/"
+                            + "sagemaker-xgboost:1.7-1").trainingInputMode("File"))
+                    .hyperParameters(Map.of("num_round", "1"))
+                    .inputDataConfig(c -> c.channelName("train").contentType("text/csv").dataSource(d -> d
+                            .s3DataSource(s -> s.s3DataType("S3Prefix").s3Uri("s3://fuzz/t/"))))
+                    .outputDataConfig(o -> o.s3OutputPath("s3://fuzz/out"))
+                    .resourceConfig(r -> r.instanceType("ml.m5.large").instanceCount(1).volumeSizeInGB(1))
+                    .stoppingCondition(c -> c.maxRuntimeInSeconds(60)));
         }
     }
 
@@ -121,7 +133,8 @@ class MalformedRequestsTest {
         MalformedVariants variants = new MalformedVariants(Map.of(
                 "modelId", "amazon.titan-embed-text-v2:0", "guardrailIdentifier", guardrailId,
                 "guardrailVersion", "DRAFT", "modelIdentifier", "amazon.titan-embed-text-v2:0",
-                "QueryExecutionId", queryExecutionId, "ShardId", SHARD, "ShardIterator", shardIterator));
+                "QueryExecutionId", queryExecutionId, "ShardId", SHARD, "ShardIterator", shardIterator,
+                "RoleArn", TRAINING_ROLE, "ResourceArn", "arn:aws:sagemaker:us-east-1:000000000000:training-job/fuzz"));
         // Deletions last, so that the other operations still find the resources they name.
         List<Operation> operations = ServedOperations.load().stream()
                 .sorted(Comparator.comparing((Operation o) -> o.name().startsWith("Delete"))).toList();

@@ -37,6 +37,8 @@ SERVED = {
              "TagResource", "UntagResource", "ListTagsForResource", "TagLogGroup", "UntagLogGroup",
              "ListTagsLogGroup", "CreateLogStream", "DeleteLogStream", "DescribeLogStreams", "PutLogEvents",
              "GetLogEvents", "FilterLogEvents"],
+    "sagemaker": ["CreateTrainingJob", "DescribeTrainingJob", "ListTrainingJobs", "StopTrainingJob", "AddTags",
+                  "ListTags", "DeleteTags"],
 }
 
 

@@ -57,7 +57,7 @@ class MalformedRequestsTest {
      * these answers between runs.
      */
     /** At most this many requests in all, whatever the models grow to. */
-    private static final int MAX_REQUESTS = 8000;
+    private static final int MAX_REQUESTS = 12000;
     private static final String GUARDRAIL_NAME = "fuzz-guardrail";
     private static final String TRAINING_ROLE = "arn:aws:iam::000000000000:role/fuzz";
 
@@ -73,6 +73,8 @@ class MalformedRequestsTest {
     private static final AtomicInteger leaks = new AtomicInteger();
     private static final AtomicInteger badShapes = new AtomicInteger();
     private static final AtomicInteger wrongTypesAccepted = new AtomicInteger();
+    /** Requests tried per service, printed so that a service cut off by {@link #MAX_REQUESTS} shows. */
+    private static final Map<String, AtomicInteger> triedByService = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void startWithOneOfEachResource() {
@@ -123,6 +125,7 @@ class MalformedRequestsTest {
         System.out.printf("MALFORMED-REQUESTS tried=%d 5xx=%d crashes=%d java-class-leaks=%d unshaped-errors=%d"
                 + " wrong-json-types-accepted=%d%n", tried.get(), serverErrors.get(), crashes.get(), leaks.get(),
                 badShapes.get(), wrongTypesAccepted.get());
+        System.out.println("MALFORMED-REQUESTS by service " + triedByService);
         if (emulator != null) {
             emulator.close();
         }
@@ -153,6 +156,7 @@ class MalformedRequestsTest {
 
     private static void check(Operation op, Probe probe, List<String> failures) throws InterruptedException {
         tried.incrementAndGet();
+        triedByService.computeIfAbsent(op.service(), s -> new AtomicInteger()).incrementAndGet();
         HttpResponse<byte[]> response;
         try {
             response = http.send(probe.method(), URI.create(emulator.getEndpoint() + probe.pathAndQuery()),

@@ -40,7 +40,6 @@ class SageMakerByBoto3Test {
                     emulator.getEndpoint().toString(), work.toString()));
             assertThat(ran.exitCode()).as(ran.stderr()).isZero();
             seen = JSON.readTree(ran.stdout());
-            System.out.println("SAGEMAKER-BY-BOTO3 " + seen);
         }
 
         JsonNode xgb = seen.path("xgboost");
@@ -95,6 +94,8 @@ class SageMakerByBoto3Test {
         assertThat(refused.path("duplicateName").path("message").asText()).isEqualTo("Training job names must be "
                 + "unique within an AWS account and region, and a training job with this name already exists "
                 + "(arn:aws:sagemaker:us-east-1:000000000000:training-job/boto3-xgb-job)");
+        assertThat(refused.path("duplicateNameOtherCase").path("message").asText())
+                .isEqualTo(refused.path("duplicateName").path("message").asText());
         // AWS prints the model's pattern as the model has it, without anchors (Lambda's recorded answers show it).
         assertThat(refused.path("badRoleArn").path("code").asText()).isEqualTo("ValidationException");
         assertThat(refused.path("badRoleArn").path("message").asText()).isEqualTo("1 validation error detected: "

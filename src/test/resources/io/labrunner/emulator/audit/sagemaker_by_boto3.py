@@ -154,6 +154,8 @@ for case, request in failing.items():
 # Requests SageMaker refuses before any job exists.
 seen["refused"] = {
     "duplicateName": refused(**xgb),
+    # Names differ from each other in more than case: the ARN holds the name lowercased.
+    "duplicateNameOtherCase": refused(**dict(xgb, TrainingJobName="boto3-xgb-JOB")),
     "badRoleArn": refused(**dict(job("bad-role", XGBOOST, {"num_round": "5"}, [channel("train", "train")]),
                                  RoleArn="arn:aws:iam::123:role/SageMakerRole")),
     "badS3Uri": refused(**dict(job("bad-uri", XGBOOST, {"num_round": "5"}, [channel("train", "train")]),

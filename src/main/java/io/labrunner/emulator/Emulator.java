@@ -26,7 +26,11 @@ import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.SageMakerService;
 import io.labrunner.emulator.sagemaker.TagOperations;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
+import io.labrunner.emulator.sagemaker.tuning.TuningOperations;
+import io.labrunner.emulator.sagemaker.training.AlgorithmRegistry;
 import io.labrunner.emulator.sagemaker.training.TrainingJobService;
+import io.labrunner.emulator.sagemaker.transform.Models;
+import io.labrunner.emulator.sagemaker.transform.TransformJobs;
 import io.labrunner.emulator.sagemaker.training.TrainingTimings;
 import io.labrunner.emulator.sagemaker.linearlearner.LinearLearner;
 import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
@@ -79,7 +83,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training jobs) are always served;
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training and tuning jobs,
+ * models, Batch Transform) are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -266,13 +271,22 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * SageMaker: each group of operations is one {@link OperationGroup}; all share the tags of every
-     * SageMaker resource. Training jobs read channels from and write artifacts to this emulator's S3.
+     * SageMaker resource. Training jobs read channels from and write artifacts to this emulator's S3; models
+     * and Batch Transform read artifacts and input from it and write their output there, with the same
+     * algorithms.
      */
     private SageMakerService sageMaker() {
         ResourceTags tags = new ResourceTags(state);
         TrainingJobService training = new TrainingJobService(ACCOUNT_ID, algorithms, s3Objects(), logWriter(), tags,
                 trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC());
-        List<OperationGroup> groups = List.of(training, new TagOperations(tags));
+        AlgorithmRegistry registry = new AlgorithmRegistry(algorithms);
+        TuningOperations tuning = new TuningOperations(training, tags, state, java.time.Clock.systemUTC(),
+                image -> registry.forImage(image).map(Algorithm::metrics));
+        Models models = new Models(s3Objects(), tags, state, java.time.Clock.systemUTC());
+        TransformJobs transforms = new TransformJobs(models, s3Objects(), registry::forImage,
+                algorithms.stream().map(Algorithm::repository).toList(), tags, logWriter(), state,
+                java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP);
+        List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning, models, transforms);
         return new SageMakerService(groups);
     }
 

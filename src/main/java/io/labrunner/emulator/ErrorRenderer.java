@@ -1,9 +1,8 @@
 package io.labrunner.emulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.labrunner.emulator.protocol.ErrorResponses;
 import io.labrunner.emulator.protocol.QueryErrors;
+import io.labrunner.emulator.protocol.WireFormat;
 import io.labrunner.emulator.protocol.XmlWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The one place an {@link AwsException} becomes bytes, in the error shape of the caller's protocol,
- * so that the SDK raises the exception class it would raise against AWS:
+ * Writes the errors raised outside a service's protocol core (missing credentials, a bad signature, a
+ * service the emulator does not serve, a service not yet on the core) in the error shape of the caller's
+ * protocol, so that the SDK raises the exception class it would raise against AWS:
  * <ul>
- * <li>JSON 1.1 (and CBOR, when the request was CBOR): body {@code {"__type":code,"message":..}} and
- *     header {@code x-amzn-ErrorType} — the SDK reads the code from either.</li>
- * <li>REST-JSON: body {@code {"message":..}} and header {@code x-amzn-ErrorType}.</li>
+ * <li>JSON 1.0/1.1 (and CBOR, when the request was CBOR) and REST-JSON: by the core's one JSON renderer,
+ *     {@link ErrorResponses}.</li>
  * <li>Query: {@code <ErrorResponse><Error><Type>Sender|Receiver</Type><Code/><Message/></Error><RequestId/></ErrorResponse>},
  *     by the protocol core's {@link QueryErrors}, as the query services themselves answer.</li>
  * <li>REST-XML (S3): {@code <Error><Code/><Message/><RequestId/></Error>}, no body for HEAD.</li>
@@ -25,9 +24,7 @@ import java.util.Locale;
  * S3's own errors are written by S3Proxy in the same REST-XML shape.
  */
 final class ErrorRenderer {
-    static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
     private static final String CBOR = "application/x-amz-cbor-1.1";
-    private static final ObjectMapper CBOR_MAPPER = new ObjectMapper(new CBORFactory());
 
     private ErrorRenderer() {
     }
@@ -38,20 +35,9 @@ final class ErrorRenderer {
         response.setHeader(FrontDoor.REQUEST_ID_HEADER, requestId);
         String message = error.getMessage() == null ? "" : error.getMessage();
         switch (protocol) {
-            case JSON -> {
-                response.setHeader(ERROR_TYPE_HEADER, error.code());
-                ObjectNode body = Json.object().put("__type", error.code()).put("message", message);
-                if (isCbor(request)) {
-                    write(response, CBOR, CBOR_MAPPER.writeValueAsBytes(body));
-                } else {
-                    write(response, jsonContentType(request), Json.mapper().writeValueAsBytes(body));
-                }
-            }
-            case REST_JSON -> {
-                response.setHeader(ERROR_TYPE_HEADER, error.code());
-                write(response, "application/json",
-                        Json.mapper().writeValueAsBytes(Json.object().put("message", message)));
-            }
+            case JSON -> write(response, ErrorResponses.render(error, isCbor(request) ? WireFormat.CBOR : WireFormat.JSON,
+                    jsonVersion(request)));
+            case REST_JSON -> write(response, ErrorResponses.restJson(error, "message"));
             case QUERY -> write(response, QueryErrors.CONTENT_TYPE, QueryErrors.document(error, null, requestId));
             case REST_XML -> {
                 byte[] body = XmlWriter.document()
@@ -92,15 +78,18 @@ final class ErrorRenderer {
         return contentType(request).startsWith(CBOR);
     }
 
-    private static String jsonContentType(HttpServletRequest request) {
-        String contentType = contentType(request);
-        return contentType.startsWith("application/x-amz-json-1.0") ? "application/x-amz-json-1.0"
-                : "application/x-amz-json-1.1";
+    private static String jsonVersion(HttpServletRequest request) {
+        return contentType(request).startsWith("application/x-amz-json-1.0") ? "1.0" : "1.1";
     }
 
     private static String contentType(HttpServletRequest request) {
         String contentType = request.getContentType();
         return contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    }
+
+    private static void write(HttpServletResponse response, AwsResponse answer) throws IOException {
+        answer.headers().forEach(response::setHeader);
+        write(response, answer.contentType(), answer.body());
     }
 
     private static void write(HttpServletResponse response, String contentType, byte[] body) throws IOException {

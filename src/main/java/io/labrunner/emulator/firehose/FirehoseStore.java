@@ -17,7 +17,7 @@ import java.util.Map;
  * a killed emulator loses what was buffered and not yet delivered, as AWS documents for Firehose:
  * data is at risk while it waits in the buffer, which is why the buffer interval and size are bounded
  * (https://docs.aws.amazon.com/firehose/latest/dev/basic-deliver.html). Not thread-safe: called under
- * the service's lock.
+ * the lock of {@link DeliveryStreams}.
  */
 final class FirehoseStore {
     /**

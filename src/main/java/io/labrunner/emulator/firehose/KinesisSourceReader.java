@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.Json;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class KinesisSourceReader {
                         request.put("ShardIteratorType", "AFTER_SEQUENCE_NUMBER").put("StartingSequenceNumber", readTo);
                     } else {
                         request.put("ShardIteratorType", "AT_TIMESTAMP")
-                                .put("Timestamp", FirehoseService.seconds(stream.createdMillis()));
+                                .put("Timestamp", BigDecimal.valueOf(stream.createdMillis(), 3));
                     }
                     iterators.put(shardId, kinesis.call(region, "GetShardIterator", request)
                             .path("ShardIterator").asText());

@@ -17,13 +17,14 @@ import java.util.function.Function;
  * Emulated AWS Glue (JSON 1.1, {@code X-Amz-Target: AWSGlue.<Op>}): the Data Catalog and crawlers
  * that really crawl S3 targets stored under a local blob root (bucket = folder, key = relative path).
  * The protocol core reads each request and checks it against Glue's API model (types, then every
- * constraint in one ValidationException, as Glue answers them); {@link CatalogApi} and
- * {@link CrawlerApi} hold only the behaviour and Glue's own checks.
+ * constraint in one ValidationException, as Glue answers them); {@link CatalogOperations} and
+ * {@link CrawlerOperations} hold only the behaviour and Glue's own checks. The catalog's state is
+ * {@link GlueCatalog} (written through by {@link CatalogStore}), the crawlers' {@link CrawlerStore}.
  */
 public final class GlueService implements AwsService {
     private final GlueCatalog catalog;
-    private final CatalogApi catalogApi;
-    private final CrawlerApi crawlerApi;
+    private final CatalogOperations catalogOperations;
+    private final CrawlerOperations crawlerOperations;
     private final JsonProtocolService protocol;
 
     /** A Glue with an empty catalog and default crawl timings. */
@@ -49,8 +50,8 @@ public final class GlueService implements AwsService {
     public GlueService(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings,
                        StateStore state) {
         this.catalog = catalog;
-        this.catalogApi = new CatalogApi(catalog);
-        this.crawlerApi = new CrawlerApi(catalog, blobRoot, iam, timings, state);
+        this.catalogOperations = new CatalogOperations(catalog);
+        this.crawlerOperations = new CrawlerOperations(catalog, blobRoot, iam, timings, state);
         this.protocol = operations();
     }
 
@@ -81,34 +82,34 @@ public final class GlueService implements AwsService {
 
     private JsonProtocolService operations() {
         return JsonProtocolService.builder("glue")
-                .handler("CreateDatabase", of(catalogApi::createDatabase))
-                .handler("GetDatabase", of(catalogApi::getDatabase))
-                .handler("GetDatabases", of(catalogApi::getDatabases))
-                .handler("UpdateDatabase", of(catalogApi::updateDatabase))
-                .handler("DeleteDatabase", of(catalogApi::deleteDatabase))
-                .handler("CreateTable", of(catalogApi::createTable))
-                .handler("GetTable", of(catalogApi::getTable))
-                .handler("GetTables", of(catalogApi::getTables))
-                .handler("UpdateTable", of(catalogApi::updateTable))
-                .handler("DeleteTable", of(catalogApi::deleteTable))
-                .handler("BatchDeleteTable", of(catalogApi::batchDeleteTable))
-                .handler("CreatePartition", of(catalogApi::createPartition))
-                .handler("BatchCreatePartition", of(catalogApi::batchCreatePartition))
-                .handler("GetPartition", of(catalogApi::getPartition))
-                .handler("GetPartitions", of(catalogApi::getPartitions))
-                .handler("BatchGetPartition", of(catalogApi::batchGetPartition))
-                .handler("UpdatePartition", of(catalogApi::updatePartition))
-                .handler("DeletePartition", of(catalogApi::deletePartition))
-                .handler("BatchDeletePartition", of(catalogApi::batchDeletePartition))
-                .handler("CreateCrawler", of(crawlerApi::createCrawler))
-                .handler("UpdateCrawler", of(crawlerApi::updateCrawler))
-                .handler("GetCrawler", of(crawlerApi::getCrawler))
-                .handler("GetCrawlers", of(crawlerApi::getCrawlers))
-                .handler("ListCrawlers", of(crawlerApi::listCrawlers))
-                .handler("StartCrawler", of(crawlerApi::startCrawler))
-                .handler("StopCrawler", of(crawlerApi::stopCrawler))
-                .handler("DeleteCrawler", of(crawlerApi::deleteCrawler))
-                .handler("GetCrawlerMetrics", of(crawlerApi::getCrawlerMetrics))
+                .handler("CreateDatabase", of(catalogOperations::createDatabase))
+                .handler("GetDatabase", of(catalogOperations::getDatabase))
+                .handler("GetDatabases", of(catalogOperations::getDatabases))
+                .handler("UpdateDatabase", of(catalogOperations::updateDatabase))
+                .handler("DeleteDatabase", of(catalogOperations::deleteDatabase))
+                .handler("CreateTable", of(catalogOperations::createTable))
+                .handler("GetTable", of(catalogOperations::getTable))
+                .handler("GetTables", of(catalogOperations::getTables))
+                .handler("UpdateTable", of(catalogOperations::updateTable))
+                .handler("DeleteTable", of(catalogOperations::deleteTable))
+                .handler("BatchDeleteTable", of(catalogOperations::batchDeleteTable))
+                .handler("CreatePartition", of(catalogOperations::createPartition))
+                .handler("BatchCreatePartition", of(catalogOperations::batchCreatePartition))
+                .handler("GetPartition", of(catalogOperations::getPartition))
+                .handler("GetPartitions", of(catalogOperations::getPartitions))
+                .handler("BatchGetPartition", of(catalogOperations::batchGetPartition))
+                .handler("UpdatePartition", of(catalogOperations::updatePartition))
+                .handler("DeletePartition", of(catalogOperations::deletePartition))
+                .handler("BatchDeletePartition", of(catalogOperations::batchDeletePartition))
+                .handler("CreateCrawler", of(crawlerOperations::createCrawler))
+                .handler("UpdateCrawler", of(crawlerOperations::updateCrawler))
+                .handler("GetCrawler", of(crawlerOperations::getCrawler))
+                .handler("GetCrawlers", of(crawlerOperations::getCrawlers))
+                .handler("ListCrawlers", of(crawlerOperations::listCrawlers))
+                .handler("StartCrawler", of(crawlerOperations::startCrawler))
+                .handler("StopCrawler", of(crawlerOperations::stopCrawler))
+                .handler("DeleteCrawler", of(crawlerOperations::deleteCrawler))
+                .handler("GetCrawlerMetrics", of(crawlerOperations::getCrawlerMetrics))
                 .build();
     }
 
@@ -119,6 +120,6 @@ public final class GlueService implements AwsService {
 
     @Override
     public void close() {
-        crawlerApi.close();
+        crawlerOperations.close();
     }
 }

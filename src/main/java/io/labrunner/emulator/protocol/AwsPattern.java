@@ -22,8 +22,20 @@ public record AwsPattern(String source, Pattern compiled) {
         }
     }
 
-    /** True when the whole value matches, or when the pattern cannot be checked in Java. */
+    /**
+     * True when the whole value matches, or when the pattern cannot be checked in Java. A value so long that
+     * Java's backtracking matcher runs out of stack on a repeated group (Bedrock's model ids,
+     * {@code (([0-9a-zA-Z][_-]?)+)}, overflow at about 2,000 characters on a server thread) counts as not
+     * matching: refused as off-pattern rather than failing the request.
+     */
     public boolean matches(String value) {
-        return compiled == null || compiled.matcher(value).matches();
+        if (compiled == null) {
+            return true;
+        }
+        try {
+            return compiled.matcher(value).matches();
+        } catch (StackOverflowError e) {
+            return false;
+        }
     }
 }

@@ -27,12 +27,12 @@ import java.util.Map;
 final class ConstraintValidator {
     private static final int MAX_REPORTED = 10;
     private final ServiceModel model;
-    private final boolean quotesValues;
+    private final Quoting quoting;
     private final List<String> violations = new ArrayList<>();
 
-    private ConstraintValidator(ServiceModel model, boolean quotesValues) {
+    private ConstraintValidator(ServiceModel model, Quoting quoting) {
         this.model = model;
-        this.quotesValues = quotesValues;
+        this.quoting = quoting;
     }
 
     /** Every violation in {@code input}, empty when it satisfies the model. */
@@ -42,7 +42,12 @@ final class ConstraintValidator {
 
     /** Every violation in {@code input}; values quoted back only when {@code quotesValues}. */
     static List<String> violations(ServiceModel model, JsonNode input, Shape shape, boolean quotesValues) {
-        ConstraintValidator validator = new ConstraintValidator(model, quotesValues);
+        return violations(model, input, shape, quotesValues ? Quoting.EVERY_VALUE : Quoting.NO_VALUE);
+    }
+
+    /** Every violation in {@code input}, values quoted back as {@code quoting} says. */
+    static List<String> violations(ServiceModel model, JsonNode input, Shape shape, Quoting quoting) {
+        ConstraintValidator validator = new ConstraintValidator(model, quoting);
         validator.structure(input, shape, "");
         return validator.violations;
     }
@@ -190,7 +195,8 @@ final class ConstraintValidator {
             return;
         }
         boolean missing = value == null || value.isNull();
-        boolean hidden = !missing && (!quotesValues || shape != null && shape.type() == ShapeType.BLOB);
+        boolean hidden = !missing && (quoting == Quoting.NO_VALUE || shape != null && (shape.type() == ShapeType.BLOB
+                || quoting == Quoting.SCALARS && (!isScalar(shape) || shape.sensitive())));
         String shown = hidden ? "" : " " + ValueText.of(value);
         violations.add("Value" + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
     }

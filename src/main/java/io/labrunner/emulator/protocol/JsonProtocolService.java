@@ -116,8 +116,7 @@ public final class JsonProtocolService {
      * Athena and Glue, {@code message} for Kinesis), {@code message} for errors the model does not declare.
      */
     private String messageMember(String code) {
-        Shape shape = model.shapes().get(code);
-        return shape != null && shape.members().containsKey("Message") ? "Message" : "message";
+        return ErrorResponses.messageMember(model.shapes().get(code));
     }
 
     /** The body type-checked and validated against the operation's input shape. */

@@ -41,16 +41,29 @@ final class ModelParser {
         List<String> enumValues = new ArrayList<>();
         node.path("enum").forEach(v -> enumValues.add(v.asText()));
         String pattern = text(node, "pattern");
+        Map<String, MemberBinding> bindings = new LinkedHashMap<>();
+        node.path("members").fields().forEachRemaining(e -> {
+            String location = text(e.getValue(), "location");
+            if (location != null) {
+                String wireName = text(e.getValue(), "locationName");
+                bindings.put(e.getKey(), new MemberBinding(MemberBinding.Location.of(location),
+                        wireName == null ? e.getKey() : wireName));
+            }
+        });
         return new Shape(name, type, members, Set.copyOf(required), text(node.path("member"), "shape"),
                 text(node.path("key"), "shape"), text(node.path("value"), "shape"), number(node, "min"),
-                number(node, "max"), pattern == null ? null : AwsPattern.of(pattern), List.copyOf(enumValues));
+                number(node, "max"), pattern == null ? null : AwsPattern.of(pattern), List.copyOf(enumValues),
+                Map.copyOf(bindings), text(node, "payload"), node.path("sensitive").asBoolean(false));
     }
 
     private static Operation operation(String name, JsonNode node) {
         List<String> errors = new ArrayList<>();
         node.path("errors").forEach(e -> errors.add(e.path("shape").asText()));
+        JsonNode http = node.get("http");
+        HttpBinding binding = http == null ? null : new HttpBinding(http.path("method").asText("POST"),
+                http.path("requestUri").asText("/"), http.path("responseCode").asInt(200));
         return new Operation(name, text(node.path("input"), "shape"), text(node.path("output"), "shape"),
-                List.copyOf(errors), text(node.path("output"), "resultWrapper"));
+                List.copyOf(errors), text(node.path("output"), "resultWrapper"), binding);
     }
 
     private static String text(JsonNode node, String field) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param output the output structure's shape name, or null: then AWS answers an empty body
  * @param errors the error shapes the operation declares
  * @param resultWrapper the element the query protocol wraps the output in ({@code CreateRoleResult}), or null
+ * @param http   where a REST protocol serves it, or null when the model says nothing
  */
-public record Operation(String name, String input, String output, List<String> errors, String resultWrapper) {
+public record Operation(String name, String input, String output, List<String> errors, String resultWrapper,
+        HttpBinding http) {
 }

@@ -27,6 +27,15 @@ public final class ProtocolErrors {
         return new AwsException("UnknownOperationException", null, 404);
     }
 
+    /**
+     * A REST request at a method and path where no operation is served: AWS's service framework answers 404
+     * UnknownOperationException when no operation claims a request (smithy-lang/smithy#1368). REST-JSON errors
+     * carry a message, so this one says what was asked for.
+     */
+    public static AwsException unknownRoute(String methodAndPath) {
+        return new AwsException("UnknownOperationException", "Unknown operation: " + methodAndPath, 404);
+    }
+
     /** One ValidationException listing every violation, as AWS words it. */
     public static AwsException validation(java.util.List<String> violations) {
         return new AwsException("ValidationException", validationMessage(violations), 400);

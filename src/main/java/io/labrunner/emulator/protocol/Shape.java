@@ -19,9 +19,14 @@ import java.util.Set;
  * @param max      upper bound likewise, or null
  * @param pattern  a string's pattern, or null
  * @param enumValues a string's allowed values, empty when any value goes
+ * @param bindings a REST structure's members bound to the URI, query string or headers rather than the body
+ * @param payload  a REST structure's member that is the whole body ({@code "payload"} in the model), or null
+ * @param sensitive whether values of this shape are secret or personal ({@code "sensitive": true}), which
+ *                 services such as Bedrock do not quote back
  */
 public record Shape(String name, ShapeType type, Map<String, String> members, Set<String> required, String member,
-        String key, String value, BigDecimal min, BigDecimal max, AwsPattern pattern, List<String> enumValues) {
+        String key, String value, BigDecimal min, BigDecimal max, AwsPattern pattern, List<String> enumValues,
+        Map<String, MemberBinding> bindings, String payload, boolean sensitive) {
 
     /** True when values of this shape carry no constraint of their own, so validation can skip them. */
     boolean unconstrained() {

@@ -78,7 +78,27 @@
  *         .build();
  * }</pre>
  *
- * <p>Not yet here: REST-JSON (Bedrock) and REST-XML. The model and the validator are protocol-neutral; those
- * protocols need their own reader (path/query/body bindings into the same tree) and renderer.
+ * <h2>REST-JSON (Bedrock)</h2>
+ * {@link io.labrunner.emulator.protocol.RestJsonProtocolService} serves one or more REST-JSON models behind one
+ * signing name ({@code bedrock} and {@code bedrock-runtime}):
+ * <ol>
+ * <li>route by HTTP method and each operation's {@code requestUri} template ({@code {label}}, greedy
+ *     {@code {label+}}, literal query parts), the most specific template first; the emulator sees paths decoded,
+ *     so a label holding an encoded {@code /} (a model ARN) is matched by a second, lax pass. No operation at
+ *     that method and path: 404 UnknownOperationException;</li>
+ * <li>gather the input: URI labels, {@code querystring} and {@code header} members (converted to their types),
+ *     the JSON body, or the whole body as the {@code payload} member;</li>
+ * <li>type-check and validate as for AWS JSON, with Bedrock's quoting ({@link io.labrunner.emulator.protocol.Quoting#SCALARS}):
+ *     label members are named like any other ({@code Value 'x' at 'modelId' failed to satisfy constraint: ...});</li>
+ * <li>the handler returns output members, written with the operation's {@code responseCode}, header members as
+ *     headers and a {@code payload} member as the body; or a complete response (event streams) passed through;</li>
+ * <li>errors: {@link io.labrunner.emulator.protocol.ErrorResponses#restJson}, header {@code x-amzn-ErrorType} and
+ *     body {@code {"message": ...}}.</li>
+ * </ol>
+ * {@link io.labrunner.emulator.protocol.ErrorResponses} is the emulator's one JSON error renderer: the front door's
+ * own errors (missing credentials, bad signatures) for JSON and REST-JSON callers go through it too.
+ *
+ * <p>Not yet here: REST-XML (S3 stays on S3Proxy). The model and the validator are protocol-neutral; it would
+ * need its own reader (XML into the same tree) and renderer.
  */
 package io.labrunner.emulator.protocol;

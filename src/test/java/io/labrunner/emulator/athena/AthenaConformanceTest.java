@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labrunner.emulator.Emulator;
+import io.labrunner.emulator.SignedEmulatorExtension;
 import io.labrunner.emulator.protocol.ConformanceCases;
 import io.labrunner.emulator.protocol.ServiceModels;
 import io.labrunner.emulator.protocol.SignedHttp;
@@ -16,10 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Conformance generated from Athena's API model: for every operation the emulator implements, a
@@ -30,22 +29,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class AthenaConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Emulator emulator;
-    private static SignedHttp http;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.builder().port(0).build().start();
-        http = new SignedHttp(emulator.getEndpoint(), "athena", emulator.getRegion());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final SignedEmulatorExtension EMULATOR = new SignedEmulatorExtension("athena");
 
     private static List<String> implementedOperations() {
-        try (AthenaService service = new AthenaService(emulator.blobRoot(), new InMemoryTableCatalog(),
+        try (AthenaService service = new AthenaService(EMULATOR.emulator().blobRoot(), new InMemoryTableCatalog(),
                 java.time.Duration.ZERO)) {
             List<String> operations = new ArrayList<>(service.implementedOperations());
             operations.sort(null);
@@ -54,7 +42,7 @@ class AthenaConformanceTest {
     }
 
     private static SignedHttp.Answer post(String operation, byte[] body) {
-        return http.post(Map.of("Content-Type", "application/x-amz-json-1.1",
+        return EMULATOR.http().post(Map.of("Content-Type", "application/x-amz-json-1.1",
                 "X-Amz-Target", "AmazonAthena." + operation), body);
     }
 

@@ -180,7 +180,7 @@ class AthenaServiceTest {
         JsonNode rows = call(service, "GetQueryResults", "{\"QueryExecutionId\":\"" + id + "\"}").at("/ResultSet/Rows");
         assertThat(rows.at("/1/Data/0/VarCharValue").asText()).isEqualTo("1");
         assertThat(rows.at("/1/Data/1/VarCharValue").asText()).isEqualTo("?");
-        assertThatThrownBy(() -> AthenaService.bindParameters("SELECT ?", JSON.createArrayNode()))
+        assertThatThrownBy(() -> QueryOperations.bindParameters("SELECT ?", JSON.createArrayNode()))
                 .hasMessageContaining("expected 1 but found 0");
     }
 

@@ -24,11 +24,18 @@ class BedrockRequestLimitsTest {
         query.forEach((k, v) -> params.put(k, java.util.List.of(v)));
         AwsResponse response = service.handle(new AwsRequest(method, path, params, Map.of(),
                 body.replace('\'', '"').getBytes(StandardCharsets.UTF_8), "bedrock", "us-east-1", "test"));
+        JsonNode answer;
         try {
-            return new ObjectMapper().readTree(response.body());
+            answer = new ObjectMapper().readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // The protocol core answers errors as responses; read one back as the SDK would.
+        if (response.status() >= 300) {
+            throw new AwsException(response.headers().get("x-amzn-ErrorType"), answer.path("message").asText(),
+                    response.status());
+        }
+        return answer;
     }
 
     private static AwsException error(Runnable call) {

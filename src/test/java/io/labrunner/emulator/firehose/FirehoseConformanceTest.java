@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labrunner.emulator.Emulator;
+import io.labrunner.emulator.SignedEmulatorExtension;
 import io.labrunner.emulator.protocol.ConformanceCases;
 import io.labrunner.emulator.protocol.ServiceModel;
 import io.labrunner.emulator.protocol.ServiceModels;
@@ -18,10 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Conformance generated from Firehose's API model: for every operation the emulator implements, a
@@ -43,19 +42,8 @@ class FirehoseConformanceTest {
             "arn:aws:secretsmanager:us-east-1:000000000000:secret:s", "arn:aws:glue:us-east-1:000000000000:catalog",
             "arn:aws:lambda:us-east-1:000000000000:function:f", "s3://b/", "abcdefgh.snowflakecomputing.com",
             "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", ".json");
-    private static Emulator emulator;
-    private static SignedHttp http;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.builder().port(0).build().start();
-        http = new SignedHttp(emulator.getEndpoint(), "firehose", emulator.getRegion());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final SignedEmulatorExtension EMULATOR = new SignedEmulatorExtension("firehose");
 
     private static List<String> implementedOperations() {
         try (FirehoseService service = new FirehoseService(FirehoseSettings.manual(new ManualClock()),
@@ -67,7 +55,7 @@ class FirehoseConformanceTest {
     }
 
     private static SignedHttp.Answer post(String operation, byte[] body) {
-        return http.post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", TARGET + operation), body);
+        return EMULATOR.http().post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", TARGET + operation), body);
     }
 
     @TestFactory

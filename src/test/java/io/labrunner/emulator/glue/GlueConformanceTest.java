@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labrunner.emulator.Emulator;
+import io.labrunner.emulator.SignedEmulatorExtension;
 import io.labrunner.emulator.iam.IamService;
 import io.labrunner.emulator.protocol.ConformanceCases;
 import io.labrunner.emulator.protocol.ServiceModel;
@@ -20,10 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,22 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 class GlueConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_1_1 = "application/x-amz-json-1.1";
-    private static Emulator emulator;
-    private static SignedHttp http;
+    @RegisterExtension
+    static final SignedEmulatorExtension EMULATOR = new SignedEmulatorExtension("glue");
 
     @TempDir
     static Path dataDir;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.builder().port(0).build().start();
-        http = new SignedHttp(emulator.getEndpoint(), "glue", emulator.getRegion());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     private static List<String> implementedOperations() {
         GlueService glue = new GlueService(dataDir, new IamService().directory());
@@ -65,7 +53,7 @@ class GlueConformanceTest {
     }
 
     private static SignedHttp.Answer post(String operation, byte[] body) {
-        return http.post(Map.of("Content-Type", JSON_1_1, "X-Amz-Target", "AWSGlue." + operation), body);
+        return EMULATOR.http().post(Map.of("Content-Type", JSON_1_1, "X-Amz-Target", "AWSGlue." + operation), body);
     }
 
     @TestFactory

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labrunner.emulator.Emulator;
+import io.labrunner.emulator.SignedEmulatorExtension;
 import io.labrunner.emulator.protocol.ConformanceCases;
 import io.labrunner.emulator.protocol.ServiceModels;
 import io.labrunner.emulator.protocol.SignedHttp;
@@ -12,10 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Conformance generated from Kinesis's API model: for every operation the emulator implements, a
@@ -25,19 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class KinesisConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Emulator emulator;
-    private static SignedHttp http;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.builder().port(0).build().start();
-        http = new SignedHttp(emulator.getEndpoint(), "kinesis", emulator.getRegion());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final SignedEmulatorExtension EMULATOR = new SignedEmulatorExtension("kinesis");
 
     @TestFactory
     Stream<DynamicTest> everyConstraintOfEveryImplementedOperationIsRefusedAsAwsWordsIt() {
@@ -47,7 +35,7 @@ class KinesisConformanceTest {
         List<ConformanceCases.Case> cases = generator.casesOf("Kinesis", operations);
         assertThat(cases).hasSizeGreaterThan(operations.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.operation() + ": " + c.name(), () -> {
-            SignedHttp.Answer answer = http.post(Map.of("Content-Type", "application/x-amz-json-1.1",
+            SignedHttp.Answer answer = EMULATOR.http().post(Map.of("Content-Type", "application/x-amz-json-1.1",
                     "X-Amz-Target", "Kinesis_20131202." + c.operation()), JSON.writeValueAsBytes(c.body()));
             JsonNode body = JSON.readTree(answer.body());
             assertThat(answer.status()).as(body.toString()).isEqualTo(400);
@@ -67,7 +55,7 @@ class KinesisConformanceTest {
     Stream<DynamicTest> noValueOfAnyTypeInAnyMemberGetsAServerError() {
         var model = ServiceModels.get("kinesis");
         // An existing stream, so values reach the handlers' own code and not only the lookup.
-        http.post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "Kinesis_20131202.CreateStream"),
+        EMULATOR.http().post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "Kinesis_20131202.CreateStream"),
                 "{\"StreamName\":\"odd\",\"ShardCount\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<String> operations = new ArrayList<>(new KinesisService().implementedOperations());
         operations.remove("DeleteStream");
@@ -79,7 +67,7 @@ class KinesisConformanceTest {
                     Map<String, Object> body = new java.util.HashMap<>();
                     body.put("StreamName", "odd");
                     body.put(member, value);
-                    SignedHttp.Answer answer = http.post(Map.of("Content-Type", "application/x-amz-json-1.1",
+                    SignedHttp.Answer answer = EMULATOR.http().post(Map.of("Content-Type", "application/x-amz-json-1.1",
                             "X-Amz-Target", "Kinesis_20131202." + op), JSON.writeValueAsBytes(body));
                     assertThat(answer.status()).as(op + " " + member + "=" + value + ": "
                             + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)).isLessThan(500);

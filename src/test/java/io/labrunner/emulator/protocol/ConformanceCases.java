@@ -28,6 +28,7 @@ public final class ConformanceCases {
     private final ServiceModel model;
     private final List<String> samples;
     private final List<String> notExercised = new ArrayList<>();
+    private Quoting quoting = Quoting.EVERY_VALUE;
 
     public ConformanceCases(ServiceModel model) {
         this(model, List.of());
@@ -52,6 +53,15 @@ public final class ConformanceCases {
      * @param violation  the text the ValidationException must contain
      */
     public record Case(String operation, String name, ObjectNode body, String violation) {
+    }
+
+    /**
+     * Which values the service quotes back (every value by default; Bedrock only scalars, so an empty list
+     * reads {@code Value at 'tools'}).
+     */
+    public ConformanceCases quoting(Quoting quoting) {
+        this.quoting = quoting;
+        return this;
     }
 
     /** Constraints the generator could not exercise (no valid sample, or too large to send). */
@@ -136,7 +146,7 @@ public final class ConformanceCases {
             default -> {
                 for (Broken broken : scalarViolations(type)) {
                     out.add(new Case(op, path + " " + broken.what(), replace(root, at, broken.value()),
-                            (type.type() == ShapeType.BLOB ? "Value" : "Value " + ValueText.of(broken.value()))
+                            (hidden(type) ? "Value" : "Value " + ValueText.of(broken.value()))
                                     + " at '" + path + "' failed to satisfy constraint: " + broken.constraint()));
                 }
             }
@@ -147,7 +157,7 @@ public final class ConformanceCases {
         Shape element = model.shape(type.member());
         JsonNode one = sample(element);
         if (type.min() != null && type.min().signum() > 0) {
-            out.add(new Case(op, path + " empty", replace(root, at, NODES.arrayNode()), "Value '[]' at '" + path
+            out.add(new Case(op, path + " empty", replace(root, at, NODES.arrayNode()), collection("'[]'") + " at '" + path
                     + "' failed to satisfy constraint: Member must have length greater than or equal to " + plain(type.min())));
         }
         if (type.max() != null) {
@@ -187,7 +197,7 @@ public final class ConformanceCases {
             return;
         }
         if (type.min() != null && type.min().signum() > 0) {
-            out.add(new Case(op, path + " empty", replace(root, at, NODES.objectNode()), "Value '{}' at '" + path
+            out.add(new Case(op, path + " empty", replace(root, at, NODES.objectNode()), collection("'{}'") + " at '" + path
                     + "' failed to satisfy constraint: Member must have length greater than or equal to " + plain(type.min())));
         }
         if (type.max() != null && type.max().longValue() < 1000) {
@@ -214,6 +224,16 @@ public final class ConformanceCases {
             out.add(new Case(op, path + " value " + broken.what(), replace(root, at, map),
                     " at '" + path + "' failed to satisfy constraint: Map value must satisfy constraint: ["));
         }
+    }
+
+    /** Whether a scalar of {@code type} is left out of the message: a blob, or a sensitive value where redacted. */
+    private boolean hidden(Shape type) {
+        return type.type() == ShapeType.BLOB || quoting == Quoting.SCALARS && type.sensitive();
+    }
+
+    /** How a collection's value is shown before {@code at}: quoted, or not at all. */
+    private String collection(String quoted) {
+        return quoting == Quoting.EVERY_VALUE ? "Value " + quoted : "Value";
     }
 
     /** A value breaking one constraint, and AWS's words for it. */

@@ -19,9 +19,9 @@ class FormDecoderTest {
                     "Pairs", "Inner"})),
             Map.entry("Inner", structure("Inner", new String[] {"Name", "Deeper"}, new String[] {"S", "Inner"})),
             Map.entry("Items", new Shape("Items", ShapeType.LIST, Map.of(), Set.of(), "Inner", null, null, null, null,
-                    null, List.of())),
+                    null, List.of(), Map.of(), null, false)),
             Map.entry("Pairs", new Shape("Pairs", ShapeType.MAP, Map.of(), Set.of(), null, "S", "I", null, null, null,
-                    List.of())),
+                    List.of(), Map.of(), null, false)),
             Map.entry("S", scalar("S", ShapeType.STRING)), Map.entry("I", scalar("I", ShapeType.INTEGER)),
             Map.entry("L", scalar("L", ShapeType.LONG)), Map.entry("B", scalar("B", ShapeType.BOOLEAN)),
             Map.entry("D", scalar("D", ShapeType.DOUBLE)), Map.entry("T", scalar("T", ShapeType.TIMESTAMP)),
@@ -34,11 +34,11 @@ class FormDecoderTest {
         for (int i = 0; i < members.length; i++) {
             map.put(members[i], shapes[i]);
         }
-        return new Shape(name, ShapeType.STRUCTURE, map, Set.of(), null, null, null, null, null, null, List.of());
+        return new Shape(name, ShapeType.STRUCTURE, map, Set.of(), null, null, null, null, null, null, List.of(), Map.of(), null, false);
     }
 
     private static Shape scalar(String name, ShapeType type) {
-        return new Shape(name, type, Map.of(), Set.of(), null, null, null, null, null, null, List.of());
+        return new Shape(name, type, Map.of(), Set.of(), null, null, null, null, null, null, List.of(), Map.of(), null, false);
     }
 
     private static ObjectNode decode(String... pairs) {

@@ -47,7 +47,18 @@ public final class SignedHttp {
 
     /** POSTs {@code body} to / with the given headers (null values are left out), signed. */
     public Answer post(Map<String, String> headers, byte[] body) {
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint);
+        return send("POST", "/", Map.of(), headers, body);
+    }
+
+    /**
+     * Sends a REST request, signed: {@code encodedPath} as it goes on the wire (labels already URL-encoded),
+     * query parameters unencoded (the signer encodes them), headers with null values left out.
+     */
+    public Answer send(String method, String encodedPath, Map<String, List<String>> query, Map<String, String> headers,
+            byte[] body) {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
+                .uri(endpoint).encodedPath(encodedPath);
+        query.forEach(unsigned::putRawQueryParameter);
         headers.forEach((name, value) -> {
             if (value != null) {
                 unsigned.putHeader(name, value);
@@ -59,8 +70,9 @@ public final class SignedHttp {
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(signed.request().getUri()).timeout(Duration.ofSeconds(30))
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         signed.request().headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> request.header(name, v));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.iam.IamDirectory;
-import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +19,8 @@ import java.util.concurrent.Executors;
  * The crawler operations of the Glue API. A started crawler goes RUNNING → STOPPING → READY on a
  * background thread; the crawl itself reads the blob root folder (bucket = folder) through DuckDB.
  */
-final class CrawlerApi implements AutoCloseable {
-    private final Map<String, Crawler> crawlers = new TreeMap<>();
+final class CrawlerOperations implements AutoCloseable {
+    private final CrawlerStore crawlers;
     private final GlueCatalog catalog;
     private final Path blobRoot;
     private final IamDirectory iam;
@@ -34,35 +31,22 @@ final class CrawlerApi implements AutoCloseable {
         return t;
     });
 
-    private final StateMap<Crawler.Stored> stored;
-
-    CrawlerApi(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings, StateStore state) {
+    CrawlerOperations(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings, StateStore state) {
         this.catalog = catalog;
         this.blobRoot = blobRoot;
         this.iam = iam;
         this.timings = timings;
-        this.stored = state.map("glue.crawlers", Crawler.Stored.class);
-        for (Crawler.Stored s : stored.values()) {
-            Crawler crawler = Crawler.restored(s);
-            crawlers.put(crawler.name, crawler);
-            save(crawler);
-        }
-    }
-
-    /** Writes the crawler's definition and run state through to the state store. */
-    private void save(Crawler crawler) {
-        stored.put(crawler.name, crawler.stored());
+        this.crawlers = new CrawlerStore(state);
     }
 
     synchronized ObjectNode createCrawler(JsonNode body) {
         String name = body.path("Name").asText();
-        if (crawlers.containsKey(name)) {
+        if (crawlers.contains(name)) {
             throw GlueErrors.alreadyExists(IamDirectory.ACCOUNT_ID + ":" + name + " already exists");
         }
         Crawler crawler = new Crawler(name, Instant.now());
         apply(crawler, body, true);
-        crawlers.put(name, crawler);
-        save(crawler);
+        crawlers.add(crawler);
         return GlueJson.object();
     }
 
@@ -75,7 +59,7 @@ final class CrawlerApi implements AutoCloseable {
             }
             apply(crawler, body, false);
             crawler.version++;
-            save(crawler);
+            crawlers.save(crawler);
         }
         return GlueJson.object();
     }
@@ -185,7 +169,6 @@ final class CrawlerApi implements AutoCloseable {
                         "Crawler with name " + crawler.name + " has already started", 400);
             }
             crawlers.remove(crawler.name);
-            stored.remove(crawler.name);
         }
         return GlueJson.object();
     }
@@ -200,7 +183,7 @@ final class CrawlerApi implements AutoCloseable {
             crawler.state = "RUNNING";
             crawler.runStart = Instant.now();
             crawler.cancelRequested = false;
-            save(crawler);
+            crawlers.save(crawler);
         }
         workers.submit(() -> run(crawler));
         return GlueJson.object();
@@ -219,7 +202,7 @@ final class CrawlerApi implements AutoCloseable {
             }
             crawler.cancelRequested = true;
             crawler.state = "STOPPING";
-            save(crawler);
+            crawlers.save(crawler);
         }
         return GlueJson.object();
     }
@@ -248,7 +231,7 @@ final class CrawlerApi implements AutoCloseable {
                 : new CrawlRun(catalog, blobRoot, iam).crawl(crawler.name, role, database, prefix, targets, update, combine);
         synchronized (crawler) {
             crawler.state = "STOPPING";
-            save(crawler);
+            crawlers.save(crawler);
         }
         pause(timings.stopping());
         synchronized (crawler) {
@@ -264,7 +247,7 @@ final class CrawlerApi implements AutoCloseable {
                 crawler.tablesDeleted = 0;
             }
             crawler.state = "READY";
-            save(crawler);
+            crawlers.save(crawler);
         }
     }
 
@@ -284,11 +267,11 @@ final class CrawlerApi implements AutoCloseable {
         }
     }
 
-    private synchronized List<Crawler> snapshot() {
-        return new ArrayList<>(crawlers.values());
+    private List<Crawler> snapshot() {
+        return crawlers.all();
     }
 
-    private synchronized Crawler require(String name) {
+    private Crawler require(String name) {
         Crawler crawler = crawlers.get(name);
         if (crawler == null) {
             throw GlueErrors.crawlerNotFound(name);

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** The Data Catalog operations of the Glue API, over a {@link GlueCatalog}. */
-final class CatalogApi {
+final class CatalogOperations {
     private final GlueCatalog catalog;
 
-    CatalogApi(GlueCatalog catalog) {
+    CatalogOperations(GlueCatalog catalog) {
         this.catalog = catalog;
     }
 
@@ -37,7 +37,7 @@ final class CatalogApi {
 
     ObjectNode getDatabases(JsonNode body) {
         ObjectNode out = GlueJson.object();
-        Paging.page(body, catalog.databases().stream().map(CatalogApi::withDefaults).toList(), out,
+        Paging.page(body, catalog.databases().stream().map(CatalogOperations::withDefaults).toList(), out,
                 "DatabaseList", 100);
         return out;
     }

@@ -38,7 +38,10 @@ SERVED = {
              "ListTagsLogGroup", "CreateLogStream", "DeleteLogStream", "DescribeLogStreams", "PutLogEvents",
              "GetLogEvents", "FilterLogEvents"],
     "sagemaker": ["CreateTrainingJob", "DescribeTrainingJob", "ListTrainingJobs", "StopTrainingJob", "AddTags",
-                  "ListTags", "DeleteTags"],
+                  "ListTags", "DeleteTags", "CreateHyperParameterTuningJob", "DescribeHyperParameterTuningJob",
+                  "ListHyperParameterTuningJobs", "ListTrainingJobsForHyperParameterTuningJob",
+                  "StopHyperParameterTuningJob", "CreateModel", "DescribeModel", "ListModels", "DeleteModel",
+                  "CreateTransformJob", "DescribeTransformJob", "ListTransformJobs", "StopTransformJob"],
 }
 
 

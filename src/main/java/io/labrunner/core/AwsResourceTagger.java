@@ -65,6 +65,10 @@ public final class AwsResourceTagger implements ResourceTagger {
                 tagSageMaker(clients.sageMaker().describeTransformJob(r -> r.transformJobName(resource.id()))
                         .transformJobArn(), tags);
                 return;
+            case SAGEMAKER_TUNING_JOB:
+                tagSageMaker(clients.sageMaker().describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(
+                        resource.id())).hyperParameterTuningJobArn(), tags);
+                return;
             default:
                 // A kind added later without a tagging call is still found by its lab- name prefix.
         }

@@ -83,6 +83,12 @@ public final class Leftovers {
                     .filter(j -> j.transformJobName().startsWith(stem) && isRunning(j.transformJobStatusAsString()))
                     .forEach(j -> found.add("SageMaker transform job " + j.transformJobName() + " ("
                             + j.transformJobStatusAsString() + ")"));
+            clients.sageMaker().listHyperParameterTuningJobsPaginator(r -> r.nameContains(stem))
+                    .hyperParameterTuningJobSummaries().stream()
+                    .filter(j -> j.hyperParameterTuningJobName().startsWith(stem)
+                            && isRunning(j.hyperParameterTuningJobStatusAsString()))
+                    .forEach(j -> found.add("SageMaker tuning job " + j.hyperParameterTuningJobName() + " ("
+                            + j.hyperParameterTuningJobStatusAsString() + ")"));
         }
         return found;
     }

@@ -62,7 +62,8 @@ public final class Sweeper {
                     .map(expires -> expires.minus(TIME_TO_LIVE));
             Optional<Resource> resource = fromArn(t.arn());
             if (resource.filter(r -> r.type() == ResourceType.SAGEMAKER_TRAINING_JOB
-                    || r.type() == ResourceType.SAGEMAKER_TRANSFORM_JOB).isPresent()) {
+                    || r.type() == ResourceType.SAGEMAKER_TRANSFORM_JOB
+                    || r.type() == ResourceType.SAGEMAKER_TUNING_JOB).isPresent()) {
                 continue; // tags find ended jobs too, which AWS keeps for good; running ones are found by name
             }
             String what = resource.map(Resource::toString).orElse(t.arn());
@@ -143,6 +144,11 @@ public final class Sweeper {
                     .filter(j -> RUN_NAME.matcher(j.transformJobName()).matches()
                             && Leftovers.isRunning(j.transformJobStatusAsString()))
                     .forEach(j -> add(found, Resource.transformJob(j.transformJobName()), j.creationTime()));
+            clients.sageMaker().listHyperParameterTuningJobsPaginator(r -> r.nameContains("lab-"))
+                    .hyperParameterTuningJobSummaries().stream()
+                    .filter(j -> RUN_NAME.matcher(j.hyperParameterTuningJobName()).matches()
+                            && Leftovers.isRunning(j.hyperParameterTuningJobStatusAsString()))
+                    .forEach(j -> add(found, Resource.tuningJob(j.hyperParameterTuningJobName()), j.creationTime()));
         }
         if (capabilities.contains(Capability.BEDROCK_GUARDRAILS)) {
             // Keyed by ARN, as the tagged ones are, so a guardrail found both ways is listed once.
@@ -196,6 +202,9 @@ public final class Sweeper {
                 }
                 if (rest.startsWith("model/")) {
                     return Optional.of(Resource.sageMakerModel(last));
+                }
+                if (rest.startsWith("hyper-parameter-tuning-job/")) {
+                    return Optional.of(Resource.tuningJob(last));
                 }
                 return rest.startsWith("transform-job/") ? Optional.of(Resource.transformJob(last)) : Optional.empty();
             case "bedrock":

@@ -107,6 +107,8 @@ class SweeperTest {
                 .contains(Resource.sageMakerModel("lab-k3f9x2-m"));
         assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:transform-job/lab-k3f9x2-t"))
                 .contains(Resource.transformJob("lab-k3f9x2-t"));
+        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:hyper-parameter-tuning-job/lab-k3f9x2-h"))
+                .contains(Resource.tuningJob("lab-k3f9x2-h"));
         assertThat(Sweeper.fromArn("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"))
                 .contains(Resource.guardrail("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"));
     }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Tags each kind of ledger resource with its service's own tagging call: S3 PutBucketTagging,
  * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream,
- * Bedrock TagResource (a guardrail's ARN looked up by its name), SageMaker AddTags.
+ * Bedrock TagResource (a guardrail's ARN looked up by its name), SageMaker AddTags (a model's or transform
+ * job's ARN from Describe).
  */
 public final class AwsResourceTagger implements ResourceTagger {
     private final AwsClients clients;
@@ -57,9 +58,27 @@ public final class AwsResourceTagger implements ResourceTagger {
                 clients.sageMaker().addTags(r -> r.resourceArn(arn("sagemaker", "training-job/"
                         + resource.id().toLowerCase(java.util.Locale.ROOT))).tags(sageMakerTags));
                 return;
+            case SAGEMAKER_MODEL:
+                tagSageMaker(clients.sageMaker().describeModel(r -> r.modelName(resource.id())).modelArn(), tags);
+                return;
+            case SAGEMAKER_TRANSFORM_JOB:
+                tagSageMaker(clients.sageMaker().describeTransformJob(r -> r.transformJobName(resource.id()))
+                        .transformJobArn(), tags);
+                return;
+            case SAGEMAKER_TUNING_JOB:
+                tagSageMaker(clients.sageMaker().describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(
+                        resource.id())).hyperParameterTuningJobArn(), tags);
+                return;
             default:
                 // A kind added later without a tagging call is still found by its lab- name prefix.
         }
+    }
+
+    private void tagSageMaker(String arn, Map<String, String> tags) {
+        List<software.amazon.awssdk.services.sagemaker.model.Tag> sageMakerTags = new ArrayList<>();
+        tags.forEach((k, v) -> sageMakerTags.add(software.amazon.awssdk.services.sagemaker.model.Tag.builder()
+                .key(k).value(v).build()));
+        clients.sageMaker().addTags(r -> r.resourceArn(arn).tags(sageMakerTags));
     }
 
     private String arn(String service, String resource) {

@@ -8,11 +8,13 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -46,6 +48,12 @@ public interface LabContext {
 
     /** Bedrock's runtime: embeddings and text through InvokeModel and Converse, ApplyGuardrail. */
     BedrockRuntimeClient bedrockRuntime();
+
+    /** SageMaker's control plane: training, tuning and transform jobs, models. */
+    SageMakerClient sageMaker();
+
+    /** CloudWatch Logs, where SageMaker jobs write their containers' output. */
+    CloudWatchLogsClient logs();
 
     /** Tags every taggable resource of the run carries ({@code lab:run-id}, {@code lab:lab}, {@code lab:expires-at}). */
     Map<String, String> tags();

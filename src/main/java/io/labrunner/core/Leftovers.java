@@ -75,6 +75,20 @@ public final class Leftovers {
                     .filter(j -> j.trainingJobName().startsWith(stem) && isRunning(j.trainingJobStatusAsString()))
                     .forEach(j -> found.add("SageMaker training job " + j.trainingJobName() + " ("
                             + j.trainingJobStatusAsString() + ")"));
+            clients.sageMaker().listModelsPaginator(r -> r.nameContains(stem)).models().stream()
+                    .filter(m -> m.modelName().startsWith(stem))
+                    .forEach(m -> found.add("SageMaker model " + m.modelName()));
+            // Like training jobs, ended transform jobs stay on AWS for good; only a running one is left behind.
+            clients.sageMaker().listTransformJobsPaginator(r -> r.nameContains(stem)).transformJobSummaries().stream()
+                    .filter(j -> j.transformJobName().startsWith(stem) && isRunning(j.transformJobStatusAsString()))
+                    .forEach(j -> found.add("SageMaker transform job " + j.transformJobName() + " ("
+                            + j.transformJobStatusAsString() + ")"));
+            clients.sageMaker().listHyperParameterTuningJobsPaginator(r -> r.nameContains(stem))
+                    .hyperParameterTuningJobSummaries().stream()
+                    .filter(j -> j.hyperParameterTuningJobName().startsWith(stem)
+                            && isRunning(j.hyperParameterTuningJobStatusAsString()))
+                    .forEach(j -> found.add("SageMaker tuning job " + j.hyperParameterTuningJobName() + " ("
+                            + j.hyperParameterTuningJobStatusAsString() + ")"));
         }
         return found;
     }

@@ -46,6 +46,19 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.SAGEMAKER_TRAINING_JOB, name);
     }
 
+    public static Resource sageMakerModel(String name) {
+        return new Resource(ResourceType.SAGEMAKER_MODEL, name);
+    }
+
+    public static Resource transformJob(String name) {
+        return new Resource(ResourceType.SAGEMAKER_TRANSFORM_JOB, name);
+    }
+
+    /** A hyperparameter tuning job by name; cleanup stops it if it still runs. */
+    public static Resource tuningJob(String name) {
+        return new Resource(ResourceType.SAGEMAKER_TUNING_JOB, name);
+    }
+
     @Override
     public String toString() {
         return type.label() + " " + id;

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sagemaker.model.TransformJobStatus;
 
 /**
  * Deletes one ledger resource of any kind. Deleting what is already gone succeeds and says so,
@@ -81,6 +82,13 @@ public final class ResourceDeleter {
                 return deleteGuardrail(resource.id());
             case SAGEMAKER_TRAINING_JOB:
                 return stopTrainingJob(resource.id());
+            case SAGEMAKER_MODEL:
+                clients.sageMaker().deleteModel(r -> r.modelName(resource.id()));
+                return true;
+            case SAGEMAKER_TRANSFORM_JOB:
+                return stopTransformJob(resource.id());
+            case SAGEMAKER_TUNING_JOB:
+                return stopTuningJob(resource.id());
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -234,6 +242,54 @@ public final class ResourceDeleter {
     }
 
     /**
+     * Stops the job if it runs and waits until it has ended: a transform job cannot be deleted, but one
+     * left running keeps an instance billed and writes into a bucket that cleanup is about to empty.
+     */
+    private boolean stopTransformJob(String name) throws InterruptedException {
+        var sagemaker = clients.sageMaker();
+        for (int i = 0; i < 600; i++) {
+            TransformJobStatus status = sagemaker.describeTransformJob(r -> r.transformJobName(name))
+                    .transformJobStatus();
+            if (status != TransformJobStatus.IN_PROGRESS && status != TransformJobStatus.STOPPING) {
+                return true;
+            }
+            if (status == TransformJobStatus.IN_PROGRESS) {
+                try {
+                    sagemaker.stopTransformJob(r -> r.transformJobName(name));
+                } catch (AwsServiceException endedMeanwhile) {
+                    // It may have ended between the two calls; the next poll tells.
+                }
+            }
+            Thread.sleep(500);
+        }
+        return true;
+    }
+
+    /**
+     * Stops a tuning job that still runs — which stops the training jobs it launched — and waits until it
+     * has ended, so that nothing more is trained or written into the bucket cleanup is about to empty.
+     */
+    private boolean stopTuningJob(String name) throws InterruptedException {
+        var sagemaker = clients.sageMaker();
+        for (int i = 0; i < 600; i++) {
+            String status = sagemaker.describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(name))
+                    .hyperParameterTuningJobStatusAsString();
+            if (!"InProgress".equals(status) && !"Stopping".equals(status)) {
+                return true;
+            }
+            if ("InProgress".equals(status)) {
+                try {
+                    sagemaker.stopHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(name));
+                } catch (AwsServiceException endedMeanwhile) {
+                    // It may have ended between the two calls; the next poll tells.
+                }
+            }
+            Thread.sleep(500);
+        }
+        return true;
+    }
+
+    /**
      * The guardrail with this name, id or ARN. ListGuardrails without an identifier lists each
      * guardrail once (its DRAFT), with name, id and ARN.
      */
@@ -267,9 +323,22 @@ public final class ResourceDeleter {
                 // SageMaker answers an unknown job with ValidationException "Requested resource not found."
                 return code.equals("ResourceNotFound") || (code.equals("ValidationException")
                         && e.getMessage() != null && e.getMessage().startsWith("Requested resource not found"));
+            case SAGEMAKER_MODEL:
+                // SageMaker answers a missing resource with a ValidationException; only its message tells.
+                return code.equals("ValidationException") && message(e).startsWith("Could not find model");
+            case SAGEMAKER_TRANSFORM_JOB:
+                return code.equals("ValidationException") && message(e).startsWith("Could not find requested job");
+            case SAGEMAKER_TUNING_JOB:
+                // "Amazon SageMaker can't find a tuning job with name ..."
+                return code.equals("ResourceNotFound");
             default:
                 return false;
         }
+    }
+
+    private static String message(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                ? "" : e.awsErrorDetails().errorMessage();
     }
 
     private static boolean isTransient(AwsServiceException e) {

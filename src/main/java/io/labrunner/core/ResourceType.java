@@ -15,7 +15,16 @@ public enum ResourceType {
      * By name. AWS keeps training jobs forever and has no delete: cleanup stops a job still running, and
      * an ended job counts as gone.
      */
-    SAGEMAKER_TRAINING_JOB("SageMaker training job");
+    SAGEMAKER_TRAINING_JOB("SageMaker training job"),
+    /** A model made with CreateModel; deleting it leaves its artifact in S3, as on AWS. */
+    SAGEMAKER_MODEL("SageMaker model"),
+    /** Transform jobs cannot be deleted on AWS: cleanup stops a running one and waits until it has ended. */
+    SAGEMAKER_TRANSFORM_JOB("SageMaker transform job"),
+    /**
+     * By name. Cleanup stops a tuning job that still runs (which stops its training jobs) and waits until
+     * it has ended; an ended one stays listed, as its training jobs do.
+     */
+    SAGEMAKER_TUNING_JOB("SageMaker tuning job");
 
     private final String label;
 

@@ -18,11 +18,13 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** The {@link LabContext} the runner hands to a lab's phases. */
@@ -100,6 +102,16 @@ final class RunContext implements LabContext {
     @Override
     public BedrockRuntimeClient bedrockRuntime() {
         return clients.bedrockRuntime();
+    }
+
+    @Override
+    public SageMakerClient sageMaker() {
+        return clients.sageMaker();
+    }
+
+    @Override
+    public CloudWatchLogsClient logs() {
+        return clients.logs();
     }
 
     @Override

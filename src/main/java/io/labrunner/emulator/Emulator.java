@@ -29,6 +29,8 @@ import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.sagemaker.tuning.TuningOperations;
 import io.labrunner.emulator.sagemaker.training.AlgorithmRegistry;
 import io.labrunner.emulator.sagemaker.training.TrainingJobService;
+import io.labrunner.emulator.sagemaker.transform.Models;
+import io.labrunner.emulator.sagemaker.transform.TransformJobs;
 import io.labrunner.emulator.sagemaker.training.TrainingTimings;
 import io.labrunner.emulator.sagemaker.linearlearner.LinearLearner;
 import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
@@ -81,7 +83,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training and tuning jobs) are always served;
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training and tuning jobs,
+ * models, Batch Transform) are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -270,7 +273,9 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * SageMaker: each group of operations is one {@link OperationGroup}; all share the tags of every
-     * SageMaker resource. Training jobs read channels from and write artifacts to this emulator's S3.
+     * SageMaker resource. Training jobs read channels from and write artifacts to this emulator's S3; models
+     * and Batch Transform read artifacts and input from it and write their output there, with the same
+     * algorithms.
      */
     private SageMakerService sageMaker() {
         ResourceTags tags = new ResourceTags(state);
@@ -279,7 +284,11 @@ public final class Emulator implements AutoCloseable {
         AlgorithmRegistry registry = new AlgorithmRegistry(algorithms);
         TuningOperations tuning = new TuningOperations(training, tags, state, java.time.Clock.systemUTC(),
                 image -> registry.forImage(image).map(Algorithm::metrics), tuningPoll);
-        List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning);
+        Models models = new Models(s3Objects(), tags, state, java.time.Clock.systemUTC());
+        TransformJobs transforms = new TransformJobs(models, s3Objects(), registry::forImage,
+                algorithms.stream().map(Algorithm::repository).toList(), tags, logWriter(), state,
+                java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP);
+        List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning, models, transforms);
         return new SageMakerService(groups);
     }
 

@@ -61,7 +61,9 @@ public final class Sweeper {
             Optional<Instant> started = Optional.ofNullable(t.tags().get("lab:expires-at")).flatMap(Sweeper::instant)
                     .map(expires -> expires.minus(TIME_TO_LIVE));
             Optional<Resource> resource = fromArn(t.arn());
-            if (resource.filter(r -> r.type() == ResourceType.SAGEMAKER_TRAINING_JOB).isPresent()) {
+            if (resource.filter(r -> r.type() == ResourceType.SAGEMAKER_TRAINING_JOB
+                    || r.type() == ResourceType.SAGEMAKER_TRANSFORM_JOB
+                    || r.type() == ResourceType.SAGEMAKER_TUNING_JOB).isPresent()) {
                 continue; // tags find ended jobs too, which AWS keeps for good; running ones are found by name
             }
             String what = resource.map(Resource::toString).orElse(t.arn());
@@ -135,6 +137,18 @@ public final class Sweeper {
                     .filter(j -> RUN_NAME.matcher(j.trainingJobName()).matches()
                             && Leftovers.isRunning(j.trainingJobStatusAsString()))
                     .forEach(j -> add(found, Resource.trainingJob(j.trainingJobName()), j.creationTime()));
+            clients.sageMaker().listModelsPaginator(r -> r.nameContains("lab-")).models().stream()
+                    .filter(m -> RUN_NAME.matcher(m.modelName()).matches())
+                    .forEach(m -> add(found, Resource.sageMakerModel(m.modelName()), m.creationTime()));
+            clients.sageMaker().listTransformJobsPaginator(r -> r.nameContains("lab-")).transformJobSummaries().stream()
+                    .filter(j -> RUN_NAME.matcher(j.transformJobName()).matches()
+                            && Leftovers.isRunning(j.transformJobStatusAsString()))
+                    .forEach(j -> add(found, Resource.transformJob(j.transformJobName()), j.creationTime()));
+            clients.sageMaker().listHyperParameterTuningJobsPaginator(r -> r.nameContains("lab-"))
+                    .hyperParameterTuningJobSummaries().stream()
+                    .filter(j -> RUN_NAME.matcher(j.hyperParameterTuningJobName()).matches()
+                            && Leftovers.isRunning(j.hyperParameterTuningJobStatusAsString()))
+                    .forEach(j -> add(found, Resource.tuningJob(j.hyperParameterTuningJobName()), j.creationTime()));
         }
         if (capabilities.contains(Capability.BEDROCK_GUARDRAILS)) {
             // Keyed by ARN, as the tagged ones are, so a guardrail found both ways is listed once.
@@ -183,7 +197,16 @@ public final class Sweeper {
             case "athena":
                 return rest.startsWith("workgroup/") ? Optional.of(Resource.workGroup(last)) : Optional.empty();
             case "sagemaker":
-                return rest.startsWith("training-job/") ? Optional.of(Resource.trainingJob(last)) : Optional.empty();
+                if (rest.startsWith("training-job/")) {
+                    return Optional.of(Resource.trainingJob(last));
+                }
+                if (rest.startsWith("model/")) {
+                    return Optional.of(Resource.sageMakerModel(last));
+                }
+                if (rest.startsWith("hyper-parameter-tuning-job/")) {
+                    return Optional.of(Resource.tuningJob(last));
+                }
+                return rest.startsWith("transform-job/") ? Optional.of(Resource.transformJob(last)) : Optional.empty();
             case "bedrock":
                 return rest.startsWith("guardrail/") ? Optional.of(Resource.guardrail(arn)) : Optional.empty();
             default:

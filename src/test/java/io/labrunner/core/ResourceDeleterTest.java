@@ -22,6 +22,23 @@ class ResourceDeleterTest {
         assertThat(ResourceDeleter.isNotFound(ResourceType.BEDROCK_GUARDRAIL, error("ResourceNotFoundException", 404))).isTrue();
     }
 
+    private static AwsServiceException error(String code, String message) {
+        return AwsServiceException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+    }
+
+    @Test
+    void sageMakerSaysGoneOnlyInTheMessageOfAValidationException() {
+        assertThat(ResourceDeleter.isNotFound(ResourceType.SAGEMAKER_MODEL, error("ValidationException",
+                "Could not find model \"arn:aws:sagemaker:us-east-1:000000000000:model/m\"."))).isTrue();
+        assertThat(ResourceDeleter.isNotFound(ResourceType.SAGEMAKER_TRANSFORM_JOB, error("ValidationException",
+                "Could not find requested job with name j"))).isTrue();
+        assertThat(ResourceDeleter.isNotFound(ResourceType.SAGEMAKER_MODEL, error("ValidationException",
+                "1 validation error detected: Value 'a_b' at 'modelName' failed to satisfy constraint"))).isFalse();
+        assertThat(ResourceDeleter.isNotFound(ResourceType.SAGEMAKER_TRANSFORM_JOB, error("ValidationException",
+                "Could not find model \"arn:aws:sagemaker:us-east-1:000000000000:model/m\"."))).isFalse();
+    }
+
     @Test
     void aMissingUploadOrKeyWhileEmptyingABucketDoesNotMeanTheBucketIsGone() {
         assertThat(ResourceDeleter.isNotFound(ResourceType.S3_BUCKET, error("NoSuchUpload", 404))).isFalse();

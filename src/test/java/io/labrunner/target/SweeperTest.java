@@ -103,6 +103,12 @@ class SweeperTest {
         assertThat(Sweeper.fromArn("arn:aws:glue:us-east-1:1:crawler/lab-k3f9x2-c")).contains(Resource.crawler("lab-k3f9x2-c"));
         assertThat(Sweeper.fromArn("arn:aws:athena:us-east-1:1:workgroup/lab-k3f9x2-w")).contains(Resource.workGroup("lab-k3f9x2-w"));
         assertThat(Sweeper.fromArn("arn:aws:s3:::lab-k3f9x2-data/some/key")).isEmpty();
+        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:model/lab-k3f9x2-m"))
+                .contains(Resource.sageMakerModel("lab-k3f9x2-m"));
+        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:transform-job/lab-k3f9x2-t"))
+                .contains(Resource.transformJob("lab-k3f9x2-t"));
+        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:hyper-parameter-tuning-job/lab-k3f9x2-h"))
+                .contains(Resource.tuningJob("lab-k3f9x2-h"));
         assertThat(Sweeper.fromArn("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"))
                 .contains(Resource.guardrail("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"));
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -56,8 +57,9 @@ class MalformedRequestsTest {
      * these answers between runs.
      */
     /** At most this many requests in all, whatever the models grow to. */
-    private static final int MAX_REQUESTS = 8000;
+    private static final int MAX_REQUESTS = 12000;
     private static final String GUARDRAIL_NAME = "fuzz-guardrail";
+    private static final String TRAINING_ROLE = "arn:aws:iam::000000000000:role/fuzz";
 
     private static Emulator emulator;
     private static SignedHttp http;
@@ -71,6 +73,8 @@ class MalformedRequestsTest {
     private static final AtomicInteger leaks = new AtomicInteger();
     private static final AtomicInteger badShapes = new AtomicInteger();
     private static final AtomicInteger wrongTypesAccepted = new AtomicInteger();
+    /** Requests tried per service, printed so that a service cut off by {@link #MAX_REQUESTS} shows. */
+    private static final Map<String, AtomicInteger> triedByService = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void startWithOneOfEachResource() {
@@ -103,6 +107,16 @@ class MalformedRequestsTest {
             guardrailId = sdk.bedrock().createGuardrail(g -> g.name(GUARDRAIL_NAME).blockedInputMessaging("no")
                     .blockedOutputsMessaging("no").wordPolicyConfig(w -> w.wordsConfig(x -> x.text("falcon"))))
                     .guardrailId();
+            sdk.s3().putObject(o -> o.bucket("fuzz").key("t/a.csv"), RequestBody.fromString("1,2\n0,3\n"));
+            sdk.sageMaker().createTrainingJob(j -> j.trainingJobName("fuzz").roleArn(TRAINING_ROLE)
+                    .algorithmSpecification(a -> a.trainingImage("683313688378.dkr.ecr.us-east-1.amazonaws.com/"
+                            + "sagemaker-xgboost:1.7-1").trainingInputMode("File"))
+                    .hyperParameters(Map.of("num_round", "1"))
+                    .inputDataConfig(c -> c.channelName("train").contentType("text/csv").dataSource(d -> d
+                            .s3DataSource(s -> s.s3DataType("S3Prefix").s3Uri("s3://fuzz/t/"))))
+                    .outputDataConfig(o -> o.s3OutputPath("s3://fuzz/out"))
+                    .resourceConfig(r -> r.instanceType("ml.m5.large").instanceCount(1).volumeSizeInGB(1))
+                    .stoppingCondition(c -> c.maxRuntimeInSeconds(60)));
         }
     }
 
@@ -111,6 +125,7 @@ class MalformedRequestsTest {
         System.out.printf("MALFORMED-REQUESTS tried=%d 5xx=%d crashes=%d java-class-leaks=%d unshaped-errors=%d"
                 + " wrong-json-types-accepted=%d%n", tried.get(), serverErrors.get(), crashes.get(), leaks.get(),
                 badShapes.get(), wrongTypesAccepted.get());
+        System.out.println("MALFORMED-REQUESTS by service " + triedByService);
         if (emulator != null) {
             emulator.close();
         }
@@ -121,7 +136,8 @@ class MalformedRequestsTest {
         MalformedVariants variants = new MalformedVariants(Map.of(
                 "modelId", "amazon.titan-embed-text-v2:0", "guardrailIdentifier", guardrailId,
                 "guardrailVersion", "DRAFT", "modelIdentifier", "amazon.titan-embed-text-v2:0",
-                "QueryExecutionId", queryExecutionId, "ShardId", SHARD, "ShardIterator", shardIterator));
+                "QueryExecutionId", queryExecutionId, "ShardId", SHARD, "ShardIterator", shardIterator,
+                "RoleArn", TRAINING_ROLE, "ResourceArn", "arn:aws:sagemaker:us-east-1:000000000000:training-job/fuzz"));
         // Deletions last, so that the other operations still find the resources they name.
         List<Operation> operations = ServedOperations.load().stream()
                 .sorted(Comparator.comparing((Operation o) -> o.name().startsWith("Delete"))).toList();
@@ -140,6 +156,7 @@ class MalformedRequestsTest {
 
     private static void check(Operation op, Probe probe, List<String> failures) throws InterruptedException {
         tried.incrementAndGet();
+        triedByService.computeIfAbsent(op.service(), s -> new AtomicInteger()).incrementAndGet();
         HttpResponse<byte[]> response;
         try {
             response = http.send(probe.method(), URI.create(emulator.getEndpoint() + probe.pathAndQuery()),

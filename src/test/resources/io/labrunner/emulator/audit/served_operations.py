@@ -37,6 +37,11 @@ SERVED = {
              "TagResource", "UntagResource", "ListTagsForResource", "TagLogGroup", "UntagLogGroup",
              "ListTagsLogGroup", "CreateLogStream", "DeleteLogStream", "DescribeLogStreams", "PutLogEvents",
              "GetLogEvents", "FilterLogEvents"],
+    "sagemaker": ["CreateTrainingJob", "DescribeTrainingJob", "ListTrainingJobs", "StopTrainingJob", "AddTags",
+                  "ListTags", "DeleteTags", "CreateHyperParameterTuningJob", "DescribeHyperParameterTuningJob",
+                  "ListHyperParameterTuningJobs", "ListTrainingJobsForHyperParameterTuningJob",
+                  "StopHyperParameterTuningJob", "CreateModel", "DescribeModel", "ListModels", "DeleteModel",
+                  "CreateTransformJob", "DescribeTransformJob", "ListTransformJobs", "StopTransformJob"],
 }
 
 

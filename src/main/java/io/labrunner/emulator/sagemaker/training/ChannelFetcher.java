@@ -3,6 +3,7 @@ package io.labrunner.emulator.sagemaker.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labrunner.emulator.Json;
 import io.labrunner.emulator.S3Objects;
+import io.labrunner.emulator.sagemaker.S3Uri;
 import io.labrunner.emulator.sagemaker.algorithms.AlgorithmException;
 import io.labrunner.emulator.sagemaker.algorithms.ChannelData;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.labrunner.emulator.sagemaker.training;
 
 import io.labrunner.emulator.S3Objects;
 import io.labrunner.emulator.logs.LogWriter;
+import io.labrunner.emulator.sagemaker.S3Uri;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.sagemaker.algorithms.AlgorithmException;
 import io.labrunner.emulator.sagemaker.algorithms.ChannelData;

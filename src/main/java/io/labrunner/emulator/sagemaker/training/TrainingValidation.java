@@ -3,6 +3,7 @@ package io.labrunner.emulator.sagemaker.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.S3Objects;
+import io.labrunner.emulator.sagemaker.S3Uri;
 import io.labrunner.emulator.sagemaker.SageMakerErrors;
 import java.util.HashSet;
 import java.util.Set;

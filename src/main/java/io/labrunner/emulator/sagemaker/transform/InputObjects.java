@@ -3,6 +3,7 @@ package io.labrunner.emulator.sagemaker.transform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labrunner.emulator.S3Objects;
+import io.labrunner.emulator.sagemaker.S3Uri;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
+import io.labrunner.emulator.sagemaker.S3Uri;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;

@@ -3,6 +3,7 @@ package io.labrunner.emulator.sagemaker.transform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.S3Objects;
+import io.labrunner.emulator.sagemaker.S3Uri;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.sagemaker.algorithms.AlgorithmException;
 import io.labrunner.emulator.sagemaker.algorithms.Predictor;

@@ -1,12 +1,12 @@
-package io.labrunner.emulator.sagemaker.training;
+package io.labrunner.emulator.sagemaker;
 
 import java.util.Optional;
 
-/** An {@code s3://bucket/key} URI as SageMaker takes it for channels and output paths. */
-record S3Uri(String bucket, String key) {
+/** An {@code s3://bucket/key} URI as SageMaker takes it for channels, artifacts and output paths. */
+public record S3Uri(String bucket, String key) {
 
     /** The URI's bucket and key (the key may be empty), or empty when it is not an s3:// URI with a bucket. */
-    static Optional<S3Uri> parse(String uri) {
+    public static Optional<S3Uri> parse(String uri) {
         if (uri == null || !uri.startsWith("s3://")) {
             return Optional.empty();
         }
@@ -18,7 +18,7 @@ record S3Uri(String bucket, String key) {
     }
 
     /** The key under this URI's key as a folder: {@code s3://b/out} and {@code name} give {@code out/name}. */
-    String child(String name) {
+    public String child(String name) {
         return key.isEmpty() ? name : key.endsWith("/") ? key + name : key + "/" + name;
     }
 

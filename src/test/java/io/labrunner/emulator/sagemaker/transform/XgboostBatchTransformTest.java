@@ -3,6 +3,7 @@ package io.labrunner.emulator.sagemaker.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labrunner.emulator.Emulator;
+import io.labrunner.emulator.sagemaker.xgboost.PythonXgboost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,21 +131,22 @@ class XgboostBatchTransformTest {
             InterruptedException {
         Path tar = Files.write(dir.resolve("model.tar.gz"), modelTarGz);
         Path data = Files.writeString(dir.resolve("test.csv"), csv);
+        PythonXgboost python = PythonXgboost.find();
+        Assumptions.assumeTrue(python != null,
+                "no Python with xgboost among LAB_TEST_PYTHON, python3 and /usr/bin/python3 (apt-get install python3-xgboost)");
         String script = String.join("\n",
-                "import tarfile, sys, numpy, xgboost",
-                "tarfile.open(sys.argv[1]).extractall(sys.argv[3])",
+                "import tarfile, numpy, xgboost",
+                "tarfile.open(" + literal(tar) + ").extractall(" + literal(dir.resolve("model")) + ")",
                 "booster = xgboost.Booster()",
-                "booster.load_model(sys.argv[3] + '/xgboost-model')",
-                "rows = numpy.loadtxt(sys.argv[2], delimiter=',', ndmin=2)",
+                "booster.load_model(" + literal(dir.resolve("model").resolve("xgboost-model")) + ")",
+                "rows = numpy.loadtxt(" + literal(data) + ", delimiter=',', ndmin=2)",
                 "for p in booster.predict(xgboost.DMatrix(rows)): print(repr(float(p)))");
-        Path py = Files.writeString(dir.resolve("predict.py"), script);
-        String python = System.getenv().getOrDefault("LAB_TEST_PYTHON", "/usr/bin/python3");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(python)), "no Python at " + python);
-        Process process = new ProcessBuilder(python, py.toString(), tar.toString(), data.toString(),
-                dir.resolve("model").toString()).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Assumptions.assumeTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
-                "Python xgboost could not score the artifact: " + out);
+        String out = python.exec(script);
         return out.lines().map(Double::parseDouble).toList();
+    }
+
+    /** A path as a Python string literal (JSON's quoting is valid Python). */
+    private static String literal(Path path) {
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(path.toString()).toString();
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * {@code LAB_TEST_PYTHON}, {@code python3} on the PATH and Debian's {@code /usr/bin/python3} (which has
  * {@code python3-xgboost}, the 1.7 line the 1.7-1 container runs) that can import it.
  */
-final class PythonXgboost {
+public final class PythonXgboost {
     private final String python;
     private final String version;
 
@@ -23,7 +23,7 @@ final class PythonXgboost {
     }
 
     /** A Python with xgboost, or null. */
-    static PythonXgboost find() {
+    public static PythonXgboost find() {
         List<String> candidates = new ArrayList<>();
         String configured = System.getenv("LAB_TEST_PYTHON");
         if (configured != null && !configured.isBlank()) {
@@ -44,12 +44,12 @@ final class PythonXgboost {
         return null;
     }
 
-    String version() {
+    public String version() {
         return version;
     }
 
     /** Runs a script; returns what it printed, or throws with what it wrote to stderr. */
-    String exec(String script) throws IOException, InterruptedException {
+    public String exec(String script) throws IOException, InterruptedException {
         String[] result = run(python, script);
         if (!result[0].equals("0")) {
             throw new IllegalStateException(python + " failed: " + result[2]);

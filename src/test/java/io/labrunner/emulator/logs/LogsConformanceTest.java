@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labrunner.emulator.Emulator;
+import io.labrunner.emulator.SignedEmulatorExtension;
 import io.labrunner.emulator.protocol.ConformanceCases;
 import io.labrunner.emulator.protocol.ServiceModel;
 import io.labrunner.emulator.protocol.ServiceModels;
@@ -18,10 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Conformance generated from CloudWatch Logs' API model: for every implemented operation, a signed
@@ -34,19 +33,8 @@ class LogsConformanceTest {
     private static final String TARGET = "Logs_20140328.";
     private static final List<String> SAMPLES = List.of("arn:aws:logs:us-east-1:000000000000:log-group:g",
             "/aws/sagemaker/TrainingJobs");
-    private static Emulator emulator;
-    private static SignedHttp http;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.builder().port(0).build().start();
-        http = new SignedHttp(emulator.getEndpoint(), "logs", emulator.getRegion());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final SignedEmulatorExtension EMULATOR = new SignedEmulatorExtension("logs");
 
     private static List<String> implementedOperations() {
         List<String> operations = new ArrayList<>(new LogsService("000000000000").implementedOperations());
@@ -55,7 +43,7 @@ class LogsConformanceTest {
     }
 
     private static SignedHttp.Answer post(String operation, byte[] body) {
-        return http.post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", TARGET + operation), body);
+        return EMULATOR.http().post(Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", TARGET + operation), body);
     }
 
     @TestFactory

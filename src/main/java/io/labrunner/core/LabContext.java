@@ -21,13 +21,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Everything a lab phase may use: SDK clients configured for the target, names unique to the run,
  * the ledger, and progress reporting. Clients are created on first use and closed by the runner.
  */
-public interface LabContext {
-
-    /** Short id of this run, e.g. {@code k3f9x2}; part of every resource name. */
-    String runId();
-
-    /** A resource name unique to this run: {@code lab-<runid>-<suffix>}, lower case, S3-safe. */
-    String name(String suffix);
+public interface LabContext extends RunNames {
 
     S3Client s3();
 

@@ -277,7 +277,7 @@ public final class LabRunner {
                             "Something the check reads is missing or unreadable; look at the detail.");
                 }
                 CheckOutcome outcome = new CheckOutcome(check.name(), stage, verdict.passed(), expectPass,
-                        verdict.detail(), verdict.hint(), RunContext.since(start));
+                        verdict.detail(), verdict.hints(), RunContext.since(start));
                 checks.add(outcome);
                 listener.checkFinished(outcome);
             }

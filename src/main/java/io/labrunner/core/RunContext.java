@@ -55,11 +55,6 @@ final class RunContext implements LabContext {
     }
 
     @Override
-    public String name(String suffix) {
-        return RunIds.resourceName(ledger.runId(), suffix);
-    }
-
-    @Override
     public S3Client s3() {
         return clients.s3();
     }

@@ -25,9 +25,9 @@ class ReportsTest {
     private final RunReport report = new RunReport(List.of(
             new LabResult("lab-a", "Lab A", "abc234", "embedded", "run", Outcome.FAILED, "",
                     List.of(new PhaseResult("setup", List.of(new StepResult("create bucket", true, MS, "")), true, MS, "")),
-                    List.of(new CheckOutcome("objects exist", "after solve", true, true, "4 objects", "", MS),
+                    List.of(new CheckOutcome("objects exist", "after solve", true, true, "4 objects", List.of(), MS),
                             new CheckOutcome("parquet is small", "after solve", false, true, "CSV 10 < Parquet 20",
-                                    "Write Parquet with Snappy <compression>", MS)),
+                                    List.of("Write Parquet with Snappy <compression>"), MS)),
                     List.of("format  bytes"), Duration.ofSeconds(2)),
             new LabResult("lab-b", "Lab B", "", "embedded", "run", Outcome.SKIPPED, "needs [GLUE_CRAWLER]",
                     List.of(), List.of(), List.of(), Duration.ZERO)),

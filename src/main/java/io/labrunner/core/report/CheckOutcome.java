@@ -1,6 +1,7 @@
 package io.labrunner.core.report;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One check as it ran.
@@ -10,10 +11,19 @@ import java.time.Duration;
  * @param passed       what the check said
  * @param expectedPass what it had to say
  * @param detail       what it saw
- * @param hint         what a learner should look at when it failed
+ * @param hints        what a learner should look at when it failed, in tiers (see {@code CheckResult})
  */
 public record CheckOutcome(String name, String stage, boolean passed, boolean expectedPass,
-                           String detail, String hint, Duration duration) {
+                           String detail, List<String> hints, Duration duration) {
+
+    public CheckOutcome {
+        hints = List.copyOf(hints);
+    }
+
+    /** The first tier of the hints, or empty. */
+    public String hint() {
+        return hints.isEmpty() ? "" : hints.get(0);
+    }
 
     /** Whether the check behaved as required: passing after the solution, failing before it. */
     public boolean ok() {

@@ -41,6 +41,7 @@ public final class Main {
             }
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpLayout.apply(cli); // whole command descriptions, as wide as the terminal
         cli.setExecutionStrategy(parsed -> {
             // Checked here rather than at start-up so that the answer is one line and exit 2, like other usage errors.
             if (!helpRequested(parsed) && Files.exists(state.root()) && !Files.isDirectory(state.root())) {

@@ -136,7 +136,7 @@ final class MarkdownRenderer {
         int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
                 ? ordered.getMarkerStartNumber() : 1;
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-            markers.add(list instanceof OrderedList ? (number++) + "." : depth == 0 ? "•" : "◦");
+            markers.add(list instanceof OrderedList ? number++ + "." : depth == 0 ? "•" : "◦");
         }
         int markerWidth = markers.stream().mapToInt(String::length).max().orElse(1) + 1;
         String indent = depth == 0 ? "  " : "";
@@ -205,7 +205,7 @@ final class MarkdownRenderer {
         }
         int room = width - TABLE_INDENT.length() - COLUMN_GAP.length() * (columns - 1);
         int[] widths = columnWidths(natural, narrowest, room);
-        return widths == null ? records(rows, width) : grid(rows, alignments.get(0), widths, room);
+        return widths == null ? records(rows, width) : grid(rows, alignments.get(0), widths);
     }
 
     /**
@@ -249,7 +249,7 @@ final class MarkdownRenderer {
         return natural == 0 ? 0 : (natural - width) / (double) natural;
     }
 
-    private List<String> grid(List<List<List<Word>>> rows, List<TableCell.Alignment> alignments, int[] widths, int room) {
+    private List<String> grid(List<List<List<Word>>> rows, List<TableCell.Alignment> alignments, int[] widths) {
         List<List<String>> rendered = new ArrayList<>();
         boolean wrapped = false;
         for (List<List<Word>> row : rows) {
@@ -354,6 +354,10 @@ final class MarkdownRenderer {
     private record Word(List<Run> runs) {
         static final Word BREAK = new Word(null);
 
+        boolean isBreak() {
+            return runs == null;
+        }
+
         int width() {
             return runs == null ? 0 : runs.stream().mapToInt(run -> Style.width(run.text())).sum();
         }
@@ -368,7 +372,7 @@ final class MarkdownRenderer {
         List<Run> line = new ArrayList<>();
         int used = 0;
         for (Word word : words) {
-            if (word == Word.BREAK) {
+            if (word.isBreak()) {
                 lines.add(render(line));
                 line.clear();
                 used = 0;
@@ -478,7 +482,7 @@ final class MarkdownRenderer {
         private void text(String text, String codes) {
             int start = 0;
             for (int i = 0; i <= text.length(); i++) {
-                if (i == text.length() || Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u00a0') {
+                if (i == text.length() || (Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u00a0')) {
                     if (i > start) {
                         current.add(new Run(text.substring(start, i), codes));
                     }

@@ -46,6 +46,9 @@ final class DoctorCommand implements Callable<Integer> {
 
     /** One line of the report: what was looked at, whether it is fine, and what to do if not. */
     record Finding(String check, boolean ok, String what, String advice) {
+        Finding {
+            advice = ok ? null : advice;
+        }
     }
 
     /** {@code lab doctor --output json}. */
@@ -109,7 +112,7 @@ final class DoctorCommand implements Callable<Integer> {
     static Finding awsCli(LearnerTools.AwsCli cli) {
         if (!cli.found()) {
             return new Finding("aws-cli", false, "AWS CLI", cli.problem() + ": the guides' commands need it; install "
-                    + AWS_CLI_INSTALL + ". Both work with every guide.");
+                    + AWS_CLI_INSTALL + ".");
         }
         return new Finding("aws-cli", true, "AWS CLI v" + cli.major() + " (" + cli.version() + ")", null);
     }

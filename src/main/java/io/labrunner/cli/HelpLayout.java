@@ -1,6 +1,7 @@
 package io.labrunner.cli;
 
 import java.util.Map;
+import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Column;
@@ -20,11 +21,19 @@ final class HelpLayout {
     }
 
     static void apply(CommandLine cli) {
-        apply(cli, Terminal.width());
+        apply(cli, Terminal::width);
     }
 
-    static void apply(CommandLine cli, int width) {
-        cli.setUsageHelpWidth(Math.max(NARROWEST, width));
+    /** The width is asked only when help is shown, not on every command (it may run {@code stty}). */
+    static void apply(CommandLine cli, IntSupplier width) {
+        cli.setHelpFactory((spec, colors) -> {
+            spec.usageMessage().width(Math.max(NARROWEST, width.getAsInt()));
+            return new Help(spec, colors);
+        });
+        listWholeDescriptions(cli);
+    }
+
+    private static void listWholeDescriptions(CommandLine cli) {
         for (CommandLine command : everyCommand(cli)) {
             if (!command.getSubcommands().isEmpty()) {
                 command.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);

@@ -109,7 +109,7 @@ class TerminalCommandsTest {
     @Test
     void everyCommandsDescriptionShowsWholeInHelpAt80Columns() {
         CommandLine cli = cli();
-        HelpLayout.apply(cli, 80);
+        HelpLayout.apply(cli, () -> 80);
 
         assertThat(cli.execute("--help")).isZero();
 

@@ -6,10 +6,12 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,16 +63,26 @@ public final class FirehoseVsStreamsLab implements Lab {
                 Set.of(Capability.KINESIS, Capability.FIREHOSE_S3, Capability.S3));
     }
 
-    static String bucket(LabContext ctx) {
-        return ctx.name("lake");
+    static String bucket(RunNames run) {
+        return run.name("lake");
     }
 
-    static String stream(LabContext ctx) {
-        return ctx.name("feed");
+    static String stream(RunNames run) {
+        return run.name("feed");
     }
 
-    static String deliveryStream(LabContext ctx) {
-        return ctx.name("to-s3");
+    static String deliveryStream(RunNames run) {
+        return run.name("to-s3");
+    }
+
+    /** The guide's {@code $BUCKET}, {@code $STREAM} and {@code $DELIVERY_STREAM}. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("BUCKET", bucket(run));
+        names.put("STREAM", stream(run));
+        names.put("DELIVERY_STREAM", deliveryStream(run));
+        return names;
     }
 
     @Override
@@ -227,13 +239,16 @@ public final class FirehoseVsStreamsLab implements Lab {
         }
     }
 
+    /** One round of checks reads the bucket and the stream once (see {@link DeliveryChecks}). */
     @Override
     public List<Check> checks() {
+        DeliveryChecks checks = new DeliveryChecks();
         return List.of(
-                Check.of("Every event landed in S3 once, each object within the buffer interval", DeliveryChecks::everyEventLanded),
-                Check.of("Object count and sizes follow the buffering hints", DeliveryChecks::objectsFollowHints),
-                Check.of("The stream replays every event from TRIM_HORIZON", DeliveryChecks::streamReplays),
-                Check.of("The stream's consumer saw events sooner than S3 did", DeliveryChecks::streamWasFaster));
+                Check.of("Every event landed in S3 once, each object within the buffer interval", checks::everyEventLanded),
+                Check.of("Object count and sizes follow the buffering hints", checks::objectsFollowHints),
+                Check.of("The stream replays every event from TRIM_HORIZON", checks::streamReplays),
+                Check.of("Firehose delivered seconds after the stream had each event, and your measurement says so",
+                        checks::streamWasFaster));
     }
 
     private static String createBucket(S3Client s3, String bucket) {

@@ -143,6 +143,10 @@ public final class FirehoseVsStreamsLab implements Lab {
         String stream = stream(ctx);
         StreamTap consumer = new StreamTap(kinesis, stream);
         List<StreamTap.Received> received = new ArrayList<>();
+        // When a poll of the bucket first saw each event: Firehose's latency as a reader of S3 sees it.
+        // The bucket is polled during the feed too, or an early object would look as late as the feed is long.
+        Map<Integer, Long> landedAt = new HashMap<>();
+        Set<String> seenObjects = new HashSet<>();
         long feedStart = System.currentTimeMillis();
 
         ctx.step("Send 3,000 events to both, 500 at a time, reading the stream after each batch", () -> {
@@ -154,6 +158,7 @@ public final class FirehoseVsStreamsLab implements Lab {
                 putIntoStream(kinesis, stream, batch);
                 received.addAll(consumer.poll());
                 putIntoFirehose(firehose, deliveryStream(ctx), batch);
+                pollBucket(ctx, seenObjects, landedAt);
                 // A shard allows 5 GetRecords calls per second: one poll per 250 ms stays under it.
                 sleep(250);
             }
@@ -161,16 +166,8 @@ public final class FirehoseVsStreamsLab implements Lab {
         });
         long feedEnd = System.currentTimeMillis();
 
-        // When the poll first saw each event in S3: Firehose's latency as a reader of the bucket sees it.
-        Map<Integer, Long> landedAt = new HashMap<>();
-        Set<String> seenObjects = new HashSet<>();
         ctx.waitFor("all 3,000 events in S3", Duration.ofMinutes(10), Duration.ofMillis(200), () -> {
-            for (S3Object object : Deliveries.list(ctx.s3(), bucket(ctx))) {
-                if (seenObjects.add(object.key())) {
-                    long seen = System.currentTimeMillis();
-                    Deliveries.read(ctx.s3(), bucket(ctx), object).events().forEach(e -> landedAt.putIfAbsent(e.id(), seen));
-                }
-            }
+            pollBucket(ctx, seenObjects, landedAt);
             return landedAt.size() >= EVENTS ? Optional.of(true) : Optional.empty();
         });
 
@@ -194,6 +191,16 @@ public final class FirehoseVsStreamsLab implements Lab {
                         RequestBody.fromString("streamP50Ms=" + median(streamLatency) + "\nstreamMaxMs=" + max(streamLatency)
                                 + "\nfirehoseP50Ms=" + median(firehoseLatency) + "\nfirehoseMaxMs=" + max(firehoseLatency)
                                 + "\nobjects=" + objects.size() + "\nreplayed=" + replayed + "\n")));
+    }
+
+    /** Notes when each event first shows up in an object not seen before. */
+    private static void pollBucket(LabContext ctx, Set<String> seenObjects, Map<Integer, Long> landedAt) {
+        for (S3Object object : Deliveries.list(ctx.s3(), bucket(ctx))) {
+            if (seenObjects.add(object.key())) {
+                long seen = System.currentTimeMillis();
+                Deliveries.read(ctx.s3(), bucket(ctx), object).events().forEach(e -> landedAt.putIfAbsent(e.id(), seen));
+            }
+        }
     }
 
     /** PutRecords, resending the entries a shard refused until none is left. */
@@ -247,7 +254,7 @@ public final class FirehoseVsStreamsLab implements Lab {
                 Check.of("Every event landed in S3 once, each object within the buffer interval", checks::everyEventLanded),
                 Check.of("Object count and sizes follow the buffering hints", checks::objectsFollowHints),
                 Check.of("The stream replays every event from TRIM_HORIZON", checks::streamReplays),
-                Check.of("Firehose delivered seconds after the stream had each event, and your measurement says so",
+                Check.of("S3 got each event later than the stream did, and your measurement agrees with S3's own times",
                         checks::streamWasFaster));
     }
 

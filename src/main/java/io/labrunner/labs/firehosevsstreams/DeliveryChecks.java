@@ -43,7 +43,7 @@ final class DeliveryChecks {
     private static final long MIB = 1024L * 1024;
     private static final String SOLUTION = "FirehoseVsStreamsLab.java (src/main/java/io/labrunner/labs/firehosevsstreams/)";
 
-    private final Map<LabContext, Seen> seen = new IdentityHashMap<>();
+    private final IdentityHashMap<LabContext, Seen> seen = new IdentityHashMap<>();
 
     /** One object under events/: its size, when S3 got it, the event ids in it, and whether records ran together. */
     record Delivered(String key, long size, Instant lastModified, List<Integer> ids, boolean runTogether) {

@@ -163,6 +163,27 @@ final class StreamContents {
         return parent.equals(c.parentShardId()) || parent.equals(c.adjacentParentShardId());
     }
 
+    /**
+     * Feed events that arrived after an event later in the feed had arrived: a producer that sends
+     * in feed order puts an event behind later ones only by sending it again after a refusal (or by
+     * sending from several threads).
+     * Arrival times are the service's ApproximateArrivalTimestamp, so this is what the stream shows,
+     * not what the producer says.
+     */
+    int arrivedLate() {
+        List<Instant> firstArrival = new ArrayList<>();
+        feedEventsById.values().forEach(copies -> firstArrival.add(copies.get(0).arrival()));
+        int late = 0;
+        Instant earliestOfLater = Instant.MAX;
+        for (int i = firstArrival.size() - 1; i >= 0; i--) {
+            if (firstArrival.get(i).isAfter(earliestOfLater)) {
+                late++;
+            }
+            earliestOfLater = firstArrival.get(i).isBefore(earliestOfLater) ? firstArrival.get(i) : earliestOfLater;
+        }
+        return late;
+    }
+
     /** The busiest second of any shard, by the records' arrival times (a sliding one-second window). */
     Peak busiestSecond() {
         Map<String, List<Held>> perShard = new LinkedHashMap<>();

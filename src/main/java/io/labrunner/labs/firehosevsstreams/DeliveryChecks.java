@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The lab's checks. They read the bucket and the stream themselves, not through the solution's
- * helpers, and judge latency from what the services recorded — the stream's
+ * classes, and judge latency from what the services recorded — the stream's
  * ApproximateArrivalTimestamp and the objects' LastModified — holding the learner's own
  * measurement against it. One instance serves one round of checks and reads each service once.
  */

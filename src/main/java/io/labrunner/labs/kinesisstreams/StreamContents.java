@@ -59,6 +59,11 @@ final class StreamContents {
         }
     }
 
+    /** What a stream holds, given directly (for tests of the evidence the checks draw from it). */
+    static StreamContents of(List<ShardInfo> shards, List<Held> records) {
+        return new StreamContents(List.copyOf(shards), List.copyOf(records));
+    }
+
     static StreamContents read(KinesisClient kinesis, String stream) throws InterruptedException {
         List<ShardInfo> shards = new ArrayList<>();
         ListShardsResponse page = kinesis.listShards(r -> r.streamName(stream));

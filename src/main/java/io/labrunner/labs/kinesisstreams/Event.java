@@ -27,4 +27,16 @@ record Event(int id, String device, int deviceSeq) {
         String[] f = line.split(",");
         return new Event(Integer.parseInt(f[0]), f[1], Integer.parseInt(f[2]));
     }
+
+    /**
+     * The event a record's data holds, or empty when it is not one: a stream may carry other
+     * records (the one the guide sends by hand), and a consumer skips what it does not understand.
+     */
+    static java.util.Optional<Event> tryParse(String line) {
+        String[] f = line.split(",", 4);
+        if (f.length < 3 || !f[0].matches("\\d{1,9}") || !f[2].matches("\\d{1,9}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Event(Integer.parseInt(f[0]), f[1], Integer.parseInt(f[2])));
+    }
 }

@@ -6,10 +6,12 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,7 @@ public final class KinesisStreamsLab implements Lab {
     static final int EVENTS_PER_PHASE = 3_000;
     static final String CONSUMED_KEY = "consumer/consumed.csv";
     static final String PRODUCER_KEY = "producer/stats.properties";
+    static final String REPORT_HEADER = "shard_id,partition_key,sequence_number,id,device,device_seq";
 
     @Override
     public LabInfo info() {
@@ -50,12 +53,21 @@ public final class KinesisStreamsLab implements Lab {
                 Set.of(Capability.KINESIS, Capability.S3));
     }
 
-    static String stream(LabContext ctx) {
-        return ctx.name("events");
+    static String stream(RunNames run) {
+        return run.name("events");
     }
 
-    static String bucket(LabContext ctx) {
-        return ctx.name("reports");
+    static String bucket(RunNames run) {
+        return run.name("reports");
+    }
+
+    /** The guide's {@code $STREAM} and {@code $BUCKET}. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("STREAM", stream(run));
+        names.put("BUCKET", bucket(run));
+        return names;
     }
 
     @Override
@@ -112,14 +124,17 @@ public final class KinesisStreamsLab implements Lab {
         });
     }
 
+    /** One round of checks reads the stream once (see {@link StreamChecks}), so each call makes a new one. */
     @Override
     public List<Check> checks() {
+        StreamChecks checks = new StreamChecks();
         return List.of(
-                Check.of("Every event was consumed exactly once", StreamChecks::exactlyOnce),
-                Check.of("Each device's events were consumed in the order they were produced", StreamChecks::orderPerKey),
-                Check.of("The partition keys spread the records across the shards", StreamChecks::spreadAcrossShards),
-                Check.of("A shard was split and read parent first, then its children", StreamChecks::reshardHappened),
-                Check.of("The producer met throttling and still delivered every event", StreamChecks::throttlingHandled));
+                Check.of("The stream holds every event of the feed once", checks::streamHoldsTheFeedOnce),
+                Check.of("The producer met the shards' write limit and still delivered every event", checks::throttlingMet),
+                Check.of("The partition keys spread the records across the shards", checks::spreadAcrossShards),
+                Check.of("A shard was split mid-feed and read parent first, then its children", checks::reshardReadInOrder),
+                Check.of("Every event was consumed exactly once", checks::consumedOnce),
+                Check.of("Each device's events were consumed in the order they were produced", checks::orderPerKey));
     }
 
     /** 6,000 events from 500 devices, each device numbering its own events: full 500-record batches, one event per device. */
@@ -161,11 +176,12 @@ public final class KinesisStreamsLab implements Lab {
                         .waitTimeout(Duration.ofMinutes(5)));
     }
 
-    private static String toCsv(List<ShardReader.Consumed> consumed) {
-        StringBuilder csv = new StringBuilder("shard_id,partition_key,sequence_number,id,device,device_seq\n");
+    /** The consumer's report: one line per feed event read; other records (the one sent by hand) are skipped. */
+    static String toCsv(List<ShardReader.Consumed> consumed) {
+        StringBuilder csv = new StringBuilder(REPORT_HEADER + "\n");
         for (ShardReader.Consumed c : consumed) {
-            csv.append(c.shardId()).append(',').append(c.partitionKey()).append(',').append(c.sequenceNumber())
-                    .append(',').append(Event.parse(c.data()).toKey()).append('\n');
+            Event.tryParse(c.data()).ifPresent(e -> csv.append(c.shardId()).append(',').append(c.partitionKey())
+                    .append(',').append(c.sequenceNumber()).append(',').append(e.toKey()).append('\n'));
         }
         return csv.toString();
     }

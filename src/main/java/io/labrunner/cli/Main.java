@@ -40,6 +40,7 @@ public final class Main {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
         });
+        EmulatorCommand.ownOptionsOnly(cli.getSubcommands().get("emulator"));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionStrategy(parsed -> {
             // Checked here rather than at start-up so that the answer is one line and exit 2, like other usage errors.

@@ -150,4 +150,35 @@ class EmulatorCliTest {
             emulator.destroyForcibly();
         }
     }
+
+    @Test
+    void anEmulatorThatStopsLeavesANoteThatNamesAnotherAlone() throws Exception {
+        Path home = dir.resolve("home");
+        Path note = new StateDirectory(home).emulatorPidFile();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "emulator", "--port", "0").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("emulator.out").toFile());
+        builder.environment().put("LAB_RUNNER_HOME", home.toString());
+        Process emulator = builder.start();
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try (ServerSocket otherPort = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (RunningEmulator.readIfAlive(note).map(n -> n.pid() != emulator.pid()).orElse(true)) {
+                assertThat(emulator.isAlive()).as(Files.readString(dir.resolve("emulator.out"))).isTrue();
+                assertThat(System.nanoTime()).as("the emulator wrote its note").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            // Another emulator took over the home meanwhile (its note replaced this one's).
+            new RunningEmulator("http://127.0.0.1:" + otherPort.getLocalPort(), "us-east-1", other.pid(), "/other").writeTo(note);
+
+            emulator.destroy();
+            assertThat(emulator.waitFor(15, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(RunningEmulator.readIfAlive(note)).get().extracting(RunningEmulator::pid).isEqualTo(other.pid());
+        } finally {
+            emulator.destroyForcibly();
+            other.destroyForcibly();
+        }
+    }
 }

@@ -53,8 +53,10 @@ final class HintCommand implements Callable<Integer> {
         }
         Ledger run = StartedRuns.latest(root, labId);
         Path file = root.state.lastCheckFile(run.runId());
-        LastCheck last = LastCheck.load(file).orElseThrow(() -> new LabException("No 'lab check' of run " + run.runId()
-                + " (" + run.labId() + ") yet: run 'lab check " + run.labId() + "' first, then 'lab hint'."));
+        PrintWriter err = spec.commandLine().getErr();
+        LastCheck last = LastCheck.load(file, line -> err.println("lab: " + line))
+                .orElseThrow(() -> new LabException("No 'lab check' of run " + run.runId() + " (" + run.labId()
+                        + ") yet: run 'lab check " + run.labId() + "' first, then 'lab hint'."));
         List<Integer> chosen = which.isPresent() ? List.of(select(last, which.get()))
                 : IntStream.range(0, last.checks().size()).filter(i -> !last.checks().get(i).passed()).boxed().toList();
         List<Integer> revealing = chosen.stream().filter(i -> last.checks().get(i).hasMore()).toList();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a run's last {@code lab check} saw, kept beside its ledger: each check, whether it passed, its
@@ -92,25 +93,32 @@ record LastCheck(String runId, String labId, Instant at, List<CheckState> checks
         }
     }
 
+    /** The last check kept in {@code file}; empty if there is none or it cannot be read. */
+    static Optional<LastCheck> load(Path file) {
+        return load(file, line -> { });
+    }
+
     /**
      * The last check kept in {@code file}; empty if there is none. One that cannot be read is moved aside
-     * as {@code *.unreadable} (and counts as none), so it never blocks a command.
+     * as {@code *.unreadable}, with one line to {@code say}, and counts as none: it never blocks a command.
      */
-    static Optional<LastCheck> load(Path file) {
+    static Optional<LastCheck> load(Path file, Consumer<String> say) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
             LastCheck check = JSON.readValue(file.toFile(), LastCheck.class);
             if (check == null || check.checks().stream().anyMatch(c -> c == null || c.name() == null)) {
-                throw new IOException("incomplete");
+                throw new IOException("a check or its name is missing");
             }
             return Optional.of(check);
         } catch (IOException | RuntimeException e) {
             try {
-                Ledger.setAside(file, "unreadable");
-            } catch (LabException ignored) {
-                // Left where it is; it still counts as none.
+                Path moved = Ledger.setAside(file, "unreadable");
+                say.accept("The outcomes of the last check in " + file.getFileName() + " cannot be read; moved aside as "
+                        + moved.getFileName() + ". 'lab check' writes them again.");
+            } catch (LabException notMoved) {
+                say.accept(notMoved.getMessage());
             }
             return Optional.empty();
         }

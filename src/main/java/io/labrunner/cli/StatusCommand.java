@@ -54,7 +54,7 @@ final class StatusCommand implements Callable<Integer> {
             int labWidth = runs.stream().mapToInt(r -> r.labId().length()).max().orElse(0);
             int targetWidth = runs.stream().mapToInt(r -> r.target().length()).max().orElse(0);
             for (Ledger run : runs) {
-                Optional<LastCheck> last = LastCheck.load(root.state.lastCheckFile(run.runId()));
+                Optional<LastCheck> last = LastCheck.load(root.state.lastCheckFile(run.runId()), this::warn);
                 String check = last.map(c -> c.passed() + "/" + c.checks().size() + " passed at " + when(c.at()))
                         .orElse("not checked yet");
                 out.println("  " + run.runId() + "  " + pad(run.labId(), labWidth) + "  " + pad(run.target(), targetWidth)
@@ -81,7 +81,7 @@ final class StatusCommand implements Callable<Integer> {
             if (run.location() != null) {
                 node.put("where", run.location().describe());
             }
-            Optional<LastCheck> last = LastCheck.load(this.root.state.lastCheckFile(run.runId()));
+            Optional<LastCheck> last = LastCheck.load(this.root.state.lastCheckFile(run.runId()), this::warn);
             if (last.isPresent()) {
                 node.putObject("lastCheck").put("passed", last.get().passed()).put("total", last.get().checks().size())
                         .put("at", last.get().at().toString());
@@ -94,6 +94,12 @@ final class StatusCommand implements Callable<Integer> {
         emulator.ifPresent(e -> serving.put("endpoint", e.endpoint()).put("pid", e.pid()).put("data", e.data())
                 .put("log", e.log()));
         return root.toPrettyString();
+    }
+
+    private void warn(String line) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("lab: " + line);
+        err.flush();
     }
 
     /** A time on this machine's clock: the hour today, the day and hour before. */

@@ -191,6 +191,22 @@ class LearnerLoopCliTest {
     }
 
     @Test
+    void anUnreadableCheckFileIsSetAsideWithOneLineAndCountsAsNoCheck() throws Exception {
+        assertThat(lab("start", NamesLab.ID)).isZero();
+        Path kept = new StateDirectory(home).lastCheckFile(runId());
+        Files.createDirectories(kept.getParent());
+        Files.writeString(kept, "{ \"checks\": [");
+
+        assertThat(lab("hint")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("cannot be read; moved aside as " + runId() + ".json.unreadable")
+                .contains("No 'lab check' of run " + runId());
+        assertThat(kept.resolveSibling(runId() + ".json.unreadable")).exists();
+        assertThat(lab("check")).isEqualTo(1);
+        assertThat(lab("hint")).isZero();
+    }
+
+    @Test
     void hintAsJsonNamesTheCheckAndTheTier() throws Exception {
         assertThat(lab("start", NamesLab.ID)).isZero();
         assertThat(lab("check")).isEqualTo(1);

@@ -112,6 +112,8 @@ final class BackgroundEmulator implements EmulatorLauncher {
         command.add("emulator");
         command.add("--port");
         command.add(Integer.toString(preferredPort != 0 && portFree(preferredPort) ? preferredPort : 0));
+        command.add("--data");
+        command.add(state.emulatorData().toString());
         command.add("--log");
         command.add(log.toString());
         Optional<ModelServerSetting> model = ModelServerSetting.from(System.getenv());

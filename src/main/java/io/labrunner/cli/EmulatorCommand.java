@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labrunner.core.LabException;
 import io.labrunner.emulator.Emulator;
 import io.labrunner.target.RunningEmulator;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,13 +106,14 @@ final class EmulatorCommand implements Callable<Integer> {
         Optional<RunningEmulator> other = RunningEmulator.readIfAlive(note)
                 .filter(running -> running.pid() != ProcessHandle.current().pid());
         if (other.isPresent()) {
-            throw new LabException("Another lab emulator (pid " + other.get().pid() + ") is serving this home on "
-                    + other.get().endpoint() + "; stop it first, or give this one its own LAB_RUNNER_HOME.");
+            throw anotherServes(other.get());
         }
+        FileChannel homeLock = serveAlone(note);
         Path dataDir = data != null ? data.toAbsolutePath() : root.state.emulatorData();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Emulator emulator = Emulator.builder().port(port).dataDir(dataDir).corsOrigin(cors)
+        try (FileChannel held = homeLock;
+             Emulator emulator = Emulator.builder().port(port).dataDir(dataDir).corsOrigin(cors)
                 .modelServer(modelServer, modelServerModel).build().start()) {
             RunningEmulator serving = new RunningEmulator(emulator.getEndpoint().toString(), emulator.getRegion(),
                     ProcessHandle.current().pid(), dataDir.toString(), log == null ? null : log.toAbsolutePath().toString());
@@ -136,6 +142,35 @@ final class EmulatorCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private static LabException anotherServes(RunningEmulator other) {
+        return new LabException("Another lab emulator (pid " + other.pid() + ") is serving this home on "
+                + other.endpoint() + "; stop it first ('lab emulator stop'), or give this one its own LAB_RUNNER_HOME.");
+    }
+
+    /**
+     * Takes the home's serving lock for as long as this process lives (the system lets go of it when the
+     * process ends, however it ends), so that two emulators never serve one home even when they start at
+     * the same moment and neither has written its note yet.
+     */
+    private FileChannel serveAlone(Path note) throws IOException {
+        Files.createDirectories(note.getParent());
+        FileChannel channel = FileChannel.open(root.state.emulatorServingLock(), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        boolean mine;
+        try {
+            mine = channel.tryLock() != null;
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            mine = false;
+        }
+        if (!mine) {
+            channel.close();
+            throw RunningEmulator.readIfAlive(note).map(EmulatorCommand::anotherServes).orElseGet(() -> new LabException(
+                    "Another lab emulator holds this home (" + root.state.emulatorServingLock() + ") but has left no"
+                            + " live note yet; wait for 'lab status' to show it, or end that process."));
+        }
+        return channel;
     }
 
     /**

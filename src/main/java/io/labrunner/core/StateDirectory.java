@@ -47,6 +47,11 @@ public record StateDirectory(Path root) {
         return root.resolve("emulator.lock");
     }
 
+    /** Held by the {@code lab emulator} serving this directory for as long as it runs. */
+    public Path emulatorServingLock() {
+        return root.resolve("emulator.serving.lock");
+    }
+
     /**
      * The outcomes of a run's last {@code lab check}, for {@code lab hint} and {@code lab status}. In a
      * folder of its own, so that no version of Lab Runner takes it for a ledger.

@@ -181,4 +181,35 @@ class EmulatorCliTest {
             other.destroyForcibly();
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aSecondEmulatorIsRefusedEvenWhenTheFirstsNoteIsGoneBecauseTheFirstHoldsTheHome() throws Exception {
+        Path home = dir.resolve("home");
+        Path note = new StateDirectory(home).emulatorPidFile();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "emulator", "--port", "0").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("emulator.out").toFile());
+        builder.environment().put("LAB_RUNNER_HOME", home.toString());
+        Process first = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (RunningEmulator.readIfAlive(note).isEmpty()) {
+                assertThat(first.isAlive()).as(Files.readString(dir.resolve("emulator.out"))).isTrue();
+                assertThat(System.nanoTime()).as("the emulator wrote its note").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            Files.delete(note); // as a second checkout's older Lab Runner might have done
+
+            assertThat(lab(home, "emulator", "--port", "0", "--data", dir.resolve("second").toString())).isEqualTo(2);
+
+            assertThat(err.toString().strip()).doesNotContain("\n").startsWith("lab: Another lab emulator holds this home");
+            assertThat(dir.resolve("second")).doesNotExist();
+        } finally {
+            first.destroy();
+            first.waitFor(15, TimeUnit.SECONDS);
+            first.destroyForcibly();
+        }
+    }
 }

@@ -278,6 +278,8 @@ class LearnerLoopCliTest {
         assertThat(out.toString().strip()).isEqualTo("Nothing to clean up on target embedded: no started run of names-lab.");
         assertThat(lab("cleanup", "--all")).isZero();
         assertThat(out.toString().strip()).isEqualTo("Nothing to clean up on target embedded.");
+        assertThat(lab("--output", "json", "cleanup")).isZero();
+        assertThat(out.toString()).startsWith("{").contains("\"labs\" : [ ]");
         assertThat(emulators.launches()).as("nothing to clean needs no emulator").isZero();
 
         assertThat(lab("cleanup", "names-lbb")).as("a mistyped lab is still a mistake").isEqualTo(2);

@@ -6,8 +6,12 @@ import io.labrunner.core.Ledger;
 import io.labrunner.core.Placement;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.core.report.LabResult;
+import io.labrunner.core.report.RunReport;
 import io.labrunner.target.Targets;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,24 +49,31 @@ final class CleanupCommand extends LabsCommand {
         String target = root.options.target;
         List<Ledger> runs = all
                 ? scan.runs().stream().filter(r -> r.target().equals(target)).toList()
-                : latest(scan.runs(), Optional.ofNullable(id), unreadable);
-        if (runs.isEmpty()) {
-            out().println("Nothing to clean up on target " + target + ".");
+                : latest(scan.runs(), Optional.ofNullable(id));
+        // Runs made on a throwaway emulator that has ended need no target: their resources went with it.
+        List<Ledger> reachable = new ArrayList<>();
+        for (Ledger run : runs) {
+            Placement.Verdict verdict = run.location() == null ? null : Placement.judge(run, run.location(), "cleanup");
+            if (!force && verdict != null && verdict.kind() == Placement.Kind.ENDED) {
+                PrintWriter notes = root.options.output == GlobalOptions.OutputFormat.text ? out() : err;
+                notes.println(verdict.message() + " Its ledger is set aside as " + run.setAside("gone").getFileName() + ".");
+                notes.flush();
+                forgetLastCheck(run);
+            } else {
+                reachable.add(run);
+            }
+        }
+        if (reachable.isEmpty()) {
+            nothing(target, runs.isEmpty());
             return unreadable;
         }
         List<String> refused = new ArrayList<>();
         int status = drive(Targets.Lifetime.SESSION, runner -> {
             List<LabResult> results = new ArrayList<>();
-            for (Ledger run : runs) {
+            for (Ledger run : reachable) {
                 Placement.Verdict verdict = Placement.judge(run, runner.location(), "cleanup");
-                if (!force && verdict.kind() == Placement.Kind.ENDED) {
-                    PrintWriter notes = root.options.output == GlobalOptions.OutputFormat.text ? out() : err;
-                    notes.println(verdict.message() + " Its ledger is set aside as " + run.setAside("gone").getFileName() + ".");
-                    notes.flush();
-                    continue;
-                }
                 if (!force && !verdict.mayProceed()) {
-                    if (runs.size() == 1) {
+                    if (reachable.size() == 1) {
                         throw new LabException(verdict.message());
                     }
                     err.println("lab: " + verdict.message());
@@ -72,21 +83,44 @@ final class CleanupCommand extends LabsCommand {
                 }
                 Lab lab = root.catalog.find(run.labId()).orElseGet(() -> new UnknownLab(run.labId()));
                 results.add(force ? runner.cleanupHere(lab, run) : runner.cleanup(lab, run));
+                if (!Files.exists(run.file())) {
+                    forgetLastCheck(run);
+                }
             }
             return results;
         });
         return Math.max(Math.max(status, unreadable), refused.isEmpty() ? 0 : Main.USAGE);
     }
 
-    /** The run {@code lab cleanup [LAB]} means; when there is none, one line (and the exit status says if a ledger was unreadable). */
-    private List<Ledger> latest(List<Ledger> runs, Optional<String> labId, int unreadable) {
+    /**
+     * Nothing started is not a mistake: "Nothing to clean up", exit 0 — with or without {@code --all} or
+     * a lab id (a mistyped lab id is still one, and gets its suggestion first).
+     */
+    private void nothing(String target, boolean sayIt) {
+        if (root.options.output == GlobalOptions.OutputFormat.json) {
+            out().println(JsonReport.render(new RunReport(List.of(), Duration.ZERO)));
+        } else if (sayIt) {
+            out().println("Nothing to clean up on target " + target
+                    + (id == null ? "" : ": no started run of " + id) + ".");
+        }
+        out().flush();
+    }
+
+    private void forgetLastCheck(Ledger run) {
+        try {
+            Files.deleteIfExists(root.state.lastCheckFile(run.runId()));
+        } catch (IOException ignored) {
+            // A check file without its ledger is never read.
+        }
+    }
+
+    /** The run {@code lab cleanup [LAB]} means, or none. */
+    private List<Ledger> latest(List<Ledger> runs, Optional<String> labId) {
+        labId.ifPresent(root.catalog::get); // a mistyped id gets its suggestion first
         try {
             return List.of(StartedRuns.latest(root, labId, runs));
         } catch (LabException none) {
-            if (unreadable != 0) {
-                return List.of();
-            }
-            throw none;
+            return List.of();
         }
     }
 }

@@ -1,16 +1,25 @@
 package io.labrunner.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labrunner.core.LabException;
 import io.labrunner.emulator.Emulator;
 import io.labrunner.target.RunningEmulator;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -18,14 +27,35 @@ import picocli.CommandLine.Spec;
 
 /** {@code lab emulator}: serve the embedded emulator for the learner's own AWS CLI or SDK code. */
 @Command(name = "emulator",
-        description = {"Serve the embedded AWS emulator on 127.0.0.1 until Ctrl-C.",
-                "While it runs, 'lab start', 'check', 'solve' and 'cleanup' use it too."},
+        description = {"Serve the embedded AWS emulator on 127.0.0.1 until Ctrl-C (or 'lab emulator stop').",
+                "While it runs, 'lab start', 'check', 'solve' and 'cleanup' use it too; without one,"
+                        + " they start one in the background."},
+        subcommands = EmulatorStopCommand.class,
         footerHeading = "%nExamples:%n",
         footer = {"  lab emulator",
                 "  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \\",
                 "    aws --endpoint-url http://127.0.0.1:4566 s3 ls",
-                "  lab emulator --port 0 --data ./my-data   # any free port, data in ./my-data"})
+                "  lab emulator --port 0 --data ./my-data   # any free port, data in ./my-data",
+                "  lab emulator stop                        # stops the one serving your labs"})
 final class EmulatorCommand implements Callable<Integer> {
+
+    /** Options every command inherits that mean nothing to the emulator: it is always the embedded target. */
+    private static final Set<String> TARGET_OPTIONS = Set.of("--target", "--endpoint", "--image", "--reuse",
+            "--profile", "--region", "--yes", "--junit");
+
+    /**
+     * Takes the inherited target options off {@code lab emulator} and its subcommands, so that its
+     * help lists only what applies and {@code lab emulator --target aws} is a usage error.
+     */
+    static void ownOptionsOnly(CommandLine emulator) {
+        CommandSpec spec = emulator.getCommandSpec();
+        for (OptionSpec option : List.copyOf(spec.options())) {
+            if (TARGET_OPTIONS.contains(option.longestName())) {
+                spec.remove(option);
+            }
+        }
+        emulator.getSubcommands().values().forEach(EmulatorCommand::ownOptionsOnly);
+    }
 
     @ParentCommand
     LabCommand root;
@@ -59,6 +89,10 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "The model the model server runs. Default: ${DEFAULT-VALUE}.")
     String modelServerModel;
 
+    /** Set when a command started this emulator in the background: where its output goes, for 'lab status'. */
+    @Option(names = "--log", paramLabel = "FILE", hidden = true)
+    Path log;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -70,20 +104,27 @@ final class EmulatorCommand implements Callable<Integer> {
         }
         Path note = root.state.emulatorPidFile();
         Optional<RunningEmulator> other = RunningEmulator.readIfAlive(note)
-                .filter(running -> running.pid() != ProcessHandle.current().pid()
-                        && ProcessHandle.of(running.pid()).map(ProcessHandle::isAlive).orElse(false));
+                .filter(running -> running.pid() != ProcessHandle.current().pid());
         if (other.isPresent()) {
-            throw new LabException("Another lab emulator (pid " + other.get().pid() + ") is serving this home on "
-                    + other.get().endpoint() + "; stop it first, or give this one its own LAB_RUNNER_HOME.");
+            throw anotherServes(other.get());
         }
+        FileChannel homeLock = serveAlone(note);
         Path dataDir = data != null ? data.toAbsolutePath() : root.state.emulatorData();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Emulator emulator = Emulator.builder().port(port).dataDir(dataDir).corsOrigin(cors)
+        try (FileChannel held = homeLock;
+             Emulator emulator = Emulator.builder().port(port).dataDir(dataDir).corsOrigin(cors)
                 .modelServer(modelServer, modelServerModel).build().start()) {
-            new RunningEmulator(emulator.getEndpoint().toString(), emulator.getRegion(), ProcessHandle.current().pid(),
-                    dataDir.toString()).writeTo(note);
+            RunningEmulator serving = new RunningEmulator(emulator.getEndpoint().toString(), emulator.getRegion(),
+                    ProcessHandle.current().pid(), dataDir.toString(), log == null ? null : log.toAbsolutePath().toString());
+            serving.writeTo(note);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(emulator, note, stopped), "emulator-stop"));
+            if (root.options.output == GlobalOptions.OutputFormat.json) {
+                out.println(new ObjectMapper().writeValueAsString(serving));
+                out.flush();
+                stopped.await();
+                return 0;
+            }
             out.println("Emulator serving on " + emulator.getEndpoint() + " (region " + emulator.getRegion()
                     + ", account 000000000000)");
             out.println("Data: " + dataDir);
@@ -103,8 +144,38 @@ final class EmulatorCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static LabException anotherServes(RunningEmulator other) {
+        return new LabException("Another lab emulator (pid " + other.pid() + ") is serving this home on "
+                + other.endpoint() + "; stop it first ('lab emulator stop'), or give this one its own LAB_RUNNER_HOME.");
+    }
+
     /**
-     * The shutdown hook: forget the note first (so other terminals stop using this emulator), then stop
+     * Takes the home's serving lock for as long as this process lives (the system lets go of it when the
+     * process ends, however it ends), so that two emulators never serve one home even when they start at
+     * the same moment and neither has written its note yet.
+     */
+    private FileChannel serveAlone(Path note) throws IOException {
+        Files.createDirectories(note.getParent());
+        FileChannel channel = FileChannel.open(root.state.emulatorServingLock(), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        boolean mine;
+        try {
+            mine = channel.tryLock() != null;
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            mine = false;
+        }
+        if (!mine) {
+            channel.close();
+            throw RunningEmulator.readIfAlive(note).map(EmulatorCommand::anotherServes).orElseGet(() -> new LabException(
+                    "Another lab emulator holds this home (" + root.state.emulatorServingLock() + ") but has left no"
+                            + " live note yet; wait for 'lab status' to show it, or end that process."));
+        }
+        return channel;
+    }
+
+    /**
+     * The shutdown hook: forget the note first if it is still ours (so other terminals stop using this
+     * emulator, and a newer emulator's note stays), then stop
      * gracefully; a watchdog halts the JVM if that takes longer than {@link #STOP_DEADLINE_MILLIS}
      * (a request stuck in a service must not keep SIGTERM from working).
      */
@@ -121,11 +192,7 @@ final class EmulatorCommand implements Callable<Integer> {
         }, "emulator-stop-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        try {
-            Files.deleteIfExists(note);
-        } catch (java.io.IOException ignored) {
-            // Best effort: a stale note is ignored because nothing answers on its port.
-        }
+        RunningEmulator.deleteIfNames(note, ProcessHandle.current().pid());
         try {
             emulator.close();
         } finally {

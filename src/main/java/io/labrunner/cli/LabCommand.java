@@ -20,13 +20,18 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ListCommand.class, ShowCommand.class, RunCommand.class, StartCommand.class,
                 CheckCommand.class, SolveCommand.class, CleanupCommand.class, TestCommand.class,
-                SweepCommand.class, EmulatorCommand.class, DoctorCommand.class, HelpCommand.class},
+                SweepCommand.class, EmulatorCommand.class, DoctorCommand.class,
+                // The learner's loop around a started lab.
+                StatusCommand.class, EnvCommand.class, HintCommand.class,
+                HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  lab list                       the labs, with exam domain and time",
                 "  lab run s3-data-formats        setup, solution, checks and cleanup in one go",
                 "  lab start s3-data-formats      set up and show your task; then:",
-                "  lab check                      check your work; 'lab cleanup' when done",
+                "  eval \"$(lab env)\"              your names, ENDPOINT and key pair in your shell",
+                "  lab check                      check your work; 'lab hint' when stuck",
+                "  lab status                     what is started; 'lab cleanup' when done",
                 "  lab test --all --junit out.xml the CI self-test of every lab",
                 "  lab run --all --target localstack   the labs in LocalStack (Docker)",
                 "  lab sweep --target aws --region eu-west-1   what runs left on an account",
@@ -45,6 +50,10 @@ public final class LabCommand implements Runnable {
     final Clock clock;
     /** The environment targets read (tokens, allow-lists, AWS_ENDPOINT_URL); tests replace it. */
     Map<String, String> env = System.getenv();
+    /** Starts the shared emulator when none serves the state directory; tests replace it. */
+    EmulatorLauncher emulators = new BackgroundEmulator();
+    /** Asks a yes/no question on the terminal; empty when there is none to ask on. Tests replace it. */
+    Prompt prompt = Prompt.terminal();
 
     public LabCommand(LabCatalog catalog, StateDirectory state, Clock clock) {
         this.catalog = catalog;

@@ -54,7 +54,9 @@ abstract class LabsCommand implements Callable<Integer> {
      * Opens the target and runs {@code work}. On a real account the labs that will create
      * resources ({@code creating}) are shown with their estimated cost and must be confirmed first.
      * Ctrl-C waits until all of this is done — cleanup, summary, then the clients and the target
-     * closed, in that order (the hold is released last).
+     * closed, in that order (the hold is released last). On the embedded target, a command whose state
+     * outlives it uses the {@code lab emulator} serving the state directory, started in the background
+     * first if none is.
      */
     int drive(Targets.Lifetime lifetime, List<Lab> creating, Work work) throws Exception {
         GlobalOptions options = root.options;
@@ -62,6 +64,9 @@ abstract class LabsCommand implements Callable<Integer> {
         boolean text = options.output == GlobalOptions.OutputFormat.text;
         boolean terminal = Terminal.interactive();
         Style style = options.style();
+        if (lifetime == Targets.Lifetime.SESSION && options.target.equals("embedded")) {
+            root.emulators.ensureServing(root.state, text ? out() : spec.commandLine().getErr());
+        }
         try (StopSignal.Hold untilClosed = StopSignal.jvm().hold();
              Console console = text ? new Console(out(), style, options.verbose, terminal) : null;
              Target target = Targets.open(options.targetOptions(root.env), lifetime, root.state);
@@ -79,16 +84,21 @@ abstract class LabsCommand implements Callable<Integer> {
             }
             List<LabResult> results = new ArrayList<>(work.run(runner));
             RunReport report = new RunReport(results, Duration.ofNanos(System.nanoTime() - start));
-            if (console != null) {
-                console.summary(report);
-            } else {
-                out().println(JsonReport.render(report));
-            }
+            report(report, console);
             if (options.junit != null) {
                 JUnitReport.write(report, options.junit);
             }
             out().flush();
             return report.ok() ? 0 : 1;
+        }
+    }
+
+    /** The end of the output: the summary line, or the JSON document ({@code console} is null with {@code --output json}). */
+    void report(RunReport report, Console console) {
+        if (console != null) {
+            console.summary(report);
+        } else {
+            out().println(JsonReport.render(report));
         }
     }
 }

@@ -40,6 +40,7 @@ public final class Main {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
         });
+        EmulatorCommand.ownOptionsOnly(cli.getSubcommands().get("emulator"));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         HelpLayout.apply(cli); // whole command descriptions, as wide as the terminal
         cli.setExecutionStrategy(parsed -> {

@@ -37,6 +37,29 @@ public record StateDirectory(Path root) {
         return root.resolve("emulator.json");
     }
 
+    /** Where the output of a {@code lab emulator} that a command started in the background goes. */
+    public Path emulatorLog() {
+        return root.resolve("emulator.log");
+    }
+
+    /** Held while a command looks for the shared emulator and starts one, so that two never start at once. */
+    public Path emulatorLock() {
+        return root.resolve("emulator.lock");
+    }
+
+    /** Held by the {@code lab emulator} serving this directory for as long as it runs. */
+    public Path emulatorServingLock() {
+        return root.resolve("emulator.serving.lock");
+    }
+
+    /**
+     * The outcomes of a run's last {@code lab check}, for {@code lab hint} and {@code lab status}. In a
+     * folder of its own, so that no version of Lab Runner takes it for a ledger.
+     */
+    public Path lastCheckFile(String runId) {
+        return runs().resolve("checks").resolve(runId + ".json");
+    }
+
     /**
      * Ledgers of runs that still have resources, oldest first. A ledger that cannot be read is
      * left out here; {@link #scanRuns()} sets it aside and says so.

@@ -38,14 +38,21 @@ public final class LabCatalog {
         return labs.stream().filter(l -> l.info().id().equals(id)).findFirst();
     }
 
-    /** The lab with this id, or a one-line error that suggests the closest id. */
+    /** The lab with this id, or a one-line error that suggests the ids that were likely meant. */
     public Lab get(String id) {
-        return find(id).orElseThrow(() -> new LabException("Unknown lab '" + id + "'."
-                + closest(id).map(c -> " Did you mean '" + c + "'?").orElse("")
+        return find(id).orElseThrow(() -> new LabException("Unknown lab '" + id + "'." + suggestion(id)
                 + " See 'lab list' for all labs."));
     }
 
-    private Optional<String> closest(String id) {
-        return Suggestions.closest(id, labs.stream().map(l -> l.info().id()).toList());
+    /** {@code kinesis} → " Did you mean 'kinesis-streams'?"; {@code s3} → " Did you mean 's3-data-formats' or …?". */
+    private String suggestion(String id) {
+        List<String> meant = Suggestions.all(id, labs.stream().map(l -> l.info().id()).toList());
+        if (meant.isEmpty()) {
+            return "";
+        }
+        List<String> quoted = meant.stream().limit(4).map(m -> "'" + m + "'").toList();
+        String last = quoted.get(quoted.size() - 1);
+        return " Did you mean " + (quoted.size() == 1 ? last
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + last) + "?";
     }
 }

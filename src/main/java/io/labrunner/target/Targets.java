@@ -17,7 +17,10 @@ public final class Targets {
     public enum Lifetime {
         /** {@code run}, {@code test}: a fresh emulator whose data goes when the command ends. */
         EPHEMERAL,
-        /** {@code start}, {@code check}, {@code solve}, {@code cleanup}: state shared across invocations. */
+        /**
+         * {@code start}, {@code check}, {@code solve}, {@code cleanup}: state shared across invocations;
+         * on the embedded target, the {@code lab emulator} serving the state directory.
+         */
         SESSION
     }
 
@@ -54,6 +57,11 @@ public final class Targets {
         }
     }
 
+    /**
+     * The embedded target. A command whose state must outlive it attaches to the {@code lab emulator}
+     * serving the state directory; without one it refuses rather than set up on an emulator that ends
+     * with the command (the CLI starts one in the background first).
+     */
     private static Target embedded(Lifetime lifetime, StateDirectory state) {
         if (lifetime == Lifetime.EPHEMERAL) {
             return EmbeddedTarget.start(null);
@@ -63,6 +71,7 @@ public final class Targets {
             return EmbeddedTarget.attach(URI.create(running.get().endpoint()), Region.of(running.get().region()),
                     Optional.ofNullable(running.get().data()).map(Path::of));
         }
-        return EmbeddedTarget.start(state.emulatorData());
+        throw new LabException("No lab emulator is serving " + state.root()
+                + "; serve one with 'lab emulator &' (or set LAB_RUNNER_HOME to the home of the one that runs).");
     }
 }

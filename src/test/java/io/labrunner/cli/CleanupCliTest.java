@@ -64,6 +64,9 @@ class CleanupCliTest {
         err = new StringWriter();
         CommandLine cli = Main.commandLine(new LabCatalog(List.of(BucketLab.good())), new StateDirectory(home));
         ((LabCommand) cli.getCommand()).env = env;
+        ((LabCommand) cli.getCommand()).emulators = (state, progress) -> {
+            throw new AssertionError("these cleanups need no embedded emulator");
+        };
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

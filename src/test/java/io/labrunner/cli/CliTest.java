@@ -115,6 +115,44 @@ class CliTest {
     }
 
     @Test
+    void theEmulatorsHelpListsOnlyItsOwnOptions() {
+        assertThat(lab("emulator", "--help")).isZero();
+
+        assertThat(out.toString()).contains("--port=PORT", "--data=DIR", "stop")
+                .doesNotContain("--target").doesNotContain("--endpoint=").doesNotContain("--region")
+                .doesNotContain("--profile").doesNotContain("--junit").doesNotContain("--yes");
+    }
+
+    @Test
+    void aTargetOptionAfterEmulatorIsAUsageError() {
+        assertThat(lab("emulator", "--target", "aws")).isEqualTo(2);
+
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("--target").contains("lab emulator --help");
+    }
+
+    @Test
+    void theStartOfALabsIdSuggestsEveryLabItBegins() {
+        assertThat(lab("start", "s3")).isEqualTo(2);
+
+        assertThat(err.toString().strip()).isEqualTo(
+                "lab: Unknown lab 's3'. Did you mean 's3-data-formats' or 's3-glue-athena'? See 'lab list' for all labs.");
+    }
+
+    @Test
+    void partOfALabsIdSuggestsIt() {
+        assertThat(lab("show", "glue")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("Did you mean 's3-glue-athena'?");
+    }
+
+    @Test
+    void theNewCommandsAreInTheHelp() {
+        assertThat(lab("--help")).isZero();
+
+        assertThat(out.toString()).contains("status", "env", "hint");
+    }
+
+    @Test
     void cleanupWithNothingStartedSaysSoAndSucceeds() {
         assertThat(lab("cleanup", "--all")).isZero();
 

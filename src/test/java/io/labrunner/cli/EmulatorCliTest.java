@@ -150,4 +150,66 @@ class EmulatorCliTest {
             emulator.destroyForcibly();
         }
     }
+
+    @Test
+    void anEmulatorThatStopsLeavesANoteThatNamesAnotherAlone() throws Exception {
+        Path home = dir.resolve("home");
+        Path note = new StateDirectory(home).emulatorPidFile();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "emulator", "--port", "0").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("emulator.out").toFile());
+        builder.environment().put("LAB_RUNNER_HOME", home.toString());
+        Process emulator = builder.start();
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try (ServerSocket otherPort = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (RunningEmulator.readIfAlive(note).map(n -> n.pid() != emulator.pid()).orElse(true)) {
+                assertThat(emulator.isAlive()).as(Files.readString(dir.resolve("emulator.out"))).isTrue();
+                assertThat(System.nanoTime()).as("the emulator wrote its note").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            // Another emulator took over the home meanwhile (its note replaced this one's).
+            new RunningEmulator("http://127.0.0.1:" + otherPort.getLocalPort(), "us-east-1", other.pid(), "/other").writeTo(note);
+
+            emulator.destroy();
+            assertThat(emulator.waitFor(15, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(RunningEmulator.readIfAlive(note)).get().extracting(RunningEmulator::pid).isEqualTo(other.pid());
+        } finally {
+            emulator.destroyForcibly();
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aSecondEmulatorIsRefusedEvenWhenTheFirstsNoteIsGoneBecauseTheFirstHoldsTheHome() throws Exception {
+        Path home = dir.resolve("home");
+        Path note = new StateDirectory(home).emulatorPidFile();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "emulator", "--port", "0").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("emulator.out").toFile());
+        builder.environment().put("LAB_RUNNER_HOME", home.toString());
+        Process first = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (RunningEmulator.readIfAlive(note).isEmpty()) {
+                assertThat(first.isAlive()).as(Files.readString(dir.resolve("emulator.out"))).isTrue();
+                assertThat(System.nanoTime()).as("the emulator wrote its note").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            Files.delete(note); // as a second checkout's older Lab Runner might have done
+
+            assertThat(lab(home, "emulator", "--port", "0", "--data", dir.resolve("second").toString())).isEqualTo(2);
+
+            assertThat(err.toString().strip()).doesNotContain("\n").startsWith("lab: Another lab emulator holds this home");
+            assertThat(dir.resolve("second")).doesNotExist();
+        } finally {
+            first.destroy();
+            first.waitFor(15, TimeUnit.SECONDS);
+            first.destroyForcibly();
+        }
+    }
 }

@@ -20,6 +20,12 @@ class LabCatalogTest {
     }
 
     @Test
+    void theStartOfAnIdGetsTheLabItBegins() {
+        assertThatThrownBy(() -> catalog.get("kinesis"))
+                .hasMessage("Unknown lab 'kinesis'. Did you mean 'kinesis-streams'? See 'lab list' for all labs.");
+    }
+
+    @Test
     void anIdFarFromEveryLabGetsNoSuggestion() {
         assertThatThrownBy(() -> catalog.get("quantum-computing"))
                 .hasMessage("Unknown lab 'quantum-computing'. See 'lab list' for all labs.");

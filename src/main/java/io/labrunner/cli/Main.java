@@ -3,6 +3,7 @@ package io.labrunner.cli;
 import io.labrunner.core.Failures;
 import io.labrunner.core.LabException;
 import io.labrunner.core.StateDirectory;
+import io.labrunner.core.StopSignal;
 import io.labrunner.core.Suggestions;
 import io.labrunner.emulator.EmulatorException;
 import io.labrunner.labs.LabCatalog;
@@ -27,7 +28,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(LabCatalog.builtIn(), StateDirectory.fromEnvironment()).execute(args));
+        System.exit(exitStatus(commandLine(LabCatalog.builtIn(), StateDirectory.fromEnvironment()).execute(args)));
+    }
+
+    /**
+     * The process's exit status once a command returned {@code status}: after Ctrl-C or SIGTERM
+     * 128 + the signal's number (130, 143), as shells report a process a signal ended, whatever
+     * the interrupted labs came to.
+     */
+    public static int exitStatus(int status) {
+        StopSignal stop = StopSignal.jvm();
+        return stop.stopping() ? stop.exitStatus() : status;
     }
 
     /** The configured command line, also used by tests to run commands in-process. */

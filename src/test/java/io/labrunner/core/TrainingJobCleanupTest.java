@@ -61,7 +61,7 @@ class TrainingJobCleanupTest {
     }
 
     @Test
-    void aRunningJobIsStoppedAndThenCountsAsGone() throws InterruptedException {
+    void aRunningJobIsStoppedAndThenCountsAsEnded() throws InterruptedException {
         String runId = RunIds.next();
         String name = RunIds.resourceName(runId, "train");
         startJob(name, 2000);
@@ -72,7 +72,7 @@ class TrainingJobCleanupTest {
         assertThat(deleter.delete(Resource.trainingJob(name))).isEqualTo(ResourceDeleter.Deletion.DELETED);
         assertThat(status(name)).isEqualTo("Stopped");
         assertThat(leftovers.find(runId)).isEmpty();
-        assertThat(deleter.delete(Resource.trainingJob(name))).isEqualTo(ResourceDeleter.Deletion.ALREADY_GONE);
+        assertThat(deleter.delete(Resource.trainingJob(name))).isEqualTo(ResourceDeleter.Deletion.ALREADY_ENDED);
     }
 
     @Test

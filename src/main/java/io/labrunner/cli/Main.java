@@ -106,6 +106,11 @@ public final class Main {
      */
     private static IExecutionExceptionHandler oneLineExecutionErrors(LabCommand root) {
         return (Exception e, CommandLine cmd, CommandLine.ParseResult parsed) -> {
+            if (StopSignal.jvm().stopping()) {
+                // Cut short by Ctrl-C or SIGTERM (an emulator that was starting, a target being opened):
+                // the stop has said so in its own line; what the interrupt broke is no error to report.
+                return StopSignal.jvm().exitStatus();
+            }
             PrintWriter err = cmd.getErr();
             Throwable cause = e;
             while (!isUserError(cause) && cause.getCause() != null && cause.getCause() != cause) {

@@ -379,7 +379,8 @@ public final class LabRunner {
                     error = Failures.describe(e);
                 }
             }
-            if (error.isEmpty()) {
+            if (error.isEmpty() || error.equals(SKIPPED) && madeHere().isThrowaway()) {
+                // A throwaway emulator's resources end with this command: no later cleanup needs the ledger.
                 ledger.discard();
             }
             PhaseResult result = new PhaseResult("cleanup", ctx.drainSteps(), error.isEmpty(), RunContext.since(start), error);
@@ -393,9 +394,13 @@ public final class LabRunner {
             }
         }
 
+        private Location madeHere() {
+            return ledger.location() != null ? ledger.location() : location;
+        }
+
         /** What to do about this run's resources once its cleanup is skipped (a second Ctrl-C). */
         private String laterAdvice() {
-            Location made = ledger.location() != null ? ledger.location() : location;
+            Location made = madeHere();
             if (made.isThrowaway()) {
                 return "what the run made goes with " + made.describe() + " when this command ends.";
             }

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class StopSignal {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** After a second signal: how long the holders get to print what they have before the process ends anyway. */
-    private static final Duration HURRY = Duration.ofSeconds(3);
+    private static final Duration HURRY = Duration.ofSeconds(10);
     private static final StopSignal JVM = new StopSignal();
 
     static {

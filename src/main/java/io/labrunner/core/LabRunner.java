@@ -379,7 +379,7 @@ public final class LabRunner {
                     error = Failures.describe(e);
                 }
             }
-            if (error.isEmpty() || error.equals(SKIPPED) && madeHere().isThrowaway()) {
+            if (error.isEmpty() || (error.equals(SKIPPED) && madeHere().isThrowaway())) {
                 // A throwaway emulator's resources end with this command: no later cleanup needs the ledger.
                 ledger.discard();
             }

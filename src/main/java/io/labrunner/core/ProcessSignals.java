@@ -15,7 +15,7 @@ final class ProcessSignals {
     static void install(StopSignal stop) {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
-                Signal.handle(new Signal(name), signal -> stop.signalled(name, signal.getNumber(),
+                Signal.handle(new Signal(name), signal -> stop.signalled(signal.getNumber(),
                         status -> Runtime.getRuntime().exit(status), status -> Runtime.getRuntime().halt(status)));
             } catch (IllegalArgumentException | UnsupportedOperationException notHere) {
                 // Not catchable on this platform or JVM: the shutdown hook stays in charge.

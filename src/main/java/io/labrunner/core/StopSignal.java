@@ -47,6 +47,8 @@ public final class StopSignal {
     private volatile int exitStatus = 130;
     private int signals;
     private Consumer<String> announcer = StopSignal::toStandardError;
+    private Duration firstPatience = PATIENCE;
+    private Duration secondPatience = HURRY;
 
     /** A signal not tied to the process, that only {@link #stop} and {@link #signalled} set off (tests play Ctrl-C with it). */
     public StopSignal() {
@@ -60,6 +62,16 @@ public final class StopSignal {
     /** Where the one-line announcements go; by default standard error. */
     public synchronized StopSignal announcingTo(Consumer<String> lines) {
         this.announcer = lines;
+        return this;
+    }
+
+    /**
+     * How long a first signal waits for the holders before their fallbacks run, and a second one
+     * before the process ends anyway; by default 30 s and 10 s.
+     */
+    public synchronized StopSignal patience(Duration first, Duration second) {
+        this.firstPatience = first;
+        this.secondPatience = second;
         return this;
     }
 
@@ -96,15 +108,18 @@ public final class StopSignal {
      * one line with how to clean up later, the cleanup skipped, and the process ended after a short
      * while however far the holders got.
      *
-     * @param name   the signal's name, {@code INT} or {@code TERM}
-     * @param number its number, for the exit status
+     * @param number the signal's number (2 for INT, 15 for TERM), for the exit status
      * @param exit   ends the process with a status ({@code Runtime::exit}); {@code halt} does when the holders do not let go
      */
-    public void signalled(String name, int number, ExitAction exit, ExitAction halt) {
+    public void signalled(int number, ExitAction exit, ExitAction halt) {
         boolean first;
+        boolean beyondSecond;
         String line;
+        Duration wait;
         synchronized (this) {
             signals++;
+            beyondSecond = signals > 2;
+            wait = signals == 1 ? firstPatience : secondPatience;
             first = signals == 1;
             if (first) {
                 exitStatus = 128 + number;
@@ -119,15 +134,16 @@ public final class StopSignal {
         }
         if (first) {
             announce(line);
-            stop(PATIENCE);
+            stop(wait);
             exit.end(exitStatus);
             return;
         }
-        if (signals > 2) {
+        if (beyondSecond) {
             halt.end(exitStatus);
+            return;
         }
         announce(line);
-        boolean released = hurry(HURRY);
+        boolean released = hurry(wait);
         (released ? exit : halt).end(exitStatus);
     }
 

@@ -2,6 +2,7 @@ package io.labrunner.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,10 +14,11 @@ import org.junit.jupiter.api.Test;
 class StopSignalTest {
     private final List<String> said = Collections.synchronizedList(new ArrayList<>());
     private final List<String> ended = Collections.synchronizedList(new ArrayList<>());
-    private final StopSignal signal = new StopSignal().announcingTo(said::add);
+    private final StopSignal signal = new StopSignal().announcingTo(said::add)
+            .patience(Duration.ofSeconds(30), Duration.ofMillis(500));
 
     private void press(String name, int number) {
-        signal.signalled(name, number, status -> ended.add("exit " + status), status -> ended.add("halt " + status));
+        signal.signalled(number, status -> ended.add("exit " + status), status -> ended.add("halt " + status));
     }
 
     private Thread pressInBackground(String name, int number) {

@@ -19,8 +19,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
- * Training jobs in the runner's cleanup: a running one is stopped (AWS cannot delete them), an ended or
- * unknown one counts as gone, the tagger tags it, and Leftovers reports it only while it runs.
+ * Training jobs in the runner's cleanup: a running one is stopped (AWS cannot delete them), an ended one
+ * "had already ended", an unknown one is gone, the tagger tags it, and Leftovers reports it only while it runs.
  */
 class TrainingJobCleanupTest {
     private static Emulator emulator;

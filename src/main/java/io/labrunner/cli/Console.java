@@ -73,7 +73,8 @@ final class Console implements RunListener, AutoCloseable {
         String mark = step.ok() ? style.green("✔") : style.red("✘");
         println("    " + mark + " " + step.name() + "  " + style.dim(seconds(step.duration())));
         if (!step.ok()) {
-            println("      " + style.red(step.error()));
+            // A step the stop cut short is no error of the lab's.
+            println("      " + (step.error().equals("interrupted") ? style.yellow(step.error()) : style.red(step.error())));
         }
     }
 

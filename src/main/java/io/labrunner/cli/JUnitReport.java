@@ -5,12 +5,15 @@ import io.labrunner.core.report.LabResult;
 import io.labrunner.core.report.Outcome;
 import io.labrunner.core.report.PhaseResult;
 import io.labrunner.core.report.RunReport;
+import io.labrunner.core.report.StepResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -86,8 +89,41 @@ final class JUnitReport {
             }
             xml.writeEndElement();
         }
+        String log = log(lab);
+        if (!log.isEmpty()) {
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("system-out");
+            xml.writeCData(log.replace("]]>", "]] >"));
+            xml.writeEndElement();
+        }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
+    }
+
+    /** The run as the console told it: each step and check, its details indented under it. */
+    private static String log(LabResult lab) {
+        StringBuilder out = new StringBuilder();
+        List<String> unattached = new ArrayList<>(lab.notes());
+        for (PhaseResult phase : lab.phases()) {
+            phase.steps().forEach(step -> unattached.removeAll(step.notes()));
+        }
+        lab.checks().forEach(check -> unattached.removeAll(check.notes()));
+        unattached.forEach(note -> out.append("  | ").append(note).append('\n'));
+        for (PhaseResult phase : lab.phases()) {
+            out.append(phase.name()).append('\n');
+            for (StepResult step : phase.steps()) {
+                out.append(step.ok() ? "  ok " : "  FAILED ").append(step.name())
+                        .append(step.remark().isBlank() ? "" : ": " + step.remark())
+                        .append(step.error().isBlank() ? "" : ": " + step.error()).append('\n');
+                step.notes().forEach(note -> out.append("    | ").append(note).append('\n'));
+            }
+        }
+        for (CheckOutcome check : lab.checks()) {
+            out.append(check.ok() ? "  ok " : "  FAILED ").append(check.name()).append(" (").append(check.stage())
+                    .append(")\n");
+            check.notes().forEach(note -> out.append("    | ").append(note).append('\n'));
+        }
+        return out.toString();
     }
 
     private static void testcase(XMLStreamWriter xml, String lab, String name, Duration time) throws XMLStreamException {

@@ -68,6 +68,9 @@ final class JsonReport {
                 if (!step.remark().isBlank()) {
                     s.put("remark", step.remark());
                 }
+                if (!step.notes().isEmpty()) {
+                    step.notes().forEach(s.putArray("notes")::add);
+                }
             }
         }
         ArrayNode checks = node.putArray("checks");
@@ -83,6 +86,9 @@ final class JsonReport {
                 c.put("hint", check.hint());
             }
             c.put("seconds", seconds(check.duration()));
+            if (!check.notes().isEmpty()) {
+                check.notes().forEach(c.putArray("notes")::add);
+            }
         }
         ArrayNode notes = node.putArray("notes");
         lab.notes().forEach(notes::add);

@@ -3,6 +3,7 @@ package io.labrunner.cli;
 import io.labrunner.core.Failures;
 import io.labrunner.core.LabException;
 import io.labrunner.core.StateDirectory;
+import io.labrunner.core.StopSignal;
 import io.labrunner.core.Suggestions;
 import io.labrunner.emulator.EmulatorException;
 import io.labrunner.labs.LabCatalog;
@@ -27,7 +28,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(LabCatalog.builtIn(), StateDirectory.fromEnvironment()).execute(args));
+        System.exit(exitStatus(commandLine(LabCatalog.builtIn(), StateDirectory.fromEnvironment()).execute(args)));
+    }
+
+    /**
+     * The process's exit status once a command returned {@code status}: 130 after Ctrl-C or
+     * SIGTERM, whatever the interrupted labs came to.
+     */
+    public static int exitStatus(int status) {
+        StopSignal stop = StopSignal.jvm();
+        return stop.stopping() ? stop.exitStatus() : status;
     }
 
     /** The configured command line, also used by tests to run commands in-process. */
@@ -97,6 +107,11 @@ public final class Main {
      */
     private static IExecutionExceptionHandler oneLineExecutionErrors(LabCommand root) {
         return (Exception e, CommandLine cmd, CommandLine.ParseResult parsed) -> {
+            if (StopSignal.jvm().stopping()) {
+                // Cut short by Ctrl-C or SIGTERM (an emulator that was starting, a target being opened):
+                // the stop has said so in its own line; what the interrupt broke is no error to report.
+                return StopSignal.jvm().exitStatus();
+            }
             PrintWriter err = cmd.getErr();
             Throwable cause = e;
             while (!isUserError(cause) && cause.getCause() != null && cause.getCause() != cause) {

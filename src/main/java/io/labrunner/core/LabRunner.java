@@ -160,7 +160,7 @@ public final class LabRunner {
         }
         if (stop.stopping()) {
             LabResult notStarted = new LabResult(info.id(), info.title(), "", target, command, Outcome.SKIPPED,
-                    "not started: Lab Runner is stopping (Ctrl-C)", List.of(), List.of(), List.of(), Duration.ZERO);
+                    "not started: interrupted", List.of(), List.of(), List.of(), Duration.ZERO);
             listener.labFinished(notStarted);
             return notStarted;
         }
@@ -200,17 +200,21 @@ public final class LabRunner {
             this.ledger = ledger;
             this.command = command;
             this.forced = forced;
-            this.ctx = new RunContext(lab.info(), ledger, clients, listener, tagger);
+            this.ctx = new RunContext(lab.info(), ledger, clients, listener, tagger, stop::stopping);
         }
 
         /**
          * Plays the script, then cleans up if asked, all on this thread. On Ctrl-C the stop signal
          * interrupts the script's waits and holds the process until this returns: the cleanup runs
-         * here, with the clients still open, and its lines print before the result.
+         * here, with the clients still open, and its lines print before the result. A second Ctrl-C
+         * cuts the cleanup short and the ledger keeps what is left.
          */
         LabResult play(Script script, boolean cleanupAlways, String preface) {
             long start = System.nanoTime();
             try (StopSignal.Hold hold = stop.hold(cleanupAlways ? this::cleanupOnce : () -> { })) {
+                if (cleanupAlways || command.equals("start") || command.equals("cleanup")) {
+                    hold.cleansUpOnStop(laterAdvice());
+                }
                 listener.labStarted(lab.info(), ledger.runId(), target, command);
                 if (!preface.isEmpty()) {
                     ctx.note(preface);
@@ -218,16 +222,18 @@ public final class LabRunner {
                 try {
                     script.play(this);
                 } catch (RuntimeException e) {
-                    failure = Failures.describe(e);
+                    failure = stop.stopping() ? "interrupted" : Failures.describe(e);
                 }
                 boolean interrupted = hold.shield();
                 if (stop.stopping() && failure.isEmpty() && !command.equals("cleanup")) {
-                    failure = "stopped by Ctrl-C";
+                    failure = "interrupted";
                 }
                 if (cleanupAlways || cleanUpAtEnd) {
                     cleanupOnce();
                 }
-                if (interrupted && !stop.stopping()) {
+                // The stop's interrupts have done their work; the summary and reports are still to be written.
+                boolean interruptedSince = Thread.interrupted();
+                if ((interrupted || interruptedSince) && !stop.stopping()) {
                     Thread.currentThread().interrupt();
                 }
                 LabResult result = new LabResult(lab.info().id(), lab.info().title(), ledger.runId(), target, command,
@@ -250,14 +256,16 @@ public final class LabRunner {
                 Thread.currentThread().interrupt();
                 error = "interrupted";
             } catch (Exception | LinkageError | AssertionError e) {
-                error = Failures.describe(e);
+                // A step cut short by the stop fails with whatever its wait or SDK call threw on the
+                // interrupt ("Thread was interrupted", a poll that saw a cancelled job): not the lab's error.
+                error = stop.stopping() ? "interrupted" : Failures.describe(e);
             }
             List<StepResult> steps = ctx.drainSteps();
             PhaseResult result = new PhaseResult(name, steps, error.isEmpty(), RunContext.since(start), error);
             phases.add(result);
             listener.phaseFinished(result);
             if (!error.isEmpty() && failure.isEmpty()) {
-                failure = name + " failed: " + error;
+                failure = stop.stopping() ? "interrupted during " + name : name + " failed: " + error;
             }
             return error.isEmpty();
         }
@@ -270,16 +278,26 @@ public final class LabRunner {
             for (Check check : lab.checks()) {
                 long start = System.nanoTime();
                 CheckResult verdict;
+                ctx.holdNotes();
                 try {
                     verdict = check.judge().judge(ctx);
                 } catch (Exception | AssertionError e) {
                     verdict = CheckResult.fail("the check could not look: " + Failures.describe(e),
                             "Something the check reads is missing or unreadable; look at the detail.");
                 }
+                List<String> notes = ctx.releaseNotes();
+                if (stop.stopping() && !verdict.passed()) {
+                    // Cut short by the stop: what it saw says nothing about the learner's work.
+                    if (failure.isEmpty()) {
+                        failure = "interrupted during the checks";
+                    }
+                    return;
+                }
                 CheckOutcome outcome = new CheckOutcome(check.name(), stage, verdict.passed(), expectPass,
-                        verdict.detail(), verdict.hints(), RunContext.since(start));
+                        verdict.detail(), verdict.hints(), RunContext.since(start), notes);
                 checks.add(outcome);
                 listener.checkFinished(outcome);
+                notes.forEach(ctx::give);
             }
         }
 
@@ -307,7 +325,7 @@ public final class LabRunner {
             try {
                 ctx.step("lab teardown", () -> lab.cleanup(ctx));
             } catch (Exception e) {
-                error = Failures.describe(e);
+                error = stop.skipping() ? SKIPPED : Failures.describe(e);
             }
             ResourceDeleter deleter = new ResourceDeleter(clients);
             // Where an old ledger does not say where its run was made, "not found here" may mean
@@ -316,19 +334,28 @@ public final class LabRunner {
             List<Resource> unconfirmed = new ArrayList<>();
             boolean foundAny = false;
             for (Resource resource : ledger.remaining()) {
+                if (stop.skipping()) {
+                    error = SKIPPED;
+                    break;
+                }
                 try {
-                    boolean[] deleted = new boolean[1];
+                    boolean[] found = new boolean[1];
                     ctx.remarkedStep("delete " + resource, () -> {
-                        deleted[0] = deleter.delete(resource) == ResourceDeleter.Deletion.DELETED;
-                        if (deleted[0] || placeKnown) {
+                        ResourceDeleter.Deletion deletion = deleter.delete(resource);
+                        found[0] = deletion.found();
+                        if (found[0] || placeKnown) {
                             ledger.markDeleted(resource);
                         } else {
                             unconfirmed.add(resource);
                         }
-                        return deleted[0] ? "" : "already gone";
+                        return deletion.remark();
                     });
-                    foundAny |= deleted[0];
+                    foundAny |= found[0];
                 } catch (Exception e) {
+                    if (stop.skipping()) {
+                        error = SKIPPED;
+                        break;
+                    }
                     if (error.isEmpty()) {
                         error = "could not delete " + resource + ": " + Failures.describe(e);
                     }
@@ -352,16 +379,32 @@ public final class LabRunner {
                     error = Failures.describe(e);
                 }
             }
-            if (error.isEmpty()) {
+            if (error.isEmpty() || (error.equals(SKIPPED) && madeHere().isThrowaway())) {
+                // A throwaway emulator's resources end with this command: no later cleanup needs the ledger.
                 ledger.discard();
             }
             PhaseResult result = new PhaseResult("cleanup", ctx.drainSteps(), error.isEmpty(), RunContext.since(start), error);
             phases.add(result);
             listener.phaseFinished(result);
-            if (!error.isEmpty() && failure.isEmpty()) {
+            if (error.equals(SKIPPED)) {
+                failure = (failure.isEmpty() ? "" : failure + "; ") + "cleanup skipped: " + laterAdvice();
+            } else if (!error.isEmpty() && failure.isEmpty()) {
                 failure = "cleanup failed: " + error + (unconfirmed.isEmpty() || foundAny
                         ? " (the ledger " + ledger.file().getFileName() + " keeps the rest; run 'lab cleanup' again)" : "");
             }
+        }
+
+        private Location madeHere() {
+            return ledger.location() != null ? ledger.location() : location;
+        }
+
+        /** What to do about this run's resources once its cleanup is skipped (a second Ctrl-C). */
+        private String laterAdvice() {
+            Location made = madeHere();
+            if (made.isThrowaway()) {
+                return "what the run made goes with " + made.describe() + " when this command ends.";
+            }
+            return "its ledger keeps what is left; clean it up later with: " + cleanupCommand(lab.info().id(), made);
         }
 
         private Outcome outcome() {
@@ -371,6 +414,24 @@ public final class LabRunner {
                 return checks.isEmpty() || checksOk ? Outcome.ERROR : Outcome.FAILED;
             }
             return checksOk ? Outcome.PASSED : Outcome.FAILED;
+        }
+    }
+
+    /** A cleanup a second Ctrl-C cut short. */
+    private static final String SKIPPED = "skipped (interrupted again)";
+
+    /** The command that cleans a run made at {@code made} up later, with the options that reach it. */
+    static String cleanupCommand(String labId, Location made) {
+        String command = "lab cleanup " + labId;
+        switch (made.target()) {
+            case "embedded":
+                return command;
+            case "endpoint":
+                return command + " --target endpoint" + (made.endpoint() == null ? "" : " --endpoint " + made.endpoint());
+            case "aws":
+                return command + " --target aws" + (made.region() == null ? "" : " --region " + made.region());
+            default:
+                return command + " --target " + made.target();
         }
     }
 

@@ -20,17 +20,36 @@ import software.amazon.awssdk.services.sagemaker.model.TransformJobStatus;
 /**
  * Deletes one ledger resource of any kind. Deleting what is already gone succeeds and says so,
  * so cleanup is safe to run twice or after a crash; conflicts that eventual consistency causes
- * are retried.
+ * are retried. Every kind tells "deleted" from "there was nothing to delete": a cleanup on a
+ * fresh emulator, or after another one, must not claim deletes it did not make.
  */
 public final class ResourceDeleter {
     private static final int ATTEMPTS = 6;
 
     /** What a delete found. */
     public enum Deletion {
-        /** It was there and is deleted now. */
-        DELETED,
+        /** It was there and is deleted (a job: stopped) now. */
+        DELETED(""),
+        /** A job that cannot be deleted was there, but had ended already: nothing to stop. */
+        ALREADY_ENDED("had already ended"),
         /** There was nothing of that name to delete. */
-        ALREADY_GONE;
+        ALREADY_GONE("already gone");
+
+        private final String remark;
+
+        Deletion(String remark) {
+            this.remark = remark;
+        }
+
+        /** How a cleanup line says it: empty for a delete, else {@code already gone} or {@code had already ended}. */
+        public String remark() {
+            return remark;
+        }
+
+        /** Whether the resource was found at all. */
+        public boolean found() {
+            return this != ALREADY_GONE;
+        }
 
         static Deletion of(boolean deleted) {
             return deleted ? DELETED : ALREADY_GONE;
@@ -48,7 +67,7 @@ public final class ResourceDeleter {
         Duration backoff = Duration.ofMillis(200);
         for (int attempt = 1; ; attempt++) {
             try {
-                return Deletion.of(deleteOnce(resource));
+                return deleteOnce(resource);
             } catch (AwsServiceException e) {
                 if (isNotFound(resource.type(), e)) {
                     return Deletion.ALREADY_GONE;
@@ -62,29 +81,30 @@ public final class ResourceDeleter {
         }
     }
 
-    private boolean deleteOnce(Resource resource) throws InterruptedException {
+    private Deletion deleteOnce(Resource resource) throws InterruptedException {
         switch (resource.type()) {
             case S3_BUCKET:
-                return deleteBucket(resource.id());
+                return Deletion.of(deleteBucket(resource.id()));
             case IAM_ROLE:
-                return deleteRole(resource.id());
+                return Deletion.of(deleteRole(resource.id()));
             case GLUE_DATABASE:
-                return deleteDatabase(resource.id());
+                return Deletion.of(deleteDatabase(resource.id()));
             case GLUE_CRAWLER:
-                return deleteCrawler(resource.id());
+                return Deletion.of(deleteCrawler(resource.id()));
             case ATHENA_WORKGROUP:
-                return deleteWorkGroup(resource.id());
+                return Deletion.of(deleteWorkGroup(resource.id()));
             case KINESIS_STREAM:
-                return deleteStream(resource.id());
+                return Deletion.of(deleteStream(resource.id()));
             case FIREHOSE_STREAM:
-                return deleteDeliveryStream(resource.id());
+                return Deletion.of(deleteDeliveryStream(resource.id()));
             case BEDROCK_GUARDRAIL:
-                return deleteGuardrail(resource.id());
+                return Deletion.of(deleteGuardrail(resource.id()));
             case SAGEMAKER_TRAINING_JOB:
                 return stopTrainingJob(resource.id());
             case SAGEMAKER_MODEL:
+                // A missing model is a ValidationException that isNotFound recognises.
                 clients.sageMaker().deleteModel(r -> r.modelName(resource.id()));
-                return true;
+                return Deletion.DELETED;
             case SAGEMAKER_TRANSFORM_JOB:
                 return stopTransformJob(resource.id());
             case SAGEMAKER_TUNING_JOB:
@@ -201,11 +221,11 @@ public final class ResourceDeleter {
      * Training jobs cannot be deleted (AWS keeps them, ended, for good): a job still running is stopped and
      * waited for, so that it bills no more and writes nothing more; an ended one is already as gone as it gets.
      */
-    private boolean stopTrainingJob(String name) throws InterruptedException {
+    private Deletion stopTrainingJob(String name) throws InterruptedException {
         var sagemaker = clients.sageMaker();
         String status = sagemaker.describeTrainingJob(r -> r.trainingJobName(name)).trainingJobStatusAsString();
         if (!"InProgress".equals(status) && !"Stopping".equals(status)) {
-            return false;
+            return Deletion.ALREADY_ENDED;
         }
         if ("InProgress".equals(status)) {
             try {
@@ -224,7 +244,7 @@ public final class ResourceDeleter {
             }
             Thread.sleep(500);
         }
-        return true;
+        return Deletion.DELETED;
     }
 
     /** Without a version, DeleteGuardrail removes the guardrail with all its versions. */
@@ -245,13 +265,13 @@ public final class ResourceDeleter {
      * Stops the job if it runs and waits until it has ended: a transform job cannot be deleted, but one
      * left running keeps an instance billed and writes into a bucket that cleanup is about to empty.
      */
-    private boolean stopTransformJob(String name) throws InterruptedException {
+    private Deletion stopTransformJob(String name) throws InterruptedException {
         var sagemaker = clients.sageMaker();
         for (int i = 0; i < 600; i++) {
             TransformJobStatus status = sagemaker.describeTransformJob(r -> r.transformJobName(name))
                     .transformJobStatus();
             if (status != TransformJobStatus.IN_PROGRESS && status != TransformJobStatus.STOPPING) {
-                return true;
+                return i == 0 ? Deletion.ALREADY_ENDED : Deletion.DELETED;
             }
             if (status == TransformJobStatus.IN_PROGRESS) {
                 try {
@@ -262,20 +282,20 @@ public final class ResourceDeleter {
             }
             Thread.sleep(500);
         }
-        return true;
+        return Deletion.DELETED;
     }
 
     /**
      * Stops a tuning job that still runs — which stops the training jobs it launched — and waits until it
      * has ended, so that nothing more is trained or written into the bucket cleanup is about to empty.
      */
-    private boolean stopTuningJob(String name) throws InterruptedException {
+    private Deletion stopTuningJob(String name) throws InterruptedException {
         var sagemaker = clients.sageMaker();
         for (int i = 0; i < 600; i++) {
             String status = sagemaker.describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(name))
                     .hyperParameterTuningJobStatusAsString();
             if (!"InProgress".equals(status) && !"Stopping".equals(status)) {
-                return true;
+                return i == 0 ? Deletion.ALREADY_ENDED : Deletion.DELETED;
             }
             if ("InProgress".equals(status)) {
                 try {
@@ -286,7 +306,7 @@ public final class ResourceDeleter {
             }
             Thread.sleep(500);
         }
-        return true;
+        return Deletion.DELETED;
     }
 
     /**

@@ -13,7 +13,7 @@ public enum ResourceType {
     BEDROCK_GUARDRAIL("Bedrock guardrail"),
     /**
      * By name. AWS keeps training jobs forever and has no delete: cleanup stops a job still running, and
-     * an ended job counts as gone.
+     * says of an ended one that it had already ended.
      */
     SAGEMAKER_TRAINING_JOB("SageMaker training job"),
     /** A model made with CreateModel; deleting it leaves its artifact in S3, as on AWS. */

@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
@@ -27,7 +30,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** The {@link LabContext} the runner hands to a lab's phases. */
+/**
+ * The {@link LabContext} the runner hands to a lab's phases. A note made while a step (or a check)
+ * runs belongs to it: it is held back and given after the step's own line. A note made between
+ * steps belongs to the step before it, whose line is already out.
+ */
 final class RunContext implements LabContext {
     private final LabInfo lab;
     private final Ledger ledger;
@@ -36,12 +43,18 @@ final class RunContext implements LabContext {
     private final ResourceTagger tagger;
     private final List<StepResult> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Notes of the steps (innermost last) and checks still running, given once their line is out. */
+    private final Deque<List<String>> heldNotes = new ArrayDeque<>();
+    /** Whether a stop was asked for: a step that fails then was cut short, whatever the exception says. */
+    private final BooleanSupplier stopping;
     /** Guards {@link #closedForCreation} and {@link #creationsUnderWay}. */
     private final Object creations = new Object();
     private boolean closedForCreation;
     private int creationsUnderWay;
 
-    RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener, ResourceTagger tagger) {
+    RunContext(LabInfo lab, Ledger ledger, AwsClients clients, RunListener listener, ResourceTagger tagger,
+               BooleanSupplier stopping) {
+        this.stopping = stopping;
         this.lab = lab;
         this.ledger = ledger;
         this.clients = clients;
@@ -152,14 +165,20 @@ final class RunContext implements LabContext {
     void remarkedStep(String name, RemarkedStep step) throws Exception {
         listener.stepStarted(name);
         long start = System.nanoTime();
+        holdNotes();
         String remark;
         try {
             remark = step.run();
         } catch (Exception | Error e) {
-            record(new StepResult(name, false, since(start), Failures.describe(e)));
+            List<String> held = releaseNotes();
+            record(new StepResult(name, false, since(start), stopping.getAsBoolean() ? "interrupted" : Failures.describe(e),
+                    "", held));
+            held.forEach(this::give);
             throw e;
         }
-        record(new StepResult(name, true, since(start), "", remark));
+        List<String> held = releaseNotes();
+        record(new StepResult(name, true, since(start), "", remark, held));
+        held.forEach(this::give);
     }
 
     /** The body of {@link #remarkedStep}. */
@@ -193,7 +212,33 @@ final class RunContext implements LabContext {
 
     @Override
     public void note(String line) {
-        notes.add(line);
+        synchronized (this) {
+            if (!heldNotes.isEmpty()) {
+                heldNotes.peekLast().add(line);
+                return;
+            }
+            if (!steps.isEmpty()) {
+                steps.set(steps.size() - 1, steps.get(steps.size() - 1).withNote(line));
+            }
+        }
+        give(line);
+    }
+
+    /** From now until {@link #releaseNotes}, notes are held for the step or check that runs. */
+    synchronized void holdNotes() {
+        heldNotes.addLast(new ArrayList<>());
+    }
+
+    /** The notes held since the last {@link #holdNotes}, no longer held; give them with {@link #give} after the line they belong under. */
+    synchronized List<String> releaseNotes() {
+        return heldNotes.isEmpty() ? List.of() : List.copyOf(heldNotes.removeLast());
+    }
+
+    /** A note, out to the listener: its line is already there. */
+    void give(String line) {
+        synchronized (this) {
+            notes.add(line);
+        }
         listener.note(line);
     }
 

@@ -175,6 +175,109 @@ class LabRunnerTest {
         public void labFinished(LabResult result) {
             events.add("lab " + result.outcome());
         }
+
+        @Override
+        public void note(String line) {
+            events.add("note " + line);
+        }
+
+        @Override
+        public void checkFinished(CheckOutcome check) {
+            events.add("check " + check.name());
+        }
+    }
+
+    /** A lab that gives details inside its steps, between them, and inside its check, as real labs do. */
+    private static final class NotesLab implements Lab {
+        @Override
+        public LabInfo info() {
+            return new LabInfo("notes-lab", "Notes", "For tests.", "1", "1.1", List.of("Amazon S3"), 1, "$0",
+                    Set.of(Capability.S3));
+        }
+
+        @Override
+        public void setup(LabContext ctx) throws Exception {
+            ctx.note("before any step");
+            ctx.step("first", () -> ctx.note("inside first"));
+            ctx.note("after first");
+            ctx.step("second", () -> {
+                ctx.note("inside second");
+                ctx.step("inner", () -> ctx.note("inside inner"));
+                ctx.note("inside second, after inner");
+            });
+        }
+
+        @Override
+        public void solve(LabContext ctx) {
+        }
+
+        @Override
+        public List<Check> checks() {
+            return List.of(Check.of("measures", ctx -> {
+                ctx.note("measured 42");
+                return CheckResult.pass("42");
+            }));
+        }
+    }
+
+    @Test
+    void aStepsDetailsComeUnderItsOwnLineWhereverTheLabGaveThem() {
+        Recording recording = new Recording();
+
+        LabResult result = emulator.runner(state, recording).run(new NotesLab(), false);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.PASSED);
+        assertThat(recording.events).containsSubsequence("phase setup", "note before any step",
+                "first", "note inside first", "note after first",
+                "inner", "note inside inner", "second", "note inside second", "note inside second, after inner",
+                "check measures", "note measured 42");
+        List<StepResult> setup = result.phases().get(0).steps();
+        assertThat(setup).extracting(StepResult::name, StepResult::notes).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("first", List.of("inside first", "after first")),
+                org.assertj.core.groups.Tuple.tuple("inner", List.of("inside inner")),
+                org.assertj.core.groups.Tuple.tuple("second", List.of("inside second", "inside second, after inner")));
+        assertThat(result.checks()).singleElement().extracting(CheckOutcome::notes).isEqualTo(List.of("measured 42"));
+        assertThat(result.notes()).containsExactly("before any step", "inside first", "after first", "inside inner",
+                "inside second", "inside second, after inner", "measured 42");
+    }
+
+    @Test
+    void aStepCutShortByTheStopFailsAsInterruptedNotWithWhatItsCallThrew() throws Exception {
+        StopSignal signal = new StopSignal();
+        StuckLab lab = new StuckLab(false);
+        Recording recording = new Recording();
+        LabResult[] result = new LabResult[1];
+        Thread main = command(signal, lab, recording, result);
+        main.start();
+        assertThat(lab.awaitCreated(Duration.ofSeconds(30))).isTrue();
+
+        signal.stop(Duration.ofSeconds(30));
+        main.join(30_000);
+
+        assertThat(result[0].message()).isEqualTo("interrupted during setup");
+        assertThat(result[0].phases().get(0).error()).isEqualTo("interrupted");
+    }
+
+    @Test
+    void aForcedCleanupOnAFreshEmulatorSaysEveryResourceWasAlreadyGone() {
+        String runId = RunIds.next();
+        Ledger elsewhere = Ledger.create(state.runs(), runId, "bucket-lab",
+                Location.of("embedded", java.util.Optional.of(java.net.URI.create("http://127.0.0.1:1")), "us-east-1"),
+                java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600));
+        List<Resource> gone = List.of(Resource.bucket(RunIds.resourceName(runId, "data")),
+                new Resource(ResourceType.IAM_ROLE, RunIds.resourceName(runId, "role")),
+                new Resource(ResourceType.GLUE_DATABASE, RunIds.resourceName(runId, "db").replace('-', '_')),
+                new Resource(ResourceType.GLUE_CRAWLER, RunIds.resourceName(runId, "crawler")),
+                new Resource(ResourceType.KINESIS_STREAM, RunIds.resourceName(runId, "stream")));
+        gone.forEach(elsewhere::recordPending);
+        Recording recording = new Recording();
+
+        LabResult cleaned = emulator.runner(state, recording).cleanupHere(BucketLab.good(), elsewhere);
+
+        assertThat(cleaned.outcome()).as(cleaned.message()).isEqualTo(Outcome.PASSED);
+        assertThat(cleaned.phases().get(0).steps()).filteredOn(s -> s.name().startsWith("delete "))
+                .hasSize(gone.size()).allSatisfy(s -> assertThat(s.remark()).isEqualTo("already gone"));
+        assertThat(state.activeRuns()).isEmpty();
     }
 
     /** What LabsCommand does around a run: hold the stop, open clients, run, print the summary, close. */
@@ -251,7 +354,7 @@ class LabRunnerTest {
         LabResult result = runner.stoppingWith(signal).run(BucketLab.good(), false);
 
         assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(result.message()).contains("stopping");
+        assertThat(result.message()).isEqualTo("not started: interrupted");
         assertThat(state.activeRuns()).isEmpty();
     }
 

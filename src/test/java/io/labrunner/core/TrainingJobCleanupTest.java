@@ -19,8 +19,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
- * Training jobs in the runner's cleanup: a running one is stopped (AWS cannot delete them), an ended or
- * unknown one counts as gone, the tagger tags it, and Leftovers reports it only while it runs.
+ * Training jobs in the runner's cleanup: a running one is stopped (AWS cannot delete them), an ended one
+ * "had already ended", an unknown one is gone, the tagger tags it, and Leftovers reports it only while it runs.
  */
 class TrainingJobCleanupTest {
     private static Emulator emulator;
@@ -61,7 +61,7 @@ class TrainingJobCleanupTest {
     }
 
     @Test
-    void aRunningJobIsStoppedAndThenCountsAsGone() throws InterruptedException {
+    void aRunningJobIsStoppedAndThenCountsAsEnded() throws InterruptedException {
         String runId = RunIds.next();
         String name = RunIds.resourceName(runId, "train");
         startJob(name, 2000);
@@ -72,7 +72,7 @@ class TrainingJobCleanupTest {
         assertThat(deleter.delete(Resource.trainingJob(name))).isEqualTo(ResourceDeleter.Deletion.DELETED);
         assertThat(status(name)).isEqualTo("Stopped");
         assertThat(leftovers.find(runId)).isEmpty();
-        assertThat(deleter.delete(Resource.trainingJob(name))).isEqualTo(ResourceDeleter.Deletion.ALREADY_GONE);
+        assertThat(deleter.delete(Resource.trainingJob(name))).isEqualTo(ResourceDeleter.Deletion.ALREADY_ENDED);
     }
 
     @Test

@@ -57,6 +57,15 @@ public final class StuckLab implements Lab {
     public void solve(LabContext ctx) {
     }
 
+    /**
+     * Tears down slowly when the system property {@code stuck.teardown.seconds} says so, so that a
+     * test has time to press Ctrl-C a second time during the cleanup.
+     */
+    @Override
+    public void cleanup(LabContext ctx) throws InterruptedException {
+        Thread.sleep(Duration.ofSeconds(Long.getLong("stuck.teardown.seconds", 0)).toMillis());
+    }
+
     @Override
     public List<Check> checks() {
         return List.of();

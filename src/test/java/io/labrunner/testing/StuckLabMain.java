@@ -18,6 +18,6 @@ public final class StuckLabMain {
     public static void main(String[] args) {
         int status = Main.commandLine(new LabCatalog(List.of(new StuckLab(false))), new StateDirectory(Path.of(args[0])))
                 .execute(Arrays.copyOfRange(args, 1, args.length));
-        System.exit(status);
+        System.exit(Main.exitStatus(status));
     }
 }

@@ -12,12 +12,19 @@ import java.util.List;
  * @param expectedPass what it had to say
  * @param detail       what it saw
  * @param hints        what a learner should look at when it failed, in tiers (see {@code CheckResult})
+ * @param notes        details the check gave while it looked (a table of what it measured); they print under its line
  */
 public record CheckOutcome(String name, String stage, boolean passed, boolean expectedPass,
-                           String detail, List<String> hints, Duration duration) {
+                           String detail, List<String> hints, Duration duration, List<String> notes) {
 
     public CheckOutcome {
         hints = List.copyOf(hints);
+        notes = List.copyOf(notes);
+    }
+
+    public CheckOutcome(String name, String stage, boolean passed, boolean expectedPass,
+                        String detail, List<String> hints, Duration duration) {
+        this(name, stage, passed, expectedPass, detail, hints, duration, List.of());
     }
 
     /** The first tier of the hints, or empty. */

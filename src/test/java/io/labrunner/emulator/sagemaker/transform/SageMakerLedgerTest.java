@@ -56,6 +56,7 @@ class SageMakerLedgerTest {
         assertThat(deleter.delete(Resource.transformJob("lab-k3f9x2-score"))).isEqualTo(Deletion.DELETED);
         assertThat(fixture.sagemaker.describeTransformJob(r -> r.transformJobName("lab-k3f9x2-score"))
                 .transformJobStatus()).isEqualTo(TransformJobStatus.STOPPED);
+        assertThat(deleter.delete(Resource.transformJob("lab-k3f9x2-score"))).isEqualTo(Deletion.ALREADY_ENDED);
         assertThat(deleter.delete(Resource.transformJob("lab-k3f9x2-nope"))).isEqualTo(Deletion.ALREADY_GONE);
     }
 

@@ -1,0 +1,39 @@
+package io.labrunner.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labrunner.testing.EmbeddedEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/**
+ * A delete that finds nothing says "already gone", for every kind of resource, on the embedded
+ * emulator: what a cleanup shows after its run's emulator died and a fresh one answers.
+ */
+class ResourceDeleterOnEmulatorTest {
+    private static EmbeddedEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = new EmbeddedEmulator();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResourceType.class)
+    void nothingOfThatNameIsAlreadyGone(ResourceType type) throws InterruptedException {
+        String name = RunIds.resourceName(RunIds.next(), "none");
+        if (type == ResourceType.GLUE_DATABASE) {
+            name = name.replace('-', '_');
+        }
+
+        assertThat(new ResourceDeleter(emulator.clients()).delete(new Resource(type, name)))
+                .isEqualTo(ResourceDeleter.Deletion.ALREADY_GONE);
+    }
+}

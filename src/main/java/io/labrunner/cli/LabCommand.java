@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ListCommand.class, ShowCommand.class, RunCommand.class, StartCommand.class,
                 CheckCommand.class, SolveCommand.class, CleanupCommand.class, TestCommand.class,
+                QuizCommand.class, ProgressCommand.class,
                 SweepCommand.class, EmulatorCommand.class, DoctorCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -117,11 +117,13 @@ final class ProgressCommand implements Callable<Integer> {
     }
 
     private static String coverage(ExamCoverage.DomainCoverage d) {
-        String labs = d.labs().isEmpty() ? "no lab yet"
-                : d.labsPassed() + " of " + d.labs().size() + (d.labs().size() == 1 ? " lab" : " labs") + " passed";
+        String quiz = d.quizTotal() == 0 ? "no quiz questions yet" : "quiz " + d.quizRight() + " of " + d.quizTotal() + " right";
+        if (d.labs().isEmpty()) {
+            return "no lab yet on this domain · " + quiz;
+        }
+        String labs = d.labsPassed() + " of " + d.labs().size() + (d.labs().size() == 1 ? " lab" : " labs") + " passed";
         String tasks = d.tasksPassed() + " of " + d.tasks().size() + " tasks practised"
                 + (d.tasksWithoutLab() > 0 ? " (" + d.tasksWithoutLab() + " with no lab yet)" : "");
-        String quiz = d.quizTotal() == 0 ? "no quiz questions yet" : "quiz " + d.quizRight() + " of " + d.quizTotal() + " right";
         return labs + " · " + tasks + " · " + quiz;
     }
 

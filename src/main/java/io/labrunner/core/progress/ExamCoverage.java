@@ -120,8 +120,11 @@ public record ExamCoverage(List<DomainCoverage> domains, Optional<Next> next) {
         if (weakest.isPresent()) {
             DomainCoverage d = weakest.get();
             LabStatus lab = d.labs().stream().filter(l -> !l.passed()).findFirst().orElseThrow();
-            return Optional.of(new Next("start", lab.id(), "domain " + d.domain().number + " (" + d.domain().percent
-                    + " % of the exam) is your weakest: " + d.labsPassed() + " of " + d.labs().size() + " labs passed"));
+            boolean nothingYet = domains.stream().allMatch(c -> c.labsPassed() == 0);
+            String domain = "domain " + d.domain().number + " (" + d.domain().percent + " % of the exam)";
+            return Optional.of(new Next("start", lab.id(), nothingYet
+                    ? "no lab passed yet; " + domain + " weighs most of those with labs"
+                    : domain + " is your weakest: " + d.labsPassed() + " of " + d.labs().size() + " labs passed"));
         }
         for (LabInfo lab : labs) {
             Quiz quiz = quizzes.get(lab.id());

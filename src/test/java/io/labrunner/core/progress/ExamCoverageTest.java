@@ -107,6 +107,7 @@ class ExamCoverageTest {
         ExamCoverage.Next next = ExamCoverage.of(labs, Map.of(), Progress.empty()).next().orElseThrow();
 
         assertThat(next.labId()).isEqualTo("formats"); // domain 1 is 28 % of the exam
+        assertThat(next.why()).contains("no lab passed yet", "domain 1 (28 % of the exam)");
     }
 
     @Test

@@ -27,9 +27,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lab progress}: what you have covered of the MLA-C01 exam, by domain and task. */
-@Command(name = "progress", description = "What you have covered of the MLA-C01 exam: labs passed and quiz scores, by domain and task.",
-        footer = {"", "Labs count as passed when 'lab check' (your own work), 'lab run' or 'lab test' (the reference",
-                "solution) passed them. Kept in progress.json under LAB_RUNNER_HOME (default ~/.lab-runner)."})
+@Command(name = "progress", description = "What you have covered of MLA-C01: labs passed, quiz scores, by task.",
+        footer = {"", "A lab counts as passed when 'lab check' (your own work), 'lab run' or",
+                "'lab test' (the reference solution) passed it. Kept in progress.json under",
+                "LAB_RUNNER_HOME (default ~/.lab-runner)."})
 final class ProgressCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

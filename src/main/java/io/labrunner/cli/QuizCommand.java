@@ -39,12 +39,12 @@ import picocli.CommandLine.Spec;
 /** {@code lab quiz}: a lab's exam-style questions, one at a time, with the why after each. */
 @Command(name = "quiz", description = "Answer a lab's exam-style questions: right or wrong, why, and your score.",
         footerHeading = "%nExamples:%n",
-        footer = {"  lab quiz s3-data-formats                     one question at a time on the terminal",
-                "  lab quiz s3-data-formats --answers mine.yaml  answers from a file: 'question-id: B' per line,",
-                "                                               two letters ('AC' or 'a, c') for (Choose two.)",
+        footer = {"  lab quiz s3-data-formats                   one question at a time",
+                "  lab quiz s3-data-formats --answers a.yaml  answers from lines like",
+                "                                             'q-id: B' ('AC' for Choose two)",
                 "",
-                "The score is saved to your progress ('lab progress'). Exit status: 0 when the quiz is done,",
-                "whatever the score; 2 for a lab with no quiz yet or an answer file that is not right."})
+                "The score is saved for 'lab progress'. Exit status: 0 when the quiz is done,",
+                "whatever the score; 2 for a lab with no quiz yet or a bad answer file."})
 final class QuizCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int WIDTH = 88;

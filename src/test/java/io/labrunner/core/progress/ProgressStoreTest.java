@@ -164,4 +164,23 @@ class ProgressStoreTest {
         assertThat(store(MONDAY).read().labs()).hasSize(2 * each);
         assertThat(notices).isEmpty();
     }
+
+    @Test
+    void concurrentUpdatesFromTwoProcessesAreAllKept() throws Exception {
+        int each = 30;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<Process> processes = new ArrayList<>();
+        for (String prefix : List.of("p", "q")) {
+            processes.add(new ProcessBuilder(java, "-cp", classPath, RecordPassesMain.class.getName(),
+                    home.resolve("progress.json").toString(), prefix, Integer.toString(each))
+                    .redirectErrorStream(true).start());
+        }
+        for (Process p : processes) {
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(output).isZero();
+        }
+
+        assertThat(store(MONDAY).read().labs()).hasSize(2 * each);
+    }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                 SweepCommand.class, EmulatorCommand.class, DoctorCommand.class,
                 // The learner's loop around a started lab.
                 StatusCommand.class, EnvCommand.class, HintCommand.class,
+                QuizCommand.class, ProgressCommand.class,
                 HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

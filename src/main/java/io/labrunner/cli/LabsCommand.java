@@ -83,6 +83,8 @@ abstract class LabsCommand implements Callable<Integer> {
                 runner.taggingWith(new AwsResourceTagger(clients));
             }
             List<LabResult> results = new ArrayList<>(work.run(runner));
+            // Progress: a lab that PASSED by run, test or check is recorded (lab progress).
+            ProgressCommand.recordPasses(root, spec.commandLine().getErr(), results);
             RunReport report = new RunReport(results, Duration.ofNanos(System.nanoTime() - start));
             report(report, console);
             if (options.junit != null) {

@@ -60,6 +60,11 @@ public record StateDirectory(Path root) {
         return runs().resolve("checks").resolve(runId + ".json");
     }
 
+    /** The learner's progress: labs passed by target, quiz scores ({@code lab progress}). */
+    public Path progressFile() {
+        return root.resolve("progress.json");
+    }
+
     /**
      * Ledgers of runs that still have resources, oldest first. A ledger that cannot be read is
      * left out here; {@link #scanRuns()} sets it aside and says so.

@@ -49,14 +49,14 @@ final class RagChecks {
             return CheckResult.fail("a line of the index names no model",
                     "Give every line of the index a \"model\": the id of the embedding model that made its vector.",
                     "A question must be embedded by the same model as the chunks; the check reads \"model\" to do that.",
-                    "Add it while embedding (step 5 of the guide): jq -c --arg model $EMBED_MODEL '. + {model: $model, vector: …}'.");
+                    "Add it while embedding (step 4 of the guide): jq -c --arg model $EMBED_MODEL '. + {model: $model, vector: …}'.");
         }
         if (models.size() > 1 || lengths.size() > 1) {
             return CheckResult.fail("the index mixes models " + models + " or vector lengths " + lengths,
                     "Embed every chunk with one model and one vector length.",
                     "Vectors of different models (or of Titan V2 at 256 and at 512 dimensions) live in different spaces:"
                             + " their cosine means nothing.",
-                    "Rebuild index.jsonl in one pass of step 5 with one $EMBED_MODEL and \"dimensions\": 512, and copy it again.");
+                    "Rebuild index.jsonl in one pass of step 4 with one $EMBED_MODEL and \"dimensions\": 512, and copy it again.");
         }
         Set<String> sources = lines.stream().map(StoredIndex.Line::source).collect(Collectors.toSet());
         List<String> missing = BedrockRagLab.DOCUMENTS.stream().filter(d -> !sources.contains(d)).toList();
@@ -66,7 +66,7 @@ final class RagChecks {
                     "Chunk every document under s3://" + bucket + "/docs/, not only some: no chunk, no answer from it.",
                     "Each line's \"source\" is the document's file name (e.g. warranty.md); the check found none for "
                             + String.join(", ", missing) + ".",
-                    "Run step 4's loop over all eight documents, then step 5 again." + SOLVED);
+                    "Run step 3's loop over all eight documents, then steps 4 and 5 again." + SOLVED);
         }
         String model = models.iterator().next();
         int dimensions = lengths.iterator().next();
@@ -83,7 +83,7 @@ final class RagChecks {
                     "Write the id of the model you embedded with in each line's \"model\", exactly as you passed it to"
                             + " invoke-model.",
                     "The check embeds texts again with that id (and, for Titan V2, that many dimensions) to compare.",
-                    "amazon.titan-embed-text-v2:0 with \"dimensions\": 512, as in step 5.");
+                    "amazon.titan-embed-text-v2:0 with \"dimensions\": 512, as in step 4.");
         }
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -104,7 +104,7 @@ final class RagChecks {
                     "The check embedded every line's text again with " + model + " and compared: the same text gives the same"
                             + " direction (cosine ≈ 1). Retrieval compares questions with these vectors, so a vector of"
                             + " other words sends the search to the wrong chunk.",
-                    "Step 5: for each line of chunks.jsonl, the body {inputText: .text, dimensions: 512, normalize: true} goes"
+                    "Step 4: for each line of chunks.jsonl, the body {inputText: .text, dimensions: 512, normalize: true} goes"
                             + " to invoke-model, and the returned .embedding is added to that same line." + SOLVED);
         }
         return CheckResult.pass(detail + "; every vector is its own text's embedding");
@@ -136,7 +136,7 @@ final class RagChecks {
                             + e.awsErrorDetails().errorMessage(),
                     "Fix the index first (the check above says what is wrong with it).",
                     "The check embeds each question with the model your index names, to search your vectors.",
-                    "Step 5 of the guide: \"model\": \"amazon.titan-embed-text-v2:0\" on every line." + SOLVED);
+                    "Step 4 of the guide: \"model\": \"amazon.titan-embed-text-v2:0\" on every line." + SOLVED);
         }
     }
 
@@ -171,8 +171,8 @@ final class RagChecks {
                     "A fact the questions ask for is in no chunk's text: look at how your chunks cut the documents.",
                     "The check searched the \"text\" of every line for " + notInAnyChunk.size() + " expected facts and did not"
                             + " find them whole: a chunk boundary inside a sentence, or text dropped while chunking.",
-                    "Step 4: one chunk per paragraph, the paragraph's whole text with runs of white space made single"
-                            + " spaces; then embed again (step 5)." + SOLVED);
+                    "Step 3: one chunk per paragraph, the paragraph's whole text with runs of white space made single"
+                            + " spaces; then embed again (step 4)." + SOLVED);
         }
         if (!outranked.isEmpty()) {
             int size = words(biggestWinner.text());
@@ -185,7 +185,7 @@ final class RagChecks {
                     "The check embedded each question with " + ranking.model() + " and ranked your vectors by cosine itself."
                             + " A vector that mixes several topics (a whole document) is close to many questions and first for"
                             + " none in particular; one paragraph per chunk keeps each vector about one thing.",
-                    "Step 4 cuts each document at blank lines into paragraphs (≤ 60 words here); step 5 embeds each"
+                    "Step 3 cuts each document at blank lines into paragraphs (≤ 60 words here); step 4 embeds each"
                             + " paragraph's text." + SOLVED);
         }
         return CheckResult.pass(detail);
@@ -269,11 +269,11 @@ final class RagChecks {
     private enum Finding {
         MISSING("An answer is missing: every question of questions.json needs one line in the answers file.",
                 "Answers are matched to questions by the question's exact text.",
-                "Step 7's loop reads the questions with jq -c '.[]' questions.json and writes one line each."),
+                "Step 7's loop reads the questions with jq -r '.[].question' questions.json and writes one line each."),
         NO_CONTEXT("An answer lists no context: this file is for answers from retrieved chunks.",
                 "\"context\" lists the ids of the chunks that were in the prompt; an empty list means the model was asked"
                         + " the question alone, which is step 8's file, not this one.",
-                "Step 7: retrieve the top 3 chunks (the jq cosine over index.jsonl), put their text under \"Context:\" in"
+                "Steps 6 and 7: retrieve \"$q\" ranks index.jsonl into top3.json; answer \"$q\" top3.json puts their text under \"Context:\" in"
                         + " the user message, and record their ids in \"context\"."),
         UNKNOWN_CHUNKS("The context names chunk ids your index does not hold: record the ids of the index's lines you"
                 + " actually retrieved.",
@@ -283,7 +283,7 @@ final class RagChecks {
                 "The check ranked your index by cosine itself and found the right chunk near the top (see the detail):"
                         + " is your search computing cosine (the dot product of the vectors), and with the question embedded"
                         + " by the same model? Counting shared words is not the same thing.",
-                "Step 7: embed the question, then jq -s --slurpfile q query.json 'map({id, text, score: ([.vector,"
+                "Step 6: embed the question with the index's model, then jq -s --slurpfile q vector.json 'map({id, text, score: ([.vector,"
                         + " $q[0].embedding] | transpose | map(.[0] * .[1]) | add)}) | sort_by(-.score) | .[0:3]' index.jsonl."),
         CONTEXT_NOT_IN_PROMPT("The model said it did not know though the retrieved chunks held the answer: did the chunks"
                 + " reach the prompt?",
@@ -394,7 +394,7 @@ final class RagChecks {
                 "Write the vector index to s3://" + bucket + "/" + StoredIndex.KEY + ".",
                 "One JSON object per line, one line per chunk: {\"id\": \"warranty.md#1\", \"source\": \"warranty.md\","
                         + " \"text\": …, \"model\": …, \"vector\": [numbers]}.",
-                "Steps 4–6 of the guide: chunks.jsonl by jq, index.jsonl by invoke-model for each line, then aws $ENDPOINT"
+                "Steps 3–5 of the guide: chunks.jsonl by jq, index.jsonl by invoke-model for each line, then aws $ENDPOINT"
                         + " s3 cp index.jsonl s3://$BUCKET/" + StoredIndex.KEY + SOLVED);
     }
 

@@ -6,8 +6,11 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,8 +44,19 @@ public final class BedrockGuardrailsLab implements Lab {
     }
 
     /** The guardrail's name; names are the ledger's handle, ids are AWS's. */
-    static String guardrailName(LabContext ctx) {
-        return ctx.name("assistant-guardrail");
+    static String guardrailName(RunNames run) {
+        return run.name("assistant-guardrail");
+    }
+
+    /**
+     * The names the guide's commands use. The guardrail's id is AWS's, known only once it exists, so
+     * it is not a name here: the guide reads it with {@code --query}.
+     */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("GUARDRAIL_NAME", guardrailName(run));
+        return names;
     }
 
     @Override
@@ -81,6 +95,7 @@ public final class BedrockGuardrailsLab implements Lab {
     @Override
     public List<Check> checks() {
         return List.of(
+                Check.of("The guardrail is published as a numbered version", GuardrailChecks::isPublished),
                 Check.of("A prompt asking for investment advice is blocked in Converse with the configured message",
                         GuardrailChecks::deniedTopicBlockedInConverse),
                 Check.of("A prompt naming the competitor is blocked by the word filter", GuardrailChecks::competitorBlocked),

@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 record Answer(String question, List<String> context, String answer, String model) {
     /** Answers from retrieved context. */
-    static final String WITH_CONTEXT_KEY = "answers/with-context.jsonl";
+    static final String WITH_CONTEXT_KEY = BedrockRagLab.WITH_CONTEXT_KEY;
     /** Answers to the same questions asked without context. */
-    static final String WITHOUT_CONTEXT_KEY = "answers/without-context.jsonl";
+    static final String WITHOUT_CONTEXT_KEY = BedrockRagLab.WITHOUT_CONTEXT_KEY;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     Answer {

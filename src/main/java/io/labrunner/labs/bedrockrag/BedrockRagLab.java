@@ -7,9 +7,12 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -28,6 +31,14 @@ public final class BedrockRagLab implements Lab {
     static final List<String> DOCUMENTS = List.of("company.md", "wrenlow-w3.md", "pricing.md", "warranty.md",
             "support.md", "firmware.md", "security.md", "field-trial.md");
     static final String DOCS_PREFIX = "docs/";
+    /** The questions to answer, uploaded beside the documents. */
+    static final String QUESTIONS_KEY = "questions.json";
+    /** The vector index: one JSON line per chunk. */
+    static final String INDEX_KEY = "index/chunks.jsonl";
+    /** Where the answers from retrieved context go, one JSON line per question. */
+    static final String WITH_CONTEXT_KEY = "answers/with-context.jsonl";
+    /** Where the answers to the same questions asked without context go. */
+    static final String WITHOUT_CONTEXT_KEY = "answers/without-context.jsonl";
     /** Chunks put in the prompt: enough to hold the answer when it is not the best match, few enough to stay cheap. */
     static final int TOP_K = 3;
 
@@ -47,8 +58,16 @@ public final class BedrockRagLab implements Lab {
                 Set.of(Capability.S3, Capability.BEDROCK_EMBEDDINGS, Capability.BEDROCK_TEXT));
     }
 
-    static String bucket(LabContext ctx) {
-        return ctx.name("rag");
+    /** The names the guide's commands use: {@code $BUCKET}. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("BUCKET", bucket(run));
+        return names;
+    }
+
+    static String bucket(RunNames run) {
+        return run.name("rag");
     }
 
     static List<Question> questions(LabContext ctx) {
@@ -66,6 +85,9 @@ public final class BedrockRagLab implements Lab {
                         RequestBody.fromString(text));
             }
         });
+        ctx.step("Upload the questions to s3://" + bucket + "/" + QUESTIONS_KEY, () ->
+                ctx.s3().putObject(r -> r.bucket(bucket).key(QUESTIONS_KEY).contentType("application/json"),
+                        RequestBody.fromFile(ctx.dataFile("questions.json"))));
     }
 
     @Override
@@ -134,6 +156,8 @@ public final class BedrockRagLab implements Lab {
     @Override
     public List<Check> checks() {
         return List.of(
+                Check.of("The S3 index holds chunks of every document, each vector the embedding of its own text",
+                        RagChecks::indexIsComplete),
                 Check.of("For each question, the chunk holding its answer is retrieved first from the S3 index",
                         RagChecks::retrievesTheRightChunk),
                 Check.of("Each answer from retrieved context states the expected fact", RagChecks::answersStateTheFacts),

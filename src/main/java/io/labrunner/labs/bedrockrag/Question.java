@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A question the documents answer, as shipped in {@code questions.json}.
@@ -28,14 +27,5 @@ record Question(String question, String fact, String source) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Whether the text states the fact: case, line breaks and runs of white space do not matter. */
-    boolean isStatedIn(String text) {
-        return normalize(text).contains(normalize(fact));
-    }
-
-    private static String normalize(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('\u2011', '-').replace('\u00a0', ' ').replaceAll("\\s+", " ");
     }
 }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * filters and updates; here it would be a server to pay for and to delete.
  */
 final class VectorIndex {
-    static final String KEY = "index/chunks.jsonl";
+    static final String KEY = BedrockRagLab.INDEX_KEY;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private VectorIndex() {

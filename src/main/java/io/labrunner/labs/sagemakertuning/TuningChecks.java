@@ -77,12 +77,28 @@ final class TuningChecks {
                 return new Jobs(null, status == HyperParameterTuningJobStatus.IN_PROGRESS
                         ? CheckResult.fail(seen, "It is still searching: " + job.get().trainingJobStatusCounters()
                                 + ". Poll describe-hyper-parameter-tuning-job until it says Completed.")
-                        : CheckResult.fail(seen, "Read its FailureReason, and the FailureReason of a failed trial"
-                                + " (list-training-jobs-for-hyper-parameter-tuning-job --status-equals Failed).", TUNE_STEP));
+                        : failedSearch(ctx, job.get(), seen));
             }
             jobs.add(job.get());
         }
         return new Jobs(jobs, null);
+    }
+
+    /** A tuning job that failed: diagnosed from its objective and from its first failed trial's reason. */
+    private static CheckResult failedSearch(LabContext ctx, DescribeHyperParameterTuningJobResponse job, String seen) {
+        String metric = job.hyperParameterTuningJobConfig().hyperParameterTuningJobObjective().metricName();
+        String trialFailure = trials(ctx, job.hyperParameterTuningJobName()).stream()
+                .filter(t -> t.failureReason() != null).map(HyperParameterTrainingJobSummary::failureReason).findFirst().orElse("");
+        String detail = seen + (trialFailure.isEmpty() ? "" : "; a trial failed with: " + trialFailure);
+        if (!TuningSetup.OBJECTIVE.equals(metric)) {
+            return CheckResult.fail(detail, "Its trials failed because of the objective " + metric + ": the built-in XGBoost"
+                    + " tunes only validation: metrics. " + objectiveNudge(metric),
+                    "Tuning jobs cannot be changed or re-run under a name: start the lab again (lab start --new) and use"
+                            + " MetricName validation:auc with Type Maximize.", TUNE_STEP);
+        }
+        return CheckResult.fail(detail, "Its trials failed: the reason above names the input or setting the container refused.",
+                "The usual causes: a channel without ContentType text/csv, a static hyperparameter the algorithm does not"
+                        + " know, a range outside what it accepts. Start again with lab start --new once fixed.", TUNE_STEP);
     }
 
     static CheckResult bothCompletedAlike(LabContext ctx) {

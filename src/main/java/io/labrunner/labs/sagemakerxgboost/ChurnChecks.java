@@ -52,7 +52,8 @@ final class ChurnChecks {
                 + SageMakerXgboostLab.s3(ctx, SageMakerXgboostLab.TRAIN) + "}}\" \"ChannelName=validation,ContentType=text/csv,"
                 + "DataSource={S3DataSource={S3DataType=S3Prefix,S3Uri=" + SageMakerXgboostLab.s3(ctx, SageMakerXgboostLab.VALIDATION)
                 + "}}\" --output-data-config S3OutputPath=" + SageMakerXgboostLab.s3(ctx, SageMakerXgboostLab.MODELS)
-                + " ... --hyper-parameters objective=binary:logistic,num_round=60,max_depth=4,eta=0.2,subsample=0.8,"
+                + " --resource-config InstanceType=ml.m5.large,InstanceCount=1,VolumeSizeInGB=5 --stopping-condition"
+                + " MaxRuntimeInSeconds=900 --hyper-parameters objective=binary:logistic,num_round=60,max_depth=4,eta=0.2,subsample=0.8,"
                 + "min_child_weight=1,eval_metric=auc,early_stopping_rounds=10";
     }
 

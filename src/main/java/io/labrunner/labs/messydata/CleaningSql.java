@@ -82,14 +82,4 @@ final class CleaningSql {
                 AS SELECT failure, temperature_c, vibration_mm_s, pressure_bar, rpm, hours_since_service, load_pct
                 FROM readings_clean""".formatted(bucket, MessyDataLab.TRAINING);
     }
-
-    /** What the checks ask of the cleaned table. */
-    static final String CLEAN_PROFILE = """
-            SELECT count(*) AS row_count,
-                   count(DISTINCT reading_id) AS distinct_readings,
-                   count_if(temperature_c IS NULL OR vibration_mm_s IS NULL OR pressure_bar IS NULL) AS missing,
-                   max(temperature_c) AS temperature_max,
-                   max(vibration_mm_s) AS vibration_max,
-                   sum(failure) AS failures
-            FROM readings_clean""";
 }

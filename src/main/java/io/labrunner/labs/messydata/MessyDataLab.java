@@ -6,6 +6,7 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import io.labrunner.labs.s3glueathena.AthenaQueries;
 import io.labrunner.labs.s3glueathena.LabBucket;
 import io.labrunner.labs.sagemakerxgboost.BatchTransform;
@@ -67,38 +68,52 @@ public final class MessyDataLab implements Lab {
                         Capability.SAGEMAKER_TRAINING));
     }
 
-    static String bucket(LabContext ctx) {
-        return ctx.name("pumps");
+    static String bucket(RunNames run) {
+        return run.name("pumps");
     }
 
     /** Athena dislikes dashes in database names, so the database uses underscores. */
-    static String database(LabContext ctx) {
-        return ctx.name("pumps").replace('-', '_');
+    static String database(RunNames run) {
+        return run.name("pumps").replace('-', '_');
     }
 
-    static String role(LabContext ctx) {
-        return ctx.name("sagemaker-role");
+    static String role(RunNames run) {
+        return run.name("sagemaker-role");
     }
 
     /** The training job, and the model made from it, of one variant. */
-    static String job(LabContext ctx, Variant variant) {
-        return ctx.name(variant.suffix);
+    static String job(RunNames run, Variant variant) {
+        return run.name(variant.suffix);
     }
 
-    static String transformJob(LabContext ctx, Variant variant) {
-        return ctx.name(variant.suffix + "-holdout");
+    static String transformJob(RunNames run, Variant variant) {
+        return run.name(variant.suffix + "-holdout");
     }
 
-    static String predictions(LabContext ctx, Variant variant) {
-        return s3(ctx, "predictions/" + variant.suffix + "/");
+    static String predictions(RunNames run, Variant variant) {
+        return s3(run, "predictions/" + variant.suffix + "/");
     }
 
-    static String s3(LabContext ctx, String key) {
-        return "s3://" + bucket(ctx) + "/" + key;
+    static String s3(RunNames run, String key) {
+        return "s3://" + bucket(run) + "/" + key;
     }
 
-    static String results(LabContext ctx) {
-        return s3(ctx, RESULTS);
+    static String results(RunNames run) {
+        return s3(run, RESULTS);
+    }
+
+    /** The guide's shell variables, in the order its steps use them. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("BUCKET", bucket(run));
+        names.put("DB", database(run));
+        names.put("ROLE", role(run));
+        names.put("PLAIN_JOB", job(run, Variant.PLAIN));
+        names.put("WEIGHTED_JOB", job(run, Variant.WEIGHTED));
+        names.put("PLAIN_TRANSFORM", transformJob(run, Variant.PLAIN));
+        names.put("WEIGHTED_TRANSFORM", transformJob(run, Variant.WEIGHTED));
+        return names;
     }
 
     static String region(LabContext ctx) {

@@ -6,6 +6,7 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import io.labrunner.labs.s3glueathena.LabBucket;
 import io.labrunner.labs.sagemakerxgboost.Customers;
 import io.labrunner.labs.sagemakerxgboost.SageMakerRole;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
-import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobSummary;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobStatus;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobStrategyType;
 
@@ -54,21 +54,32 @@ public final class SageMakerTuningLab implements Lab {
                 Set.of(Capability.S3, Capability.IAM, Capability.SAGEMAKER_TRAINING));
     }
 
-    static String bucket(LabContext ctx) {
-        return ctx.name("tuning");
+    static String bucket(RunNames run) {
+        return run.name("tuning");
     }
 
-    static String role(LabContext ctx) {
-        return ctx.name("sagemaker-role");
+    static String role(RunNames run) {
+        return run.name("sagemaker-role");
     }
 
     /** Tuning job names: at most 32 characters, so short suffixes. */
-    static String tuningJob(LabContext ctx, HyperParameterTuningJobStrategyType strategy) {
-        return ctx.name(STRATEGIES.get(strategy));
+    static String tuningJob(RunNames run, HyperParameterTuningJobStrategyType strategy) {
+        return run.name(STRATEGIES.get(strategy));
     }
 
-    static String s3(LabContext ctx, String key) {
-        return "s3://" + bucket(ctx) + "/" + key;
+    /** The guide's shell variables, in the order its steps use them. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("BUCKET", bucket(run));
+        names.put("ROLE", role(run));
+        names.put("BAYESIAN_TUNING_JOB", tuningJob(run, HyperParameterTuningJobStrategyType.BAYESIAN));
+        names.put("RANDOM_TUNING_JOB", tuningJob(run, HyperParameterTuningJobStrategyType.RANDOM));
+        return names;
+    }
+
+    static String s3(RunNames run, String key) {
+        return "s3://" + bucket(run) + "/" + key;
     }
 
     static String region(LabContext ctx) {
@@ -183,10 +194,5 @@ public final class SageMakerTuningLab implements Lab {
                         TuningChecks::bestIsBest),
                 Check.of("tuning/comparison.json matches the trials: best AUC, best job and trials to reach it",
                         TuningChecks::comparisonMatches));
-    }
-
-    /** Trials of a tuning job in launch order, for the checks. */
-    static List<HyperParameterTrainingJobSummary> trials(LabContext ctx, String tuningJob) {
-        return TrialHistory.of(ctx.sageMaker(), tuningJob).trials();
     }
 }

@@ -6,6 +6,7 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import io.labrunner.labs.s3glueathena.LabBucket;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,25 +69,32 @@ public final class SageMakerXgboostLab implements Lab {
 
     // Every name depends only on the run id, so each phase (and the learner) finds them again.
 
-    static String bucket(LabContext ctx) {
-        return ctx.name("churn");
+    static String bucket(RunNames run) {
+        return run.name("churn");
     }
 
-    static String role(LabContext ctx) {
-        return ctx.name("sagemaker-role");
+    static String role(RunNames run) {
+        return run.name("sagemaker-role");
     }
 
     /** The training job and the model made from it share a name. */
-    static String job(LabContext ctx) {
-        return ctx.name("churn-xgb");
+    static String job(RunNames run) {
+        return run.name("churn-xgb");
     }
 
-    static String transformJob(LabContext ctx) {
-        return ctx.name("churn-test");
+    static String transformJob(RunNames run) {
+        return run.name("churn-test");
     }
 
-    static String s3(LabContext ctx, String key) {
-        return "s3://" + bucket(ctx) + "/" + key;
+    /** The guide's shell variables, in the order its steps use them. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        return orderedMap("BUCKET", bucket(run), "ROLE", role(run), "JOB", job(run), "MODEL", job(run),
+                "TRANSFORM_JOB", transformJob(run));
+    }
+
+    static String s3(RunNames run, String key) {
+        return "s3://" + bucket(run) + "/" + key;
     }
 
     static String region(LabContext ctx) {

@@ -136,6 +136,8 @@ public final class Emulator implements AutoCloseable {
     private volatile Map<String, AwsService> serving = Map.of();
     /** The built-in CloudWatch Logs, once created; null when a service added with the builder replaces it. */
     private volatile LogsService logs;
+    /** Where published metrics go: the built-in CloudWatch once it serves. */
+    private volatile io.labrunner.emulator.cloudwatch.MetricSink metrics = io.labrunner.emulator.cloudwatch.MetricSink.NONE;
 
     private Emulator(Builder builder) {
         this.host = builder.host;
@@ -628,6 +630,14 @@ public final class Emulator implements AutoCloseable {
                 current.writer().append(callRegion, group, stream, timestamp, message);
             }
         };
+    }
+
+    /**
+     * The built-in CloudWatch's metrics as an in-process sink, for services that publish the metrics AWS
+     * publishes for them (SageMaker endpoints). Until the built-in CloudWatch serves, nothing is kept.
+     */
+    public io.labrunner.emulator.cloudwatch.MetricSink metricSink() {
+        return (callRegion, datum) -> metrics.put(callRegion, datum);
     }
 
     /**

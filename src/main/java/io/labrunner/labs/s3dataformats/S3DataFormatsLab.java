@@ -6,6 +6,7 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +53,14 @@ public final class S3DataFormatsLab implements Lab {
     }
 
     /** The lab's bucket. The name depends only on the run id, so every phase finds it again. */
-    static String bucket(LabContext ctx) {
+    static String bucket(RunNames ctx) {
         return ctx.name("data");
+    }
+
+    /** The guide's shell variable for the bucket. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        return Map.of("BUCKET", bucket(run));
     }
 
     @Override

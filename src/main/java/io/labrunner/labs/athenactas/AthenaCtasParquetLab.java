@@ -146,6 +146,8 @@ public final class AthenaCtasParquetLab implements Lab {
         return List.of(
                 Check.of("orders_parquet is a Parquet table partitioned by year and month in the lab bucket",
                         CtasChecks::parquetTableExists),
+                Check.of("Its files in S3 are Parquet with Snappy-compressed column chunks",
+                        CtasChecks::filesAreSnappyParquet),
                 Check.of("orders_parquet has a partition for every month", CtasChecks::everyMonthIsAPartition),
                 Check.of("The same query gives the same answer on both tables, and it matches the raw orders",
                         CtasChecks::sameAnswers),

@@ -91,18 +91,20 @@ public final class S3DataFormatsLab implements Lab {
                 Check.of("All four files are in the bucket", FormatChecks::allFilesPresent),
                 Check.of("The CSV file reads back as the same sales", ctx -> FormatChecks.readsBack(ctx, "CSV",
                         CsvFormat::read,
-                        "Write a header row " + String.join(",", Sale.COLUMNS) + "; leave coupon_code empty for"
-                                + " null; join tags with '|'; write ordered_at as ISO-8601 with an offset.")),
+                        "Upload the CSV you were given, unchanged: aws $ENDPOINT s3 cp sales.csv"
+                                + " s3://$BUCKET/formats/sales.csv")),
                 Check.of("The JSON Lines file reads back as the same sales", ctx -> FormatChecks.readsBack(ctx,
                         "JSON Lines", JsonLinesFormat::read,
-                        "Write one JSON object per line with the fields " + Sale.COLUMNS + "; coupon_code null"
-                                + " when there is none; tags a JSON array.")),
+                        "Write it from the typed view in convert.sql (COPY sales TO 'sales.jsonl' (FORMAT json)),"
+                                + " then aws $ENDPOINT s3 cp sales.jsonl s3://$BUCKET/formats/sales.jsonl")),
                 Check.of("The Avro file reads back as the same sales", ctx -> FormatChecks.readsBack(ctx, "Avro",
                         AvroFormat::read,
-                        "Write an Avro object container file with the schema in labs/s3-data-formats/sales.avsc.")),
+                        "python3 to_avro.py (step 5 of the guide) writes it with sales.avsc; then"
+                                + " aws $ENDPOINT s3 cp sales.avro s3://$BUCKET/formats/sales.avro")),
                 Check.of("The Parquet file reads back as the same sales", ctx -> FormatChecks.readsBack(ctx,
                         "Parquet", ParquetFormat::read,
-                        "Write Parquet with the COPY statement in the guide, which names every column's type.")),
+                        "duckdb < convert.sql (step 4 of the guide names every column's type), then"
+                                + " aws $ENDPOINT s3 cp sales.parquet s3://$BUCKET/formats/sales.parquet")),
                 Check.of("The Avro file carries its schema in its header", FormatChecks::avroCarriesSchema),
                 Check.of("The Parquet file carries typed columns in its footer", FormatChecks::parquetCarriesSchema),
                 Check.of("The Parquet file is compressed with Snappy", FormatChecks::parquetIsSnappy),

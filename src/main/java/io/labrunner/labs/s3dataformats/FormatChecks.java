@@ -147,7 +147,7 @@ final class FormatChecks {
                             + differingKeys(ParquetFormat.COLUMN_TYPES, found) + ".",
                     "Parquet keeps the types it was written with; a CSV read without column types comes out as"
                             + " guesses (a price as DOUBLE, a timestamp as VARCHAR). Give each column its type.",
-                    "The read_csv(..., columns = {...}) in convert.sql names every type; run duckdb < convert.sql.");
+                    "The read_csv(..., columns = {...}) in convert.sql names every type; run convert.sql with DuckDB (step 4).");
         }
         return CheckResult.pass("columns " + found);
     }
@@ -169,7 +169,7 @@ final class FormatChecks {
             return CheckResult.fail("column chunks are compressed with " + codecs,
                     "The Parquet file's column chunks are " + codecs + ", not SNAPPY.",
                     "Parquet compresses each column chunk with the codec its writer is told to use; the file says"
-                            + " which in its footer (duckdb: SELECT compression FROM parquet_metadata('sales.parquet')).",
+                            + " which in its footer (step 4 shows how to read it with DuckDB's parquet_metadata).",
                     "COPY sales TO 'sales.parquet' (FORMAT parquet, COMPRESSION snappy); then upload it again.");
         }
         return CheckResult.pass("every column chunk is SNAPPY");
@@ -197,7 +197,7 @@ final class FormatChecks {
                             + " two checks before, on its column types and compression.", 100.0 * parquet / csv),
                     "Typed binary columns, dictionary encoding and Snappy make this Parquet about a quarter of the"
                             + " CSV; text columns and no compression lose most of that.",
-                    "duckdb < convert.sql (typed columns, COMPRESSION snappy), then upload sales.parquet again.");
+                    "Run convert.sql with DuckDB (step 4: typed columns, COMPRESSION snappy), then upload sales.parquet again.");
         }
         return CheckResult.pass(String.format("Parquet is %.0f%% of CSV", 100.0 * parquet / csv));
     }
@@ -220,7 +220,7 @@ final class FormatChecks {
                 "sales.parquet does not read as Parquet (" + e.getMessage() + "): was another file uploaded under"
                         + " its name?",
                 "A Parquet file starts and ends with the bytes PAR1; look: head -c 4 sales.parquet.",
-                "duckdb < convert.sql writes it (COPY ... (FORMAT parquet, COMPRESSION snappy)); upload it again.");
+                "convert.sql writes it with DuckDB (step 4: COPY ... (FORMAT parquet, COMPRESSION snappy)); upload it again.");
     }
 
     /** The keys whose values differ between two maps, with both values. */

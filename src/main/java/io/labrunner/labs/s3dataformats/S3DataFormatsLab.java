@@ -103,7 +103,7 @@ public final class S3DataFormatsLab implements Lab {
                                 + " aws $ENDPOINT s3 cp sales.avro s3://$BUCKET/formats/sales.avro")),
                 Check.of("The Parquet file reads back as the same sales", ctx -> FormatChecks.readsBack(ctx,
                         "Parquet", ParquetFormat::read,
-                        "duckdb < convert.sql (step 4 of the guide names every column's type), then"
+                        "Run convert.sql with DuckDB (step 4 names every column's type), then"
                                 + " aws $ENDPOINT s3 cp sales.parquet s3://$BUCKET/formats/sales.parquet")),
                 Check.of("The Avro file carries its schema in its header", FormatChecks::avroCarriesSchema),
                 Check.of("The Parquet file carries typed columns in its footer", FormatChecks::parquetCarriesSchema),

@@ -55,7 +55,8 @@ final class BucketReadPolicy {
         for (Map.Entry<String, String> policy : inline.entrySet()) {
             String text = policy.getValue();
             if (text.contains("$BUCKET") || text.contains("arn:aws:s3:::/") || text.contains("arn:aws:s3:::\"")) {
-                return CheckResult.fail("inline policy " + policy.getKey() + " has no bucket name in it: " + text,
+                return CheckResult.fail("inline policy " + policy.getKey() + " has no bucket name in it: "
+                                + text.replaceAll("\\s+", " "),
                         "Inline policy " + policy.getKey() + " names no bucket: it says " + (text.contains("$BUCKET")
                                 ? "$BUCKET literally" : "arn:aws:s3::: with nothing after it")
                                 + ". Was BUCKET set, and was the heredoc unquoted (<<JSON, not <<'JSON') when you wrote"

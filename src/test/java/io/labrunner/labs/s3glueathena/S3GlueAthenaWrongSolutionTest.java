@@ -69,8 +69,45 @@ class S3GlueAthenaWrongSolutionTest {
         assertThat(outcome(result, "The crawler's role").passed()).isTrue();
     }
 
+    @Test
+    void aReadPolicyWrittenWithAQuotedHeredocSaysDollarBucketAndTheHintSaysSo() {
+        LabResult result = emulator.runner(new StateDirectory(home)).run(new LiteralBucketPolicy(lab), false);
+
+        CheckOutcome role = outcome(result, "The crawler's role");
+        assertThat(role.passed()).isFalse();
+        assertThat(role.hint()).contains("$BUCKET literally").contains("<<'JSON'");
+        assertThat(role.hints().get(1)).contains("does not evaluate IAM policies");
+    }
+
     private static CheckOutcome outcome(LabResult result, String namePrefix) {
         return result.checks().stream().filter(c -> c.name().startsWith(namePrefix)).findFirst().orElseThrow();
+    }
+
+    /** The role made by hand from a read-bucket.json whose heredoc was quoted, so $BUCKET stayed text. */
+    private record LiteralBucketPolicy(S3GlueAthenaLab lab) implements Lab {
+        @Override
+        public LabInfo info() {
+            return lab.info();
+        }
+
+        @Override
+        public void setup(LabContext ctx) throws Exception {
+            lab.setup(ctx);
+        }
+
+        @Override
+        public void solve(LabContext ctx) {
+            String role = S3GlueAthenaLab.role(ctx);
+            ctx.iam().createRole(create -> create.roleName(role).assumeRolePolicyDocument(CrawlerRole.TRUST_POLICY));
+            ctx.iam().attachRolePolicy(attach -> attach.roleName(role).policyArn(S3GlueAthenaLab.GLUE_MANAGED_POLICY));
+            ctx.iam().putRolePolicy(put -> put.roleName(role).policyName("read-lab-bucket")
+                    .policyDocument(CrawlerRole.readBucketPolicy("$BUCKET")));
+        }
+
+        @Override
+        public List<Check> checks() {
+            return lab.checks();
+        }
     }
 
     /**

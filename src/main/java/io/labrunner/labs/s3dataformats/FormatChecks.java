@@ -17,7 +17,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The judgements of {@link S3DataFormatsLab}: each downloads what the learner uploaded and
  * looks at it. They run in a separate invocation from the upload, so they find the bucket by
- * its run-unique name again.
+ * its run-unique name again, and they compare with the generated rows, never with anything the
+ * solution reports.
+ *
+ * <p>Each format's reader sits beside its writer, but the readers are held to files other tools
+ * wrote (GuideCommandsTest: DuckDB's JSON Lines and Parquet, fastavro's Avro), so a writer's bug
+ * cannot pass by meeting the same bug in its reader.
  */
 final class FormatChecks {
 

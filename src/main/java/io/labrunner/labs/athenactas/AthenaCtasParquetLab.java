@@ -6,10 +6,13 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import io.labrunner.labs.s3glueathena.AthenaQueries;
 import io.labrunner.labs.s3glueathena.LabBucket;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -51,17 +54,26 @@ public final class AthenaCtasParquetLab implements Lab {
                         Capability.ATHENA_SQL));
     }
 
-    static String bucket(LabContext ctx) {
+    static String bucket(RunNames ctx) {
         return ctx.name("orders");
     }
 
     /** Athena dislikes dashes in database names, so the database uses underscores. */
-    static String database(LabContext ctx) {
+    static String database(RunNames ctx) {
         return ctx.name("orders").replace('-', '_');
     }
 
-    static String results(LabContext ctx) {
+    static String results(RunNames ctx) {
         return "s3://" + bucket(ctx) + "/" + RESULTS;
+    }
+
+    /** The guide's shell variables, in the order its steps use them. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("BUCKET", bucket(run));
+        names.put("DB", database(run));
+        return names;
     }
 
     @Override
@@ -134,6 +146,8 @@ public final class AthenaCtasParquetLab implements Lab {
         return List.of(
                 Check.of("orders_parquet is a Parquet table partitioned by year and month in the lab bucket",
                         CtasChecks::parquetTableExists),
+                Check.of("Its files in S3 are Parquet with Snappy-compressed column chunks",
+                        CtasChecks::filesAreSnappyParquet),
                 Check.of("orders_parquet has a partition for every month", CtasChecks::everyMonthIsAPartition),
                 Check.of("The same query gives the same answer on both tables, and it matches the raw orders",
                         CtasChecks::sameAnswers),

@@ -6,6 +6,7 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +53,14 @@ public final class S3DataFormatsLab implements Lab {
     }
 
     /** The lab's bucket. The name depends only on the run id, so every phase finds it again. */
-    static String bucket(LabContext ctx) {
+    static String bucket(RunNames ctx) {
         return ctx.name("data");
+    }
+
+    /** The guide's shell variable for the bucket. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        return Map.of("BUCKET", bucket(run));
     }
 
     @Override
@@ -84,18 +91,20 @@ public final class S3DataFormatsLab implements Lab {
                 Check.of("All four files are in the bucket", FormatChecks::allFilesPresent),
                 Check.of("The CSV file reads back as the same sales", ctx -> FormatChecks.readsBack(ctx, "CSV",
                         CsvFormat::read,
-                        "Write a header row " + String.join(",", Sale.COLUMNS) + "; leave coupon_code empty for"
-                                + " null; join tags with '|'; write ordered_at as ISO-8601 with an offset.")),
+                        "Upload the CSV you were given, unchanged: aws $ENDPOINT s3 cp sales.csv"
+                                + " s3://$BUCKET/formats/sales.csv")),
                 Check.of("The JSON Lines file reads back as the same sales", ctx -> FormatChecks.readsBack(ctx,
                         "JSON Lines", JsonLinesFormat::read,
-                        "Write one JSON object per line with the fields " + Sale.COLUMNS + "; coupon_code null"
-                                + " when there is none; tags a JSON array.")),
+                        "Write it from the typed view in convert.sql (COPY sales TO 'sales.jsonl' (FORMAT json)),"
+                                + " then aws $ENDPOINT s3 cp sales.jsonl s3://$BUCKET/formats/sales.jsonl")),
                 Check.of("The Avro file reads back as the same sales", ctx -> FormatChecks.readsBack(ctx, "Avro",
                         AvroFormat::read,
-                        "Write an Avro object container file with the schema in labs/s3-data-formats/sales.avsc.")),
+                        "python3 to_avro.py (step 5 of the guide) writes it with sales.avsc; then"
+                                + " aws $ENDPOINT s3 cp sales.avro s3://$BUCKET/formats/sales.avro")),
                 Check.of("The Parquet file reads back as the same sales", ctx -> FormatChecks.readsBack(ctx,
                         "Parquet", ParquetFormat::read,
-                        "Write Parquet with the COPY statement in the guide, which names every column's type.")),
+                        "Run convert.sql with DuckDB (step 4 names every column's type), then"
+                                + " aws $ENDPOINT s3 cp sales.parquet s3://$BUCKET/formats/sales.parquet")),
                 Check.of("The Avro file carries its schema in its header", FormatChecks::avroCarriesSchema),
                 Check.of("The Parquet file carries typed columns in its footer", FormatChecks::parquetCarriesSchema),
                 Check.of("The Parquet file is compressed with Snappy", FormatChecks::parquetIsSnappy),

@@ -7,7 +7,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The judgements of {@link S3GlueAthenaLab}. Each reads the target's state — IAM, the Data
@@ -32,9 +29,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * answers are recomputed from the generated rows, never taken from Athena.
  */
 final class LakeChecks {
-    /** Money may come back as a double; a cent either way is the same answer. */
-    private static final BigDecimal CENT = new BigDecimal("0.01");
-
     private LakeChecks() {
     }
 
@@ -48,30 +42,41 @@ final class LakeChecks {
                     StandardCharsets.UTF_8);
         } catch (NoSuchEntityException e) {
             return CheckResult.fail("there is no role " + role,
-                    "Create it: aws iam create-role --role-name " + role + " --assume-role-policy-document file://trust.json");
+                    "There is no role " + role + " yet: a crawler runs as a role, and this one has to exist first.",
+                    "A role is a trust policy (who may assume it: here the Glue service) plus permission policies"
+                            + " (what it may do). Write trust.json as in step 3 of the guide.",
+                    "aws $ENDPOINT iam create-role --role-name $ROLE --assume-role-policy-document file://trust.json");
         }
         if (!trust.contains("glue.amazonaws.com")) {
             return CheckResult.fail("the trust policy does not name glue.amazonaws.com: " + trust,
-                    "The Principal must be {\"Service\": \"glue.amazonaws.com\"}: aws iam update-assume-role-policy");
+                    "The role exists, but its trust policy does not let Glue assume it: it names " + principals(trust) + ".",
+                    "The trust policy's Principal must be {\"Service\": \"glue.amazonaws.com\"}, the service that runs"
+                            + " the crawler.",
+                    "aws $ENDPOINT iam update-assume-role-policy --role-name $ROLE --policy-document file://trust.json");
         }
         List<String> attached = iam.listAttachedRolePoliciesPaginator(list -> list.roleName(role)).attachedPolicies()
                 .stream().map(AttachedPolicy::policyArn).toList();
         if (!attached.contains(S3GlueAthenaLab.GLUE_MANAGED_POLICY)) {
             return CheckResult.fail("attached policies: " + attached,
-                    "aws iam attach-role-policy --role-name " + role + " --policy-arn " + S3GlueAthenaLab.GLUE_MANAGED_POLICY);
+                    "The role may be assumed by Glue but has " + (attached.isEmpty() ? "no managed policy attached"
+                            : "only " + attached + " attached") + ": a crawler also writes tables to the Data Catalog"
+                            + " and logs, which AWS's managed policy AWSGlueServiceRole allows.",
+                    "Attach " + S3GlueAthenaLab.GLUE_MANAGED_POLICY + " (a managed policy: attach, don't copy).",
+                    "aws $ENDPOINT iam attach-role-policy --role-name $ROLE --policy-arn "
+                            + S3GlueAthenaLab.GLUE_MANAGED_POLICY);
         }
-        String bucketArn = "arn:aws:s3:::" + S3GlueAthenaLab.bucket(ctx);
-        for (String name : iam.listRolePoliciesPaginator(list -> list.roleName(role)).policyNames()) {
-            String document = URLDecoder.decode(iam.getRolePolicy(get -> get.roleName(role).policyName(name))
-                    .policyDocument(), StandardCharsets.UTF_8);
-            if (document.contains(bucketArn) && document.contains("s3:GetObject")) {
-                return CheckResult.pass("trusts glue.amazonaws.com; AWSGlueServiceRole; inline policy " + name
-                        + " reads " + bucketArn);
-            }
+        return BucketReadPolicy.judge(iam, role, S3GlueAthenaLab.bucket(ctx), attached);
+    }
+
+    /** The principals a trust policy names, for a hint: the text after "Principal". */
+    private static String principals(String trust) {
+        int at = trust.indexOf("\"Principal\"");
+        if (at < 0) {
+            return "no Principal";
         }
-        return CheckResult.fail("no inline policy allows s3:GetObject on " + bucketArn + "/*",
-                "aws iam put-role-policy --role-name " + role + " --policy-name read-lab-bucket"
-                        + " --policy-document file://read-bucket.json");
+        int end = trust.indexOf('}', at);
+        return trust.substring(at + "\"Principal\"".length(), end < 0 ? trust.length() : end + 1)
+                .replaceFirst("^\\s*:\\s*", "").replaceAll("\\s+", " ");
     }
 
     static CheckResult crawlerSucceeded(LabContext ctx) {
@@ -81,36 +86,89 @@ final class LakeChecks {
             crawler = ctx.glue().getCrawler(get -> get.name(name)).crawler();
         } catch (EntityNotFoundException e) {
             return CheckResult.fail("there is no crawler " + name,
-                    "Create it with aws glue create-crawler (see \"Your task\" in the guide), then aws glue start-crawler --name " + name);
+                    "There is no crawler " + name + " yet.",
+                    "A crawler needs a name, the role's ARN, the database it writes tables into, and the S3 folders"
+                            + " to read: one target per dataset (raw/sales/ and raw/refunds/).",
+                    "aws $ENDPOINT glue create-crawler --name $CRAWLER --role $ROLE_ARN --database-name $DB"
+                            + " --targets \"S3Targets=[{Path=s3://$BUCKET/raw/sales/},{Path=s3://$BUCKET/raw/refunds/}]\"");
         }
         if (crawler.lastCrawl() == null) {
-            return CheckResult.fail("the crawler has never run (state " + crawler.state() + ")",
-                    "aws glue start-crawler --name " + name);
+            boolean running = !"READY".equals(crawler.stateAsString());
+            return CheckResult.fail("the crawler has not finished a crawl (state " + crawler.stateAsString() + ")",
+                    running ? "The crawler is " + crawler.stateAsString() + ": wait until its state is READY again."
+                            : "The crawler exists but has never run.",
+                    "Watch it with aws $ENDPOINT glue get-crawler --name $CRAWLER --query 'Crawler.[State,LastCrawl.Status]'.",
+                    running ? "" : "aws $ENDPOINT glue start-crawler --name $CRAWLER");
         }
         if (!"SUCCEEDED".equals(crawler.lastCrawl().statusAsString())) {
-            return CheckResult.fail("the last crawl " + crawler.lastCrawl().statusAsString() + ": "
-                    + crawler.lastCrawl().errorMessage(), "Read the message; a role Glue cannot assume or read with"
-                    + " is the usual cause. Then aws glue start-crawler --name " + name);
+            String message = crawler.lastCrawl().errorMessage();
+            return CheckResult.fail("the last crawl " + crawler.lastCrawl().statusAsString() + ": " + message,
+                    "The last crawl " + crawler.lastCrawl().statusAsString() + " with: " + message,
+                    "A crawl fails when Glue cannot assume the role or the role cannot read the bucket: the first"
+                            + " check above says which.",
+                    "Fix the role, then aws $ENDPOINT glue start-crawler --name $CRAWLER");
         }
         return CheckResult.pass("state " + crawler.state() + ", last crawl SUCCEEDED into " + crawler.databaseName());
     }
 
     static CheckResult tablesHaveTheirColumns(LabContext ctx) {
+        String database = S3GlueAthenaLab.database(ctx);
+        List<Table> tables;
+        try {
+            tables = ctx.glue().getTablesPaginator(get -> get.databaseName(database)).stream()
+                    .flatMap(page -> page.tableList().stream()).toList();
+        } catch (EntityNotFoundException e) {
+            return CheckResult.fail("there is no database " + database,
+                    "There is no Glue database " + database + ": the crawler writes its tables into one.",
+                    "A Glue database is only a namespace for tables; create it before the crawler.",
+                    "aws $ENDPOINT glue create-database --database-input Name=$DB");
+        }
+        String bucketUri = "s3://" + S3GlueAthenaLab.bucket(ctx) + "/";
+        List<String> datasets = List.of(bucketUri + S3GlueAthenaLab.RAW_SALES, bucketUri + S3GlueAthenaLab.RAW_REFUNDS);
+        List<String> strays = tables.stream()
+                .filter(t -> !List.of("sales", "refunds").contains(t.name()))
+                .map(t -> t.name() + " (" + t.storageDescriptor().location() + ")").toList();
+        if (!strays.isEmpty()) {
+            return CheckResult.fail(database + " holds tables other than sales and refunds: " + strays,
+                    "The crawler made tables you did not ask for: " + strays + ". Its targets reach above the two"
+                            + " dataset folders, so it catalogued other folders too (query results, or both datasets"
+                            + " as one table).",
+                    "A crawler turns each target's folder into tables and the folders below into partitions. Give it"
+                            + " exactly " + datasets + " as two S3 targets, delete the stray tables, and crawl again.",
+                    "aws $ENDPOINT glue update-crawler --name $CRAWLER --targets \"S3Targets=[{Path=s3://$BUCKET/raw/sales/},"
+                            + "{Path=s3://$BUCKET/raw/refunds/}]\"; aws $ENDPOINT glue delete-table --database-name $DB"
+                            + " --name <stray table>; aws $ENDPOINT glue start-crawler --name $CRAWLER");
+        }
         List<String> seen = new ArrayList<>();
-        for (Map.Entry<String, List<String>> expected : Map.of(
-                "sales", RawSales.SALE_COLUMNS, "refunds", RawSales.REFUND_COLUMNS).entrySet()) {
-            Optional<Table> table = table(ctx.glue(), S3GlueAthenaLab.database(ctx), expected.getKey());
+        for (Map.Entry<String, List<String>> expected : new TreeMap<>(Map.of(
+                "refunds", RawSales.REFUND_COLUMNS, "sales", RawSales.SALE_COLUMNS)).descendingMap().entrySet()) {
+            Optional<Table> table = tables.stream().filter(t -> t.name().equals(expected.getKey())).findFirst();
             if (table.isEmpty()) {
-                return CheckResult.fail("no table " + expected.getKey() + " in database " + S3GlueAthenaLab.database(ctx),
-                        "Point the crawler at s3://" + S3GlueAthenaLab.bucket(ctx) + "/" + S3GlueAthenaLab.RAW_SALES
-                                + " and .../" + S3GlueAthenaLab.RAW_REFUNDS + " and run it.");
+                return CheckResult.fail("no table " + expected.getKey() + " in database " + database,
+                        tables.isEmpty() ? "The database " + database + " has no tables: the crawler has not written"
+                                + " any yet." : "There is no table " + expected.getKey() + " in " + database + ".",
+                        "The crawler names each table after the folder it found it in: point it at "
+                                + datasets + " and run it.",
+                        "aws $ENDPOINT glue start-crawler --name $CRAWLER");
             }
             List<String> columns = table.get().storageDescriptor().columns().stream().map(Column::name).toList();
             List<String> keys = table.get().partitionKeys().stream().map(Column::name).toList();
-            if (!columns.equals(expected.getValue()) || !keys.equals(List.of("year", "month"))) {
-                return CheckResult.fail(expected.getKey() + " has columns " + columns + " and partition keys " + keys
-                        + "; expected " + expected.getValue() + " and [year, month]",
-                        "Crawl the dataset's folder itself (raw/sales/), so year= and month= become partition keys.");
+            if (!keys.equals(List.of("year", "month"))) {
+                return CheckResult.fail(expected.getKey() + " is partitioned by " + keys + ", expected [year, month]",
+                        "The table " + expected.getKey() + " is partitioned by " + keys + ", not by the year= and month="
+                                + " folders.",
+                        "Partition keys come from the folders below a crawler's target: with the target "
+                                + table.get().storageDescriptor().location() + " they are " + keys + ".",
+                        "Crawl " + datasets + " (the dataset folders themselves).");
+            }
+            if (!columns.equals(expected.getValue())) {
+                return CheckResult.fail(expected.getKey() + " has columns " + columns + "; expected " + expected.getValue(),
+                        "The table " + expected.getKey() + " has the columns " + columns + ", not those of the files"
+                                + " in " + table.get().storageDescriptor().location() + ".",
+                        "The crawler reads the columns from the files; a table built from another folder, or by hand,"
+                                + " has others. Delete it and crawl the dataset folder again.",
+                        "aws $ENDPOINT glue delete-table --database-name $DB --name " + expected.getKey()
+                                + "; aws $ENDPOINT glue start-crawler --name $CRAWLER");
             }
             seen.add(expected.getKey() + " " + columns + " partitioned by " + keys);
         }
@@ -118,119 +176,118 @@ final class LakeChecks {
     }
 
     static CheckResult everyMonthIsAPartition(LabContext ctx) {
-        Set<List<String>> expected = new HashSet<>(S3GlueAthenaLab.partitionValues());
+        List<List<String>> expected = S3GlueAthenaLab.partitionValues();
+        String database = S3GlueAthenaLab.database(ctx);
         for (String name : List.of("sales", "refunds")) {
-            String database = S3GlueAthenaLab.database(ctx);
             if (table(ctx.glue(), database, name).isEmpty()) {
-                return CheckResult.fail("no table " + name + " in " + database, "Run the crawler first.");
+                return CheckResult.fail("no table " + name + " in " + database,
+                        "There is no table " + name + " yet, so no partitions either: the check above says why.",
+                        "aws $ENDPOINT glue start-crawler --name $CRAWLER");
             }
             Set<List<String>> found = new HashSet<>();
             ctx.glue().getPartitionsPaginator(get -> get.databaseName(database).tableName(name)).stream()
                     .flatMap(page -> page.partitions().stream()).map(Partition::values).forEach(found::add);
-            if (!found.equals(expected)) {
+            List<List<String>> missing = expected.stream().filter(p -> !found.contains(p)).toList();
+            if (!missing.isEmpty() || found.size() != expected.size()) {
                 return CheckResult.fail(name + " has partitions " + found + ", expected " + expected,
-                        "Run the crawler again after all months are uploaded.");
+                        name + " has " + found.size() + " partitions; the months " + missing + " are not among them.",
+                        "A crawler registers the folders that exist when it runs; folders added later become"
+                                + " partitions only at the next crawl (or with MSCK REPAIR TABLE in Athena).",
+                        "aws $ENDPOINT glue start-crawler --name $CRAWLER");
             }
         }
         return CheckResult.pass(expected.size() + " partitions (year, month) in each table");
     }
 
     static CheckResult revenueMatches(LabContext ctx) {
-        Map<YearMonth, long[]> orders = new TreeMap<>();
+        RawSales.Data data = RawSales.generate();
+        Map<YearMonth, Long> orders = new TreeMap<>();
+        Map<YearMonth, Long> units = new TreeMap<>();
         Map<YearMonth, BigDecimal> revenue = new TreeMap<>();
-        for (RawSales.Sale sale : RawSales.generate().sales()) {
-            orders.computeIfAbsent(sale.month(), m -> new long[1])[0]++;
+        Map<YearMonth, BigDecimal> prices = new TreeMap<>();
+        Map<YearMonth, BigDecimal> refunded = new TreeMap<>();
+        for (RawSales.Sale sale : data.sales()) {
+            orders.merge(sale.month(), 1L, Long::sum);
+            units.merge(sale.month(), (long) sale.quantity(), Long::sum);
             revenue.merge(sale.month(), sale.revenue(), BigDecimal::add);
+            prices.merge(sale.month(), sale.unitPrice(), BigDecimal::add);
         }
+        data.refunds().forEach(r -> refunded.merge(r.month(), r.amount(), BigDecimal::add));
         List<List<String>> expected = new ArrayList<>();
-        orders.forEach((month, count) -> expected.add(List.of(Integer.toString(month.getYear()),
-                String.format("%02d", month.getMonthValue()), Long.toString(count[0]), revenue.get(month).toPlainString())));
-        return answerMatches(ctx, List.of("year", "month", "orders", "revenue"), expected, S3GlueAthenaLab.REVENUE_SQL);
+        List<List<String>> unitsCounted = new ArrayList<>();
+        List<List<String>> withoutQuantity = new ArrayList<>();
+        List<List<String>> net = new ArrayList<>();
+        orders.forEach((month, count) -> {
+            String year = Integer.toString(month.getYear());
+            String mm = String.format("%02d", month.getMonthValue());
+            expected.add(List.of(year, mm, count.toString(), revenue.get(month).toPlainString()));
+            unitsCounted.add(List.of(year, mm, units.get(month).toString(), revenue.get(month).toPlainString()));
+            withoutQuantity.add(List.of(year, mm, count.toString(), prices.get(month).toPlainString()));
+            net.add(List.of(year, mm, count.toString(),
+                    revenue.get(month).subtract(refunded.getOrDefault(month, BigDecimal.ZERO)).toPlainString()));
+        });
+        List<AnswerDiff.Mistake> mistakes = List.of(
+                new AnswerDiff.Mistake(unitsCounted, "Your orders column counts units sold (the sum of quantity):"
+                        + " an order is one row of the sales files, however many units it has."),
+                new AnswerDiff.Mistake(withoutQuantity, "Your revenue equals the sum of unit_price: an order of"
+                        + " three lamps earns three times the price. Where does quantity come in?"),
+                new AnswerDiff.Mistake(net, "Your revenue is the month's sales minus its refunds: the question asks"
+                        + " for gross revenue, what was sold; refunds are the second question."));
+        return answerMatches(ctx, List.of("year", "month", "orders", "revenue"), 2, expected, mistakes,
+                S3GlueAthenaLab.REVENUE_SQL);
     }
 
     static CheckResult refundsMatch(LabContext ctx) {
-        Map<String, long[]> count = new TreeMap<>();
+        Map<String, Long> count = new TreeMap<>();
         Map<String, BigDecimal> amount = new TreeMap<>();
         for (RawSales.Refund refund : RawSales.generate().refunds()) {
-            count.computeIfAbsent(refund.reason(), r -> new long[1])[0]++;
+            count.merge(refund.reason(), 1L, Long::sum);
             amount.merge(refund.reason(), refund.amount(), BigDecimal::add);
         }
         List<List<String>> expected = new ArrayList<>();
-        count.forEach((reason, n) -> expected.add(List.of(reason, Long.toString(n[0]), amount.get(reason).toPlainString())));
-        return answerMatches(ctx, List.of("reason", "refunds", "refunded"), expected, S3GlueAthenaLab.REFUNDS_SQL);
+        count.forEach((reason, n) -> expected.add(List.of(reason, n.toString(), amount.get(reason).toPlainString())));
+        return answerMatches(ctx, List.of("reason", "refunds", "refunded"), 1, expected, List.of(),
+                S3GlueAthenaLab.REFUNDS_SQL);
     }
 
     /**
      * Finds the newest Athena result file under {@code athena-results/} whose header is
      * {@code header} and compares its rows with {@code expected}: text exactly, numbers to the cent.
+     * A wrong answer gets, in tiers, what differs, the particulars, and only then the query.
      */
-    private static CheckResult answerMatches(LabContext ctx, List<String> header, List<List<String>> expected, String sql) {
-        String bucket = S3GlueAthenaLab.bucket(ctx);
-        String hint = "Run this query in database " + S3GlueAthenaLab.database(ctx) + " with the output location "
-                + S3GlueAthenaLab.results(ctx) + ": " + sql;
-        Optional<List<List<String>>> result = newestResultWithHeader(ctx.s3(), bucket, header);
+    private static CheckResult answerMatches(LabContext ctx, List<String> header, int keyColumns,
+                                             List<List<String>> expected, List<AnswerDiff.Mistake> mistakes, String sql) {
+        String solution = "In database $DB with the output location s3://$BUCKET/" + S3GlueAthenaLab.RESULTS
+                + ": ask \"" + sql + "\"";
+        List<List<List<String>>> results = ResultFiles.newestFirst(ctx.s3(), S3GlueAthenaLab.bucket(ctx),
+                S3GlueAthenaLab.RESULTS);
+        Optional<List<List<String>>> result = ResultFiles.newestWithHeader(results, header);
         if (result.isEmpty()) {
-            return CheckResult.fail("no query result with columns " + header + " under " + S3GlueAthenaLab.results(ctx), hint);
+            String where = S3GlueAthenaLab.results(ctx);
+            if (results.isEmpty()) {
+                return CheckResult.fail("no query result under " + where,
+                        "There is no query result in " + where + " yet: Athena writes every result there as a CSV"
+                                + " file, and this check reads it from there.",
+                        "Start the query with --result-configuration OutputLocation=" + where
+                                + " and --query-execution-context Database=$DB (the ask function in the guide does).",
+                        solution);
+            }
+            List<String> newest = results.get(0).isEmpty() ? List.of() : results.get(0).get(0);
+            return CheckResult.fail("no query result with columns " + header + " under " + where
+                            + "; the newest has " + newest,
+                    "None of your " + results.size() + " results has the columns " + header + "; the newest has "
+                            + newest + ". Name each column as the question does, with AS.",
+                    "The check finds your answer by its header row: " + String.join(", ", header) + ", in that order.",
+                    solution);
         }
         List<List<String>> rows = result.get().subList(1, result.get().size());
-        if (rows.size() != expected.size()) {
-            return CheckResult.fail(rows.size() + " rows, expected " + expected.size() + ": " + rows, hint);
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            if (!sameRow(rows.get(i), expected.get(i))) {
-                return CheckResult.fail("row " + (i + 1) + " is " + rows.get(i) + ", expected " + expected.get(i), hint);
-            }
+        Optional<AnswerDiff.Difference> difference = new AnswerDiff(header, keyColumns).compare(rows, expected, mistakes);
+        if (difference.isPresent()) {
+            return CheckResult.fail(rows.size() + " rows, expected " + expected.size() + "; "
+                            + difference.get().particulars() + " Your rows: " + rows,
+                    difference.get().nudge(), difference.get().particulars(), solution);
         }
         return CheckResult.pass(rows.size() + " rows, each equal to the totals of the raw rows, e.g. " + rows.get(0));
-    }
-
-    private static boolean sameRow(List<String> actual, List<String> expected) {
-        if (actual.size() != expected.size()) {
-            return false;
-        }
-        for (int i = 0; i < actual.size(); i++) {
-            String a = actual.get(i);
-            String e = expected.get(i);
-            if (a == null || !(a.equals(e) || closeNumbers(a, e))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean closeNumbers(String a, String e) {
-        try {
-            return new BigDecimal(a).subtract(new BigDecimal(e)).abs().compareTo(CENT) < 0;
-        } catch (NumberFormatException notANumber) {
-            return false;
-        }
-    }
-
-    /** Athena writes each SELECT's result as {@code <QueryExecutionId>.csv}: every value quoted, header first. */
-    private static Optional<List<List<String>>> newestResultWithHeader(S3Client s3, String bucket, List<String> header) {
-        List<S3Object> csvFiles = s3.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(S3GlueAthenaLab.RESULTS))
-                .contents().stream()
-                .filter(o -> o.key().endsWith(".csv"))
-                .sorted(Comparator.comparing(S3Object::lastModified).reversed())
-                .toList();
-        for (S3Object file : csvFiles) {
-            String text = s3.getObjectAsBytes(get -> get.bucket(bucket).key(file.key())).asUtf8String();
-            List<List<String>> rows = text.lines().map(LakeChecks::csvRow).toList();
-            if (!rows.isEmpty() && rows.get(0).equals(header)) {
-                return Optional.of(rows);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** One line of Athena's result CSV; these answers hold no commas or quotes inside values. */
-    private static List<String> csvRow(String line) {
-        List<String> values = new ArrayList<>();
-        for (String cell : line.split(",", -1)) {
-            values.add(cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")
-                    ? cell.substring(1, cell.length() - 1) : cell);
-        }
-        return values;
     }
 
     static Optional<Table> table(GlueClient glue, String database, String name) {

@@ -6,9 +6,12 @@ import io.labrunner.core.Lab;
 import io.labrunner.core.LabContext;
 import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
+import io.labrunner.core.RunNames;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -57,25 +60,36 @@ public final class S3GlueAthenaLab implements Lab {
 
     // Every name depends only on the run id, so each phase (and the learner) finds them again.
 
-    static String bucket(LabContext ctx) {
+    static String bucket(RunNames ctx) {
         return ctx.name("lake");
     }
 
     /** Athena dislikes dashes in database names, so the database uses underscores. */
-    static String database(LabContext ctx) {
+    static String database(RunNames ctx) {
         return ctx.name("sales").replace('-', '_');
     }
 
-    static String role(LabContext ctx) {
+    static String role(RunNames ctx) {
         return ctx.name("crawler-role");
     }
 
-    static String crawler(LabContext ctx) {
+    static String crawler(RunNames ctx) {
         return ctx.name("crawler");
     }
 
-    static String results(LabContext ctx) {
+    static String results(RunNames ctx) {
         return "s3://" + bucket(ctx) + "/" + RESULTS;
+    }
+
+    /** The guide's shell variables, in the order its steps use them. */
+    @Override
+    public Map<String, String> names(RunNames run) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("BUCKET", bucket(run));
+        names.put("ROLE", role(run));
+        names.put("DB", database(run));
+        names.put("CRAWLER", crawler(run));
+        return names;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.labrunner.labs.s3dataformats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,47 @@ class GuideCommandsTest {
         assertThat(ParquetFormat.read(parquet)).isEqualTo(expected);
         assertThat(ParquetFormat.columnTypes(parquet)).isEqualTo(ParquetFormat.COLUMN_TYPES);
         assertThat(ParquetFormat.compressions(parquet)).containsExactly("SNAPPY");
+    }
+
+    /**
+     * Step 5's Python, run as the learner runs it. It needs a Python with fastavro: LAB_TEST_PYTHON
+     * or python3 (python3 -m pip install fastavro); without one the test is skipped.
+     */
+    @Test
+    void theGuidesPythonWritesAnAvroFileThatPassesTheChecks(@TempDir Path work) throws Exception {
+        String python = pythonWithFastavro();
+        assumeTrue(python != null, "no Python with fastavro among LAB_TEST_PYTHON and python3");
+        Files.copy(LAB_DIR.resolve("sales.csv"), work.resolve("sales.csv"));
+        Files.copy(LAB_DIR.resolve("sales.avsc"), work.resolve("sales.avsc"));
+        String markdown = Files.readString(LAB_DIR.resolve("README.md"));
+        int start = markdown.indexOf("```python\n") + "```python\n".length();
+        Files.writeString(work.resolve("to_avro.py"), markdown.substring(start, markdown.indexOf("```", start)));
+
+        Process run = new ProcessBuilder(python, "to_avro.py").directory(work.toFile()).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes());
+        assertThat(run.waitFor()).as(output).isZero();
+
+        byte[] avro = Files.readAllBytes(work.resolve("sales.avro"));
+        assertThat(AvroFormat.read(avro)).isEqualTo(SalesDataset.generate());
+        assertThat(AvroFormat.fieldTypes(AvroFormat.schemaOf(avro))).isEqualTo(AvroFormat.fieldTypes(AvroFormat.SCHEMA));
+    }
+
+    private static String pythonWithFastavro() throws InterruptedException {
+        for (String python : new String[] {System.getenv("LAB_TEST_PYTHON"), "python3"}) {
+            if (python == null || python.isBlank()) {
+                continue;
+            }
+            try {
+                Process probe = new ProcessBuilder(python, "-c", "import fastavro").redirectErrorStream(true).start();
+                probe.getInputStream().readAllBytes();
+                if (probe.waitFor() == 0) {
+                    return python;
+                }
+            } catch (java.io.IOException notThere) {
+                // try the next one
+            }
+        }
+        return null;
     }
 
     private static String sqlBlockOf(String markdown) {

@@ -104,6 +104,74 @@ class S3DataFormatsLabTest {
         assertThat(schema.hint()).contains("DECIMAL(10,2)");
     }
 
+    @Test
+    void uncompressedParquetAndACsvWithAnotherHeaderFailTheirChecksWithDiagnosingHints(@TempDir Path work)
+            throws Exception {
+        Path csv = work.resolve("sales.csv");
+        Path plain = work.resolve("plain.parquet");
+        Files.write(csv, CsvFormat.write(SalesDataset.generate()));
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duckdb.createStatement()) {
+            sql.execute("COPY (SELECT * FROM read_parquet('" + writeSnappy(work) + "')) TO '" + plain
+                    + "' (FORMAT parquet, COMPRESSION uncompressed)");
+        }
+        String renamed = Files.readString(csv).replaceFirst("order_id,customer_id", "id,customer");
+        Lab wrong = new SolvedThenOverwritten(lab, java.util.Map.of(
+                "formats/sales.parquet", Files.readAllBytes(plain),
+                "formats/sales.csv", renamed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        LabResult result = runner.run(wrong, false);
+
+        CheckOutcome snappy = outcome(result, "The Parquet file is compressed with Snappy");
+        assertThat(snappy.passed()).isFalse();
+        assertThat(snappy.hint()).contains("UNCOMPRESSED").doesNotContain("COPY");
+        assertThat(snappy.hints().get(snappy.hints().size() - 1)).contains("COMPRESSION snappy");
+        assertThat(outcome(result, "The Parquet file reads back as the same sales").passed()).isTrue();
+        CheckOutcome csvBack = outcome(result, "The CSV file reads back as the same sales");
+        assertThat(csvBack.passed()).isFalse();
+        assertThat(csvBack.hint()).contains("header row is \"id,customer,").contains("[order_id, customer_id]");
+    }
+
+    @Test
+    void namesAreTheBucketTheGuideUses() {
+        assertThat(lab.names(io.labrunner.core.RunNames.of("k3f9x2"))).containsExactly(
+                java.util.Map.entry("BUCKET", "lab-k3f9x2-data"));
+    }
+
+    private static CheckOutcome outcome(LabResult result, String name) {
+        return result.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Path writeSnappy(Path work) throws Exception {
+        Path parquet = work.resolve("snappy.parquet");
+        Files.write(parquet, ParquetFormat.write(SalesDataset.generate()));
+        return parquet;
+    }
+
+    /** The reference solution, then files with a learner's mistakes written over some of its own. */
+    private record SolvedThenOverwritten(S3DataFormatsLab lab, java.util.Map<String, byte[]> files) implements Lab {
+        @Override
+        public LabInfo info() {
+            return lab.info();
+        }
+
+        @Override
+        public void setup(LabContext ctx) throws Exception {
+            lab.setup(ctx);
+        }
+
+        @Override
+        public void solve(LabContext ctx) throws Exception {
+            lab.solve(ctx);
+            files.forEach((key, bytes) -> ctx.s3().putObject(
+                    put -> put.bucket(S3DataFormatsLab.bucket(ctx)).key(key), RequestBody.fromBytes(bytes)));
+        }
+
+        @Override
+        public List<Check> checks() {
+            return lab.checks();
+        }
+    }
+
     /** The reference solution, then a Parquet file whose columns all stayed text written over it. */
     private record SolvedThenReplaced(S3DataFormatsLab lab, byte[] parquet) implements Lab {
         @Override

@@ -57,6 +57,8 @@ record RunEnvironment(Ledger run, Map<String, String> names, Map<String, String>
         }
         connection.put("AWS_DEFAULT_REGION", region);
         connection.put("AWS_REGION", region);
+        // AWS CLI v2 pipes long output through a pager; the guides' commands expect it printed.
+        connection.put("AWS_PAGER", "");
         return new RunEnvironment(run, names, connection, note);
     }
 

@@ -27,7 +27,8 @@ class RunEnvironmentTest {
                 run(Location.of("aws", Optional.empty(), "eu-west-1").withAccount("123456789012")), new StateDirectory(home));
 
         assertThat(env.exports()).contains("export BUCKET=lab-k3f9x2-data\n", "export ENDPOINT=''\n",
-                "unset AWS_ENDPOINT_URL\n", "export AWS_DEFAULT_REGION=eu-west-1\n").doesNotContain("AWS_ACCESS_KEY_ID");
+                "unset AWS_ENDPOINT_URL\n", "export AWS_DEFAULT_REGION=eu-west-1\n", "export AWS_PAGER=''\n")
+                .doesNotContain("AWS_ACCESS_KEY_ID");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.labrunner.core.report.RunReport;
 import io.labrunner.core.report.StepResult;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,6 +105,10 @@ final class Console implements RunListener, AutoCloseable {
     @Override
     public synchronized void checkFinished(CheckOutcome check) {
         endActivity();
+        if (check.wasSkipped()) {
+            println("    " + style.yellow("○") + " " + check.name() + "  " + style.dim("skipped: " + check.skipped()));
+            return;
+        }
         String mark = check.passed() ? style.green("✔") : style.red("✘");
         if (!check.ok()) {
             mark = style.red(check.passed() ? "✘ (passed before the solution ran: a broken check)" : "✘");
@@ -142,7 +147,11 @@ final class Console implements RunListener, AutoCloseable {
         long passed = report.count(Outcome.PASSED);
         long failed = report.count(Outcome.FAILED) + report.count(Outcome.ERROR);
         long skipped = report.count(Outcome.SKIPPED);
-        String line = passed + " passed, " + failed + " failed, " + skipped + " skipped in " + seconds(report.duration());
+        // Only run, test and check judge a lab; after start, solve or cleanup "passed" would claim a check.
+        boolean judged = report.labs().stream().anyMatch(lab -> !lab.checks().isEmpty()
+                || !List.of("start", "solve", "cleanup").contains(lab.command()));
+        String line = passed + (judged ? " passed, " : " done, ") + failed + " failed, " + skipped + " skipped in "
+                + seconds(report.duration());
         println((failed > 0 ? style.red(line) : style.green(line)));
     }
 

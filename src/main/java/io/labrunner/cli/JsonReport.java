@@ -82,6 +82,9 @@ final class JsonReport {
             c.put("expected", check.expectedPass() ? "pass" : "fail");
             c.put("ok", check.ok());
             c.put("detail", check.detail());
+            if (check.wasSkipped()) {
+                c.put("skipped", check.skipped());
+            }
             if (!check.hint().isBlank()) {
                 c.put("hint", check.hint());
             }

@@ -56,6 +56,9 @@ record LastCheck(String runId, String labId, Instant at, List<CheckState> checks
     static LastCheck of(LabResult result, Instant at, Optional<LastCheck> before) {
         List<CheckState> states = new ArrayList<>();
         for (CheckOutcome outcome : result.checks()) {
+            if (outcome.wasSkipped()) {
+                continue; // not judged on this target: nothing to pass, nothing to hint
+            }
             int revealed = outcome.passed() || outcome.hints().isEmpty() ? 0 : 1;
             if (!outcome.passed()) {
                 revealed = Math.max(revealed, before.stream().flatMap(b -> b.checks().stream())

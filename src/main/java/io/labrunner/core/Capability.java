@@ -9,6 +9,8 @@ public enum Capability {
     GLUE_CRAWLER,
     ATHENA_SQL,
     KINESIS,
+    /** Kinesis refuses what a shard cannot take (1 MiB/s, 1,000 records/s) with ProvisionedThroughputExceededException. */
+    KINESIS_SHARD_LIMITS,
     FIREHOSE_S3,
     BEDROCK_TEXT,
     BEDROCK_EMBEDDINGS,

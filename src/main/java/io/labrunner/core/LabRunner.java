@@ -276,6 +276,16 @@ public final class LabRunner {
             }
             listener.phaseStarted(stage.equals("check") ? "checks" : "checks (" + stage + ")");
             for (Check check : lab.checks()) {
+                if (!capabilities.containsAll(check.needs())) {
+                    Set<Capability> missing = EnumSet.copyOf(check.needs());
+                    missing.removeAll(capabilities);
+                    CheckOutcome skipped = CheckOutcome.skipped(check.name(), stage, expectPass, "needs "
+                            + missing.stream().map(Enum::name).collect(Collectors.joining(", "))
+                            + ", which target " + target + " does not emulate");
+                    checks.add(skipped);
+                    listener.checkFinished(skipped);
+                    continue;
+                }
                 long start = System.nanoTime();
                 CheckResult verdict;
                 ctx.holdNotes();

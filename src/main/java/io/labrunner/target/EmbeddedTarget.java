@@ -20,7 +20,8 @@ import software.amazon.awssdk.regions.Region;
 public final class EmbeddedTarget implements Target {
     /** What the embedded emulator serves today. */
     static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.S3, Capability.STS, Capability.IAM,
-            Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER, Capability.ATHENA_SQL, Capability.KINESIS,
+            Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER, Capability.ATHENA_SQL,
+            Capability.KINESIS, Capability.KINESIS_SHARD_LIMITS,
             Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
             Capability.SAGEMAKER_TRAINING);
 

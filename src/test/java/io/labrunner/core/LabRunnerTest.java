@@ -157,6 +157,49 @@ class LabRunnerTest {
         assertThat(state.activeRuns()).isEmpty();
     }
 
+    @Test
+    void aCheckNeedingWhatTheTargetDoesNotEmulateIsSkippedNotPassed() {
+        LabRunner s3Only = new LabRunner("floci", Set.of(Capability.S3), clients, state,
+                io.labrunner.core.report.RunListener.NONE, java.time.Clock.systemUTC());
+        List<String> judged = Collections.synchronizedList(new ArrayList<>());
+        Lab lab = new Lab() {
+            @Override
+            public LabInfo info() {
+                return new io.labrunner.testing.FakeLab("limits-lab").info();
+            }
+
+            @Override
+            public void setup(LabContext ctx) {
+            }
+
+            @Override
+            public void solve(LabContext ctx) {
+            }
+
+            @Override
+            public List<Check> checks() {
+                return List.of(
+                        Check.of("needs shard limits", ctx -> {
+                            judged.add("limits");
+                            return CheckResult.pass("judged");
+                        }).needing(Capability.KINESIS_SHARD_LIMITS),
+                        Check.of("plain", ctx -> {
+                            judged.add("plain");
+                            return CheckResult.pass("fine");
+                        }));
+            }
+        };
+
+        LabResult result = s3Only.run(lab, false);
+
+        assertThat(judged).containsExactly("plain");
+        assertThat(result.outcome()).isEqualTo(Outcome.PASSED);
+        CheckOutcome skipped = result.checks().get(0);
+        assertThat(skipped.wasSkipped()).isTrue();
+        assertThat(skipped.passed()).isFalse();
+        assertThat(skipped.skipped()).contains("KINESIS_SHARD_LIMITS").contains("floci");
+    }
+
     /** Records what the console would print, in order. */
     private static final class Recording implements RunListener {
         final List<String> events = Collections.synchronizedList(new ArrayList<>());

@@ -13,13 +13,30 @@ import java.util.List;
  * @param detail       what it saw
  * @param hints        what a learner should look at when it failed, in tiers (see {@code CheckResult})
  * @param notes        details the check gave while it looked (a table of what it measured); they print under its line
+ * @param skipped      why the check was not judged on this target (it needs behaviour the target does not
+ *                     emulate); empty when it ran
  */
 public record CheckOutcome(String name, String stage, boolean passed, boolean expectedPass,
-                           String detail, List<String> hints, Duration duration, List<String> notes) {
+                           String detail, List<String> hints, Duration duration, List<String> notes,
+                           String skipped) {
 
     public CheckOutcome {
         hints = List.copyOf(hints);
         notes = List.copyOf(notes);
+    }
+
+    public CheckOutcome(String name, String stage, boolean passed, boolean expectedPass,
+                        String detail, List<String> hints, Duration duration, List<String> notes) {
+        this(name, stage, passed, expectedPass, detail, hints, duration, notes, "");
+    }
+
+    /** A check not judged on this target, and why. */
+    public static CheckOutcome skipped(String name, String stage, boolean expectedPass, String why) {
+        return new CheckOutcome(name, stage, false, expectedPass, "", List.of(), Duration.ZERO, List.of(), why);
+    }
+
+    public boolean wasSkipped() {
+        return !skipped.isEmpty();
     }
 
     public CheckOutcome(String name, String stage, boolean passed, boolean expectedPass,
@@ -32,8 +49,8 @@ public record CheckOutcome(String name, String stage, boolean passed, boolean ex
         return hints.isEmpty() ? "" : hints.get(0);
     }
 
-    /** Whether the check behaved as required: passing after the solution, failing before it. */
+    /** Whether the check behaved as required: passing after the solution, failing before it (or was skipped). */
     public boolean ok() {
-        return passed == expectedPass;
+        return wasSkipped() || passed == expectedPass;
     }
 }

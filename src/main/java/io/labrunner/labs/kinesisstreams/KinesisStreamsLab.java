@@ -130,7 +130,8 @@ public final class KinesisStreamsLab implements Lab {
         StreamChecks checks = new StreamChecks();
         return List.of(
                 Check.of("The stream holds every event of the feed once", checks::streamHoldsTheFeedOnce),
-                Check.of("The producer met the shards' write limit and still delivered every event", checks::throttlingMet),
+                Check.of("The producer met the shards' write limit and still delivered every event", checks::throttlingMet)
+                        .needing(Capability.KINESIS_SHARD_LIMITS),
                 Check.of("The partition keys spread the records across the shards", checks::spreadAcrossShards),
                 Check.of("A shard was split mid-feed and read parent first, then its children", checks::reshardReadInOrder),
                 Check.of("Every event was consumed exactly once", checks::consumedOnce),

@@ -104,9 +104,11 @@ final class StartCommand extends LabsCommand {
         List<String> made = run.entries().stream().filter(e -> e.state() == Ledger.State.CREATED)
                 .map(e -> e.type().label() + " " + e.id()).toList();
         String where = run.location() == null ? "target " + run.target() : run.location().describe();
-        return "✔ Set up run " + run.runId() + " on " + where + ": "
-                + (made.isEmpty() ? "nothing to create" : made.size() + (made.size() == 1 ? " resource (" : " resources (")
-                + made.stream().collect(Collectors.joining(", ")) + ")") + ".";
+        // The ledger also holds the names a lab reserves for what the learner creates, so this says what
+        // cleanup will delete rather than claiming everything in it exists already.
+        return "✔ Set up run " + run.runId() + " on " + where + "."
+                + (made.isEmpty() ? "" : " 'lab cleanup' deletes, whichever exist: "
+                + made.stream().collect(Collectors.joining(", ")) + ".");
     }
 
     /**

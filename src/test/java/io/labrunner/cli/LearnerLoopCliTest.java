@@ -70,7 +70,7 @@ class LearnerLoopCliTest {
                 .contains("  BUCKET=lab-" + id + "-data\n").contains("  PREFIX=in/\n")
                 .contains("eval \"$(lab env names-lab)\"")
                 .contains("Set up run " + id + " on the embedded emulator with data in")
-                .contains("1 resource (S3 bucket lab-" + id + "-data)")
+                .contains("'lab cleanup' deletes, whichever exist: S3 bucket lab-" + id + "-data.")
                 .doesNotContain("<run id>").doesNotContain("$BUCKET").doesNotContain("passed");
         assertThat(said).as("ENDPOINT is left for 'lab env' to set").contains("aws $ENDPOINT s3 cp");
         assertThat(emulators.launches()).isEqualTo(1);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labrunner.emulator.Emulator;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -29,9 +31,19 @@ class ModelRegistryTest {
     private static final String ARTIFACT = "s3://data/churn/output/model.tar.gz";
 
     private final Emulator emulator = Emulator.builder().port(0).build().start();
-    private final SageMakerClient sagemaker = SageMakerClient.builder().endpointOverride(emulator.getEndpoint())
-            .region(Region.of(emulator.getRegion())).credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey()))).build();
+    private final SageMakerClient sagemaker = client(emulator);
+
+    private static SageMakerClient client(Emulator emulator) {
+        return SageMakerClient.builder().endpointOverride(emulator.getEndpoint())
+                .region(Region.of(emulator.getRegion())).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(emulator.getAccessKey(), emulator.getSecretKey()))).build();
+    }
+
+    private static String register(SageMakerClient client, String group) {
+        return client.createModelPackage(r -> r.modelPackageGroupName(group).inferenceSpecification(s -> s
+                .containers(c -> c.image(IMAGE).modelDataUrl(ARTIFACT))
+                .supportedContentTypes("text/csv").supportedResponseMIMETypes("text/csv"))).modelPackageArn();
+    }
 
     @AfterEach
     void close() {
@@ -203,6 +215,26 @@ class ModelRegistryTest {
         assertThat(sagemaker.listModelPackages(r -> r.modelPackageGroupName("churn")).modelPackageSummaryList())
                 .isEmpty();
         assertThat(sagemaker.listModelPackageGroups(r -> { }).modelPackageGroupSummaryList()).hasSize(1);
+    }
+
+    @Test
+    void groupsVersionsAndApprovalsOutliveARestart(@TempDir Path dataDir) {
+        try (Emulator first = Emulator.builder().port(0).dataDir(dataDir).build().start();
+                SageMakerClient client = client(first)) {
+            client.createModelPackageGroup(r -> r.modelPackageGroupName("churn"));
+            CreateModelPackageRequest request = CreateModelPackageRequest.builder().modelPackageGroupName("churn")
+                    .inferenceSpecification(s -> s.containers(c -> c.image(IMAGE).modelDataUrl(ARTIFACT))
+                            .supportedContentTypes("text/csv").supportedResponseMIMETypes("text/csv")).build();
+            String arn = client.createModelPackage(request).modelPackageArn();
+            client.updateModelPackage(r -> r.modelPackageArn(arn).modelApprovalStatus(ModelApprovalStatus.APPROVED));
+        }
+        try (Emulator second = Emulator.builder().port(0).dataDir(dataDir).build().start();
+                SageMakerClient client = client(second)) {
+            assertThat(client.describeModelPackage(r -> r.modelPackageName("churn/1")).modelApprovalStatus())
+                    .isEqualTo(ModelApprovalStatus.APPROVED);
+            // Numbering goes on after the versions already registered.
+            assertThat(register(client, "churn")).endsWith("model-package/churn/2");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.labrunner.emulator.sagemaker.Paging;
 import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.TagOperations;
 import io.labrunner.emulator.sagemaker.transform.ModelPackages;
+import io.labrunner.emulator.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,8 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
     private final Clock clock;
     private final Duration validation;
 
-    public ModelRegistryOperations(String account, ResourceTags tags,
-            io.labrunner.emulator.state.StateStore state, Clock clock, Duration validation) {
+    public ModelRegistryOperations(String account, ResourceTags tags, StateStore state, Clock clock,
+            Duration validation) {
         this.account = account;
         this.store = new RegistryStore(state);
         this.tags = tags;

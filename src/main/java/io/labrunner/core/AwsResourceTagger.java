@@ -65,6 +65,10 @@ public final class AwsResourceTagger implements ResourceTagger {
                 tagSageMaker(clients.sageMaker().describeTransformJob(r -> r.transformJobName(resource.id()))
                         .transformJobArn(), tags);
                 return;
+            case SAGEMAKER_MODEL_PACKAGE_GROUP:
+                tagSageMaker(clients.sageMaker().describeModelPackageGroup(r -> r.modelPackageGroupName(
+                        resource.id())).modelPackageGroupArn(), tags);
+                return;
             case SAGEMAKER_TUNING_JOB:
                 tagSageMaker(clients.sageMaker().describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(
                         resource.id())).hyperParameterTuningJobArn(), tags);

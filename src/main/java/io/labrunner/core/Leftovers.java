@@ -89,6 +89,10 @@ public final class Leftovers {
                             && isRunning(j.hyperParameterTuningJobStatusAsString()))
                     .forEach(j -> found.add("SageMaker tuning job " + j.hyperParameterTuningJobName() + " ("
                             + j.hyperParameterTuningJobStatusAsString() + ")"));
+            clients.sageMaker().listModelPackageGroupsPaginator(r -> r.nameContains(stem))
+                    .modelPackageGroupSummaryList().stream()
+                    .filter(g -> g.modelPackageGroupName().startsWith(stem))
+                    .forEach(g -> found.add("SageMaker model package group " + g.modelPackageGroupName()));
         }
         return found;
     }

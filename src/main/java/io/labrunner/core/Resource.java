@@ -54,6 +54,11 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.SAGEMAKER_TRANSFORM_JOB, name);
     }
 
+    /** A model package group by name; cleanup deletes its versions, then the group. */
+    public static Resource modelPackageGroup(String name) {
+        return new Resource(ResourceType.SAGEMAKER_MODEL_PACKAGE_GROUP, name);
+    }
+
     /** A hyperparameter tuning job by name; cleanup stops it if it still runs. */
     public static Resource tuningJob(String name) {
         return new Resource(ResourceType.SAGEMAKER_TUNING_JOB, name);

@@ -109,6 +109,8 @@ public final class ResourceDeleter {
                 return stopTransformJob(resource.id());
             case SAGEMAKER_TUNING_JOB:
                 return stopTuningJob(resource.id());
+            case SAGEMAKER_MODEL_PACKAGE_GROUP:
+                return deleteModelPackageGroup(resource.id());
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -262,6 +264,29 @@ public final class ResourceDeleter {
     }
 
     /**
+     * Deletes the group's model package versions, then the group: AWS refuses (ConflictException) to delete a
+     * group that still holds versions. A missing group is a ValidationException that isNotFound recognises.
+     */
+    private Deletion deleteModelPackageGroup(String name) {
+        var sagemaker = clients.sageMaker();
+        sagemaker.describeModelPackageGroup(r -> r.modelPackageGroupName(name));
+        sagemaker.listModelPackagesPaginator(r -> r.modelPackageGroupName(name)).modelPackageSummaryList()
+                .forEach(version -> {
+                    try {
+                        sagemaker.deleteModelPackage(r -> r.modelPackageName(version.modelPackageArn()));
+                    } catch (AwsServiceException e) {
+                        // A version deleted since the listing is what this delete wanted.
+                        if (!(e.statusCode() == 400 && message(e).startsWith("ModelPackage ")
+                                && message(e).endsWith("does not exist."))) {
+                            throw e;
+                        }
+                    }
+                });
+        sagemaker.deleteModelPackageGroup(r -> r.modelPackageGroupName(name));
+        return Deletion.DELETED;
+    }
+
+    /**
      * Stops the job if it runs and waits until it has ended: a transform job cannot be deleted, but one
      * left running keeps an instance billed and writes into a bucket that cleanup is about to empty.
      */
@@ -351,6 +376,10 @@ public final class ResourceDeleter {
             case SAGEMAKER_TUNING_JOB:
                 // "Amazon SageMaker can't find a tuning job with name ..."
                 return code.equals("ResourceNotFound");
+            case SAGEMAKER_MODEL_PACKAGE_GROUP:
+                // "ModelPackageGroup arn:...:model-package-group/<name> does not exist."
+                return code.equals("ValidationException") && message(e).startsWith("ModelPackageGroup ")
+                        && message(e).contains("does not exist");
             default:
                 return false;
         }
@@ -366,6 +395,8 @@ public final class ResourceDeleter {
                 || e instanceof software.amazon.awssdk.services.kinesis.model.ResourceInUseException
                 // A stream still CREATING cannot be deleted yet.
                 || e instanceof software.amazon.awssdk.services.firehose.model.ResourceInUseException
+                // A group whose versions are still being deleted refuses its own delete for a moment.
+                || e instanceof software.amazon.awssdk.services.sagemaker.model.ConflictException
                 || e.isThrottlingException()
                 || e.statusCode() >= 500
                 || e.statusCode() == 409;

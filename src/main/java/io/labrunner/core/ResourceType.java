@@ -24,7 +24,12 @@ public enum ResourceType {
      * By name. Cleanup stops a tuning job that still runs (which stops its training jobs) and waits until
      * it has ended; an ended one stays listed, as its training jobs do.
      */
-    SAGEMAKER_TUNING_JOB("SageMaker tuning job");
+    SAGEMAKER_TUNING_JOB("SageMaker tuning job"),
+    /**
+     * A Model Registry group by name, with the model package versions registered in it: AWS refuses to
+     * delete a group that still holds versions, so cleanup deletes the versions first.
+     */
+    SAGEMAKER_MODEL_PACKAGE_GROUP("SageMaker model package group");
 
     private final String label;
 

@@ -24,6 +24,7 @@ import io.labrunner.emulator.s3.S3Frontend;
 import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.SageMakerService;
+import io.labrunner.emulator.sagemaker.registry.ModelRegistryOperations;
 import io.labrunner.emulator.sagemaker.TagOperations;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.sagemaker.tuning.TuningOperations;
@@ -286,11 +287,14 @@ public final class Emulator implements AutoCloseable {
         AlgorithmRegistry registry = new AlgorithmRegistry(algorithms);
         TuningOperations tuning = new TuningOperations(training, tags, state, java.time.Clock.systemUTC(),
                 image -> registry.forImage(image).map(Algorithm::metrics), tuningPoll);
-        Models models = new Models(s3Objects(), tags, state, java.time.Clock.systemUTC());
+        ModelRegistryOperations modelRegistry = new ModelRegistryOperations(ACCOUNT_ID, tags, state,
+                java.time.Clock.systemUTC(), ModelRegistryOperations.DEFAULT_VALIDATION);
+        Models models = new Models(s3Objects(), tags, state, java.time.Clock.systemUTC(), modelRegistry);
         TransformJobs transforms = new TransformJobs(models, s3Objects(), registry::forImage,
                 algorithms.stream().map(Algorithm::repository).toList(), tags, logWriter(), state,
                 java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP);
-        List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning, models, transforms);
+        List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning, models, transforms,
+                modelRegistry);
         return new SageMakerService(groups);
     }
 

@@ -149,6 +149,11 @@ public final class Sweeper {
                     .filter(j -> RUN_NAME.matcher(j.hyperParameterTuningJobName()).matches()
                             && Leftovers.isRunning(j.hyperParameterTuningJobStatusAsString()))
                     .forEach(j -> add(found, Resource.tuningJob(j.hyperParameterTuningJobName()), j.creationTime()));
+            clients.sageMaker().listModelPackageGroupsPaginator(r -> r.nameContains("lab-"))
+                    .modelPackageGroupSummaryList().stream()
+                    .filter(g -> RUN_NAME.matcher(g.modelPackageGroupName()).matches())
+                    .forEach(g -> add(found, Resource.modelPackageGroup(g.modelPackageGroupName()),
+                            g.creationTime()));
         }
         if (capabilities.contains(Capability.BEDROCK_GUARDRAILS)) {
             // Keyed by ARN, as the tagged ones are, so a guardrail found both ways is listed once.
@@ -202,6 +207,14 @@ public final class Sweeper {
                 }
                 if (rest.startsWith("model/")) {
                     return Optional.of(Resource.sageMakerModel(last));
+                }
+                if (rest.startsWith("model-package-group/")) {
+                    return Optional.of(Resource.modelPackageGroup(last));
+                }
+                if (rest.startsWith("model-package/")) {
+                    // A version, model-package/<group>/<version>: cleaning its group deletes it too.
+                    String[] path = rest.split("/");
+                    return path.length == 3 ? Optional.of(Resource.modelPackageGroup(path[1])) : Optional.empty();
                 }
                 if (rest.startsWith("hyper-parameter-tuning-job/")) {
                     return Optional.of(Resource.tuningJob(last));

@@ -41,7 +41,10 @@ SERVED = {
                   "ListTags", "DeleteTags", "CreateHyperParameterTuningJob", "DescribeHyperParameterTuningJob",
                   "ListHyperParameterTuningJobs", "ListTrainingJobsForHyperParameterTuningJob",
                   "StopHyperParameterTuningJob", "CreateModel", "DescribeModel", "ListModels", "DeleteModel",
-                  "CreateTransformJob", "DescribeTransformJob", "ListTransformJobs", "StopTransformJob"],
+                  "CreateTransformJob", "DescribeTransformJob", "ListTransformJobs", "StopTransformJob",
+                  "CreateModelPackageGroup", "DescribeModelPackageGroup", "ListModelPackageGroups",
+                  "DeleteModelPackageGroup", "CreateModelPackage", "DescribeModelPackage", "ListModelPackages",
+                  "UpdateModelPackage", "DeleteModelPackage"],
 }
 
 

@@ -1,6 +1,8 @@
 package io.labrunner.emulator.sagemaker.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.S3Objects;
@@ -25,8 +27,15 @@ public final class Models implements OperationGroup {
     private final ResourceTags tags;
     private final Clock clock;
     private final StateMap<SageMakerModel> models;
+    private final ModelPackages packages;
 
     public Models(S3Objects s3, ResourceTags tags, StateStore state, Clock clock) {
+        this(s3, tags, state, clock, ModelPackages.NONE);
+    }
+
+    /** Models whose containers may name a model package of {@code packages} instead of an image. */
+    public Models(S3Objects s3, ResourceTags tags, StateStore state, Clock clock, ModelPackages packages) {
+        this.packages = packages;
         this.s3 = s3;
         this.tags = tags;
         this.clock = clock;
@@ -59,17 +68,44 @@ public final class Models implements OperationGroup {
         if (containers.isEmpty()) {
             throw TransformErrors.validation("Either PrimaryContainer or Containers must be provided.");
         }
+        ArrayNode resolved = JsonNodeFactory.instance.arrayNode();
         for (JsonNode container : containers) {
-            checkContainer(container);
+            JsonNode running = fromPackage(region, container);
+            checkContainer(running);
+            resolved.add(running);
         }
         ObjectNode definition = input.deepCopy();
         definition.remove("ModelName");
         definition.remove("Tags");
+        if (containers.stream().anyMatch(container -> container.has("ModelPackageName"))) {
+            definition.set(SageMakerModel.RESOLVED_CONTAINERS, resolved);
+        }
         models.put(Arns.key(region, name), new SageMakerModel(region, name, arn, definition, clock.instant()));
         if (input.has("Tags")) {
             tags.put(arn, Tags.of(input.get("Tags")));
         }
         return Map.of("ModelArn", arn);
+    }
+
+    /**
+     * A container naming a model package runs the package's image on its artifact, as AWS deploys a package:
+     * the package's container, with the request's own Environment entries on top of the package's.
+     */
+    private JsonNode fromPackage(String region, JsonNode container) {
+        if (!container.has("ModelPackageName")) {
+            return container;
+        }
+        ObjectNode resolved = packages.deployableContainer(region, container.get("ModelPackageName").asText());
+        ObjectNode environment = resolved.has("Environment") && resolved.get("Environment").isObject()
+                ? (ObjectNode) resolved.get("Environment") : resolved.putObject("Environment");
+        if (container.has("Environment")) {
+            environment.setAll((ObjectNode) container.get("Environment"));
+        }
+        if (environment.isEmpty()) {
+            resolved.remove("Environment");
+        }
+        resolved.put("ModelPackageName", container.get("ModelPackageName").asText());
+        return resolved;
     }
 
     private static List<JsonNode> containers(ObjectNode input) {
@@ -82,8 +118,8 @@ public final class Models implements OperationGroup {
     }
 
     /**
-     * What CreateModel checks of each container: an image to run (or a model package, which this
-     * emulator refuses at run time), and model data that exists. AWS looks the artifact up before it
+     * What CreateModel checks of each container (a package's one once resolved): an image to run, and
+     * model data that exists. AWS looks the artifact up before it
      * accepts the model ("Could not find model data at s3://..."), and so does this emulator.
      */
     private void checkContainer(JsonNode container) {

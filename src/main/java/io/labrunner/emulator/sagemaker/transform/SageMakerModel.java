@@ -13,9 +13,18 @@ import java.util.Map;
  *                   ExecutionRoleArn, VpcConfig, ...), without its Tags
  */
 record SageMakerModel(String region, String name, String arn, ObjectNode definition, Instant created) {
+    /**
+     * Where CreateModel keeps the containers as they run when one named a model package: with the package's
+     * image and artifact. DescribeModel answers the containers as they were given.
+     */
+    static final String RESOLVED_CONTAINERS = "ResolvedContainers";
 
     /** The container that serves inference: PrimaryContainer, or the first of Containers. */
     ObjectNode container() {
+        JsonNode resolved = definition.path(RESOLVED_CONTAINERS).path(0);
+        if (resolved.isObject()) {
+            return (ObjectNode) resolved;
+        }
         JsonNode primary = definition.get("PrimaryContainer");
         if (primary != null && primary.isObject()) {
             return (ObjectNode) primary;

@@ -57,7 +57,7 @@ class MalformedRequestsTest {
      * these answers between runs.
      */
     /** At most this many requests in all, whatever the models grow to. */
-    private static final int MAX_REQUESTS = 12000;
+    private static final int MAX_REQUESTS = 20000;
     private static final String GUARDRAIL_NAME = "fuzz-guardrail";
     private static final String TRAINING_ROLE = "arn:aws:iam::000000000000:role/fuzz";
 

@@ -90,6 +90,10 @@ public final class Leftovers {
                     .forEach(j -> found.add("SageMaker tuning job " + j.hyperParameterTuningJobName() + " ("
                             + j.hyperParameterTuningJobStatusAsString() + ")"));
         }
+        if (capabilities.contains(Capability.CLOUDWATCH_METRICS)) {
+            clients.cloudWatch().describeAlarmsPaginator(r -> r.alarmNamePrefix(stem)).metricAlarms()
+                    .forEach(a -> found.add("CloudWatch alarm " + a.alarmName()));
+        }
         return found;
     }
 

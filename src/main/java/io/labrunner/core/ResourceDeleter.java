@@ -109,6 +109,8 @@ public final class ResourceDeleter {
                 return stopTransformJob(resource.id());
             case SAGEMAKER_TUNING_JOB:
                 return stopTuningJob(resource.id());
+            case CLOUDWATCH_ALARM:
+                return Deletion.of(deleteAlarm(resource.id()));
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -206,6 +208,16 @@ public final class ResourceDeleter {
         } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
             return false;
         }
+    }
+
+    /** DeleteAlarms skips names of no alarm without a word, so whether it was there is asked first. */
+    private boolean deleteAlarm(String name) {
+        var cloudWatch = clients.cloudWatch();
+        if (cloudWatch.describeAlarms(r -> r.alarmNames(name)).metricAlarms().isEmpty()) {
+            return false;
+        }
+        cloudWatch.deleteAlarms(r -> r.alarmNames(name));
+        return true;
     }
 
     private boolean deleteDeliveryStream(String stream) {
@@ -351,6 +363,8 @@ public final class ResourceDeleter {
             case SAGEMAKER_TUNING_JOB:
                 // "Amazon SageMaker can't find a tuning job with name ..."
                 return code.equals("ResourceNotFound");
+            case CLOUDWATCH_ALARM:
+                return code.equals("ResourceNotFound") || code.equals("ResourceNotFoundException");
             default:
                 return false;
         }

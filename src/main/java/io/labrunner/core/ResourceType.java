@@ -24,7 +24,9 @@ public enum ResourceType {
      * By name. Cleanup stops a tuning job that still runs (which stops its training jobs) and waits until
      * it has ended; an ended one stays listed, as its training jobs do.
      */
-    SAGEMAKER_TUNING_JOB("SageMaker tuning job");
+    SAGEMAKER_TUNING_JOB("SageMaker tuning job"),
+    /** A CloudWatch metric alarm, by name. */
+    CLOUDWATCH_ALARM("CloudWatch alarm");
 
     private final String label;
 

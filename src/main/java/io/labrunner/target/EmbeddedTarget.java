@@ -22,7 +22,7 @@ public final class EmbeddedTarget implements Target {
     static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.S3, Capability.STS, Capability.IAM,
             Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER, Capability.ATHENA_SQL, Capability.KINESIS,
             Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
-            Capability.SAGEMAKER_TRAINING);
+            Capability.SAGEMAKER_TRAINING, Capability.CLOUDWATCH_METRICS);
 
     private final Emulator emulator;
     private final URI endpoint;

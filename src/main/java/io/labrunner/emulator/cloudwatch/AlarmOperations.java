@@ -2,7 +2,6 @@ package io.labrunner.emulator.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -27,20 +26,21 @@ final class AlarmOperations {
     record HistoryItem(String region, String alarmName, long timestamp, String type, String summary, String data) {
     }
 
-    private final StateMap<Alarm> alarms;
-    private final StateMap<HistoryItem> history;
+    private final Kept<Alarm> alarms;
+    private final Kept<HistoryItem> history;
     private final MetricOperations metrics;
     private final Clock clock;
     private final String account;
     private long historySequence;
 
     AlarmOperations(StateStore state, MetricOperations metrics, Clock clock, String account) {
-        this.alarms = state.map("cloudwatch.alarms", Alarm.class);
-        this.history = state.map("cloudwatch.history", HistoryItem.class);
+        this.alarms = new Kept<>(state.map("cloudwatch.alarms", Alarm.class));
+        this.history = new Kept<>(state.map("cloudwatch.history", HistoryItem.class));
         this.metrics = metrics;
         this.clock = clock;
         this.account = account;
-        this.historySequence = history.entries().size();
+        this.historySequence = history.entriesWithPrefix("").keySet().stream()
+                .mapToLong(k -> Long.parseLong(k.substring(k.lastIndexOf('\u001e') + 1))).max().orElse(-1) + 1;
     }
 
     synchronized Object putMetricAlarm(JsonNode in, String region) {

@@ -98,6 +98,26 @@ class CloudWatchConformanceTest {
         assertThat(unknown.status()).isEqualTo(404);
     }
 
+    @Test
+    void theFrontDoorRefusesAnUnsignedRequestInTheProtocolItSpeaks() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI endpoint = EMULATOR.emulator().getEndpoint();
+        var cbor = http.send(java.net.http.HttpRequest.newBuilder(endpoint.resolve(
+                "/service/GraniteServiceVersion20100801/operation/ListMetrics")).header("Content-Type", "application/cbor")
+                .header("smithy-protocol", "rpc-v2-cbor").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(cbor.statusCode()).isGreaterThanOrEqualTo(400).isLessThan(500);
+        assertThat(cbor.headers().firstValue("smithy-protocol")).contains("rpc-v2-cbor");
+        assertThat(CBOR.readTree(cbor.body()).path("__type").asText()).isNotEmpty();
+
+        var json = http.send(java.net.http.HttpRequest.newBuilder(endpoint).header("Content-Type",
+                "application/x-amz-json-1.0").header("X-Amz-Target", TARGET + "ListMetrics")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(json.statusCode()).isGreaterThanOrEqualTo(400).isLessThan(500);
+        assertThat(JSON.readTree(json.body()).path("__type").asText()).isNotEmpty();
+    }
+
     private static final List<Object> ODD_VALUES = Arrays.asList(null, true, 1.5, -1, 0, "", "x", "p99", "0",
             List.of(), Map.of(), Collections.singletonList(null), Collections.singletonMap("a", null),
             new BigDecimal("1e400"), "a".repeat(300), List.of(Map.of("Name", "n", "Value", "v")),

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -46,6 +47,7 @@ public final class AwsClients implements AutoCloseable {
     private BedrockRuntimeClient bedrockRuntime;
     private SageMakerClient sageMaker;
     private CloudWatchLogsClient logs;
+    private CloudWatchClient cloudWatch;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -135,6 +137,14 @@ public final class AwsClients implements AutoCloseable {
             sageMaker = track(() -> configure(SageMakerClient.builder()).build());
         }
         return sageMaker;
+    }
+
+    /** CloudWatch: metrics (SageMaker endpoints publish theirs) and metric alarms. */
+    public synchronized CloudWatchClient cloudWatch() {
+        if (cloudWatch == null) {
+            cloudWatch = track(() -> configure(CloudWatchClient.builder()).build());
+        }
+        return cloudWatch;
     }
 
     /** CloudWatch Logs, where training jobs write their containers' output. */

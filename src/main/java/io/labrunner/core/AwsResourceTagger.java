@@ -73,6 +73,13 @@ public final class AwsResourceTagger implements ResourceTagger {
                 tagSageMaker(clients.sageMaker().describeHyperParameterTuningJob(r -> r.hyperParameterTuningJobName(
                         resource.id())).hyperParameterTuningJobArn(), tags);
                 return;
+            case CLOUDWATCH_ALARM:
+                List<software.amazon.awssdk.services.cloudwatch.model.Tag> alarmTags = new ArrayList<>();
+                tags.forEach((k, v) -> alarmTags.add(software.amazon.awssdk.services.cloudwatch.model.Tag.builder()
+                        .key(k).value(v).build()));
+                clients.cloudWatch().describeAlarms(r -> r.alarmNames(resource.id())).metricAlarms().forEach(a ->
+                        clients.cloudWatch().tagResource(r -> r.resourceARN(a.alarmArn()).tags(alarmTags)));
+                return;
             default:
                 // A kind added later without a tagging call is still found by its lab- name prefix.
         }

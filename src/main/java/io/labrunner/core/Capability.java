@@ -16,5 +16,7 @@ public enum Capability {
     BEDROCK_EMBEDDINGS,
     BEDROCK_GUARDRAILS,
     /** SageMaker training jobs on the built-in algorithms (XGBoost, Linear Learner). */
-    SAGEMAKER_TRAINING
+    SAGEMAKER_TRAINING,
+    /** CloudWatch metrics (PutMetricData, GetMetricData, GetMetricStatistics, ListMetrics) and metric alarms. */
+    CLOUDWATCH_METRICS
 }

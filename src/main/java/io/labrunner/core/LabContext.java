@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -45,6 +46,9 @@ public interface LabContext extends RunNames {
 
     /** SageMaker's control plane: training, tuning and transform jobs, models. */
     SageMakerClient sageMaker();
+
+    /** CloudWatch: metrics (SageMaker endpoints publish theirs) and metric alarms. */
+    CloudWatchClient cloudWatch();
 
     /** CloudWatch Logs, where SageMaker jobs write their containers' output. */
     CloudWatchLogsClient logs();

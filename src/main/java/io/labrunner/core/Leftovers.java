@@ -94,6 +94,10 @@ public final class Leftovers {
                     .filter(g -> g.modelPackageGroupName().startsWith(stem))
                     .forEach(g -> found.add("SageMaker model package group " + g.modelPackageGroupName()));
         }
+        if (capabilities.contains(Capability.CLOUDWATCH_METRICS)) {
+            clients.cloudWatch().describeAlarmsPaginator(r -> r.alarmNamePrefix(stem)).metricAlarms()
+                    .forEach(a -> found.add("CloudWatch alarm " + a.alarmName()));
+        }
         return found;
     }
 

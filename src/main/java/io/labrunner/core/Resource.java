@@ -46,6 +46,11 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.SAGEMAKER_TRAINING_JOB, name);
     }
 
+    /** A CloudWatch metric alarm by name. */
+    public static Resource alarm(String name) {
+        return new Resource(ResourceType.CLOUDWATCH_ALARM, name);
+    }
+
     public static Resource sageMakerModel(String name) {
         return new Resource(ResourceType.SAGEMAKER_MODEL, name);
     }

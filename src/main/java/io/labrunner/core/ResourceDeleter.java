@@ -111,6 +111,8 @@ public final class ResourceDeleter {
                 return stopTuningJob(resource.id());
             case SAGEMAKER_MODEL_PACKAGE_GROUP:
                 return deleteModelPackageGroup(resource.id());
+            case CLOUDWATCH_ALARM:
+                return Deletion.of(deleteAlarm(resource.id()));
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -208,6 +210,16 @@ public final class ResourceDeleter {
         } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
             return false;
         }
+    }
+
+    /** DeleteAlarms skips names of no alarm without a word, so whether it was there is asked first. */
+    private boolean deleteAlarm(String name) {
+        var cloudWatch = clients.cloudWatch();
+        if (cloudWatch.describeAlarms(r -> r.alarmNames(name)).metricAlarms().isEmpty()) {
+            return false;
+        }
+        cloudWatch.deleteAlarms(r -> r.alarmNames(name));
+        return true;
     }
 
     private boolean deleteDeliveryStream(String stream) {
@@ -380,6 +392,8 @@ public final class ResourceDeleter {
                 // "ModelPackageGroup arn:...:model-package-group/<name> does not exist."
                 return code.equals("ValidationException") && message(e).startsWith("ModelPackageGroup ")
                         && message(e).contains("does not exist");
+            case CLOUDWATCH_ALARM:
+                return code.equals("ResourceNotFound") || code.equals("ResourceNotFoundException");
             default:
                 return false;
         }

@@ -29,7 +29,9 @@ public enum ResourceType {
      * A Model Registry group by name, with the model package versions registered in it: AWS refuses to
      * delete a group that still holds versions, so cleanup deletes the versions first.
      */
-    SAGEMAKER_MODEL_PACKAGE_GROUP("SageMaker model package group");
+    SAGEMAKER_MODEL_PACKAGE_GROUP("SageMaker model package group"),
+    /** A CloudWatch metric alarm, by name. */
+    CLOUDWATCH_ALARM("CloudWatch alarm");
 
     private final String label;
 

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -115,6 +116,11 @@ final class RunContext implements LabContext {
     @Override
     public SageMakerClient sageMaker() {
         return clients.sageMaker();
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch() {
+        return clients.cloudWatch();
     }
 
     @Override

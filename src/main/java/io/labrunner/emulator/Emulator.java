@@ -18,6 +18,7 @@ import io.labrunner.emulator.iam.IamService;
 import io.labrunner.emulator.iam.RoleStore;
 import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.kinesis.KinesisSettings;
+import io.labrunner.emulator.cloudwatch.CloudWatchService;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.logs.LogsService;
 import io.labrunner.emulator.s3.S3Frontend;
@@ -84,8 +85,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs and SageMaker (training and tuning jobs,
- * models, Batch Transform) are always served;
+ * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs, CloudWatch metrics and alarms and
+ * SageMaker (training and tuning jobs, models, Batch Transform) are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -269,6 +270,12 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("logs", () -> {
             logs = new LogsService(ACCOUNT_ID, state, java.time.Clock.systemUTC());
             return logs;
+        });
+        builtIns.put("monitoring", () -> {
+            CloudWatchService cloudWatch = new CloudWatchService(ACCOUNT_ID, state, java.time.Clock.systemUTC(),
+                    CloudWatchService.DEFAULT_EVALUATION_INTERVAL);
+            metrics = cloudWatch.sink();
+            return cloudWatch;
         });
         builtIns.put("sagemaker", this::sageMaker);
         return builtIns;
@@ -499,6 +506,7 @@ public final class Emulator implements AutoCloseable {
     private void closeServices() {
         // Writers handed out by logWriter() (a training job still running) stop writing to a closed state.
         logs = null;
+        metrics = io.labrunner.emulator.cloudwatch.MetricSink.NONE;
         for (AwsService service : services) {
             try {
                 service.close();

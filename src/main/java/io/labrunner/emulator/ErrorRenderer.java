@@ -25,6 +25,7 @@ import java.util.Locale;
  */
 final class ErrorRenderer {
     private static final String CBOR = "application/x-amz-cbor-1.1";
+    private static final String SMITHY_PROTOCOL = "smithy-protocol";
 
     private ErrorRenderer() {
     }
@@ -35,8 +36,14 @@ final class ErrorRenderer {
         response.setHeader(FrontDoor.REQUEST_ID_HEADER, requestId);
         String message = error.getMessage() == null ? "" : error.getMessage();
         switch (protocol) {
-            case JSON -> write(response, ErrorResponses.render(error, isCbor(request) ? WireFormat.CBOR : WireFormat.JSON,
-                    jsonVersion(request)));
+            case JSON -> {
+                WireFormat format = isRpcV2Cbor(request) ? WireFormat.RPC_V2_CBOR
+                        : isCbor(request) ? WireFormat.CBOR : WireFormat.JSON;
+                if (format == WireFormat.RPC_V2_CBOR) {
+                    response.setHeader(SMITHY_PROTOCOL, "rpc-v2-cbor");
+                }
+                write(response, ErrorResponses.render(error, format, jsonVersion(request)));
+            }
             case REST_JSON -> write(response, ErrorResponses.restJson(error, "message"));
             case QUERY -> write(response, QueryErrors.CONTENT_TYPE, QueryErrors.document(error, null, requestId));
             case REST_XML -> {
@@ -62,7 +69,7 @@ final class ErrorRenderer {
     static Protocol guessProtocol(HttpServletRequest request, String decodedPath) {
         String contentType = contentType(request);
         if (request.getHeader("X-Amz-Target") != null || contentType.startsWith("application/x-amz-json")
-                || contentType.startsWith("application/x-amz-cbor")) {
+                || contentType.startsWith("application/x-amz-cbor") || isRpcV2Cbor(request)) {
             return Protocol.JSON;
         }
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
@@ -72,6 +79,11 @@ final class ErrorRenderer {
             return Protocol.REST_JSON;
         }
         return Protocol.REST_XML;
+    }
+
+    /** Smithy RPC v2 CBOR (CloudWatch's SDK v2 client): its header, or its Content-Type, says so. */
+    private static boolean isRpcV2Cbor(HttpServletRequest request) {
+        return request.getHeader(SMITHY_PROTOCOL) != null || contentType(request).startsWith("application/cbor");
     }
 
     private static boolean isCbor(HttpServletRequest request) {

@@ -172,7 +172,12 @@ final class FrontDoor extends HttpServlet {
             return Protocol.REST_XML;
         }
         AwsService service = services.get(signingName);
-        return service != null ? service.protocol() : ErrorRenderer.guessProtocol(request, path);
+        Protocol guessed = ErrorRenderer.guessProtocol(request, path);
+        if (service == null) {
+            return guessed;
+        }
+        // A query service that also serves JSON and CBOR (CloudWatch) answers in what the request speaks.
+        return service.protocol() == Protocol.QUERY && guessed == Protocol.JSON ? Protocol.JSON : service.protocol();
     }
 
     private static boolean isTimeout(Throwable e) {

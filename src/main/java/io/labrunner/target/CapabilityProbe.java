@@ -48,7 +48,8 @@ final class CapabilityProbe {
             "kinesis", List.of(Capability.KINESIS),
             "firehose", List.of(Capability.FIREHOSE_S3),
             "bedrock", List.of(Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS, Capability.BEDROCK_GUARDRAILS),
-            "sagemaker", List.of(Capability.SAGEMAKER_TRAINING));
+            "sagemaker", List.of(Capability.SAGEMAKER_TRAINING),
+            "cloudwatch", List.of(Capability.CLOUDWATCH_METRICS));
 
     /** What the endpoint turned out to be, and what it offers. */
     record Finding(String kind, Set<Capability> capabilities) {
@@ -118,6 +119,8 @@ final class CapabilityProbe {
         checkJson(offered, Capability.KINESIS, json, endpoint, "kinesis", "Kinesis_20131202.ListStreams");
         checkJson(offered, Capability.FIREHOSE_S3, json, endpoint, "firehose", "Firehose_20150804.ListDeliveryStreams");
         checkJson(offered, Capability.SAGEMAKER_TRAINING, json, endpoint, "sagemaker", "SageMaker.ListTrainingJobs");
+        checkJson(offered, Capability.CLOUDWATCH_METRICS, json, endpoint, "monitoring",
+                "GraniteServiceVersion20100801.ListMetrics");
         if (offered.isEmpty()) {
             throw new LabException("The endpoint " + endpoint + " answers, but not as AWS does (no S3, no STS)."
                     + " Point --endpoint at LocalStack, Floci or 'lab emulator'.");

@@ -155,6 +155,11 @@ public final class Sweeper {
                     .forEach(g -> add(found, Resource.modelPackageGroup(g.modelPackageGroupName()),
                             g.creationTime()));
         }
+        if (capabilities.contains(Capability.CLOUDWATCH_METRICS)) {
+            clients.cloudWatch().describeAlarmsPaginator(r -> r.alarmNamePrefix("lab-")).metricAlarms().stream()
+                    .filter(a -> RUN_NAME.matcher(a.alarmName()).matches())
+                    .forEach(a -> add(found, Resource.alarm(a.alarmName()), a.alarmConfigurationUpdatedTimestamp()));
+        }
         if (capabilities.contains(Capability.BEDROCK_GUARDRAILS)) {
             // Keyed by ARN, as the tagged ones are, so a guardrail found both ways is listed once.
             clients.bedrock().listGuardrailsPaginator(r -> { }).guardrails().stream()
@@ -220,6 +225,9 @@ public final class Sweeper {
                     return Optional.of(Resource.tuningJob(last));
                 }
                 return rest.startsWith("transform-job/") ? Optional.of(Resource.transformJob(last)) : Optional.empty();
+            case "cloudwatch":
+                return rest.startsWith("alarm:") ? Optional.of(Resource.alarm(rest.substring("alarm:".length())))
+                        : Optional.empty();
             case "bedrock":
                 return rest.startsWith("guardrail/") ? Optional.of(Resource.guardrail(arn)) : Optional.empty();
             default:

@@ -46,7 +46,8 @@ public enum TargetKind {
             case EMBEDDED:
                 return EmbeddedTarget.CAPABILITIES;
             case LOCALSTACK:
-                return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.KINESIS, Capability.FIREHOSE_S3);
+                return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.KINESIS, Capability.FIREHOSE_S3,
+                        Capability.CLOUDWATCH_METRICS);
             case FLOCI:
                 // No crawlers; Athena SQL only with its DuckDB sidecar (not started here); Bedrock is a stub.
                 return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.GLUE_CATALOG,

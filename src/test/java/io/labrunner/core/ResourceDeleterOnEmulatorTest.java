@@ -36,4 +36,16 @@ class ResourceDeleterOnEmulatorTest {
         assertThat(new ResourceDeleter(emulator.clients()).delete(new Resource(type, name)))
                 .isEqualTo(ResourceDeleter.Deletion.ALREADY_GONE);
     }
+
+    @org.junit.jupiter.api.Test
+    void anAlarmThatIsThereIsDeleted() throws InterruptedException {
+        String name = RunIds.resourceName(RunIds.next(), "alarm");
+        var cloudWatch = emulator.clients().cloudWatch();
+        cloudWatch.putMetricAlarm(r -> r.alarmName(name).namespace("Lab/Test").metricName("m").statistic("Sum")
+                .period(60).evaluationPeriods(1).threshold(1.0).comparisonOperator("GreaterThanThreshold"));
+
+        assertThat(new ResourceDeleter(emulator.clients()).delete(Resource.alarm(name)))
+                .isEqualTo(ResourceDeleter.Deletion.DELETED);
+        assertThat(cloudWatch.describeAlarms(r -> r.alarmNames(name)).metricAlarms()).isEmpty();
+    }
 }

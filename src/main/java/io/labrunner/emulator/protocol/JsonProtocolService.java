@@ -38,17 +38,21 @@ import org.slf4j.LoggerFactory;
 public final class JsonProtocolService {
     private static final Logger LOG = LoggerFactory.getLogger(JsonProtocolService.class);
     private static final byte[] EMPTY = new byte[0];
+    private static final String SMITHY_PROTOCOL_HEADER = "smithy-protocol";
+    private static final String RPC_V2_CBOR = "rpc-v2-cbor";
+    private static final String QUERY_ERROR_HEADER = "x-amzn-query-error";
 
     private final ServiceModel model;
     private final Map<String, OperationHandler> handlers;
     private final boolean cbor;
+    private final boolean rpcV2Cbor;
     private final OutputEncoder encoder;
     private final boolean quotesValues;
     private final Function<String, AwsException> validationError;
 
     private JsonProtocolService(Builder builder) {
         this.model = ServiceModels.get(builder.modelName);
-        if (!"json".equals(model.protocol())) {
+        if (!model.speaks("json") || builder.rpcV2Cbor && !model.speaks("smithy-rpc-v2-cbor")) {
             throw new IllegalArgumentException(builder.modelName + " speaks " + model.protocol() + ", not AWS JSON");
         }
         for (String operation : builder.handlers.keySet()) {
@@ -58,6 +62,7 @@ public final class JsonProtocolService {
         }
         this.handlers = Map.copyOf(builder.handlers);
         this.cbor = builder.cbor;
+        this.rpcV2Cbor = builder.rpcV2Cbor;
         this.encoder = new OutputEncoder(builder.modules);
         this.quotesValues = builder.quotesValues;
         this.validationError = builder.validationError;
@@ -80,6 +85,9 @@ public final class JsonProtocolService {
 
     /** Answers one request; every error comes back as an AWS-shaped response, never as an exception. */
     public AwsResponse handle(AwsRequest request) {
+        if (rpcV2Cbor && isRpcV2(request)) {
+            return handleRpcV2(request);
+        }
         Optional<WireFormat> declared = WireFormat.of(request.header("content-type").orElse(null));
         WireFormat format = declared.filter(f -> f == WireFormat.JSON || cbor).orElse(null);
         Optional<Operation> operation = operation(request);
@@ -95,20 +103,86 @@ public final class JsonProtocolService {
             }
             JsonNode body = format.read(request.body()).orElseThrow(() -> ProtocolErrors.serialization(null));
             Operation op = operation.orElseThrow(ProtocolErrors::unknownOperation);
-            OperationHandler handler = handlers.get(op.name());
-            if (handler == null) {
-                throw AwsException.notImplemented(model.serviceId(), op.name());
-            }
-            ObjectNode input = input(body, op, format);
-            Object output = handler.handle(input, request);
-            byte[] encoded = op.output() == null || output == null ? EMPTY : encoder.encode(output, format);
-            return new AwsResponse(200, format.contentType(model.jsonVersion()), Map.of(), encoded);
+            return run(op, body, format, request);
         } catch (AwsException e) {
-            return ErrorResponses.render(e, format, model.jsonVersion(), messageMember(e.code()));
+            return error(e, format);
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", model.serviceId(), operation.map(Operation::name).orElse("?"), e);
-            return ErrorResponses.render(ProtocolErrors.internalFailure(), format, model.jsonVersion());
+            return error(ProtocolErrors.internalFailure(), format);
         }
+    }
+
+    /**
+     * Smithy RPC v2 CBOR (https://smithy.io/2.0/additional-specs/protocols/smithy-rpc-v2.html):
+     * {@code POST /service/<service>/operation/<Operation>} with header {@code smithy-protocol: rpc-v2-cbor} and a
+     * CBOR body ({@code application/cbor}), which may be empty for an operation without input; the answer carries
+     * the same header, and an error is a CBOR map of {@code __type} and the error's members. The checks after
+     * routing are the JSON protocol's.
+     */
+    private AwsResponse handleRpcV2(AwsRequest request) {
+        WireFormat format = WireFormat.RPC_V2_CBOR;
+        Optional<Operation> operation = rpcV2Operation(request.path());
+        AwsResponse response;
+        try {
+            Operation op = operation.orElseThrow(ProtocolErrors::unroutable);
+            JsonNode body = request.body().length == 0 ? JsonNodeFactory.instance.objectNode()
+                    : format.read(request.body()).orElseThrow(() -> ProtocolErrors.serialization(null));
+            response = run(op, body, format, request);
+        } catch (AwsException e) {
+            response = error(e, format);
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed", model.serviceId(), operation.map(Operation::name).orElse("?"), e);
+            response = error(ProtocolErrors.internalFailure(), format);
+        }
+        Map<String, String> headers = new HashMap<>(response.headers());
+        headers.put(SMITHY_PROTOCOL_HEADER, RPC_V2_CBOR);
+        return new AwsResponse(response.status(), response.contentType(), headers, response.body());
+    }
+
+    /** Whether a request is Smithy RPC v2 CBOR: its path, or its {@code smithy-protocol} header, says so. */
+    private static boolean isRpcV2(AwsRequest request) {
+        return request.path().startsWith("/service/")
+                || RPC_V2_CBOR.equalsIgnoreCase(request.header(SMITHY_PROTOCOL_HEADER).orElse(""));
+    }
+
+    /** The operation {@code /service/<targetPrefix>/operation/<Operation>} names. */
+    private Optional<Operation> rpcV2Operation(String path) {
+        String prefix = "/service/" + model.targetPrefix() + "/operation/";
+        if (path == null || !path.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        return model.operation(path.substring(prefix.length()));
+    }
+
+    /** Runs a routed operation on its body: type checks, constraints, the handler, and the answer. */
+    private AwsResponse run(Operation op, JsonNode body, WireFormat format, AwsRequest request) {
+        OperationHandler handler = handlers.get(op.name());
+        if (handler == null) {
+            throw AwsException.notImplemented(model.serviceId(), op.name());
+        }
+        ObjectNode input = input(body, op, format);
+        Object output = handler.handle(input, request);
+        byte[] encoded = op.output() == null || output == null ? EMPTY : encoder.encode(output, format);
+        return new AwsResponse(200, format.contentType(model.jsonVersion()), Map.of(), encoded);
+    }
+
+    /**
+     * An error in {@code format}. A service that left the query protocol (the model's {@code awsQueryCompatible})
+     * names its error shape in {@code __type} and keeps the query code in header {@code x-amzn-query-error}
+     * ({@code InvalidParameterValue;Sender}), from which SDKs take the code their query clients saw.
+     */
+    private AwsResponse error(AwsException e, WireFormat format) {
+        if (!model.queryCompatible()) {
+            return ErrorResponses.render(e, format, model.jsonVersion(), messageMember(e.code()));
+        }
+        String shape = model.errorShape(e.code());
+        AwsException renamed = e instanceof ErrorWithMembers withMembers
+                ? new ErrorWithMembers(shape, e.getMessage(), e.status(), withMembers.members())
+                : new AwsException(shape, e.getMessage(), e.status());
+        AwsResponse response = ErrorResponses.render(renamed, format, model.jsonVersion(), messageMember(shape));
+        Map<String, String> headers = new HashMap<>(response.headers());
+        headers.put(QUERY_ERROR_HEADER, e.code() + ";" + (e.senderFault() ? "Sender" : "Receiver"));
+        return new AwsResponse(response.status(), response.contentType(), headers, response.body());
     }
 
     /**
@@ -152,6 +226,7 @@ public final class JsonProtocolService {
         private final Map<String, OperationHandler> handlers = new HashMap<>();
         private final List<Module> modules = new ArrayList<>();
         private boolean cbor;
+        private boolean rpcV2Cbor;
         private boolean quotesValues = true;
         private Function<String, AwsException> validationError = message ->
                 new AwsException("ValidationException", message, 400);
@@ -169,6 +244,15 @@ public final class JsonProtocolService {
         /** Serializers for types the handlers return (e.g. a record written field by field). */
         public Builder outputModule(Module module) {
             modules.add(module);
+            return this;
+        }
+
+        /**
+         * Also serve Smithy RPC v2 CBOR, which the model must list among its protocols (CloudWatch, whose SDK v2
+         * client speaks it).
+         */
+        public Builder rpcV2Cbor(boolean enabled) {
+            this.rpcV2Cbor = enabled;
             return this;
         }
 

@@ -27,9 +27,22 @@ final class ModelParser {
         root.path("shapes").fields().forEachRemaining(e -> shapes.put(e.getKey(), shape(e.getKey(), e.getValue())));
         Map<String, Operation> operations = new HashMap<>();
         root.path("operations").fields().forEachRemaining(e -> operations.put(e.getKey(), operation(e.getKey(), e.getValue())));
+        List<String> protocols = new ArrayList<>();
+        metadata.path("protocols").forEach(p -> protocols.add(p.asText()));
+        if (protocols.isEmpty()) {
+            protocols.add(metadata.path("protocol").asText());
+        }
+        Map<String, String> queryErrorCodes = new HashMap<>();
+        root.path("shapes").fields().forEachRemaining(e -> {
+            String code = text(e.getValue().path("error"), "code");
+            if (code != null) {
+                queryErrorCodes.put(e.getKey(), code);
+            }
+        });
         return new ServiceModel(metadata.path("serviceId").asText(), metadata.path("protocol").asText(),
                 text(metadata, "jsonVersion"), text(metadata, "targetPrefix"), Map.copyOf(shapes), Map.copyOf(operations),
-                text(metadata, "apiVersion"), text(metadata, "xmlNamespace"));
+                text(metadata, "apiVersion"), text(metadata, "xmlNamespace"), List.copyOf(protocols),
+                metadata.has("awsQueryCompatible"), Map.copyOf(queryErrorCodes));
     }
 
     private static Shape shape(String name, JsonNode node) {

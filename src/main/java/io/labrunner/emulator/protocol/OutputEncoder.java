@@ -16,15 +16,17 @@ import java.util.List;
 final class OutputEncoder {
     private final ObjectMapper json;
     private final ObjectMapper cbor;
+    private final ObjectMapper rpcV2Cbor;
 
     OutputEncoder(List<Module> modules) {
-        this.json = configure(new ObjectMapper(), modules);
-        this.cbor = configure(new CBORMapper(), modules);
+        this.json = configure(new ObjectMapper(), modules, new Timestamps.InstantSerializer());
+        this.cbor = configure(new CBORMapper(), modules, new Timestamps.InstantSerializer());
+        this.rpcV2Cbor = configure(new CBORMapper(), modules, new Timestamps.EpochSecondsSerializer());
     }
 
-    private static ObjectMapper configure(ObjectMapper mapper, List<Module> modules) {
-        mapper.registerModule(new SimpleModule("aws-timestamps").addSerializer(Instant.class,
-                new Timestamps.InstantSerializer()));
+    private static ObjectMapper configure(ObjectMapper mapper, List<Module> modules,
+            com.fasterxml.jackson.databind.JsonSerializer<Instant> timestamps) {
+        mapper.registerModule(new SimpleModule("aws-timestamps").addSerializer(Instant.class, timestamps));
         modules.forEach(mapper::registerModule);
         return mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                 JsonInclude.Include.NON_NULL));
@@ -32,7 +34,12 @@ final class OutputEncoder {
 
     byte[] encode(Object output, WireFormat format) {
         try {
-            return (format == WireFormat.CBOR ? cbor : json).writeValueAsBytes(output);
+            ObjectMapper mapper = switch (format) {
+                case JSON -> json;
+                case CBOR -> cbor;
+                case RPC_V2_CBOR -> rpcV2Cbor;
+            };
+            return mapper.writeValueAsBytes(output);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot encode an operation's output", e);
         }

@@ -50,7 +50,7 @@ public final class QueryProtocolService {
 
     private QueryProtocolService(Builder builder) {
         this.model = ServiceModels.get(builder.modelName);
-        if (!"query".equals(model.protocol())) {
+        if (!model.speaks("query")) {
             throw new IllegalArgumentException(builder.modelName + " speaks " + model.protocol() + ", not query");
         }
         for (String operation : builder.handlers.keySet()) {

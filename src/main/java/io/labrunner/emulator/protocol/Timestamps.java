@@ -40,4 +40,24 @@ public final class Timestamps {
             write(gen, value.toEpochMilli());
         }
     }
+
+    /**
+     * Serializes {@link Instant} output members for Smithy RPC v2 CBOR: tag 1 over epoch seconds as a double, as
+     * the protocol specifies and SDK v2's {@code SdkRpcV2CborGenerator} writes them.
+     */
+    static final class EpochSecondsSerializer extends StdSerializer<Instant> {
+        private static final long serialVersionUID = 1L;
+
+        EpochSecondsSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (gen instanceof CBORGenerator cbor) {
+                cbor.writeTag(1);
+            }
+            gen.writeNumber(value.toEpochMilli() / 1000.0);
+        }
+    }
 }

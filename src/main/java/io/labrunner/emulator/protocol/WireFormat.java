@@ -10,15 +10,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The two encodings of the AWS JSON protocols: JSON text, and CBOR, which SDK v2 speaks to
- * Kinesis by default ({@code application/x-amz-cbor-1.1}). A response is always in the request's
- * encoding. Blobs are base64 text in JSON and byte strings in CBOR.
+ * The encodings of the AWS JSON protocols: JSON text, and CBOR, which SDK v2 speaks to
+ * Kinesis by default ({@code application/x-amz-cbor-1.1}); and Smithy RPC v2 CBOR
+ * ({@code application/cbor}, CloudWatch), whose timestamps are tag 1 over epoch <em>seconds</em>. A response is
+ * always in the request's encoding. Blobs are base64 text in JSON and byte strings in CBOR.
  */
 public enum WireFormat {
     JSON(new ObjectMapper()),
-    CBOR(new CBORMapper());
+    CBOR(new CBORMapper()),
+    /** Smithy RPC v2 CBOR: chosen by the request's path and {@code smithy-protocol} header, never by {@link #of}. */
+    RPC_V2_CBOR(new CBORMapper());
 
     static final String CBOR_CONTENT_TYPE = "application/x-amz-cbor-1.1";
+    static final String RPC_V2_CBOR_CONTENT_TYPE = "application/cbor";
     private static final String JSON_CONTENT_TYPE = "application/x-amz-json-";
 
     private final ObjectMapper reader;
@@ -50,7 +54,11 @@ public enum WireFormat {
 
     /** The Content-Type of a response in this format, for a JSON protocol of {@code jsonVersion}. */
     public String contentType(String jsonVersion) {
-        return this == CBOR ? CBOR_CONTENT_TYPE : JSON_CONTENT_TYPE + (jsonVersion == null ? "1.1" : jsonVersion);
+        return switch (this) {
+            case CBOR -> CBOR_CONTENT_TYPE;
+            case RPC_V2_CBOR -> RPC_V2_CBOR_CONTENT_TYPE;
+            case JSON -> JSON_CONTENT_TYPE + (jsonVersion == null ? "1.1" : jsonVersion);
+        };
     }
 
     /** The body as a tree, or empty when it is not well-formed in this format. */

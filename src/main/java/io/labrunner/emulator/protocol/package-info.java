@@ -98,6 +98,15 @@
  * {@link io.labrunner.emulator.protocol.ErrorResponses} is the emulator's one JSON error renderer: the front door's
  * own errors (missing credentials, bad signatures) for JSON and REST-JSON callers go through it too.
  *
+ * <h2>Smithy RPC v2 CBOR and services that left the query protocol (CloudWatch)</h2>
+ * {@code JsonProtocolService.builder("cloudwatch").rpcV2Cbor(true)} also serves
+ * {@code POST /service/<targetPrefix>/operation/<Operation>} with header {@code smithy-protocol: rpc-v2-cbor} and a
+ * CBOR body ({@link io.labrunner.emulator.protocol.WireFormat#RPC_V2_CBOR}: timestamps are tag 1 over epoch seconds),
+ * answering with the same header; after routing, the checks are the JSON protocol's. A model with the
+ * {@code awsQueryCompatible} trait names the error shape in {@code __type} and sends the query code in header
+ * {@code x-amzn-query-error} ({@code InvalidParameterValue;Sender}); handlers throw the query code, so the same
+ * handlers also serve the query protocol through {@link io.labrunner.emulator.protocol.QueryProtocolService}.
+ *
  * <p>Not yet here: REST-XML (S3 stays on S3Proxy). The model and the validator are protocol-neutral; it would
  * need its own reader (XML into the same tree) and renderer.
  */

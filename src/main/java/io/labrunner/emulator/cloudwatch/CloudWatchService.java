@@ -1,0 +1,128 @@
+package io.labrunner.emulator.cloudwatch;
+
+import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.AwsResponse;
+import io.labrunner.emulator.AwsService;
+import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.protocol.JsonProtocolService;
+import io.labrunner.emulator.protocol.OperationHandler;
+import io.labrunner.emulator.protocol.QueryProtocolService;
+import io.labrunner.emulator.state.StateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Emulated CloudWatch metrics and metric alarms (signing name {@code monitoring}), in the three protocols its
+ * clients speak: Smithy RPC v2 CBOR (SDK for Java v2), AWS JSON 1.0 with target prefix
+ * {@code GraniteServiceVersion20100801} (botocore 1.3x+: boto3, AWS CLI v1) and the query protocol (older
+ * botocore, such as Debian's AWS CLI v2.9). All three run the same handlers through the protocol core. Other
+ * services publish metrics in-process through {@link #sink()}. Alarms are evaluated every
+ * {@code evaluationInterval} and whenever their metric receives data.
+ */
+public final class CloudWatchService implements AwsService {
+    /** How often alarms are evaluated when nothing else says. */
+    public static final Duration DEFAULT_EVALUATION_INTERVAL = Duration.ofSeconds(5);
+
+    private final JsonProtocolService json;
+    private final QueryProtocolService query;
+    private final MetricOperations metrics;
+    private final AlarmOperations alarms;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+
+    public CloudWatchService(String account, StateStore state, Clock clock, Duration evaluationInterval) {
+        this.clock = clock;
+        MetricStore store = new MetricStore(state);
+        AlarmOperations[] alarmsRef = new AlarmOperations[1];
+        this.metrics = new MetricOperations(store, clock, (region, id) -> alarmsRef[0].evaluateMetric(region, id));
+        this.alarms = new AlarmOperations(state, metrics, clock, account);
+        alarmsRef[0] = alarms;
+        Map<String, OperationHandler> handlers = new LinkedHashMap<>();
+        handlers.put("PutMetricData", (in, r) -> metrics.putMetricData(in, region(r)));
+        handlers.put("ListMetrics", (in, r) -> metrics.listMetrics(in, region(r)));
+        handlers.put("GetMetricStatistics", (in, r) -> metrics.getMetricStatistics(in, region(r)));
+        handlers.put("GetMetricData", (in, r) -> metrics.getMetricData(in, region(r)));
+        handlers.put("PutMetricAlarm", (in, r) -> alarms.putMetricAlarm(in, region(r)));
+        handlers.put("DescribeAlarms", (in, r) -> alarms.describeAlarms(in, region(r)));
+        handlers.put("DescribeAlarmsForMetric", (in, r) -> alarms.describeAlarmsForMetric(in, region(r)));
+        handlers.put("DeleteAlarms", (in, r) -> alarms.deleteAlarms(in, region(r)));
+        handlers.put("SetAlarmState", (in, r) -> alarms.setAlarmState(in, region(r)));
+        handlers.put("EnableAlarmActions", (in, r) -> alarms.setActionsEnabled(in, region(r), true));
+        handlers.put("DisableAlarmActions", (in, r) -> alarms.setActionsEnabled(in, region(r), false));
+        handlers.put("DescribeAlarmHistory", (in, r) -> alarms.describeAlarmHistory(in, region(r)));
+        handlers.put("TagResource", (in, r) -> alarms.tagResource(in, region(r)));
+        handlers.put("UntagResource", (in, r) -> alarms.untagResource(in, region(r)));
+        handlers.put("ListTagsForResource", (in, r) -> alarms.listTagsForResource(in, region(r)));
+        JsonProtocolService.Builder jsonBuilder = JsonProtocolService.builder("cloudwatch").rpcV2Cbor(true)
+                .validationError(CloudWatchErrors::validation);
+        QueryProtocolService.Builder queryBuilder = QueryProtocolService.builder("cloudwatch");
+        handlers.forEach((name, handler) -> {
+            jsonBuilder.handler(name, handler);
+            queryBuilder.handler(name, handler);
+        });
+        this.json = jsonBuilder.build();
+        this.query = queryBuilder.build();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cloudwatch-alarms");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, evaluationInterval.toMillis());
+        scheduler.scheduleWithFixedDelay(this::evaluateAlarms, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void evaluateAlarms() {
+        try {
+            alarms.evaluateAll();
+        } catch (RuntimeException e) {
+            // A closed state store while shutting down: the next run, if any, tries again.
+        }
+    }
+
+    /** Where services publish their metrics, as if through PutMetricData but into {@code AWS/...} namespaces too. */
+    public MetricSink sink() {
+        return (region, datum) -> metrics.put(region == null || region.isEmpty() ? "us-east-1" : region,
+                new MetricId(datum.namespace(), datum.name(), datum.dimensions()),
+                Observation.single(datum.timestamp().toEpochMilli(), datum.unit() == null ? "None" : datum.unit(),
+                        datum.value()), clock.millis());
+    }
+
+    /** The operations this emulator implements, by their model names. */
+    Set<String> implementedOperations() {
+        return json.operations();
+    }
+
+    @Override
+    public String signingName() {
+        return "monitoring";
+    }
+
+    /** The query protocol: what callers without a JSON or CBOR body speak, and how the front door answers them. */
+    @Override
+    public Protocol protocol() {
+        return Protocol.QUERY;
+    }
+
+    @Override
+    public AwsResponse handle(AwsRequest request) {
+        boolean jsonOrCbor = request.header("x-amz-target").isPresent() || request.path().startsWith("/service/")
+                || request.header("smithy-protocol").isPresent();
+        return jsonOrCbor ? json.handle(request) : query.handle(request);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    private static String region(AwsRequest request) {
+        String region = request.region();
+        return region == null || region.isEmpty() ? "us-east-1" : region;
+    }
+}

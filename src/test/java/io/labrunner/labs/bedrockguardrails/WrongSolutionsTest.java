@@ -1,20 +1,17 @@
 package io.labrunner.labs.bedrockguardrails;
 
+import static io.labrunner.testing.WrongSolution.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labrunner.core.Check;
 import io.labrunner.core.Lab;
+import io.labrunner.testing.WrongSolution;
 import io.labrunner.core.LabContext;
-import io.labrunner.core.LabInfo;
 import io.labrunner.core.Resource;
-import io.labrunner.core.RunNames;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.core.report.CheckOutcome;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.testing.EmbeddedEmulator;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,38 +97,8 @@ class WrongSolutionsTest {
 
     private LabResult run(Solve wrong) {
         BedrockGuardrailsLab lab = new BedrockGuardrailsLab();
-        Lab wrongLab = new Lab() {
-            @Override
-            public LabInfo info() {
-                return lab.info();
-            }
-
-            @Override
-            public void setup(LabContext ctx) throws Exception {
-                lab.setup(ctx);
-            }
-
-            @Override
-            public void solve(LabContext ctx) throws Exception {
-                wrong.solve(ctx);
-            }
-
-            @Override
-            public List<Check> checks() {
-                return lab.checks();
-            }
-
-            @Override
-            public Map<String, String> names(RunNames run) {
-                return lab.names(run);
-            }
-        };
+        Lab wrongLab = new WrongSolution(lab, wrong::solve);
         return emulator.runner(new StateDirectory(home)).run(wrongLab, false);
     }
 
-    private static CheckOutcome outcome(LabResult result, String nameContains) {
-        return result.checks().stream().filter(c -> c.name().contains(nameContains)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check '" + nameContains + "' in " + result.checks()
-                        + "; phases " + result.phases() + " " + result.message()));
-    }
 }

@@ -1,13 +1,12 @@
 package io.labrunner.labs.bedrockrag;
 
+import static io.labrunner.testing.WrongSolution.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labrunner.core.BedrockModels;
-import io.labrunner.core.Check;
 import io.labrunner.core.Lab;
+import io.labrunner.testing.WrongSolution;
 import io.labrunner.core.LabContext;
-import io.labrunner.core.LabInfo;
-import io.labrunner.core.RunNames;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.core.report.CheckOutcome;
 import io.labrunner.core.report.LabResult;
@@ -18,7 +17,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,38 +148,8 @@ class WrongSolutionsTest {
 
     private LabResult run(Solve wrong) {
         BedrockRagLab lab = new BedrockRagLab();
-        Lab wrongLab = new Lab() {
-            @Override
-            public LabInfo info() {
-                return lab.info();
-            }
-
-            @Override
-            public void setup(LabContext ctx) throws Exception {
-                lab.setup(ctx);
-            }
-
-            @Override
-            public void solve(LabContext ctx) throws Exception {
-                wrong.solve(ctx);
-            }
-
-            @Override
-            public List<Check> checks() {
-                return lab.checks();
-            }
-
-            @Override
-            public Map<String, String> names(RunNames run) {
-                return lab.names(run);
-            }
-        };
+        Lab wrongLab = new WrongSolution(lab, wrong::solve);
         return emulator.runner(new StateDirectory(home)).run(wrongLab, false);
     }
 
-    private static CheckOutcome outcome(LabResult result, String nameContains) {
-        return result.checks().stream().filter(c -> c.name().contains(nameContains)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check '" + nameContains + "' in " + result.checks()
-                        + "; phases " + result.phases() + " " + result.message()));
-    }
 }

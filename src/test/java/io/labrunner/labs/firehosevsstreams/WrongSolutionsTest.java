@@ -2,10 +2,9 @@ package io.labrunner.labs.firehosevsstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labrunner.core.Check;
 import io.labrunner.core.Lab;
+import io.labrunner.testing.WrongSolution;
 import io.labrunner.core.LabContext;
-import io.labrunner.core.LabInfo;
 import io.labrunner.core.RunNames;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.core.report.CheckOutcome;
@@ -108,27 +107,7 @@ class WrongSolutionsTest {
 
     private LabResult run(Solve wrong) {
         FirehoseVsStreamsLab real = new FirehoseVsStreamsLab();
-        Lab lab = new Lab() {
-            @Override
-            public LabInfo info() {
-                return real.info();
-            }
-
-            @Override
-            public void setup(LabContext ctx) throws Exception {
-                real.setup(ctx);
-            }
-
-            @Override
-            public void solve(LabContext ctx) throws Exception {
-                wrong.solve(ctx);
-            }
-
-            @Override
-            public List<Check> checks() {
-                return real.checks();
-            }
-        };
+        Lab lab = new WrongSolution(real, wrong::solve);
         LabResult result = emulator.runner(new StateDirectory(home)).run(lab, false);
         result.checks().forEach(c -> System.out.println((c.passed() ? "✔ " : "✘ ") + c.name() + " — " + c.detail()
                 + (c.passed() ? "" : "\n    hints: " + c.hints())));

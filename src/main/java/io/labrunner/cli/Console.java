@@ -170,8 +170,11 @@ final class Console implements RunListener, AutoCloseable {
     }
 
     private String checkCount(LabResult result) {
-        long ok = result.checks().stream().filter(CheckOutcome::ok).count();
-        return result.checks().isEmpty() ? "" : " (" + ok + "/" + result.checks().size() + " checks as expected)";
+        long skipped = result.checks().stream().filter(CheckOutcome::wasSkipped).count();
+        long judged = result.checks().size() - skipped;
+        long ok = result.checks().stream().filter(c -> !c.wasSkipped() && c.ok()).count();
+        return result.checks().isEmpty() ? "" : " (" + ok + "/" + judged + " checks as expected"
+                + (skipped == 0 ? "" : ", " + skipped + " skipped on this target") + ")";
     }
 
     private void startActivity(String what) {

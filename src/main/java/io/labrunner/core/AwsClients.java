@@ -48,6 +48,7 @@ public final class AwsClients implements AutoCloseable {
     private SageMakerClient sageMaker;
     private CloudWatchLogsClient logs;
     private CloudWatchClient cloudWatch;
+    private SageMakerRuntime sageMakerRuntime;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -145,6 +146,14 @@ public final class AwsClients implements AutoCloseable {
             cloudWatch = track(() -> configure(CloudWatchClient.builder()).build());
         }
         return cloudWatch;
+    }
+
+    /** SageMaker Runtime: InvokeEndpoint on a deployed endpoint. */
+    public synchronized SageMakerRuntime sageMakerRuntime() {
+        if (sageMakerRuntime == null) {
+            sageMakerRuntime = new SageMakerRuntime(endpoint, region, credentials, http);
+        }
+        return sageMakerRuntime;
     }
 
     /** CloudWatch Logs, where training jobs write their containers' output. */

@@ -47,6 +47,9 @@ public interface LabContext extends RunNames {
     /** SageMaker's control plane: training, tuning and transform jobs, models. */
     SageMakerClient sageMaker();
 
+    /** SageMaker Runtime: InvokeEndpoint, the predictions of a deployed endpoint. */
+    SageMakerRuntime sageMakerRuntime();
+
     /** CloudWatch: metrics (SageMaker endpoints publish theirs) and metric alarms. */
     CloudWatchClient cloudWatch();
 

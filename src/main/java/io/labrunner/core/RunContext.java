@@ -119,6 +119,11 @@ final class RunContext implements LabContext {
     }
 
     @Override
+    public SageMakerRuntime sageMakerRuntime() {
+        return clients.sageMakerRuntime();
+    }
+
+    @Override
     public CloudWatchClient cloudWatch() {
         return clients.cloudWatch();
     }

@@ -17,6 +17,10 @@ public enum Capability {
     BEDROCK_GUARDRAILS,
     /** SageMaker training jobs on the built-in algorithms (XGBoost, Linear Learner). */
     SAGEMAKER_TRAINING,
+    /** SageMaker real-time endpoints whose InvokeEndpoint answers from the model artifact, with per-variant metrics. */
+    SAGEMAKER_HOSTING,
+    /** SageMaker Model Monitor's data-quality analyzer: baseline jobs, monitoring schedules and their reports. */
+    SAGEMAKER_MODEL_MONITOR,
     /** CloudWatch metrics (PutMetricData, GetMetricData, GetMetricStatistics, ListMetrics) and metric alarms. */
     CLOUDWATCH_METRICS
 }

@@ -23,7 +23,8 @@ public final class EmbeddedTarget implements Target {
             Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER, Capability.ATHENA_SQL,
             Capability.KINESIS, Capability.KINESIS_SHARD_LIMITS,
             Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
-            Capability.SAGEMAKER_TRAINING, Capability.CLOUDWATCH_METRICS);
+            Capability.SAGEMAKER_TRAINING, Capability.SAGEMAKER_HOSTING, Capability.SAGEMAKER_MODEL_MONITOR,
+            Capability.CLOUDWATCH_METRICS);
 
     private final Emulator emulator;
     private final URI endpoint;

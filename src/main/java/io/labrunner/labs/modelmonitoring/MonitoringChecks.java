@@ -66,7 +66,7 @@ final class MonitoringChecks {
             + " with ScheduleExpression NOW, DataAnalysisStartTime -PT1H, DataAnalysisEndTime -PT0H, the baseline's"
             + " statistics.json and constraints.json, EndpointInput $ENDPOINT_NAME, output s3://$BUCKET/reports, Environment"
             + " publish_cloudwatch_metrics Enabled; then list-monitoring-executions until it has ended.";
-    private static final String ALARM_STEP = "Step 6 of the guide: aws $ENDPOINT cloudwatch put-metric-alarm --alarm-name $ALARM"
+    private static final String ALARM_STEP = "Step 7 of the guide: aws $ENDPOINT cloudwatch put-metric-alarm --alarm-name $ALARM"
             + " --namespace " + DriftAlarm.NAMESPACE + " --metric-name " + DriftAlarm.metricName(Traffic.SHIFTED)
             + " --dimensions Name=Endpoint,Value=$ENDPOINT_NAME Name=MonitoringSchedule,Value=$SCHEDULE --statistic Maximum"
             + " --period 3600 --evaluation-periods 1 --threshold 0.1 --comparison-operator GreaterThanThreshold"

@@ -224,9 +224,14 @@ public final class ModelMonitoringLab implements Lab {
 
     /** PutMetricAlarm on one feature's drift, then waits until CloudWatch has it in ALARM. */
     static MetricAlarm raiseAlarm(LabContext ctx, String feature) {
+        putAlarm(ctx, feature);
+        return DriftAlarm.awaitAlarm(ctx, alarm(ctx));
+    }
+
+    /** PutMetricAlarm on {@code feature_baseline_drift_<feature>} of this endpoint and schedule. */
+    static void putAlarm(LabContext ctx, String feature) {
         ctx.create(Resource.alarm(alarm(ctx)), () -> ctx.cloudWatch().putMetricAlarm(DriftAlarm.request(alarm(ctx), feature,
                 endpoint(ctx), schedule(ctx), ctx.tags())));
-        return DriftAlarm.awaitAlarm(ctx, alarm(ctx));
     }
 
     @Override

@@ -384,7 +384,8 @@ final class MonitoringChecks {
             return CheckResult.fail(seen + ", with no violations in " + reports,
                     "The monitor found nothing wrong: the traffic it read looked like the training data.",
                     "It reads only the capture inside its window (the hour before it ran): were the drifted customers sent,"
-                            + " and captured (the check above counts them), before the schedule was created?",
+                            + " and captured (the check above counts them), before the schedule was created? A NOW schedule runs"
+                            + " once: delete it (delete-monitoring-schedule) and create it again to run it over the new traffic.",
                     MONITOR_STEP);
         }
         List<String> wronglyFlagged = Traffic.STEADY.stream().filter(named::contains).toList();
@@ -467,9 +468,12 @@ final class MonitoringChecks {
                     MONITOR_STEP);
         }
         if (alarm.stateValue() != StateValue.ALARM) {
-            String nudge = drift <= alarm.threshold()
-                    ? String.format(Locale.ROOT, "The largest drift measured is %.3f, not above your threshold %s: lower it to the"
-                            + " baseline's comparison_threshold, 0.1.", drift, alarm.threshold())
+            String nudge = drift <= alarm.threshold() && alarm.threshold() > DriftAlarm.THRESHOLD
+                    ? String.format(Locale.ROOT, "The largest drift measured is %.3f, not above your threshold %s: use the"
+                            + " baseline's comparison_threshold, %s.", drift, alarm.threshold(), DriftAlarm.THRESHOLD)
+                    : drift <= alarm.threshold()
+                    ? String.format(Locale.ROOT, "The largest drift measured is %.3f, not above the threshold: the traffic the"
+                            + " monitor read did not drift. Send the drifted customers, then run the monitor again.", drift)
                     : "The drift (" + String.format(Locale.ROOT, "%.3f", drift) + ") is above the threshold: CloudWatch evaluates"
                             + " about once a minute, wait and check again; otherwise compare statistic, period and operator with"
                             + " the guide's.";

@@ -122,8 +122,14 @@ final class MonitoringChecks {
                     "The capture goes elsewhere than the guide's " + destination + ": the checks and the guide look there.",
                     DEPLOY_STEP);
         }
-        List<CaptureMode> modes = ctx.sageMaker().describeEndpointConfig(d -> d.endpointConfigName(endpoint.endpointConfigName()))
-                .dataCaptureConfig().captureOptions().stream().map(CaptureOption::captureMode).toList();
+        List<CaptureMode> modes;
+        try {
+            modes = ctx.sageMaker().describeEndpointConfig(d -> d.endpointConfigName(endpoint.endpointConfigName()))
+                    .dataCaptureConfig().captureOptions().stream().map(CaptureOption::captureMode).toList();
+        } catch (SageMakerException e) {
+            return CheckResult.fail("the endpoint's config " + endpoint.endpointConfigName() + " is gone",
+                    "The endpoint runs a config that was deleted: keep the config as long as the endpoint uses it.", DEPLOY_STEP);
+        }
         if (!modes.containsAll(List.of(CaptureMode.INPUT, CaptureMode.OUTPUT))) {
             return CheckResult.fail("it captures " + modes,
                     "Capture both Input (what the model was asked, which the monitor compares with the baseline) and Output"
@@ -154,6 +160,7 @@ final class MonitoringChecks {
         Map<String, Integer> drifted = counts(Traffic.drifted());
         int normalSeen = 0;
         int driftedSeen = 0;
+        int repeated = 0;
         int other = 0;
         int manyRows = 0;
         int withoutOutput = 0;
@@ -162,10 +169,14 @@ final class MonitoringChecks {
             if (record.output() == null || record.output().isBlank()) {
                 withoutOutput++;
             }
-            if (take(normal, input)) {
+            Match normalMatch = take(normal, input);
+            Match driftedMatch = normalMatch == Match.NONE ? take(drifted, input) : Match.NONE;
+            if (normalMatch == Match.FIRST) {
                 normalSeen++;
-            } else if (take(drifted, input)) {
+            } else if (driftedMatch == Match.FIRST) {
                 driftedSeen++;
+            } else if (normalMatch == Match.AGAIN || driftedMatch == Match.AGAIN) {
+                repeated++;
             } else {
                 other++;
                 if (input.contains("\n")) {
@@ -174,7 +185,8 @@ final class MonitoringChecks {
             }
         }
         String seen = String.format("%d records in %d files: %d of the %d normal customers, %d of the %d drifted, %d other requests",
-                capture.records().size(), capture.keys().size(), normalSeen, Traffic.NORMAL, driftedSeen, Traffic.DRIFTED, other);
+                capture.records().size(), capture.keys().size(), normalSeen, Traffic.NORMAL, driftedSeen, Traffic.DRIFTED, other)
+                + (repeated == 0 ? "" : ", " + repeated + " sent again");
         if (normalSeen < Traffic.NORMAL || driftedSeen < Traffic.DRIFTED) {
             String nudge = manyRows > 0
                     ? manyRows + " requests carried several customers at once: send one customer per request, so each is one record."
@@ -202,17 +214,19 @@ final class MonitoringChecks {
         return counts;
     }
 
-    /** Takes one occurrence of {@code row} out of {@code remaining}; a row sent twice counts once. */
-    private static boolean take(Map<String, Integer> remaining, String row) {
+    private enum Match { NONE, FIRST, AGAIN }
+
+    /** Marks {@code row} as seen in {@code remaining}: its first sighting, a repeat, or not one of these rows. */
+    private static Match take(Map<String, Integer> remaining, String row) {
         Integer left = remaining.get(row);
         if (left == null) {
-            return false;
+            return Match.NONE;
         }
-        if (left > 0) {
-            remaining.put(row, left - 1);
-            return true;
+        if (left == 0) {
+            return Match.AGAIN;
         }
-        return true;
+        remaining.put(row, left - 1);
+        return Match.FIRST;
     }
 
     // ---- 3. the baseline ----

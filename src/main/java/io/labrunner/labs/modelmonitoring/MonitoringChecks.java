@@ -412,7 +412,11 @@ final class MonitoringChecks {
         List<String> missed = Traffic.DRIFTING.stream().filter(f -> !named.contains(f)).toList();
         if (!missed.isEmpty()) {
             return CheckResult.fail("the violations name " + named + " but not " + missed,
-                    "The monitor missed drift that was sent: did it read all of the drifted customers (check 2)?",
+                    missed.size() == Traffic.DRIFTING.size()
+                            ? "None of the changed features is flagged: the traffic this execution read did not drift. Were the"
+                                    + " drifted customers sent and captured (check 2) before it ran? A NOW schedule runs once:"
+                                    + " delete it and create it again."
+                            : "The monitor missed drift that was sent: did it read all of the drifted customers (check 2)?",
                     Traffic.SHIFTED + " was shifted (baseline_drift_check), " + Traffic.NEW_VALUE + " got a value never seen"
                             + " (baseline_drift_check) and " + Traffic.MISSING + " went missing (completeness_check).",
                     MONITOR_STEP);

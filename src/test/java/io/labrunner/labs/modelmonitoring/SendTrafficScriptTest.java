@@ -57,8 +57,15 @@ class SendTrafficScriptTest {
 
                 assertThat(sent.exitCode()).as(sent.stderr()).isZero();
                 assertThat(sent.stdout()).startsWith(Traffic.NORMAL + " requests sent to " + ModelMonitoringLab.endpoint(run));
+                // Capture is written asynchronously, as on AWS: wait for the last file.
                 CaptureFiles.Capture capture = CaptureFiles.read(emulator.clients().s3(),
                         ModelMonitoringLab.s3(run, ModelMonitoringLab.CAPTURE), ModelMonitoringLab.endpoint(run));
+                for (long deadline = System.nanoTime() + 30_000_000_000L;
+                        capture.records().size() < Traffic.NORMAL && System.nanoTime() < deadline; ) {
+                    Thread.sleep(200);
+                    capture = CaptureFiles.read(emulator.clients().s3(), ModelMonitoringLab.s3(run, ModelMonitoringLab.CAPTURE),
+                            ModelMonitoringLab.endpoint(run));
+                }
                 assertThat(capture.records()).extracting(CaptureFiles.Record::input).containsExactlyInAnyOrderElementsOf(Traffic.normal());
                 assertThat(capture.records()).allMatch(r -> r.output() != null && !r.output().isBlank());
             } finally {

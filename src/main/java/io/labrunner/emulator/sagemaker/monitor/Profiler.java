@@ -1,7 +1,6 @@
 package io.labrunner.emulator.sagemaker.monitor;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -106,23 +105,26 @@ final class Profiler {
             max = rs.getDouble(5);
         }
         double width = (max - min) / BUCKETS;
+        double[] lower = new double[BUCKETS];
+        for (int b = 0; b < BUCKETS; b++) {
+            lower[b] = min + b * width;
+        }
+        // A value belongs to the last bucket whose lower bound it reaches: the same bounds the report lists.
+        StringBuilder bucketOf = new StringBuilder("CASE");
+        for (int b = BUCKETS - 1; b > 0; b--) {
+            bucketOf.append(" WHEN v >= ").append(literal(lower[b])).append(" THEN ").append(b);
+        }
+        bucketOf.append(" ELSE 0 END");
         long[] inBucket = new long[BUCKETS];
-        try (PreparedStatement st = duck.prepareStatement("SELECT CASE WHEN ? = 0 THEN 0 ELSE "
-                + "least(CAST(floor((v - ?) / ?) AS INTEGER), " + (BUCKETS - 1) + ") END AS b, count(*) "
-                + "FROM (SELECT " + v + " AS v FROM data) WHERE v IS NOT NULL GROUP BY b")) {
-            st.setDouble(1, width);
-            st.setDouble(2, min);
-            st.setDouble(3, width == 0 ? 1 : width);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    inBucket[rs.getInt(1)] = rs.getLong(2);
-                }
+        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery("SELECT " + bucketOf
+                + " AS b, count(*) FROM (SELECT " + v + " AS v FROM data) WHERE v IS NOT NULL GROUP BY b")) {
+            while (rs.next()) {
+                inBucket[rs.getInt(1)] = rs.getLong(2);
             }
         }
         List<FeatureProfile.Bucket> buckets = new ArrayList<>();
         for (int b = 0; b < BUCKETS; b++) {
-            buckets.add(new FeatureProfile.Bucket(min + b * width, b == BUCKETS - 1 ? max : min + (b + 1) * width,
-                    inBucket[b]));
+            buckets.add(new FeatureProfile.Bucket(lower[b], b == BUCKETS - 1 ? max : lower[b + 1], inBucket[b]));
         }
         KllSketch sketch = new KllSketch();
         try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery("SELECT v FROM (SELECT " + v
@@ -132,6 +134,10 @@ final class Profiler {
             }
         }
         return new FeatureProfile.NumericSummary(mean, sum, std, min, max, buckets, sketch);
+    }
+
+    private static String literal(double value) {
+        return "CAST(" + AnalysisTable.literal(Double.toString(value)) + " AS DOUBLE)";
     }
 
     static String col(int index) {

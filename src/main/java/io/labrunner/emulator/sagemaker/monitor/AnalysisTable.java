@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * the JSON keys; without them Spark's {@code _c0, _c1, …}, as the analyzer names them.
  */
 final class AnalysisTable {
+    /** How a monitoring execution with nothing to analyze fails on AWS. */
+    static final String NO_DATA = "Job inputs had no data";
 
     private AnalysisTable() {
     }
@@ -25,7 +27,7 @@ final class AnalysisTable {
      */
     static List<String> load(Connection duck, List<Path> files, DatasetFormat format) throws SQLException {
         if (files.isEmpty()) {
-            throw new AnalyzerException("Job inputs had no data");
+            throw new AnalyzerException(NO_DATA);
         }
         String list = files.stream().map(f -> literal(f.toString())).collect(Collectors.joining(", ", "[", "]"));
         try (Statement st = duck.createStatement()) {
@@ -70,7 +72,7 @@ final class AnalysisTable {
             width = rs.getInt(1);
         }
         if (width == 0) {
-            throw new AnalyzerException("Job inputs had no data");
+            throw new AnalyzerException(NO_DATA);
         }
         List<String> select = new ArrayList<>();
         for (int i = 0; i < width; i++) {

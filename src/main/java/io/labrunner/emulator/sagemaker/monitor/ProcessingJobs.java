@@ -173,7 +173,10 @@ public final class ProcessingJobs implements OperationGroup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (AnalyzerException e) {
-            update(key, j -> j.ended(ProcessingJob.FAILED, null, "AlgorithmError: " + e.getMessage(), clock.instant()));
+            // An execution with nothing captured fails with the analyzer's own words, which labs look for.
+            String reason = e.getMessage().equals(AnalysisTable.NO_DATA) ? e.getMessage()
+                    : "AlgorithmError: " + e.getMessage();
+            update(key, j -> j.ended(ProcessingJob.FAILED, null, reason, clock.instant()));
         } catch (Exception e) {
             if (closing) {
                 return;

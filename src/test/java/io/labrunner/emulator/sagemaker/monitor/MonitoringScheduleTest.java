@@ -50,6 +50,7 @@ class MonitoringScheduleTest {
         fixture.put("capture", CapturedTraffic.key(endpoint, NOW.minusSeconds(600), "part-0.jsonl"), jsonl);
     }
 
+    /** A schedule with an inline definition comparing {@code endpoint}'s captures with s3://data/mon/baseline. */
     static CreateMonitoringScheduleRequest.Builder schedule(String name, String endpoint, String expression) {
         return CreateMonitoringScheduleRequest.builder().monitoringScheduleName(name)
                 .monitoringScheduleConfig(c -> c

@@ -56,6 +56,7 @@ final class JobFiles {
         S3Uri location = inputLocation(trimSlash(local)).orElseThrow(() -> new AnalyzerException(
                 "Environment variable " + variable + " (" + local + ") is not under the LocalPath of any "
                         + "ProcessingInput"));
+        requireBucket(location);
         List<Path> files = new ArrayList<>();
         try {
             Path folder = Files.createDirectories(work.resolve("input-" + variable));
@@ -81,7 +82,8 @@ final class JobFiles {
 
     /** One small object behind container path {@code local} (a baseline file), read into memory. */
     Optional<byte[]> read(String local) {
-        return inputLocation(trimSlash(local)).flatMap(uri -> s3.get(uri.bucket(), uri.key()));
+        return inputLocation(trimSlash(local)).filter(uri -> s3.bucketExists(uri.bucket()))
+                .flatMap(uri -> s3.get(uri.bucket(), uri.key()));
     }
 
     /**
@@ -98,6 +100,7 @@ final class JobFiles {
                 String rest = path.substring(localPath.length());
                 Optional<S3Uri> uri = S3Uri.parse(s3Output.path("S3Uri").asText());
                 if (uri.isPresent()) {
+                    requireBucket(uri.get());
                     String folder = rest.isEmpty() ? uri.get().key() : uri.get().child(rest.substring(1));
                     return new S3Uri(uri.get().bucket(), new S3Uri("", folder).child(name));
                 }
@@ -105,6 +108,12 @@ final class JobFiles {
         }
         throw new AnalyzerException("Environment variable output_path (" + local + ") is not under the LocalPath of "
                 + "any ProcessingOutput");
+    }
+
+    private void requireBucket(S3Uri uri) {
+        if (!s3.bucketExists(uri.bucket())) {
+            throw new AnalyzerException("The bucket of " + uri + " does not exist");
+        }
     }
 
     void write(S3Uri target, byte[] body) {

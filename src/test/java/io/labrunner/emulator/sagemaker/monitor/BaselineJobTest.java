@@ -191,6 +191,18 @@ class BaselineJobTest {
     }
 
     @Test
+    void anOutputBucketThatDoesNotExistFailsTheJobNamingIt() {
+        fixture.put(MonitorFixture.BUCKET, "tiny/train.csv", "a\n1\n");
+
+        DescribeProcessingJobResponse job = fixture.suggestBaseline("baseline-nobucket", "s3://data/tiny/train.csv",
+                "{\"csv\": {\"header\": true}}", "s3://no-such-bucket/out");
+
+        assertThat(job.processingJobStatus()).isEqualTo(ProcessingJobStatus.FAILED);
+        assertThat(job.failureReason()).isEqualTo("AlgorithmError: The bucket of s3://no-such-bucket/out "
+                + "does not exist");
+    }
+
+    @Test
     void describeAndListShowTheJobAsCreated() {
         fixture.put(MonitorFixture.BUCKET, "small/train.csv", "a\n1\n");
         fixture.suggestBaseline("Baseline-Listed", "s3://data/small/train.csv", "{\"csv\": {\"header\": true}}",

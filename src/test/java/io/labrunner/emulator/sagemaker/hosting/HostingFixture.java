@@ -93,7 +93,9 @@ final class HostingFixture implements AutoCloseable {
 
     /** Uploads {@code files} as a {@code model.tar.gz} under {@code key}; returns its S3 URI. */
     String upload(String key, Map<String, byte[]> files) {
-        s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(tarGz(files)));
+        byte[] archive = tarGz(files);
+        s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(archive));
+        HostingFixtureFiles.remember("s3://" + BUCKET + "/" + key, archive);
         return "s3://" + BUCKET + "/" + key;
     }
 

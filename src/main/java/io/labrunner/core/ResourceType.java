@@ -30,6 +30,10 @@ public enum ResourceType {
      * delete a group that still holds versions, so cleanup deletes the versions first.
      */
     SAGEMAKER_MODEL_PACKAGE_GROUP("SageMaker model package group"),
+    /** An endpoint configuration by name; deleting it leaves endpoints running on it serving, as on AWS. */
+    SAGEMAKER_ENDPOINT_CONFIG("SageMaker endpoint configuration"),
+    /** An endpoint by name: cleanup deletes it and waits until it is gone, so nothing serves or captures after. */
+    SAGEMAKER_ENDPOINT("SageMaker endpoint"),
     /** A CloudWatch metric alarm, by name. */
     CLOUDWATCH_ALARM("CloudWatch alarm");
 

@@ -44,7 +44,10 @@ SERVED = {
                   "CreateTransformJob", "DescribeTransformJob", "ListTransformJobs", "StopTransformJob",
                   "CreateModelPackageGroup", "DescribeModelPackageGroup", "ListModelPackageGroups",
                   "DeleteModelPackageGroup", "CreateModelPackage", "DescribeModelPackage", "ListModelPackages",
-                  "UpdateModelPackage", "DeleteModelPackage"],
+                  "UpdateModelPackage", "DeleteModelPackage", "CreateEndpointConfig", "DescribeEndpointConfig",
+                  "ListEndpointConfigs", "DeleteEndpointConfig", "CreateEndpoint", "DescribeEndpoint",
+                  "ListEndpoints", "UpdateEndpoint", "UpdateEndpointWeightsAndCapacities", "DeleteEndpoint"],
+    "sagemaker-runtime": ["InvokeEndpoint"],
 }
 
 

@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -89,11 +89,15 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
         this.startup = startup;
         this.endpoints = state.map("sagemaker.endpoints", Endpoint.class);
         AtomicInteger threads = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(2, task -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, task -> {
             Thread thread = new Thread(task, "sagemaker-endpoints-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        // On close, work not started is dropped; a deployment loading finishes (an interrupt would break its reads).
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pool.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.scheduler = pool;
         resume();
         scheduler.scheduleWithFixedDelay(this::flushCaptures, CAPTURE_FLUSH_MILLIS, CAPTURE_FLUSH_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -344,7 +348,9 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
         } catch (DeploymentFailure e) {
             failure = e.getMessage();
         } catch (RuntimeException e) {
-            LOG.warn("Endpoint {} could not be deployed", key, e);
+            if (!closing) {
+                LOG.warn("Endpoint {} could not be deployed", key, e);
+            }
             failure = "Request to service failed. If failure persists after retry, contact customer support.";
         }
         Deployment replaced = null;
@@ -388,9 +394,9 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
     @Override
     public void close() {
         closing = true;
-        scheduler.shutdownNow();
+        scheduler.shutdown();
         try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

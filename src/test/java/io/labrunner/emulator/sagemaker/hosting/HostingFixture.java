@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
  * {@code models}, and XGBoost boosters trained in-process on three features (label 1 when x0 + x1 > 1), uploaded
  * as {@code model.tar.gz} the way SageMaker's XGBoost writes them.
  */
-final class HostingFixture implements AutoCloseable {
+public final class HostingFixture implements AutoCloseable {
     static final String XGBOOST_IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
     static final String ROLE = "arn:aws:iam::000000000000:role/SageMakerRole";
     static final String BUCKET = "models";
@@ -67,7 +67,7 @@ final class HostingFixture implements AutoCloseable {
     }
 
     /** A booster of {@code trees} trees of depth 3 on {@code rows} seeded rows: the model file's bytes (UBJSON). */
-    static byte[] booster(int trees, int rows, long seed) {
+    public static byte[] booster(int trees, int rows, long seed) {
         Random random = new Random(seed);
         float[] features = new float[rows * 3];
         float[] labels = new float[rows];
@@ -117,7 +117,7 @@ final class HostingFixture implements AutoCloseable {
                 FAST).matched().exception().orElseThrow();
     }
 
-    static byte[] tarGz(Map<String, byte[]> files) {
+    public static byte[] tarGz(Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {

@@ -49,6 +49,7 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
     /** How long a deleted endpoint stays Deleting before it is gone. */
     static final Duration DELETING = Duration.ofMillis(100);
     private static final long CAPTURE_FLUSH_MILLIS = 1000;
+    private static final long METRICS_MILLIS = 500;
 
     private final String account;
     private final EndpointConfigs configs;
@@ -101,6 +102,7 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
         resume();
         scheduler.scheduleWithFixedDelay(this::flushCaptures, CAPTURE_FLUSH_MILLIS, CAPTURE_FLUSH_MILLIS,
                 TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::publishMetrics, METRICS_MILLIS, METRICS_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -377,6 +379,14 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
         }
     }
 
+    private void publishMetrics() {
+        try {
+            metrics.publish();
+        } catch (RuntimeException e) {
+            LOG.warn("Endpoint metrics could not be published", e);
+        }
+    }
+
     private void flushCaptures() {
         for (Deployment deployment : live.values()) {
             try {
@@ -406,5 +416,6 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
             live.clear();
         }
         all.forEach(Deployment::close);
+        publishMetrics();
     }
 }

@@ -12,10 +12,18 @@ import java.util.Map;
  * Invocation5XXErrors, for which 1 is sent for each such response and 0 otherwise, so their Average is the error
  * rate. InvocationsPerInstance is the invocation divided by the variant's instance count; serverless variants
  * have no instances and get none.
+ *
+ * <p>Data points are queued and handed to CloudWatch by {@link #publish()} about every second, as SageMaker sends
+ * its metrics at intervals rather than with each response: CloudWatch keeps what it is given durably, and doing so
+ * on the request path would cost each invocation a write to disk.
  */
 final class InvocationMetrics {
     static final String NAMESPACE = "AWS/SageMaker";
     private final MetricSink sink;
+    private final java.util.Queue<Queued> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record Queued(String region, MetricSink.MetricDatum datum) {
+    }
 
     InvocationMetrics(MetricSink sink) {
         this.sink = sink;
@@ -39,6 +47,13 @@ final class InvocationMetrics {
 
     private void put(String region, String name, Map<String, String> dimensions, Instant at, double value,
             String unit) {
-        sink.put(region, new MetricSink.MetricDatum(NAMESPACE, name, dimensions, at, value, unit));
+        queue.add(new Queued(region, new MetricSink.MetricDatum(NAMESPACE, name, dimensions, at, value, unit)));
+    }
+
+    /** Hands every queued data point to CloudWatch. */
+    void publish() {
+        for (Queued next = queue.poll(); next != null; next = queue.poll()) {
+            sink.put(next.region(), next.datum());
+        }
     }
 }

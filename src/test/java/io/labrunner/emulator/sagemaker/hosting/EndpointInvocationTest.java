@@ -128,7 +128,7 @@ class EndpointInvocationTest {
     }
 
     @Test
-    void invocationMetricsAreReadableThroughCloudWatch() {
+    void invocationMetricsAreReadableThroughCloudWatch() throws InterruptedException {
         fixture.xgboostModel("m-alltraffic", 5, 1);
         endpoint("metered", Map.of("AllTraffic", 1f));
         Instant start = Instant.now().minusSeconds(120);
@@ -138,6 +138,11 @@ class EndpointInvocationTest {
         assertThatThrownBy(() -> runtime.invokeEndpoint(InvokeEndpointRequest.csv("metered", "0.1")))
                 .isInstanceOf(SageMakerRuntime.InvokeEndpointException.class);
 
+        // SageMaker sends its metrics at intervals, not with each response.
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (sum("Invocations", start) < 6.0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
         assertThat(sum("Invocations", start)).isEqualTo(6.0);
         assertThat(sum("InvocationsPerInstance", start)).isEqualTo(3.0);
         assertThat(sum("Invocation4XXErrors", start)).isEqualTo(1.0);

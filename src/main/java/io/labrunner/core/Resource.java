@@ -55,6 +55,16 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.SAGEMAKER_MODEL, name);
     }
 
+    /** An endpoint configuration by name. */
+    public static Resource endpointConfig(String name) {
+        return new Resource(ResourceType.SAGEMAKER_ENDPOINT_CONFIG, name);
+    }
+
+    /** An endpoint by name; cleanup deletes it and waits until it is gone. */
+    public static Resource endpoint(String name) {
+        return new Resource(ResourceType.SAGEMAKER_ENDPOINT, name);
+    }
+
     public static Resource transformJob(String name) {
         return new Resource(ResourceType.SAGEMAKER_TRANSFORM_JOB, name);
     }
@@ -62,6 +72,19 @@ public record Resource(ResourceType type, String id) {
     /** A model package group by name; cleanup deletes its versions, then the group. */
     public static Resource modelPackageGroup(String name) {
         return new Resource(ResourceType.SAGEMAKER_MODEL_PACKAGE_GROUP, name);
+    }
+
+    /** A processing job by name; cleanup stops it if it still runs. */
+    public static Resource processingJob(String name) {
+        return new Resource(ResourceType.SAGEMAKER_PROCESSING_JOB, name);
+    }
+
+    public static Resource dataQualityJobDefinition(String name) {
+        return new Resource(ResourceType.SAGEMAKER_DATA_QUALITY_JOB_DEFINITION, name);
+    }
+
+    public static Resource monitoringSchedule(String name) {
+        return new Resource(ResourceType.SAGEMAKER_MONITORING_SCHEDULE, name);
     }
 
     /** A hyperparameter tuning job by name; cleanup stops it if it still runs. */

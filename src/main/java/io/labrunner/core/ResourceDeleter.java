@@ -111,6 +111,19 @@ public final class ResourceDeleter {
                 return stopTuningJob(resource.id());
             case SAGEMAKER_MODEL_PACKAGE_GROUP:
                 return deleteModelPackageGroup(resource.id());
+            case SAGEMAKER_PROCESSING_JOB:
+                return stopProcessingJob(resource.id());
+            case SAGEMAKER_DATA_QUALITY_JOB_DEFINITION:
+                clients.sageMaker().deleteDataQualityJobDefinition(r -> r.jobDefinitionName(resource.id()));
+                return Deletion.DELETED;
+            case SAGEMAKER_MONITORING_SCHEDULE:
+                clients.sageMaker().deleteMonitoringSchedule(r -> r.monitoringScheduleName(resource.id()));
+                return Deletion.DELETED;
+            case SAGEMAKER_ENDPOINT_CONFIG:
+                clients.sageMaker().deleteEndpointConfig(r -> r.endpointConfigName(resource.id()));
+                return Deletion.DELETED;
+            case SAGEMAKER_ENDPOINT:
+                return deleteEndpoint(resource.id());
             case CLOUDWATCH_ALARM:
                 return Deletion.of(deleteAlarm(resource.id()));
             default:
@@ -298,10 +311,54 @@ public final class ResourceDeleter {
         return Deletion.DELETED;
     }
 
+    /** Stops a processing job (a baseline or monitoring run) that still runs and waits until it has ended. */
+    private Deletion stopProcessingJob(String name) throws InterruptedException {
+        var sagemaker = clients.sageMaker();
+        for (int i = 0; i < 600; i++) {
+            String status = sagemaker.describeProcessingJob(r -> r.processingJobName(name))
+                    .processingJobStatusAsString();
+            if (!status.equals("InProgress") && !status.equals("Stopping")) {
+                return i == 0 ? Deletion.ALREADY_ENDED : Deletion.DELETED;
+            }
+            if (status.equals("InProgress")) {
+                try {
+                    sagemaker.stopProcessingJob(r -> r.processingJobName(name));
+                } catch (AwsServiceException endedMeanwhile) {
+                    // It may have ended between the two calls; the next poll tells.
+                }
+            }
+            Thread.sleep(500);
+        }
+        return Deletion.DELETED;
+    }
+
     /**
      * Stops the job if it runs and waits until it has ended: a transform job cannot be deleted, but one
      * left running keeps an instance billed and writes into a bucket that cleanup is about to empty.
      */
+    /**
+     * Deletes an endpoint and waits until DescribeEndpoint no longer finds it: until then it may still serve
+     * and write captured data into a bucket cleanup is about to empty. One already Deleting is only waited for.
+     */
+    private Deletion deleteEndpoint(String name) throws InterruptedException {
+        var sagemaker = clients.sageMaker();
+        if (!"Deleting".equals(sagemaker.describeEndpoint(r -> r.endpointName(name)).endpointStatusAsString())) {
+            sagemaker.deleteEndpoint(r -> r.endpointName(name));
+        }
+        for (int i = 0; i < 1200; i++) {
+            try {
+                sagemaker.describeEndpoint(r -> r.endpointName(name));
+            } catch (AwsServiceException e) {
+                if (isNotFound(ResourceType.SAGEMAKER_ENDPOINT, e)) {
+                    return Deletion.DELETED;
+                }
+                throw e;
+            }
+            Thread.sleep(500);
+        }
+        return Deletion.DELETED;
+    }
+
     private Deletion stopTransformJob(String name) throws InterruptedException {
         var sagemaker = clients.sageMaker();
         for (int i = 0; i < 600; i++) {
@@ -384,7 +441,17 @@ public final class ResourceDeleter {
                 // SageMaker answers a missing resource with a ValidationException; only its message tells.
                 return code.equals("ValidationException") && message(e).startsWith("Could not find model");
             case SAGEMAKER_TRANSFORM_JOB:
+            case SAGEMAKER_PROCESSING_JOB:
                 return code.equals("ValidationException") && message(e).startsWith("Could not find requested job");
+            case SAGEMAKER_DATA_QUALITY_JOB_DEFINITION:
+            case SAGEMAKER_MONITORING_SCHEDULE:
+                return code.equals("ResourceNotFound");
+            case SAGEMAKER_ENDPOINT:
+                // "Could not find endpoint "arn:aws:sagemaker:...:endpoint/<name>"."
+                return code.equals("ValidationException") && message(e).startsWith("Could not find endpoint \"");
+            case SAGEMAKER_ENDPOINT_CONFIG:
+                return code.equals("ValidationException")
+                        && message(e).startsWith("Could not find endpoint configuration");
             case SAGEMAKER_TUNING_JOB:
                 // "Amazon SageMaker can't find a tuning job with name ..."
                 return code.equals("ResourceNotFound");

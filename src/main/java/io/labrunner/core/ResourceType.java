@@ -30,6 +30,16 @@ public enum ResourceType {
      * delete a group that still holds versions, so cleanup deletes the versions first.
      */
     SAGEMAKER_MODEL_PACKAGE_GROUP("SageMaker model package group"),
+    /** Processing jobs cannot be deleted on AWS: cleanup stops a running one and waits until it has ended. */
+    SAGEMAKER_PROCESSING_JOB("SageMaker processing job"),
+    /** A Model Monitor data quality job definition, by name. */
+    SAGEMAKER_DATA_QUALITY_JOB_DEFINITION("SageMaker data quality job definition"),
+    /** A Model Monitor schedule, by name; deleting it ends its executions' schedule, not their reports in S3. */
+    SAGEMAKER_MONITORING_SCHEDULE("SageMaker monitoring schedule"),
+    /** An endpoint configuration by name; deleting it leaves endpoints running on it serving, as on AWS. */
+    SAGEMAKER_ENDPOINT_CONFIG("SageMaker endpoint configuration"),
+    /** An endpoint by name: cleanup deletes it and waits until it is gone, so nothing serves or captures after. */
+    SAGEMAKER_ENDPOINT("SageMaker endpoint"),
     /** A CloudWatch metric alarm, by name. */
     CLOUDWATCH_ALARM("CloudWatch alarm");
 

@@ -44,7 +44,16 @@ SERVED = {
                   "CreateTransformJob", "DescribeTransformJob", "ListTransformJobs", "StopTransformJob",
                   "CreateModelPackageGroup", "DescribeModelPackageGroup", "ListModelPackageGroups",
                   "DeleteModelPackageGroup", "CreateModelPackage", "DescribeModelPackage", "ListModelPackages",
-                  "UpdateModelPackage", "DeleteModelPackage"],
+                  "UpdateModelPackage", "DeleteModelPackage",
+                  "CreateProcessingJob", "DescribeProcessingJob", "ListProcessingJobs", "StopProcessingJob",
+                  "CreateDataQualityJobDefinition", "DescribeDataQualityJobDefinition",
+                  "ListDataQualityJobDefinitions", "DeleteDataQualityJobDefinition", "CreateMonitoringSchedule",
+                  "DescribeMonitoringSchedule", "ListMonitoringSchedules", "UpdateMonitoringSchedule",
+                  "StopMonitoringSchedule", "StartMonitoringSchedule", "DeleteMonitoringSchedule",
+                  "ListMonitoringExecutions", "CreateEndpointConfig", "DescribeEndpointConfig",
+                  "ListEndpointConfigs", "DeleteEndpointConfig", "CreateEndpoint", "DescribeEndpoint",
+                  "ListEndpoints", "UpdateEndpoint", "UpdateEndpointWeightsAndCapacities", "DeleteEndpoint"],
+    "sagemaker-runtime": ["InvokeEndpoint"],
 }
 
 

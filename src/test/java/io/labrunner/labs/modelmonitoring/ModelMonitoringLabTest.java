@@ -38,6 +38,8 @@ class ModelMonitoringLabTest {
             assertThat(emulator.clients().s3().listBuckets().buckets()).as("buckets left").isEmpty();
             assertThat(emulator.clients().sageMaker().listEndpoints(l -> l.nameContains(result.runId())).endpoints())
                     .as("endpoints left").isEmpty();
+            assertThat(emulator.clients().sageMaker().listEndpointConfigs(l -> l.nameContains(result.runId())).endpointConfigs())
+                    .as("endpoint configs left").isEmpty();
             assertThat(emulator.clients().sageMaker().listMonitoringSchedules(l -> l.nameContains(result.runId()))
                     .monitoringScheduleSummaries()).as("monitoring schedules left").isEmpty();
             assertThat(emulator.clients().cloudWatch().describeAlarms(d -> d.alarmNamePrefix("lab-" + result.runId()))

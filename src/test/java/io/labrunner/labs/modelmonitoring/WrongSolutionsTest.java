@@ -4,6 +4,7 @@ import static io.labrunner.testing.WrongSolution.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labrunner.core.LabContext;
+import io.labrunner.core.Resource;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.core.report.CheckOutcome;
 import io.labrunner.core.report.LabResult;
@@ -41,13 +42,14 @@ class WrongSolutionsTest {
     @Test
     void anEndpointDeployedWithoutDataCaptureIsToldCaptureIsOff() {
         LabResult result = run(ctx -> {
-            ctx.sageMaker().createEndpointConfig(create -> create
-                    .endpointConfigName(ModelMonitoringLab.endpointConfig(ctx))
-                    .productionVariants(v -> v.variantName(CapturedEndpoint.VARIANT).modelName(ModelMonitoringLab.model(ctx))
-                            .instanceType(CapturedEndpoint.INSTANCE).initialInstanceCount(1).initialVariantWeight(1f))
-                    .tags(XgboostTraining.tags(ctx.tags())));
-            CapturedEndpoint.create(ctx.sageMaker(), ModelMonitoringLab.endpoint(ctx), ModelMonitoringLab.endpointConfig(ctx),
-                    ctx.tags());
+            ctx.create(Resource.endpointConfig(ModelMonitoringLab.endpointConfig(ctx)), () -> ctx.sageMaker()
+                    .createEndpointConfig(create -> create
+                            .endpointConfigName(ModelMonitoringLab.endpointConfig(ctx))
+                            .productionVariants(v -> v.variantName(CapturedEndpoint.VARIANT).modelName(ModelMonitoringLab.model(ctx))
+                                    .instanceType(CapturedEndpoint.INSTANCE).initialInstanceCount(1).initialVariantWeight(1f))
+                            .tags(XgboostTraining.tags(ctx.tags()))));
+            ctx.create(Resource.endpoint(ModelMonitoringLab.endpoint(ctx)), () -> CapturedEndpoint.create(ctx.sageMaker(),
+                    ModelMonitoringLab.endpoint(ctx), ModelMonitoringLab.endpointConfig(ctx), ctx.tags()));
             CapturedEndpoint.awaitInService(ctx.sageMaker(), ModelMonitoringLab.endpoint(ctx));
             ModelMonitoringLab.baseline(ctx, roleArn(ctx));
             CapturedEndpoint.send(ctx, ModelMonitoringLab.endpoint(ctx), Traffic.normal());
@@ -82,10 +84,11 @@ class WrongSolutionsTest {
         assertThat(capture.hint()).contains("drifted customers were never sent");
         CheckOutcome violations = outcome(result, "found the drifted features");
         assertThat(violations.passed()).isFalse();
-        assertThat(violations.detail()).contains("monthly_charge");
+        assertThat(violations.detail()).contains("but not [monthly_charge, contract_months, data_usage_gb]");
+        assertThat(violations.hint()).contains("did not drift");
         CheckOutcome alarm = outcome(result, "is in ALARM");
         assertThat(alarm.passed()).isFalse();
-        assertThat(alarm.hint()).contains("not above your threshold");
+        assertThat(alarm.hint()).contains("did not drift").contains("Send the drifted customers");
         assertThat(outcome(result, "captures every request").passed()).isTrue();
     }
 

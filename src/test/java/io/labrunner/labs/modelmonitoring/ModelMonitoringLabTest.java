@@ -3,7 +3,9 @@ package io.labrunner.labs.modelmonitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labrunner.core.Capability;
+import io.labrunner.core.RunNames;
 import io.labrunner.core.StateDirectory;
+import io.labrunner.core.report.CheckOutcome;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.core.report.Outcome;
 import io.labrunner.labs.sagemakerxgboost.LabSelfTests;
@@ -26,6 +28,10 @@ class ModelMonitoringLabTest {
                 Capability.CLOUDWATCH_METRICS);
     }
 
+    private static RunNames run(LabResult result) {
+        return RunNames.of(result.runId());
+    }
+
     @Test
     void everyCheckFailsBeforeTheSolutionAndPassesAfterItAndNothingIsLeft() {
         try (EmbeddedEmulator emulator = new EmbeddedEmulator()) {
@@ -35,6 +41,16 @@ class ModelMonitoringLabTest {
             assertThat(result.outcome()).as(LabSelfTests.explain(result)).isEqualTo(Outcome.PASSED);
             assertThat(result.checks().stream().filter(c -> c.ok()).count())
                     .as("checks that behaved (failed before, passed after)").isEqualTo(2L * lab.checks().size());
+            // Before the solution each check says what is missing, and its last hint is the guide's step.
+            assertThat(result.checks().stream().filter(c -> !c.expectedPass()).map(CheckOutcome::detail))
+                    .containsExactly("no endpoint " + ModelMonitoringLab.endpoint(run(result)),
+                            "no capture files under " + ModelMonitoringLab.s3(run(result), "capture/")
+                                    + ModelMonitoringLab.endpoint(run(result)) + "/",
+                            "no processing job " + ModelMonitoringLab.baselineJob(run(result)),
+                            "no monitoring schedule " + ModelMonitoringLab.schedule(run(result)),
+                            "no alarm " + ModelMonitoringLab.alarm(run(result)));
+            assertThat(result.checks().stream().filter(c -> !c.expectedPass()))
+                    .allMatch(c -> c.hints().size() >= 3 && c.hints().get(c.hints().size() - 1).contains("of the guide"));
             assertThat(emulator.clients().s3().listBuckets().buckets()).as("buckets left").isEmpty();
             assertThat(emulator.clients().sageMaker().listEndpoints(l -> l.nameContains(result.runId())).endpoints())
                     .as("endpoints left").isEmpty();

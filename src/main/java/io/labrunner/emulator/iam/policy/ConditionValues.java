@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 /** Reads condition values as the operators compare them: numbers, dates, IP addresses and CIDR blocks. */
 final class ConditionValues {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     private ConditionValues() {
@@ -63,8 +62,9 @@ final class ConditionValues {
     /** The address's bytes; null for anything that is not an IPv4 or IPv6 literal (never a name lookup). */
     static byte[] address(String text) {
         String t = text.trim();
-        if (!IPV4.matcher(t).matches() && !IPV6.matcher(t).matches()) {
-            return null;
+        byte[] v4 = ipv4(t);
+        if (v4 != null || !IPV6.matcher(t).matches()) {
+            return v4;
         }
         try {
             return InetAddress.getByName(t).getAddress();
@@ -73,30 +73,65 @@ final class ConditionValues {
         }
     }
 
-    /** True when the address lies in the block ({@code 203.0.113.0/24}; a bare address is a block of one). */
-    static boolean inBlock(String address, String block) {
-        byte[] ip = address(address);
+    private static byte[] ipv4(String t) {
+        byte[] out = new byte[4];
+        int part = 0;
+        int value = -1;
+        for (int i = 0; i <= t.length(); i++) {
+            char c = i < t.length() ? t.charAt(i) : '.';
+            if (c == '.') {
+                if (value < 0 || value > 255 || part > 3) {
+                    return null;
+                }
+                out[part++] = (byte) value;
+                value = -1;
+            } else if (c >= '0' && c <= '9') {
+                value = (value < 0 ? 0 : value * 10) + (c - '0');
+                if (value > 255) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        return part == 4 ? out : null;
+    }
+
+    /** A CIDR block; null when the text is not one. */
+    record Block(byte[] network, int bits) {
+        boolean contains(byte[] ip) {
+            if (ip == null || ip.length != network.length) {
+                return false;
+            }
+            for (int i = 0; i < network.length; i++) {
+                int keep = Math.max(0, Math.min(8, bits - i * 8));
+                int mask = keep == 0 ? 0 : (0xFF << (8 - keep)) & 0xFF;
+                if ((ip[i] & mask) != (network[i] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    static Block block(String block) {
         int slash = block.indexOf('/');
         byte[] net = address(slash < 0 ? block : block.substring(0, slash));
-        if (ip == null || net == null || ip.length != net.length) {
-            return false;
+        if (net == null) {
+            return null;
         }
         int bits;
         try {
             bits = slash < 0 ? net.length * 8 : Integer.parseInt(block.substring(slash + 1).trim());
         } catch (NumberFormatException e) {
-            return false;
+            return null;
         }
-        if (bits < 0 || bits > net.length * 8) {
-            return false;
-        }
-        for (int i = 0; i < net.length; i++) {
-            int keep = Math.max(0, Math.min(8, bits - i * 8));
-            int mask = keep == 0 ? 0 : (0xFF << (8 - keep)) & 0xFF;
-            if ((ip[i] & mask) != (net[i] & mask)) {
-                return false;
-            }
-        }
-        return true;
+        return bits < 0 || bits > net.length * 8 ? null : new Block(net, bits);
+    }
+
+    /** True when the address lies in the block ({@code 203.0.113.0/24}; a bare address is a block of one). */
+    static boolean inBlock(String address, String block) {
+        Block b = block(block);
+        return b != null && b.contains(address(address));
     }
 }

@@ -92,8 +92,8 @@ public final class PolicyEvaluator {
                 return false;
             }
         }
-        for (ConditionClause clause : s.conditions()) {
-            if (!ConditionEvaluator.holds(clause, request, substitutes, missing)) {
+        for (ConditionEvaluator condition : c.conditions) {
+            if (!condition.holds(request, missing)) {
                 return false;
             }
         }

@@ -59,6 +59,10 @@ public final class RequestContext {
         return keys.get(key.toLowerCase(Locale.ROOT));
     }
 
+    List<String> valuesLowerCase(String lowerCaseKey) {
+        return keys.get(lowerCaseKey);
+    }
+
     /** Builds a {@link RequestContext}. */
     public static final class Builder {
         private final String action;

@@ -53,6 +53,7 @@ public final class SourcedPolicy {
         final Statement statement;
         final Glob[] actions;
         final ArnPattern[] resources;
+        final ConditionEvaluator[] conditions;
 
         Compiled(Statement statement, boolean substitutes) {
             this.statement = statement;
@@ -60,6 +61,8 @@ public final class SourcedPolicy {
                     .map(a -> Glob.of(a.toLowerCase(Locale.ROOT))).toArray(Glob[]::new);
             this.resources = statement.resources() == null ? null : statement.resources().values().stream()
                     .map(r -> new ArnPattern(r, substitutes)).toArray(ArnPattern[]::new);
+            this.conditions = statement.conditions().stream()
+                    .map(c -> new ConditionEvaluator(c, substitutes)).toArray(ConditionEvaluator[]::new);
         }
     }
 }

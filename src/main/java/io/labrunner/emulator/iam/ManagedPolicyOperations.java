@@ -25,7 +25,7 @@ final class ManagedPolicyOperations {
 
     Map<String, Object> create(ObjectNode in) {
         String document = in.get("PolicyDocument").textValue();
-        PolicyDocuments.parse(document, PolicyKind.IDENTITY);
+        PolicyDocuments.parse(document, PolicyKind.MANAGED);
         Map<String, String> tags = new LinkedHashMap<>();
         if (in.has("Tags")) {
             in.get("Tags").forEach(t -> tags.put(t.get("Key").textValue(), t.get("Value").textValue()));
@@ -51,7 +51,7 @@ final class ManagedPolicyOperations {
         String arn = in.get("PolicyArn").textValue();
         String document = in.get("PolicyDocument").textValue();
         policies.require(arn);
-        PolicyDocuments.parse(document, PolicyKind.IDENTITY);
+        PolicyDocuments.parse(document, PolicyKind.MANAGED);
         boolean makeDefault = in.has("SetAsDefault") && in.get("SetAsDefault").booleanValue();
         PolicyVersion version = policies.createVersion(arn, document, makeDefault);
         return Map.of("PolicyVersion", version(policies.require(arn), version, false));

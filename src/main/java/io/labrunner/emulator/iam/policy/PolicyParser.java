@@ -40,13 +40,15 @@ final class PolicyParser {
     private record Raw(JsonNode node, Position start, Position end) {
     }
 
-    static PolicyDocument parse(String text, PolicyKind kind) {
+    static PolicyDocument parse(String text, PolicyKind asked) {
+        boolean managed = asked == PolicyKind.MANAGED;
+        PolicyKind kind = managed ? PolicyKind.IDENTITY : asked;
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         List<Raw> raw = new ArrayList<>();
         boolean statementIsList = read(text, root, raw);
         grammar(root, raw, statementIsList, kind);
         String version = root.has("Version") ? root.get("Version").textValue() : null;
-        if (kind == PolicyKind.IDENTITY && !PolicyDocument.CURRENT_VERSION.equals(version)) {
+        if (managed && !PolicyDocument.CURRENT_VERSION.equals(version)) {
             throw malformed("Policy document must be version 2012-10-17 or greater.");
         }
         List<Statement> statements = new ArrayList<>();

@@ -63,9 +63,11 @@ class PolicyParserTest {
     }
 
     @Test
-    void anIdentityPolicyNeedsTheCurrentVersionActionsAndResourcesAndNoPrincipal() {
-        refused("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}", PolicyKind.IDENTITY,
+    void anIdentityPolicyNeedsActionsAndResourcesAndNoPrincipalAndAManagedOneTheCurrentVersion() {
+        refused("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}", PolicyKind.MANAGED,
                 "Policy document must be version 2012-10-17 or greater.");
+        assertThat(PolicyDocument.parse("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}",
+                PolicyKind.IDENTITY).version()).isNull();
         refused("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Resource\":\"*\"}}", PolicyKind.IDENTITY,
                 "Policy statement must contain actions.");
         refused("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\"}}", PolicyKind.IDENTITY,

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
-/** Reads condition values as the operators compare them: numbers, dates, IP addresses and CIDR blocks. */
+/** Reads condition values as the operators compare them: numbers, dates, binary, IP addresses and CIDR blocks. */
 final class ConditionValues {
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
@@ -127,11 +127,5 @@ final class ConditionValues {
             return null;
         }
         return bits < 0 || bits > net.length * 8 ? null : new Block(net, bits);
-    }
-
-    /** True when the address lies in the block ({@code 203.0.113.0/24}; a bare address is a block of one). */
-    static boolean inBlock(String address, String block) {
-        Block b = block(block);
-        return b != null && b.contains(address(address));
     }
 }

@@ -101,6 +101,21 @@ class IamPolicySimulatorSdkTest {
     }
 
     @Test
+    void anAwsManagedPolicyWithoutAShippedDocumentAttachesButGrantsNothing() {
+        String arn = role("sim-unshipped");
+        String sageMaker = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
+        iam.attachRolePolicy(a -> a.roleName("sim-unshipped").policyArn(sageMaker));
+
+        assertThat(iam.listAttachedRolePolicies(l -> l.roleName("sim-unshipped")).attachedPolicies())
+                .extracting(p -> p.policyArn()).containsExactly(sageMaker);
+        assertThat(simulate(arn, "sagemaker:CreateTrainingJob", "*").evalDecision())
+                .isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThatThrownBy(() -> iam.attachRolePolicy(a -> a.roleName("sim-unshipped")
+                .policyArn("arn:aws:iam::123456789012:policy/never-created")))
+                .isInstanceOf(NoSuchEntityException.class);
+    }
+
+    @Test
     void severalResourcesAnswerPerResourceUnderAnAggregate() {
         String arn = role("sim-many");
         iam.putRolePolicy(p -> p.roleName("sim-many").policyName("read-lake").policyDocument(READ_LAKE));

@@ -339,7 +339,7 @@ final class EndpointChecks {
                             + " training report."
                             : "Compare the variants on the held-out labels: score every held-out customer with each variant"
                             + " (TargetVariant) and compute each one's AUC.",
-                    GuideSteps.COMPARE + " Then " + GuideSteps.SHIFT);
+                    GuideSteps.COMPARE + " " + GuideSteps.SHIFT);
         }
         return CheckResult.pass(seen);
     }

@@ -1,5 +1,6 @@
 package io.labrunner.labs.sagemakerendpoint;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +30,21 @@ record CostComparison(long requestsPerMonth, double realTimeUsd, double serverle
                 "batch_transform"));
         return new CostComparison(requests, realTime, serverless, batch, byCost.values().iterator().next(),
                 Math.round(realTime / perRequest));
+    }
+
+    /** The comparison as the solution prints it: each figure with the arithmetic behind it. */
+    List<String> table() {
+        return List.of(
+                String.format("%,d requests a month", requestsPerMonth),
+                String.format("real-time endpoint  $%9.4f   %d × %s, %d h × $%.3f", realTimeUsd, CostInputs.REAL_TIME_INSTANCES,
+                        Canary.INSTANCE_TYPE, CostInputs.HOURS_PER_DAY * CostInputs.DAYS_PER_MONTH,
+                        CostInputs.REAL_TIME_ML_M5_LARGE_PER_HOUR),
+                String.format("serverless (2 GB)   $%9.4f   %,d × %.0f ms × $%.5f/s", serverlessUsd, requestsPerMonth,
+                        CostInputs.SERVERLESS_BILLED_MS_PER_REQUEST, CostInputs.SERVERLESS_2GB_PER_SECOND),
+                String.format("batch transform     $%9.4f   %d jobs × %.0f s × $%.3f/h", batchTransformUsd,
+                        CostInputs.DAYS_PER_MONTH, CostInputs.BATCH_BILLED_SECONDS_PER_JOB, CostInputs.BATCH_ML_M5_LARGE_PER_HOUR),
+                String.format("cheapest: %s; serverless costs as much as the endpoint at %,d requests a month", cheapest,
+                        breakEvenRequestsPerMonth));
     }
 
     /** What the learner writes to {@code costs/comparison.json}. */

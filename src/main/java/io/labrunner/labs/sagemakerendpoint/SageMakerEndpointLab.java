@@ -15,6 +15,7 @@ import io.labrunner.labs.sagemakerxgboost.SageMakerRole;
 import io.labrunner.labs.sagemakerxgboost.XgboostImage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariantSummary;
 
 /**
@@ -156,23 +158,10 @@ public final class SageMakerEndpointLab implements Lab {
     public void solve(LabContext ctx) throws Exception {
         String roleArn = SageMakerRole.arn(ctx.iam(), role(ctx));
         Map<String, String> packageByVariant = new LinkedHashMap<>();
-        ctx.step("Register both artifacts as versions of model package group " + group(ctx), () -> {
-            ModelRegistry.createGroup(ctx, group(ctx));
-            for (Candidate candidate : Candidates.both()) {
-                var job = ctx.sageMaker().describeTrainingJob(d -> d.trainingJobName(candidate.job(ctx)));
-                String arn = ModelRegistry.register(ctx, group(ctx), XgboostImage.uri(region(ctx)),
-                        job.modelArtifacts().s3ModelArtifacts(), job.trainingJobName(), candidate.hyperParameters());
-                packageByVariant.put(candidate.variant(), arn);
-                ctx.note(String.format("%-10s %s   reported %s", candidate.variant(), arn, job.finalMetricDataList().stream()
-                        .map(m -> String.format("%s %.3f", m.metricName(), m.value())).toList()));
-            }
-        });
+        ctx.step("Register both artifacts as versions of model package group " + group(ctx), () ->
+                packageByVariant.putAll(register(ctx)));
         ctx.step("Approve both versions: the champion for production, the challenger for a 10 % canary", () ->
-                packageByVariant.forEach((variant, arn) -> {
-                    ModelRegistry.awaitCompleted(ctx, arn);
-                    ModelRegistry.approve(ctx, arn, variant.equals(Candidates.CHAMPION) ? "In production"
-                            : "Canary on 10 % of the traffic before promotion");
-                }));
+                approve(ctx, packageByVariant));
         Map<String, String> modelByVariant = new LinkedHashMap<>();
         ctx.step("Create a model from each Approved version", () -> {
             for (Candidate candidate : Candidates.both()) {
@@ -181,74 +170,98 @@ public final class SageMakerEndpointLab implements Lab {
             }
         });
         ctx.step("Deploy endpoint " + endpoint(ctx) + ": champion 90 %, challenger 10 %, one " + Canary.INSTANCE_TYPE
-                + " each, and wait until it is InService", () -> {
-                    ctx.create(HostingResources.endpointConfig(endpointConfig(ctx)), () -> {
-                        Canary.createConfig(ctx.sageMaker(), endpointConfig(ctx), modelByVariant, ctx.tags());
-                        return endpointConfig(ctx);
-                    });
-                    ctx.create(HostingResources.endpoint(endpoint(ctx)), () -> {
-                        Canary.createEndpoint(ctx.sageMaker(), endpoint(ctx), endpointConfig(ctx), ctx.tags());
-                        return endpoint(ctx);
-                    });
-                    showWeights(ctx, Canary.awaitInService(ctx, endpoint(ctx)));
-                });
-        List<String> rows = readLines(ctx.s3(), bucket(ctx), TRAFFIC, false);
-        List<Integer> labels = readLines(ctx.s3(), bucket(ctx), LABELS, true).stream().map(Integer::parseInt).toList();
+                + " each, and wait until it is InService", () -> deployCanary(ctx, modelByVariant));
+        List<String> customers = readLines(ctx.s3(), bucket(ctx), TRAFFIC, false);
+        List<Integer> churned = readLines(ctx.s3(), bucket(ctx), LABELS, true).stream().map(Integer::parseInt).toList();
         Instant trafficStarted = Instant.now().minus(Duration.ofMinutes(1));
-        var answers = new java.util.ArrayList<Traffic.Answer>();
-        ctx.step("Send the " + rows.size() + " held-out customers through the endpoint, one request each", () -> {
-            answers.addAll(Traffic.send(ctx.sageMakerRuntime(), endpoint(ctx), rows));
-            for (String variant : modelByVariant.keySet()) {
-                List<Traffic.Answer> served = answers.stream().filter(a -> variant.equals(a.variant())).toList();
-                ctx.note(String.format("%-10s served %3d requests (%.0f %%); AUC on the customers it served %.3f", variant,
-                        served.size(), 100.0 * served.size() / rows.size(), BinaryMetrics.auc(
-                                served.stream().map(Traffic.Answer::score).toList(),
-                                served.stream().map(a -> labels.get(a.row())).toList())));
-            }
+        List<Traffic.Answer> answers = new ArrayList<>();
+        ctx.step("Send the " + customers.size() + " held-out customers through the endpoint, one request each", () -> {
+            answers.addAll(Traffic.send(ctx.sageMakerRuntime(), endpoint(ctx), customers));
+            showServed(ctx, answers, churned);
         });
-        ctx.step("Read each variant's Invocations and ModelLatency from CloudWatch", () -> {
-            // On AWS a minute's datapoint appears a minute or two after the minute ends.
-            Map<String, VariantMetrics> metrics = ctx.waitFor("CloudWatch to count the " + answers.size() + " requests",
-                    Duration.ofMinutes(6), Duration.ofSeconds(5), () -> {
-                        Map<String, VariantMetrics> read = new LinkedHashMap<>();
-                        for (String variant : modelByVariant.keySet()) {
-                            read.put(variant, VariantMetrics.read(ctx.cloudWatch(), endpoint(ctx), variant, trafficStarted,
-                                    Instant.now().plus(Duration.ofMinutes(1))));
-                        }
-                        double counted = read.values().stream().mapToDouble(VariantMetrics::invocations).sum();
-                        return counted >= answers.size() ? Optional.of(read) : Optional.empty();
-                    });
-            metrics.values().forEach(m -> ctx.note(String.format("%-10s Invocations %4.0f   ModelLatency %,.0f µs on average",
-                    m.variant(), m.invocations(), m.modelLatencyMicros())));
-        });
+        ctx.step("Read each variant's Invocations and ModelLatency from CloudWatch", () ->
+                showMetrics(ctx, answers.size(), trafficStarted));
         Map<String, Double> aucByVariant = new LinkedHashMap<>();
         ctx.step("Score every held-out customer with each variant (TargetVariant) and compare on the labels", () -> {
-            for (String variant : modelByVariant.keySet()) {
-                aucByVariant.put(variant, BinaryMetrics.auc(Traffic.scoreAllBy(ctx.sageMakerRuntime(), endpoint(ctx), variant,
-                        rows), labels));
-                ctx.note(String.format("%-10s AUC %.3f on all %d held-out customers", variant, aucByVariant.get(variant),
-                        labels.size()));
+            for (Candidate candidate : Candidates.both()) {
+                List<Double> scores = Traffic.scoreAllBy(ctx.sageMakerRuntime(), endpoint(ctx), candidate.variant(), customers);
+                aucByVariant.put(candidate.variant(), BinaryMetrics.auc(scores, churned));
+                ctx.note(String.format("%-10s AUC %.3f on all %d held-out customers", candidate.variant(),
+                        aucByVariant.get(candidate.variant()), churned.size()));
             }
         });
         String winner = aucByVariant.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         ctx.step("Move all traffic to the better variant, " + winner + ", and wait until the endpoint is InService", () -> {
-            Canary.shiftAllTo(ctx.sageMaker(), endpoint(ctx), winner, List.copyOf(modelByVariant.keySet()));
+            Canary.shiftAllTo(ctx.sageMaker(), endpoint(ctx), winner, List.copyOf(aucByVariant.keySet()));
             showWeights(ctx, Canary.awaitInService(ctx, endpoint(ctx)));
         });
         ctx.step("Price a month of this traffic on real-time, serverless and batch inference", () -> {
             CostComparison costs = CostComparison.forLabTraffic();
-            ctx.note(String.format("%,d requests a month", costs.requestsPerMonth()));
-            ctx.note(String.format("real-time endpoint  $%9.4f   %d × %s, %d h × $%.3f", costs.realTimeUsd(),
-                    CostInputs.REAL_TIME_INSTANCES, Canary.INSTANCE_TYPE, CostInputs.HOURS_PER_DAY * CostInputs.DAYS_PER_MONTH,
-                    CostInputs.REAL_TIME_ML_M5_LARGE_PER_HOUR));
-            ctx.note(String.format("serverless (2 GB)   $%9.4f   %,d × %.0f ms × $%.5f/s", costs.serverlessUsd(),
-                    costs.requestsPerMonth(), CostInputs.SERVERLESS_BILLED_MS_PER_REQUEST, CostInputs.SERVERLESS_2GB_PER_SECOND));
-            ctx.note(String.format("batch transform     $%9.4f   %d jobs × %.0f s × $%.3f/h", costs.batchTransformUsd(),
-                    CostInputs.DAYS_PER_MONTH, CostInputs.BATCH_BILLED_SECONDS_PER_JOB, CostInputs.BATCH_ML_M5_LARGE_PER_HOUR));
-            ctx.note(String.format("cheapest: %s; serverless costs as much as the endpoint at %,d requests a month",
-                    costs.cheapest(), costs.breakEvenRequestsPerMonth()));
+            costs.table().forEach(ctx::note);
             LabBucket.putText(ctx.s3(), bucket(ctx), COSTS, costs.toJson(), "application/json");
         });
+    }
+
+    /** Each candidate's artifact as the next version of the group, with what its training job reported. */
+    private static Map<String, String> register(LabContext ctx) {
+        ModelRegistry.createGroup(ctx, group(ctx));
+        Map<String, String> packageByVariant = new LinkedHashMap<>();
+        for (Candidate candidate : Candidates.both()) {
+            DescribeTrainingJobResponse job = ctx.sageMaker().describeTrainingJob(d -> d.trainingJobName(candidate.job(ctx)));
+            String arn = ModelRegistry.register(ctx, group(ctx), XgboostImage.uri(region(ctx)),
+                    job.modelArtifacts().s3ModelArtifacts(), job.trainingJobName(), candidate.hyperParameters());
+            packageByVariant.put(candidate.variant(), arn);
+            ctx.note(String.format("%-10s %s   reported %s", candidate.variant(), arn, job.finalMetricDataList().stream()
+                    .map(m -> String.format("%s %.3f", m.metricName(), m.value())).toList()));
+        }
+        return packageByVariant;
+    }
+
+    private static void approve(LabContext ctx, Map<String, String> packageByVariant) {
+        packageByVariant.forEach((variant, arn) -> {
+            ModelRegistry.awaitCompleted(ctx, arn);
+            ModelRegistry.approve(ctx, arn, variant.equals(Candidates.CHAMPION) ? "In production"
+                    : "Canary on 10 % of the traffic before promotion");
+        });
+    }
+
+    private static void deployCanary(LabContext ctx, Map<String, String> modelByVariant) {
+        ctx.create(HostingResources.endpointConfig(endpointConfig(ctx)), () -> {
+            Canary.createConfig(ctx.sageMaker(), endpointConfig(ctx), modelByVariant, ctx.tags());
+            return endpointConfig(ctx);
+        });
+        ctx.create(HostingResources.endpoint(endpoint(ctx)), () -> {
+            Canary.createEndpoint(ctx.sageMaker(), endpoint(ctx), endpointConfig(ctx), ctx.tags());
+            return endpoint(ctx);
+        });
+        showWeights(ctx, Canary.awaitInService(ctx, endpoint(ctx)));
+    }
+
+    /** Who served how many, and each variant's AUC on the customers it served — noisy for the canary's few. */
+    private static void showServed(LabContext ctx, List<Traffic.Answer> answers, List<Integer> churned) {
+        for (Candidate candidate : Candidates.both()) {
+            List<Traffic.Answer> served = answers.stream().filter(a -> candidate.variant().equals(a.variant())).toList();
+            double auc = BinaryMetrics.auc(served.stream().map(Traffic.Answer::score).toList(),
+                    served.stream().map(a -> churned.get(a.row())).toList());
+            ctx.note(String.format("%-10s served %3d requests (%.0f %%); AUC on the customers it served %.3f",
+                    candidate.variant(), served.size(), 100.0 * served.size() / answers.size(), auc));
+        }
+    }
+
+    /** Waits until CloudWatch has counted the requests: on AWS a minute's datapoint appears a minute or two after it ends. */
+    private static void showMetrics(LabContext ctx, int sent, Instant since) {
+        Map<String, VariantMetrics> metrics = ctx.waitFor("CloudWatch to count the " + sent + " requests",
+                Duration.ofMinutes(6), Duration.ofSeconds(5), () -> {
+                    Map<String, VariantMetrics> read = new LinkedHashMap<>();
+                    for (Candidate candidate : Candidates.both()) {
+                        read.put(candidate.variant(), VariantMetrics.read(ctx.cloudWatch(), endpoint(ctx), candidate.variant(),
+                                since, Instant.now().plus(Duration.ofMinutes(1))));
+                    }
+                    double counted = read.values().stream().mapToDouble(VariantMetrics::invocations).sum();
+                    return counted >= sent ? Optional.of(read) : Optional.empty();
+                });
+        metrics.values().forEach(m -> ctx.note(String.format("%-10s Invocations %4.0f   ModelLatency %,.0f µs on average",
+                m.variant(), m.invocations(), m.modelLatencyMicros())));
     }
 
     private static void showWeights(LabContext ctx, DescribeEndpointResponse endpoint) {

@@ -105,6 +105,33 @@ class WrongCanaryTest {
     }
 
     @Test
+    void serverlessPricedWithMillisecondsAsSecondsAndBatchBilledAllDayAreToldSo() {
+        setWeights(1f, 0f);
+        CostComparison right = CostComparison.forLabTraffic();
+        putCosts(new CostComparison(right.requestsPerMonth(), right.realTimeUsd(), 1000 * right.serverlessUsd(),
+                30 * 24 * 0.115, "batch_transform", right.breakEvenRequestsPerMonth()).toJson());
+
+        CheckOutcome costs = check("costs/comparison.json");
+
+        assertThat(costs.passed()).isFalse();
+        assertThat(costs.detail()).contains("serverless_usd 90.0").contains("batch_transform_usd 82.8");
+        assertThat(costs.hint()).contains("1,000 times too high");
+        assertThat(costs.hints().get(1)).contains("bills the instance all day");
+    }
+
+    @Test
+    void aDayPricedInsteadOfAMonthIsToldTheMonthHasThirtyDays() {
+        CostComparison right = CostComparison.forLabTraffic();
+        putCosts(new CostComparison(750, right.realTimeUsd() / 30, right.serverlessUsd() / 30, right.batchTransformUsd() / 30,
+                right.cheapest(), right.breakEvenRequestsPerMonth()).toJson());
+
+        CheckOutcome costs = check("costs/comparison.json");
+
+        assertThat(costs.passed()).isFalse();
+        assertThat(costs.hint()).contains("one day's traffic");
+    }
+
+    @Test
     void versionsNeverApprovedAndModelsMadeFromTheArtifactsFailTheRegistryAndDeploymentChecks() {
         LabResult result = emulator.runner(new StateDirectory(home.resolve("unapproved"))).run(new WrongSolution(LAB, ctx -> {
             String roleArn = ctx.iam().getRole(g -> g.roleName(SageMakerEndpointLab.role(ctx))).role().arn();

@@ -65,6 +65,18 @@ public final class AwsResourceTagger implements ResourceTagger {
                 tagSageMaker(clients.sageMaker().describeTransformJob(r -> r.transformJobName(resource.id()))
                         .transformJobArn(), tags);
                 return;
+            case SAGEMAKER_PROCESSING_JOB:
+                tagSageMaker(clients.sageMaker().describeProcessingJob(r -> r.processingJobName(resource.id()))
+                        .processingJobArn(), tags);
+                return;
+            case SAGEMAKER_DATA_QUALITY_JOB_DEFINITION:
+                tagSageMaker(clients.sageMaker().describeDataQualityJobDefinition(r -> r.jobDefinitionName(
+                        resource.id())).jobDefinitionArn(), tags);
+                return;
+            case SAGEMAKER_MONITORING_SCHEDULE:
+                tagSageMaker(clients.sageMaker().describeMonitoringSchedule(r -> r.monitoringScheduleName(
+                        resource.id())).monitoringScheduleArn(), tags);
+                return;
             case SAGEMAKER_MODEL_PACKAGE_GROUP:
                 tagSageMaker(clients.sageMaker().describeModelPackageGroup(r -> r.modelPackageGroupName(
                         resource.id())).modelPackageGroupArn(), tags);

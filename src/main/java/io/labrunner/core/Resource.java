@@ -64,6 +64,19 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.SAGEMAKER_MODEL_PACKAGE_GROUP, name);
     }
 
+    /** A processing job by name; cleanup stops it if it still runs. */
+    public static Resource processingJob(String name) {
+        return new Resource(ResourceType.SAGEMAKER_PROCESSING_JOB, name);
+    }
+
+    public static Resource dataQualityJobDefinition(String name) {
+        return new Resource(ResourceType.SAGEMAKER_DATA_QUALITY_JOB_DEFINITION, name);
+    }
+
+    public static Resource monitoringSchedule(String name) {
+        return new Resource(ResourceType.SAGEMAKER_MONITORING_SCHEDULE, name);
+    }
+
     /** A hyperparameter tuning job by name; cleanup stops it if it still runs. */
     public static Resource tuningJob(String name) {
         return new Resource(ResourceType.SAGEMAKER_TUNING_JOB, name);

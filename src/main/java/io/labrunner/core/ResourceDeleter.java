@@ -111,6 +111,14 @@ public final class ResourceDeleter {
                 return stopTuningJob(resource.id());
             case SAGEMAKER_MODEL_PACKAGE_GROUP:
                 return deleteModelPackageGroup(resource.id());
+            case SAGEMAKER_PROCESSING_JOB:
+                return stopProcessingJob(resource.id());
+            case SAGEMAKER_DATA_QUALITY_JOB_DEFINITION:
+                clients.sageMaker().deleteDataQualityJobDefinition(r -> r.jobDefinitionName(resource.id()));
+                return Deletion.DELETED;
+            case SAGEMAKER_MONITORING_SCHEDULE:
+                clients.sageMaker().deleteMonitoringSchedule(r -> r.monitoringScheduleName(resource.id()));
+                return Deletion.DELETED;
             case CLOUDWATCH_ALARM:
                 return Deletion.of(deleteAlarm(resource.id()));
             default:
@@ -298,6 +306,27 @@ public final class ResourceDeleter {
         return Deletion.DELETED;
     }
 
+    /** Stops a processing job (a baseline or monitoring run) that still runs and waits until it has ended. */
+    private Deletion stopProcessingJob(String name) throws InterruptedException {
+        var sagemaker = clients.sageMaker();
+        for (int i = 0; i < 600; i++) {
+            String status = sagemaker.describeProcessingJob(r -> r.processingJobName(name))
+                    .processingJobStatusAsString();
+            if (!status.equals("InProgress") && !status.equals("Stopping")) {
+                return i == 0 ? Deletion.ALREADY_ENDED : Deletion.DELETED;
+            }
+            if (status.equals("InProgress")) {
+                try {
+                    sagemaker.stopProcessingJob(r -> r.processingJobName(name));
+                } catch (AwsServiceException endedMeanwhile) {
+                    // It may have ended between the two calls; the next poll tells.
+                }
+            }
+            Thread.sleep(500);
+        }
+        return Deletion.DELETED;
+    }
+
     /**
      * Stops the job if it runs and waits until it has ended: a transform job cannot be deleted, but one
      * left running keeps an instance billed and writes into a bucket that cleanup is about to empty.
@@ -384,7 +413,11 @@ public final class ResourceDeleter {
                 // SageMaker answers a missing resource with a ValidationException; only its message tells.
                 return code.equals("ValidationException") && message(e).startsWith("Could not find model");
             case SAGEMAKER_TRANSFORM_JOB:
+            case SAGEMAKER_PROCESSING_JOB:
                 return code.equals("ValidationException") && message(e).startsWith("Could not find requested job");
+            case SAGEMAKER_DATA_QUALITY_JOB_DEFINITION:
+            case SAGEMAKER_MONITORING_SCHEDULE:
+                return code.equals("ResourceNotFound");
             case SAGEMAKER_TUNING_JOB:
                 // "Amazon SageMaker can't find a tuning job with name ..."
                 return code.equals("ResourceNotFound");

@@ -30,6 +30,12 @@ public enum ResourceType {
      * delete a group that still holds versions, so cleanup deletes the versions first.
      */
     SAGEMAKER_MODEL_PACKAGE_GROUP("SageMaker model package group"),
+    /** Processing jobs cannot be deleted on AWS: cleanup stops a running one and waits until it has ended. */
+    SAGEMAKER_PROCESSING_JOB("SageMaker processing job"),
+    /** A Model Monitor data quality job definition, by name. */
+    SAGEMAKER_DATA_QUALITY_JOB_DEFINITION("SageMaker data quality job definition"),
+    /** A Model Monitor schedule, by name; deleting it ends its executions' schedule, not their reports in S3. */
+    SAGEMAKER_MONITORING_SCHEDULE("SageMaker monitoring schedule"),
     /** A CloudWatch metric alarm, by name. */
     CLOUDWATCH_ALARM("CloudWatch alarm");
 

@@ -22,6 +22,10 @@ import io.labrunner.emulator.cloudwatch.CloudWatchService;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.logs.LogsService;
 import io.labrunner.emulator.s3.S3Frontend;
+import io.labrunner.emulator.sagemaker.monitor.CaptureDestinations;
+import io.labrunner.emulator.sagemaker.monitor.ModelMonitor;
+import io.labrunner.emulator.sagemaker.monitor.MonitoringSchedules;
+import io.labrunner.emulator.sagemaker.monitor.ProcessingJobs;
 import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.SageMakerService;
@@ -300,8 +304,12 @@ public final class Emulator implements AutoCloseable {
         TransformJobs transforms = new TransformJobs(models, s3Objects(), registry::forImage,
                 algorithms.stream().map(Algorithm::repository).toList(), tags, logWriter(), state,
                 java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP);
-        List<OperationGroup> groups = List.of(training, new TagOperations(tags), tuning, models, transforms,
-                modelRegistry);
+        List<OperationGroup> groups = new ArrayList<>(List.of(training, new TagOperations(tags), tuning, models,
+                transforms, modelRegistry));
+        // Model Monitor reads what endpoints capture; until hosting is wired in, no endpoint captures anything.
+        groups.addAll(ModelMonitor.groups(new ModelMonitor.Settings(s3Objects(), tags, logWriter(), metricSink(),
+                CaptureDestinations.NONE, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC(),
+                ProcessingJobs.DEFAULT_STARTUP, MonitoringSchedules.DEFAULT_TICK)));
         return new SageMakerService(groups);
     }
 

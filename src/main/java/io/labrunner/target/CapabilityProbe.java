@@ -119,6 +119,8 @@ final class CapabilityProbe {
         checkJson(offered, Capability.KINESIS, json, endpoint, "kinesis", "Kinesis_20131202.ListStreams");
         checkJson(offered, Capability.FIREHOSE_S3, json, endpoint, "firehose", "Firehose_20150804.ListDeliveryStreams");
         checkJson(offered, Capability.SAGEMAKER_TRAINING, json, endpoint, "sagemaker", "SageMaker.ListTrainingJobs");
+        checkJson(offered, Capability.SAGEMAKER_MODEL_MONITOR, json, endpoint, "sagemaker",
+                "SageMaker.ListMonitoringSchedules");
         checkJson(offered, Capability.CLOUDWATCH_METRICS, json, endpoint, "monitoring",
                 "GraniteServiceVersion20100801.ListMetrics");
         if (offered.isEmpty()) {

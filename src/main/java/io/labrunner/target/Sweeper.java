@@ -54,6 +54,22 @@ public final class Sweeper {
         this.clock = clock;
     }
 
+    /** A run's monitoring schedules and job definitions by name, and its processing jobs still running. */
+    private void byMonitorName(Map<String, Leftover> found) {
+        var sagemaker = clients.sageMaker();
+        sagemaker.listMonitoringSchedulesPaginator(r -> r.nameContains("lab-")).monitoringScheduleSummaries().stream()
+                .filter(m -> RUN_NAME.matcher(m.monitoringScheduleName()).matches())
+                .forEach(m -> add(found, Resource.monitoringSchedule(m.monitoringScheduleName()), m.creationTime()));
+        sagemaker.listDataQualityJobDefinitionsPaginator(r -> r.nameContains("lab-")).jobDefinitionSummaries().stream()
+                .filter(d -> RUN_NAME.matcher(d.monitoringJobDefinitionName()).matches())
+                .forEach(d -> add(found, Resource.dataQualityJobDefinition(d.monitoringJobDefinitionName()),
+                        d.creationTime()));
+        sagemaker.listProcessingJobsPaginator(r -> r.nameContains("lab-")).processingJobSummaries().stream()
+                .filter(j -> RUN_NAME.matcher(j.processingJobName()).matches()
+                        && Leftovers.isRunning(j.processingJobStatusAsString()))
+                .forEach(j -> add(found, Resource.processingJob(j.processingJobName()), j.creationTime()));
+    }
+
     /** Leftovers whose runs started more than {@code olderThan} ago (or whose age is unknown). */
     public List<Leftover> find(Duration olderThan) {
         Map<String, Leftover> found = new LinkedHashMap<>();
@@ -63,7 +79,8 @@ public final class Sweeper {
             Optional<Resource> resource = fromArn(t.arn());
             if (resource.filter(r -> r.type() == ResourceType.SAGEMAKER_TRAINING_JOB
                     || r.type() == ResourceType.SAGEMAKER_TRANSFORM_JOB
-                    || r.type() == ResourceType.SAGEMAKER_TUNING_JOB).isPresent()) {
+                    || r.type() == ResourceType.SAGEMAKER_TUNING_JOB
+                    || r.type() == ResourceType.SAGEMAKER_PROCESSING_JOB).isPresent()) {
                 continue; // tags find ended jobs too, which AWS keeps for good; running ones are found by name
             }
             String what = resource.map(Resource::toString).orElse(t.arn());
@@ -155,6 +172,9 @@ public final class Sweeper {
                     .forEach(g -> add(found, Resource.modelPackageGroup(g.modelPackageGroupName()),
                             g.creationTime()));
         }
+        if (capabilities.contains(Capability.SAGEMAKER_MODEL_MONITOR)) {
+            byMonitorName(found);
+        }
         if (capabilities.contains(Capability.CLOUDWATCH_METRICS)) {
             clients.cloudWatch().describeAlarmsPaginator(r -> r.alarmNamePrefix("lab-")).metricAlarms().stream()
                     .filter(a -> RUN_NAME.matcher(a.alarmName()).matches())
@@ -223,6 +243,15 @@ public final class Sweeper {
                 }
                 if (rest.startsWith("hyper-parameter-tuning-job/")) {
                     return Optional.of(Resource.tuningJob(last));
+                }
+                if (rest.startsWith("processing-job/")) {
+                    return Optional.of(Resource.processingJob(last));
+                }
+                if (rest.startsWith("data-quality-job-definition/")) {
+                    return Optional.of(Resource.dataQualityJobDefinition(last));
+                }
+                if (rest.startsWith("monitoring-schedule/")) {
+                    return Optional.of(Resource.monitoringSchedule(last));
                 }
                 return rest.startsWith("transform-job/") ? Optional.of(Resource.transformJob(last)) : Optional.empty();
             case "cloudwatch":

@@ -107,6 +107,12 @@ class SweeperTest {
                 .contains(Resource.sageMakerModel("lab-k3f9x2-m"));
         assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:transform-job/lab-k3f9x2-t"))
                 .contains(Resource.transformJob("lab-k3f9x2-t"));
+        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:processing-job/lab-k3f9x2-p"))
+                .contains(Resource.processingJob("lab-k3f9x2-p"));
+        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:data-quality-job-definition/lab-k3f9x2-d"))
+                .contains(Resource.dataQualityJobDefinition("lab-k3f9x2-d"));
+        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:monitoring-schedule/lab-k3f9x2-s"))
+                .contains(Resource.monitoringSchedule("lab-k3f9x2-s"));
         assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:hyper-parameter-tuning-job/lab-k3f9x2-h"))
                 .contains(Resource.tuningJob("lab-k3f9x2-h"));
         assertThat(Sweeper.fromArn("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"))

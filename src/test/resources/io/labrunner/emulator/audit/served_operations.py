@@ -44,7 +44,13 @@ SERVED = {
                   "CreateTransformJob", "DescribeTransformJob", "ListTransformJobs", "StopTransformJob",
                   "CreateModelPackageGroup", "DescribeModelPackageGroup", "ListModelPackageGroups",
                   "DeleteModelPackageGroup", "CreateModelPackage", "DescribeModelPackage", "ListModelPackages",
-                  "UpdateModelPackage", "DeleteModelPackage"],
+                  "UpdateModelPackage", "DeleteModelPackage",
+                  "CreateProcessingJob", "DescribeProcessingJob", "ListProcessingJobs", "StopProcessingJob",
+                  "CreateDataQualityJobDefinition", "DescribeDataQualityJobDefinition",
+                  "ListDataQualityJobDefinitions", "DeleteDataQualityJobDefinition", "CreateMonitoringSchedule",
+                  "DescribeMonitoringSchedule", "ListMonitoringSchedules", "UpdateMonitoringSchedule",
+                  "StopMonitoringSchedule", "StartMonitoringSchedule", "DeleteMonitoringSchedule",
+                  "ListMonitoringExecutions"],
 }
 
 

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * are), creation-time windows, SortOrder (Descending by default) and paging with MaxResults
  * (10 by default) and an opaque NextToken.
  */
-final class Listing {
+public final class Listing {
     private static final int DEFAULT_MAX_RESULTS = 10;
     private static final String TOKEN_PREFIX = "sagemaker-list:";
 
@@ -26,14 +26,14 @@ final class Listing {
     }
 
     /** Whether {@code name} contains the request's NameContains, ignoring case; true when none is given. */
-    static boolean nameMatches(ObjectNode input, String name) {
+    public static boolean nameMatches(ObjectNode input, String name) {
         JsonNode contains = input.get("NameContains");
         return contains == null
                 || name.toLowerCase(Locale.ROOT).contains(contains.asText().toLowerCase(Locale.ROOT));
     }
 
     /** Whether {@code time} is strictly after {@code afterMember} and before {@code beforeMember}, when given. */
-    static boolean within(ObjectNode input, String afterMember, String beforeMember, Instant time) {
+    public static boolean within(ObjectNode input, String afterMember, String beforeMember, Instant time) {
         JsonNode after = input.get(afterMember);
         JsonNode before = input.get(beforeMember);
         return (after == null || time.isAfter(Instant.ofEpochMilli(after.asLong())))
@@ -41,7 +41,7 @@ final class Listing {
     }
 
     /** {@code order} reversed unless the request asks for Ascending. */
-    static <T> Comparator<T> ordered(ObjectNode input, Comparator<T> order) {
+    public static <T> Comparator<T> ordered(ObjectNode input, Comparator<T> order) {
         return "Ascending".equals(input.path("SortOrder").asText("Descending")) ? order : order.reversed();
     }
 
@@ -50,7 +50,7 @@ final class Listing {
      *
      * @throws io.labrunner.emulator.AwsException for a NextToken this service did not hand out
      */
-    static <T> Map<String, Object> page(ObjectNode input, List<T> sorted, String member, Function<T, Object> summary) {
+    public static <T> Map<String, Object> page(ObjectNode input, List<T> sorted, String member, Function<T, Object> summary) {
         int from = start(input.path("NextToken").asText(null));
         int max = input.path("MaxResults").asInt(DEFAULT_MAX_RESULTS);
         int to = Math.min(sorted.size(), from + max);

@@ -61,6 +61,14 @@ public final class AwsResourceTagger implements ResourceTagger {
             case SAGEMAKER_MODEL:
                 tagSageMaker(clients.sageMaker().describeModel(r -> r.modelName(resource.id())).modelArn(), tags);
                 return;
+            case SAGEMAKER_ENDPOINT_CONFIG:
+                tagSageMaker(clients.sageMaker().describeEndpointConfig(r -> r.endpointConfigName(resource.id()))
+                        .endpointConfigArn(), tags);
+                return;
+            case SAGEMAKER_ENDPOINT:
+                tagSageMaker(clients.sageMaker().describeEndpoint(r -> r.endpointName(resource.id())).endpointArn(),
+                        tags);
+                return;
             case SAGEMAKER_TRANSFORM_JOB:
                 tagSageMaker(clients.sageMaker().describeTransformJob(r -> r.transformJobName(resource.id()))
                         .transformJobArn(), tags);

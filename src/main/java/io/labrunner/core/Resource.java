@@ -55,6 +55,16 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.SAGEMAKER_MODEL, name);
     }
 
+    /** An endpoint configuration by name. */
+    public static Resource endpointConfig(String name) {
+        return new Resource(ResourceType.SAGEMAKER_ENDPOINT_CONFIG, name);
+    }
+
+    /** An endpoint by name; cleanup deletes it and waits until it is gone. */
+    public static Resource endpoint(String name) {
+        return new Resource(ResourceType.SAGEMAKER_ENDPOINT, name);
+    }
+
     public static Resource transformJob(String name) {
         return new Resource(ResourceType.SAGEMAKER_TRANSFORM_JOB, name);
     }

@@ -119,6 +119,11 @@ public final class ResourceDeleter {
             case SAGEMAKER_MONITORING_SCHEDULE:
                 clients.sageMaker().deleteMonitoringSchedule(r -> r.monitoringScheduleName(resource.id()));
                 return Deletion.DELETED;
+            case SAGEMAKER_ENDPOINT_CONFIG:
+                clients.sageMaker().deleteEndpointConfig(r -> r.endpointConfigName(resource.id()));
+                return Deletion.DELETED;
+            case SAGEMAKER_ENDPOINT:
+                return deleteEndpoint(resource.id());
             case CLOUDWATCH_ALARM:
                 return Deletion.of(deleteAlarm(resource.id()));
             default:
@@ -331,6 +336,29 @@ public final class ResourceDeleter {
      * Stops the job if it runs and waits until it has ended: a transform job cannot be deleted, but one
      * left running keeps an instance billed and writes into a bucket that cleanup is about to empty.
      */
+    /**
+     * Deletes an endpoint and waits until DescribeEndpoint no longer finds it: until then it may still serve
+     * and write captured data into a bucket cleanup is about to empty. One already Deleting is only waited for.
+     */
+    private Deletion deleteEndpoint(String name) throws InterruptedException {
+        var sagemaker = clients.sageMaker();
+        if (!"Deleting".equals(sagemaker.describeEndpoint(r -> r.endpointName(name)).endpointStatusAsString())) {
+            sagemaker.deleteEndpoint(r -> r.endpointName(name));
+        }
+        for (int i = 0; i < 1200; i++) {
+            try {
+                sagemaker.describeEndpoint(r -> r.endpointName(name));
+            } catch (AwsServiceException e) {
+                if (isNotFound(ResourceType.SAGEMAKER_ENDPOINT, e)) {
+                    return Deletion.DELETED;
+                }
+                throw e;
+            }
+            Thread.sleep(500);
+        }
+        return Deletion.DELETED;
+    }
+
     private Deletion stopTransformJob(String name) throws InterruptedException {
         var sagemaker = clients.sageMaker();
         for (int i = 0; i < 600; i++) {
@@ -418,6 +446,12 @@ public final class ResourceDeleter {
             case SAGEMAKER_DATA_QUALITY_JOB_DEFINITION:
             case SAGEMAKER_MONITORING_SCHEDULE:
                 return code.equals("ResourceNotFound");
+            case SAGEMAKER_ENDPOINT:
+                // "Could not find endpoint "arn:aws:sagemaker:...:endpoint/<name>"."
+                return code.equals("ValidationException") && message(e).startsWith("Could not find endpoint \"");
+            case SAGEMAKER_ENDPOINT_CONFIG:
+                return code.equals("ValidationException")
+                        && message(e).startsWith("Could not find endpoint configuration");
             case SAGEMAKER_TUNING_JOB:
                 // "Amazon SageMaker can't find a tuning job with name ..."
                 return code.equals("ResourceNotFound");

@@ -36,6 +36,10 @@ public enum ResourceType {
     SAGEMAKER_DATA_QUALITY_JOB_DEFINITION("SageMaker data quality job definition"),
     /** A Model Monitor schedule, by name; deleting it ends its executions' schedule, not their reports in S3. */
     SAGEMAKER_MONITORING_SCHEDULE("SageMaker monitoring schedule"),
+    /** An endpoint configuration by name; deleting it leaves endpoints running on it serving, as on AWS. */
+    SAGEMAKER_ENDPOINT_CONFIG("SageMaker endpoint configuration"),
+    /** An endpoint by name: cleanup deletes it and waits until it is gone, so nothing serves or captures after. */
+    SAGEMAKER_ENDPOINT("SageMaker endpoint"),
     /** A CloudWatch metric alarm, by name. */
     CLOUDWATCH_ALARM("CloudWatch alarm");
 

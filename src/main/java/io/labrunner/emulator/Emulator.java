@@ -22,13 +22,15 @@ import io.labrunner.emulator.cloudwatch.CloudWatchService;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.logs.LogsService;
 import io.labrunner.emulator.s3.S3Frontend;
-import io.labrunner.emulator.sagemaker.monitor.CaptureDestinations;
 import io.labrunner.emulator.sagemaker.monitor.ModelMonitor;
 import io.labrunner.emulator.sagemaker.monitor.MonitoringSchedules;
 import io.labrunner.emulator.sagemaker.monitor.ProcessingJobs;
 import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.SageMakerService;
+import io.labrunner.emulator.sagemaker.hosting.EndpointConfigs;
+import io.labrunner.emulator.sagemaker.hosting.Endpoints;
+import io.labrunner.emulator.sagemaker.transform.ModelLoader;
 import io.labrunner.emulator.sagemaker.registry.ModelRegistryOperations;
 import io.labrunner.emulator.sagemaker.TagOperations;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
@@ -304,11 +306,17 @@ public final class Emulator implements AutoCloseable {
         TransformJobs transforms = new TransformJobs(models, s3Objects(), registry::forImage,
                 algorithms.stream().map(Algorithm::repository).toList(), tags, logWriter(), state,
                 java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP);
+        EndpointConfigs endpointConfigs = new EndpointConfigs(ACCOUNT_ID, models, tags, state,
+                java.time.Clock.systemUTC());
+        Endpoints endpoints = Endpoints.create(ACCOUNT_ID, endpointConfigs, models,
+                new ModelLoader(s3Objects(), registry::forImage, algorithms.stream().map(Algorithm::repository).toList()),
+                s3Objects(), logWriter(), metricSink(), tags, state, java.time.Clock.systemUTC(),
+                Endpoints.DEFAULT_STARTUP);
         List<OperationGroup> groups = new ArrayList<>(List.of(training, new TagOperations(tags), tuning, models,
-                transforms, modelRegistry));
-        // Model Monitor reads what endpoints capture; until hosting is wired in, no endpoint captures anything.
+                transforms, modelRegistry, endpointConfigs, endpoints));
+        // Model Monitor reads what the endpoints capture.
         groups.addAll(ModelMonitor.groups(new ModelMonitor.Settings(s3Objects(), tags, logWriter(), metricSink(),
-                CaptureDestinations.NONE, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC(),
+                endpoints, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC(),
                 ProcessingJobs.DEFAULT_STARTUP, MonitoringSchedules.DEFAULT_TICK)));
         return new SageMakerService(groups);
     }

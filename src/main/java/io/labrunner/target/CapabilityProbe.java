@@ -121,6 +121,7 @@ final class CapabilityProbe {
         checkJson(offered, Capability.SAGEMAKER_TRAINING, json, endpoint, "sagemaker", "SageMaker.ListTrainingJobs");
         checkJson(offered, Capability.SAGEMAKER_MODEL_MONITOR, json, endpoint, "sagemaker",
                 "SageMaker.ListMonitoringSchedules");
+        checkJson(offered, Capability.SAGEMAKER_HOSTING, json, endpoint, "sagemaker", "SageMaker.ListEndpoints");
         checkJson(offered, Capability.CLOUDWATCH_METRICS, json, endpoint, "monitoring",
                 "GraniteServiceVersion20100801.ListMetrics");
         if (offered.isEmpty()) {

@@ -175,6 +175,14 @@ public final class Sweeper {
         if (capabilities.contains(Capability.SAGEMAKER_MODEL_MONITOR)) {
             byMonitorName(found);
         }
+        if (capabilities.contains(Capability.SAGEMAKER_HOSTING)) {
+            clients.sageMaker().listEndpointsPaginator(r -> r.nameContains("lab-")).endpoints().stream()
+                    .filter(e -> RUN_NAME.matcher(e.endpointName()).matches())
+                    .forEach(e -> add(found, Resource.endpoint(e.endpointName()), e.creationTime()));
+            clients.sageMaker().listEndpointConfigsPaginator(r -> r.nameContains("lab-")).endpointConfigs().stream()
+                    .filter(c -> RUN_NAME.matcher(c.endpointConfigName()).matches())
+                    .forEach(c -> add(found, Resource.endpointConfig(c.endpointConfigName()), c.creationTime()));
+        }
         if (capabilities.contains(Capability.CLOUDWATCH_METRICS)) {
             clients.cloudWatch().describeAlarmsPaginator(r -> r.alarmNamePrefix("lab-")).metricAlarms().stream()
                     .filter(a -> RUN_NAME.matcher(a.alarmName()).matches())
@@ -240,6 +248,12 @@ public final class Sweeper {
                     // A version, model-package/<group>/<version>: cleaning its group deletes it too.
                     String[] path = rest.split("/");
                     return path.length == 3 ? Optional.of(Resource.modelPackageGroup(path[1])) : Optional.empty();
+                }
+                if (rest.startsWith("endpoint/")) {
+                    return Optional.of(Resource.endpoint(last));
+                }
+                if (rest.startsWith("endpoint-config/")) {
+                    return Optional.of(Resource.endpointConfig(last));
                 }
                 if (rest.startsWith("hyper-parameter-tuning-job/")) {
                     return Optional.of(Resource.tuningJob(last));

@@ -49,7 +49,7 @@ public final class MonitorBenchmark {
             ResourceTags tags = new ResourceTags(emulator.stateStore());
             List<OperationGroup> groups = new ArrayList<>(ModelMonitor.groups(new ModelMonitor.Settings(
                     emulator.s3Objects(), tags, emulator.logWriter(), emulator.metricSink(),
-                    endpoint -> Optional.of("s3://bench/capture"), emulator.stateStore(),
+                    (region, endpoint) -> Optional.of("s3://bench/capture"), emulator.stateStore(),
                     emulator.getDataDir().resolve("sagemaker-work"), Clock.systemUTC(), Duration.ZERO,
                     Duration.ofHours(1))));
             return new SageMakerService(groups);

@@ -11,18 +11,19 @@ import java.util.Map;
  * core writes the members into the error body, after the message.
  */
 public class ErrorWithMembers extends AwsException {
-    private final transient Map<String, String> members;
+    private final transient Map<String, Object> members;
 
     /**
-     * @param members the extra members, in the order they are written; names as on the wire
+     * @param members the extra members, in the order they are written; names as on the wire, values strings or
+     *                numbers as their shapes are
      */
-    public ErrorWithMembers(String code, String message, int status, Map<String, String> members) {
+    public ErrorWithMembers(String code, String message, int status, Map<String, ?> members) {
         super(code, message, status);
         this.members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
     }
 
     /** The extra members of the error body. */
-    public Map<String, String> members() {
+    public Map<String, Object> members() {
         return members;
     }
 }

@@ -5,6 +5,7 @@ import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.protocol.JsonProtocolService;
+import io.labrunner.emulator.protocol.RestJsonProtocolService;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,8 @@ public final class SageMakerService implements AwsService {
     private final List<OperationGroup> groups;
     /** Built at the first request: SageMaker's model takes about 2 s to read in a cold JVM, too long for every start. */
     private volatile JsonProtocolService protocol;
+    /** SageMaker Runtime (InvokeEndpoint), signed as {@code sagemaker} too: REST-JSON on {@code /endpoints/...}. */
+    private volatile RestJsonProtocolService runtime;
 
     /** A service answering the operations of {@code groups}; it closes them when it is closed. */
     public SageMakerService(List<OperationGroup> groups) {
@@ -38,9 +41,30 @@ public final class SageMakerService implements AwsService {
         return built;
     }
 
+    private RestJsonProtocolService runtimeCore() {
+        RestJsonProtocolService built = runtime;
+        if (built == null) {
+            synchronized (this) {
+                built = runtime;
+                if (built == null) {
+                    RestJsonProtocolService.Builder builder = RestJsonProtocolService.builder("sagemaker-runtime");
+                    groups.forEach(group -> group.registerRuntime(builder));
+                    built = builder.build();
+                    runtime = built;
+                }
+            }
+        }
+        return built;
+    }
+
     /** The operations this emulator implements, by their model names. */
     public Set<String> implementedOperations() {
         return core().operations();
+    }
+
+    /** The SageMaker Runtime operations this emulator implements. */
+    public Set<String> implementedRuntimeOperations() {
+        return runtimeCore().operations();
     }
 
     @Override
@@ -55,6 +79,9 @@ public final class SageMakerService implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
+        if (!request.headers().containsKey("x-amz-target") && request.path().startsWith("/endpoints/")) {
+            return runtimeCore().handle(request);
+        }
         return core().handle(request);
     }
 

@@ -43,7 +43,7 @@ class MonitorByBoto3Test {
             ResourceTags tags = new ResourceTags(e.stateStore());
             List<OperationGroup> groups = new ArrayList<>(ModelMonitor.groups(new ModelMonitor.Settings(
                     e.s3Objects(), tags, e.logWriter(), e.metricSink(),
-                    endpoint -> endpoint.equals("ep-boto3") ? Optional.of("s3://capture/datacapture")
+                    (region, endpoint) -> endpoint.equals("ep-boto3") ? Optional.of("s3://capture/datacapture")
                             : Optional.empty(),
                     e.stateStore(), e.getDataDir().resolve("sagemaker-work"), Clock.systemUTC(), Duration.ZERO,
                     Duration.ofHours(1))));

@@ -50,7 +50,10 @@ SERVED = {
                   "ListDataQualityJobDefinitions", "DeleteDataQualityJobDefinition", "CreateMonitoringSchedule",
                   "DescribeMonitoringSchedule", "ListMonitoringSchedules", "UpdateMonitoringSchedule",
                   "StopMonitoringSchedule", "StartMonitoringSchedule", "DeleteMonitoringSchedule",
-                  "ListMonitoringExecutions"],
+                  "ListMonitoringExecutions", "CreateEndpointConfig", "DescribeEndpointConfig",
+                  "ListEndpointConfigs", "DeleteEndpointConfig", "CreateEndpoint", "DescribeEndpoint",
+                  "ListEndpoints", "UpdateEndpoint", "UpdateEndpointWeightsAndCapacities", "DeleteEndpoint"],
+    "sagemaker-runtime": ["InvokeEndpoint"],
 }
 
 

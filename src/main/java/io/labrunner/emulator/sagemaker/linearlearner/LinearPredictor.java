@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.Json;
 import io.labrunner.emulator.sagemaker.algorithms.AlgorithmException;
+import io.labrunner.emulator.sagemaker.algorithms.InferenceAnswer;
 import io.labrunner.emulator.sagemaker.algorithms.Predictor;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -54,6 +55,62 @@ final class LinearPredictor implements Predictor {
             }
         }
         return out;
+    }
+
+    /**
+     * One real-time request: CSV rows, JSON Lines records, or an {@code application/json} document
+     * {@code {"instances": [{"features": [...]}, ...]}} (or a single {@code {"features": [...]}}), as the
+     * container reads them ("Common data formats for inference"); the answer is one document
+     * {@code {"predictions": [...]}} with a prediction per record, or JSON Lines when asked for.
+     */
+    @Override
+    public InferenceAnswer invoke(byte[] body, String contentType, String accept) throws AlgorithmException {
+        String input = base(contentType, "text/csv");
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        List<double[]> rows = new ArrayList<>();
+        if (input.equals(JSON)) {
+            JsonNode document;
+            try {
+                document = Json.mapper().readTree(text);
+            } catch (IOException e) {
+                throw AlgorithmException.clientError("Unable to evaluate payload provided: the body is not JSON.");
+            }
+            JsonNode instances = document == null ? null : document.get("instances");
+            if (instances != null && instances.isArray()) {
+                for (JsonNode instance : instances) {
+                    rows.add(jsonFeatures(instance.toString()));
+                }
+            } else {
+                rows.add(jsonFeatures(text));
+            }
+        } else {
+            for (String line : text.split("\r?\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                rows.add(switch (input) {
+                    case "text/csv" -> csv(line);
+                    case JSONLINES -> jsonFeatures(line);
+                    default -> throw AlgorithmException.clientError("Content type " + contentType + " is not "
+                            + "supported by linear-learner's inference here; send text/csv, application/json or "
+                            + "application/jsonlines.");
+                });
+            }
+        }
+        if (rows.isEmpty()) {
+            throw AlgorithmException.clientError("Unable to evaluate payload provided: the payload holds no records.");
+        }
+        boolean lines = JSONLINES.equals(base(accept, JSON));
+        ObjectNode document = Json.object();
+        ArrayNode predictions = document.putArray("predictions");
+        StringBuilder jsonLines = new StringBuilder();
+        for (double[] features : rows) {
+            ObjectNode prediction = prediction(model.scores(features, 0));
+            predictions.add(prediction);
+            jsonLines.append(jsonLines.length() == 0 ? "" : "\n").append(prediction);
+        }
+        String answer = lines ? jsonLines.toString() : document.toString();
+        return new InferenceAnswer(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8), lines ? JSONLINES : JSON);
     }
 
     private ObjectNode prediction(double[] scores) {

@@ -5,6 +5,7 @@ import io.labrunner.emulator.cloudwatch.MetricSink;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
+import io.labrunner.emulator.sagemaker.hosting.CaptureDestinations;
 import io.labrunner.emulator.state.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -9,6 +9,7 @@ import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.SageMakerErrors;
 import io.labrunner.emulator.sagemaker.TagOperations;
+import io.labrunner.emulator.sagemaker.hosting.CaptureDestinations;
 import io.labrunner.emulator.sagemaker.transform.Listing;
 import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;
@@ -184,7 +185,7 @@ public final class MonitoringSchedules implements OperationGroup {
         Instant now = clock.instant();
         MonitoringJob job = job(schedule.region(), schedule.config());
         String endpoint = job.endpointName();
-        Optional<String> destination = destinations.destinationS3Uri(endpoint);
+        Optional<String> destination = destinations.captureDestination(schedule.region(), endpoint);
         String jobName = "model-monitoring-" + JOB_TIME.format(scheduled) + "-"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         String jobArn = null;

@@ -52,8 +52,8 @@ public final class Models implements OperationGroup {
                 .handler("DeleteModel", this::delete);
     }
 
-    /** The model {@code name} in {@code region}, as CreateTransformJob and a running job look it up. */
-    Optional<SageMakerModel> find(String region, String name) {
+    /** The model {@code name} in {@code region}, as CreateTransformJob, a running job and an endpoint look it up. */
+    public Optional<SageMakerModel> find(String region, String name) {
         return models.get(Arns.key(region, name));
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param definition the CreateModel request's members as given (PrimaryContainer or Containers,
  *                   ExecutionRoleArn, VpcConfig, ...), without its Tags
  */
-record SageMakerModel(String region, String name, String arn, ObjectNode definition, Instant created) {
+public record SageMakerModel(String region, String name, String arn, ObjectNode definition, Instant created) {
     /**
      * Where CreateModel keeps the containers as they run when one named a model package: with the package's
      * image and artifact. DescribeModel answers the containers as they were given.
@@ -20,7 +20,7 @@ record SageMakerModel(String region, String name, String arn, ObjectNode definit
     static final String RESOLVED_CONTAINERS = "ResolvedContainers";
 
     /** The container that serves inference: PrimaryContainer, or the first of Containers. */
-    ObjectNode container() {
+    public ObjectNode container() {
         JsonNode resolved = definition.path(RESOLVED_CONTAINERS).path(0);
         if (resolved.isObject()) {
             return (ObjectNode) resolved;
@@ -33,7 +33,7 @@ record SageMakerModel(String region, String name, String arn, ObjectNode definit
     }
 
     /** How many containers serve it: more than one is an inference pipeline. */
-    int containerCount() {
+    public int containerCount() {
         return definition.has("PrimaryContainer") ? 1 : definition.path("Containers").size();
     }
 

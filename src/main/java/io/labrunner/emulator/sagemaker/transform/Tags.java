@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A Create request's {@code Tags} list as a map, in the order given. */
-final class Tags {
+public final class Tags {
     private Tags() {
     }
 
-    static Map<String, String> of(JsonNode tags) {
+    public static Map<String, String> of(JsonNode tags) {
         Map<String, String> out = new LinkedHashMap<>();
         for (JsonNode tag : tags) {
             out.put(tag.path("Key").asText(), tag.path("Value").asText(""));

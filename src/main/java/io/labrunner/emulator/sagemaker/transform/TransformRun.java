@@ -1,18 +1,15 @@
 package io.labrunner.emulator.sagemaker.transform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.S3Objects;
 import io.labrunner.emulator.sagemaker.S3Uri;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.sagemaker.algorithms.AlgorithmException;
 import io.labrunner.emulator.sagemaker.algorithms.Predictor;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -64,7 +61,7 @@ final class TransformRun {
         }
         Predictor predictor;
         try {
-            predictor = load(model.get());
+            predictor = new ModelLoader(s3, algorithms, localRepositories).load(model.get(), log::container);
         } catch (IllegalArgumentException e) {
             return Outcome.failed(e.getMessage());
         } catch (AlgorithmException e) {
@@ -116,41 +113,6 @@ final class TransformRun {
     private Outcome stop() {
         written.forEach(uri -> s3.delete(uri.bucket(), uri.key()));
         return new Outcome(TransformJob.STOPPED, null);
-    }
-
-    /** The model's predictor, loaded from its artifact by the algorithm its image runs. */
-    private Predictor load(SageMakerModel model) throws AlgorithmException {
-        if (model.containerCount() > 1) {
-            throw new IllegalArgumentException("ClientError: The embedded emulator serves single-container models "
-                    + "only; this model is an inference pipeline of " + model.containerCount()
-                    + " containers. Run it with --target aws.");
-        }
-        ObjectNode container = model.container();
-        String image = container.path("Image").asText(container.path("ModelPackageName").asText());
-        Algorithm algorithm = algorithms.apply(image).orElseThrow(() -> new IllegalArgumentException(
-                "ClientError: The image " + image + " cannot run on the embedded emulator, which runs the images of "
-                        + "the built-in algorithms " + String.join(", ", localRepositories) + " locally. Run with "
-                        + "--target aws to use any container."));
-        Map<String, byte[]> files = Map.of();
-        JsonNode url = container.get("ModelDataUrl");
-        if (url != null) {
-            S3Uri artifact = S3Uri.parse(url.asText()).orElseThrow(() -> missingArtifact(url.asText()));
-            byte[] archive = (s3.bucketExists(artifact.bucket()) ? s3.get(artifact.bucket(), artifact.key())
-                    : Optional.<byte[]>empty()).orElseThrow(() -> missingArtifact(url.asText()));
-            try {
-                files = ModelArtifact.unpack(archive);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("ClientError: The model data at " + url.asText()
-                        + " is not a gzip-compressed tar archive (model.tar.gz): " + e.getMessage());
-            }
-        }
-        log.container("Loading the model from " + (url == null ? "no artifact" : url.asText()) + ": "
-                + String.join(", ", files.keySet()));
-        return algorithm.load(files);
-    }
-
-    private static IllegalArgumentException missingArtifact(String url) {
-        return new IllegalArgumentException("Could not find model data at " + url + ".");
     }
 
     private record Batching(boolean multiRecord, int maxPayloadMb) {

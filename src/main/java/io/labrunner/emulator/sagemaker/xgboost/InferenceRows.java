@@ -12,9 +12,16 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  */
 final class InferenceRows {
     private final LabeledData data;
+    private final boolean csv;
 
-    private InferenceRows(LabeledData data) {
+    private InferenceRows(LabeledData data, boolean csv) {
         this.data = data;
+        this.csv = csv;
+    }
+
+    /** True for CSV rows, whose width is the number of features they give. */
+    boolean isCsv() {
+        return csv;
     }
 
     static InferenceRows parse(List<String> records, String contentType) throws AlgorithmException {
@@ -25,10 +32,15 @@ final class InferenceRows {
             throw AlgorithmException.clientError(e.getMessage().substring("ClientError: ".length()));
         }
         return switch (format) {
-            case CSV -> new InferenceRows(csv(records));
-            case LIBSVM -> new InferenceRows(libsvm(records));
+            case CSV -> new InferenceRows(csv(records), true);
+            case LIBSVM -> new InferenceRows(libsvm(records), false);
             default -> throw AlgorithmException.clientError("Content-type " + contentType + " is not supported.");
         };
+    }
+
+    /** How many columns the rows have. */
+    int width() {
+        return data.width();
     }
 
     DMatrix toDMatrix() throws XGBoostError {

@@ -78,6 +78,25 @@ class LinearLearnerTest {
     }
 
     @Test
+    void aRealTimeRequestGetsOneDocumentWithAPredictionPerRecord() throws Exception {
+        TrainedModel model = train(Map.of("predictor_type", "binary_classifier"),
+                csv(SyntheticData.binary(3000, 3), SyntheticData.binary(500, 4)));
+        Predictor predictor = algorithm.load(model.files());
+
+        var csvAnswer = predictor.invoke("3,0,0,0,0\n-3,0,0,0,0".getBytes(StandardCharsets.UTF_8), "text/csv", null);
+        assertThat(csvAnswer.contentType()).isEqualTo("application/json");
+        JsonNode predictions = JSON.readTree(csvAnswer.body()).path("predictions");
+        assertThat(predictions).hasSize(2);
+        assertThat(predictions.get(0).path("predicted_label").asInt()).isEqualTo(1);
+        assertThat(predictions.get(1).path("predicted_label").asInt()).isZero();
+        var jsonAnswer = predictor.invoke(("{\"instances\": [{\"features\": [3,0,0,0,0]}, {\"features\": "
+                + "[-3,0,0,0,0]}]}").getBytes(StandardCharsets.UTF_8), "application/json", "application/json");
+        assertThat(JSON.readTree(jsonAnswer.body()).path("predictions")).isEqualTo(predictions);
+        assertThatThrownBy(() -> predictor.invoke("1,2".getBytes(StandardCharsets.UTF_8), "text/csv", null))
+                .hasMessageContaining("Feature size of csv inference data 2");
+    }
+
+    @Test
     void theArtifactIsTheDocumentedJsonAndServesTheContainersResponseShapes() throws Exception {
         TrainedModel model = train(Map.of("predictor_type", "binary_classifier"),
                 csv(SyntheticData.binary(3000, 3), SyntheticData.binary(500, 4)));

@@ -54,7 +54,7 @@ final class MonitorFixture implements AutoCloseable {
             ResourceTags tags = new ResourceTags(emulator.stateStore());
             List<OperationGroup> groups = new ArrayList<>(ModelMonitor.groups(new ModelMonitor.Settings(
                     emulator.s3Objects(), tags, emulator.logWriter(), emulator.metricSink(),
-                    endpoint -> Optional.ofNullable(destinations.get(endpoint)), emulator.stateStore(),
+                    (region, endpoint) -> Optional.ofNullable(destinations.get(endpoint)), emulator.stateStore(),
                     emulator.getDataDir().resolve("sagemaker-work"), clock, Duration.ZERO, Duration.ofHours(1))));
             schedules = (MonitoringSchedules) groups.get(0);
             groups.add(new TagOperations(tags));

@@ -140,8 +140,8 @@ public final class SageMakerEndpointLab implements Lab {
                 ctx.create(Resource.sageMakerModel(model(ctx, candidate)), () -> model(ctx, candidate));
             }
             ctx.create(Resource.modelPackageGroup(group(ctx)), () -> group(ctx));
-            ctx.create(HostingResources.endpointConfig(endpointConfig(ctx)), () -> endpointConfig(ctx));
-            ctx.create(HostingResources.endpoint(endpoint(ctx)), () -> endpoint(ctx));
+            ctx.create(Resource.endpointConfig(endpointConfig(ctx)), () -> endpointConfig(ctx));
+            ctx.create(Resource.endpoint(endpoint(ctx)), () -> endpoint(ctx));
         });
         ctx.note("bucket " + bucket + "   role " + role(ctx) + "   image " + XgboostImage.uri(region(ctx)));
         ctx.note("group " + group(ctx) + "   endpoint config " + endpointConfig(ctx) + "   endpoint " + endpoint(ctx));
@@ -226,11 +226,11 @@ public final class SageMakerEndpointLab implements Lab {
     }
 
     private static void deployCanary(LabContext ctx, Map<String, String> modelByVariant) {
-        ctx.create(HostingResources.endpointConfig(endpointConfig(ctx)), () -> {
+        ctx.create(Resource.endpointConfig(endpointConfig(ctx)), () -> {
             Canary.createConfig(ctx.sageMaker(), endpointConfig(ctx), modelByVariant, ctx.tags());
             return endpointConfig(ctx);
         });
-        ctx.create(HostingResources.endpoint(endpoint(ctx)), () -> {
+        ctx.create(Resource.endpoint(endpoint(ctx)), () -> {
             Canary.createEndpoint(ctx.sageMaker(), endpoint(ctx), endpointConfig(ctx), ctx.tags());
             return endpoint(ctx);
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labrunner.core.LabRunner;
 import io.labrunner.core.Ledger;
+import io.labrunner.core.Resource;
 import io.labrunner.core.RunNames;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.core.report.CheckOutcome;
@@ -147,11 +148,11 @@ class WrongCanaryTest {
                         SageMakerEndpointLab.region(ctx), artifact, roleArn);
                 modelByVariant.put(candidate.variant(), SageMakerEndpointLab.model(ctx, candidate));
             }
-            ctx.create(HostingResources.endpointConfig(SageMakerEndpointLab.endpointConfig(ctx)), () -> {
+            ctx.create(Resource.endpointConfig(SageMakerEndpointLab.endpointConfig(ctx)), () -> {
                 Canary.createConfig(ctx.sageMaker(), SageMakerEndpointLab.endpointConfig(ctx), modelByVariant, ctx.tags());
                 return "";
             });
-            ctx.create(HostingResources.endpoint(SageMakerEndpointLab.endpoint(ctx)), () -> {
+            ctx.create(Resource.endpoint(SageMakerEndpointLab.endpoint(ctx)), () -> {
                 Canary.createEndpoint(ctx.sageMaker(), SageMakerEndpointLab.endpoint(ctx),
                         SageMakerEndpointLab.endpointConfig(ctx), ctx.tags());
                 return "";

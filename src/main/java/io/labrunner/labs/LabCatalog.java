@@ -11,6 +11,7 @@ import io.labrunner.labs.kinesisstreams.KinesisStreamsLab;
 import io.labrunner.labs.messydata.MessyDataLab;
 import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
 import io.labrunner.labs.s3glueathena.S3GlueAthenaLab;
+import io.labrunner.labs.sagemakerendpoint.SageMakerEndpointLab;
 import io.labrunner.labs.sagemakertuning.SageMakerTuningLab;
 import io.labrunner.labs.sagemakerxgboost.SageMakerXgboostLab;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class LabCatalog {
     public static LabCatalog builtIn() {
         return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab(), new AthenaCtasParquetLab(),
                 new KinesisStreamsLab(), new FirehoseVsStreamsLab(), new BedrockRagLab(), new BedrockGuardrailsLab(),
-                new MessyDataLab(), new SageMakerXgboostLab(), new SageMakerTuningLab()));
+                new MessyDataLab(), new SageMakerXgboostLab(), new SageMakerTuningLab(),
+                new SageMakerEndpointLab()));
     }
 
     public List<Lab> all() {

@@ -12,6 +12,7 @@ import io.labrunner.labs.messydata.MessyDataLab;
 import io.labrunner.labs.modelmonitoring.ModelMonitoringLab;
 import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
 import io.labrunner.labs.s3glueathena.S3GlueAthenaLab;
+import io.labrunner.labs.sagemakerendpoint.SageMakerEndpointLab;
 import io.labrunner.labs.sagemakertuning.SageMakerTuningLab;
 import io.labrunner.labs.sagemakerxgboost.SageMakerXgboostLab;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class LabCatalog {
         return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab(), new AthenaCtasParquetLab(),
                 new KinesisStreamsLab(), new FirehoseVsStreamsLab(), new BedrockRagLab(), new BedrockGuardrailsLab(),
                 new MessyDataLab(), new SageMakerXgboostLab(), new SageMakerTuningLab(),
-                new ModelMonitoringLab()));
+                new SageMakerEndpointLab(), new ModelMonitoringLab()));
     }
 
     public List<Lab> all() {

@@ -133,7 +133,7 @@ class LedgerTest {
     void aLedgerWithAKindOfResourceThisVersionDoesNotKnowIsUnreadableAndSaysWhereWithoutClassNames() throws Exception {
         Path file = runs.resolve("new555.json");
         Files.writeString(file, "{\"runId\":\"new555\",\"labId\":\"lab\",\"target\":\"aws\",\"startedAt\":\"2026-11-27T10:00:00Z\","
-                + "\"entries\":[{\"type\":\"SAGEMAKER_ENDPOINT\",\"id\":\"lab-new555-ep\",\"state\":\"CREATED\"}]}");
+                + "\"entries\":[{\"type\":\"BRAKET_QUANTUM_TASK\",\"id\":\"lab-new555-ep\",\"state\":\"CREATED\"}]}");
 
         assertThatThrownBy(() -> Ledger.load(file)).isInstanceOf(LabException.class)
                 .hasMessage("Cannot read the run ledger new555.json: a field is missing or holds what this Lab Runner"

@@ -68,6 +68,29 @@ class EmulatorRestartTest {
     }
 
     @Test
+    void customerManagedPoliciesWithTheirVersionsSurviveARestart(@TempDir Path dataDir) {
+        String arn;
+        try (Emulator first = start(dataDir); IamClient iam = client(IamClient.builder(), first)) {
+            arn = iam.createPolicy(r -> r.policyName("read-lake").policyDocument(READ_LAKE)).policy().arn();
+            iam.createPolicyVersion(r -> r.policyArn(arn).policyDocument(READ_LAKE).setAsDefault(true));
+            iam.createRole(r -> r.roleName("Reader").assumeRolePolicyDocument(TRUST_GLUE));
+            iam.attachRolePolicy(r -> r.roleName("Reader").policyArn(arn));
+        }
+        try (Emulator second = start(dataDir); IamClient iam = client(IamClient.builder(), second)) {
+            assertThat(iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId()).isEqualTo("v2");
+            assertThat(iam.listPolicyVersions(r -> r.policyArn(arn)).versions()).hasSize(2);
+            // Version numbers are never reused, across a restart too.
+            assertThat(iam.createPolicyVersion(r -> r.policyArn(arn).policyDocument(READ_LAKE)).policyVersion()
+                    .versionId()).isEqualTo("v3");
+            String role = iam.getRole(r -> r.roleName("Reader")).role().arn();
+            assertThat(iam.simulatePrincipalPolicy(r -> r.policySourceArn(role).actionNames("s3:GetObject")
+                    .resourceArns("arn:aws:s3:::lake/a"))
+                    .evaluationResults().get(0).matchedStatements()).singleElement()
+                    .satisfies(m -> assertThat(m.sourcePolicyId()).isEqualTo("read-lake"));
+        }
+    }
+
+    @Test
     void glueDatabasesTablesAndPartitionsSurviveARestartInTheirOrder(@TempDir Path dataDir) {
         try (Emulator first = start(dataDir); GlueClient glue = Clients.glue(first)) {
             glue.createDatabase(r -> r.databaseInput(d -> d.name("sales").description("kept")));

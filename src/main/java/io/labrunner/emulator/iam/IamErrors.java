@@ -44,4 +44,31 @@ final class IamErrors {
     static AwsException invalidParameterValue(String message) {
         return new AwsException("InvalidParameterValue", message, 400);
     }
+
+    static AwsException policyNotFound(String arn) {
+        return new AwsException("NoSuchEntity", "Policy " + arn + " was not found.", 404);
+    }
+
+    static AwsException policyExists(String name) {
+        return new AwsException("EntityAlreadyExists",
+                "A policy called " + name + " already exists. Duplicate names are not allowed.", 409);
+    }
+
+    static AwsException noSuchPolicyVersion(String arn, String versionId) {
+        return new AwsException("NoSuchEntity",
+                "Policy " + arn + " version " + versionId + " does not exist or is not attachable.", 404);
+    }
+
+    static AwsException versionLimit() {
+        return new AwsException("LimitExceeded", "A managed policy can have up to 5 versions. Before you create a new"
+                + " version, you must delete an existing version.", 409);
+    }
+
+    static AwsException awsManagedIsReadOnly(String arn) {
+        return new AwsException("InvalidInput", "Policy " + arn + " is an AWS managed policy and cannot be changed.", 400);
+    }
+
+    static AwsException invalidInput(String message) {
+        return new AwsException("InvalidInput", message, 400);
+    }
 }

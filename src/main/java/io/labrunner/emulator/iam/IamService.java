@@ -12,7 +12,8 @@ import java.util.Set;
  * Emulated IAM on the protocol core (query protocol, version 2010-05-08): the core reads the form
  * fields, checks them against IAM's API model and answers in IAM's XML, errors included; this class
  * maps each operation to its behaviour: roles with trust policies ({@link RoleOperations}), inline and
- * attached policies ({@link PolicyOperations}), tags, and account aliases. Everything lives in account
+ * attached policies ({@link PolicyOperations}), managed policies and their versions
+ * ({@link ManagedPolicyOperations}), the policy simulator ({@link SimulationOperations}), tags, and account aliases. Everything lives in account
  * {@value IamDirectory#ACCOUNT_ID}.
  */
 public final class IamService implements AwsService {
@@ -24,11 +25,18 @@ public final class IamService implements AwsService {
         this(new RoleStore());
     }
 
-    /** An IAM over the given role state (shared with whoever else holds it). */
+    /** An IAM over the given role state (shared with whoever else holds it); managed policies kept beside it. */
     public IamService(RoleStore roles) {
+        this(roles, new ManagedPolicyStore(roles.state()));
+    }
+
+    /** An IAM over the given role and managed policy state. */
+    public IamService(RoleStore roles, ManagedPolicyStore managed) {
         this.roles = roles;
         RoleOperations role = new RoleOperations(roles);
-        PolicyOperations policy = new PolicyOperations(roles);
+        PolicyOperations policy = new PolicyOperations(roles, managed);
+        ManagedPolicyOperations managedPolicy = new ManagedPolicyOperations(managed, roles);
+        SimulationOperations simulation = new SimulationOperations(roles, managed);
         this.protocol = QueryProtocolService.builder("iam")
                 .handler("CreateRole", (in, request) -> role.create(in))
                 .handler("GetRole", (in, request) -> role.get(in))
@@ -45,6 +53,17 @@ public final class IamService implements AwsService {
                 .handler("AttachRolePolicy", (in, request) -> policy.attach(in))
                 .handler("DetachRolePolicy", (in, request) -> policy.detach(in))
                 .handler("ListAttachedRolePolicies", (in, request) -> policy.listAttached(in))
+                .handler("CreatePolicy", (in, request) -> managedPolicy.create(in))
+                .handler("GetPolicy", (in, request) -> managedPolicy.get(in))
+                .handler("DeletePolicy", (in, request) -> managedPolicy.delete(in))
+                .handler("ListPolicies", (in, request) -> managedPolicy.list(in))
+                .handler("CreatePolicyVersion", (in, request) -> managedPolicy.createVersion(in))
+                .handler("GetPolicyVersion", (in, request) -> managedPolicy.getVersion(in))
+                .handler("ListPolicyVersions", (in, request) -> managedPolicy.listVersions(in))
+                .handler("DeletePolicyVersion", (in, request) -> managedPolicy.deleteVersion(in))
+                .handler("SetDefaultPolicyVersion", (in, request) -> managedPolicy.setDefaultVersion(in))
+                .handler("SimulatePrincipalPolicy", (in, request) -> simulation.simulatePrincipal(in))
+                .handler("SimulateCustomPolicy", (in, request) -> simulation.simulateCustom(in))
                 .handler("ListAccountAliases", (in, request) ->
                         Map.of("AccountAliases", roles.accountAliases(), "IsTruncated", false))
                 .build();

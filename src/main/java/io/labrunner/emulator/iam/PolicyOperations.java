@@ -1,27 +1,28 @@
 package io.labrunner.emulator.iam;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.iam.policy.PolicyKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A role's policies: inline policies put, read, listed and deleted; AWS managed policies attached,
- * listed and detached. Customer managed policies cannot be created here yet, so only AWS managed ones
- * exist to attach.
+ * A role's policies: inline policies put, read, listed and deleted; managed policies (the account's own, and
+ * the AWS managed ones the emulator ships) attached, listed and detached.
  */
 final class PolicyOperations {
-    private static final String AWS_MANAGED_PREFIX = "arn:aws:iam::aws:policy/";
     private final RoleStore roles;
+    private final ManagedPolicyStore managed;
 
-    PolicyOperations(RoleStore roles) {
+    PolicyOperations(RoleStore roles, ManagedPolicyStore managed) {
         this.roles = roles;
+        this.managed = managed;
     }
 
     Object putInline(ObjectNode in) {
         String document = in.get("PolicyDocument").textValue();
-        TrustPolicy.parse(document);
+        PolicyDocuments.parse(document, PolicyKind.IDENTITY);
         roles.putInlinePolicy(in.get("RoleName").textValue(), in.get("PolicyName").textValue(), document);
         return null;
     }
@@ -51,10 +52,13 @@ final class PolicyOperations {
         String role = in.get("RoleName").textValue();
         String arn = in.get("PolicyArn").textValue();
         roles.require(role);
-        if (!arn.startsWith(AWS_MANAGED_PREFIX)) {
-            if (!arn.startsWith("arn:aws:iam::")) {
-                throw IamErrors.validation("ARN " + arn + " is not valid.");
-            }
+        if (!arn.startsWith("arn:aws:iam::")) {
+            throw IamErrors.validation("ARN " + arn + " is not valid.");
+        }
+        // AWS manages about 1,300 policies; the emulator ships the documents of those the labs use. Any other
+        // AWS managed ARN attaches as it would on AWS but grants nothing here, so the simulator denies what only
+        // it would allow rather than code written for AWS failing at the attach.
+        if (managed.find(arn).isEmpty() && !arn.startsWith(AwsManagedPolicies.ARN_PREFIX + "/")) {
             throw IamErrors.noSuchPolicy(arn);
         }
         roles.attach(role, arn);

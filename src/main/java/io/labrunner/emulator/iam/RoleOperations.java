@@ -2,6 +2,7 @@ package io.labrunner.emulator.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labrunner.emulator.iam.policy.PolicyKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ final class RoleOperations {
 
     Map<String, Object> create(ObjectNode in) {
         String trust = in.get("AssumeRolePolicyDocument").textValue();
-        TrustPolicy.parse(trust);
+        PolicyDocuments.parse(trust, PolicyKind.TRUST);
         Role role = roles.create(in.get("RoleName").textValue(), text(in, "Path", "/"), trust,
                 text(in, "Description", null),
                 in.has("MaxSessionDuration") ? in.get("MaxSessionDuration").intValue() : DEFAULT_MAX_SESSION_SECONDS,
@@ -43,7 +44,7 @@ final class RoleOperations {
 
     Object updateTrust(ObjectNode in) {
         String document = in.get("PolicyDocument").textValue();
-        TrustPolicy.parse(document);
+        PolicyDocuments.parse(document, PolicyKind.TRUST);
         roles.update(in.get("RoleName").textValue(), r -> r.withTrustPolicy(document));
         return null;
     }

@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
 public final class RoleStore implements IamDirectory {
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
+    private final StateStore state;
     private final StateMap<Role> stored;
     private final SecureRandom random = new SecureRandom();
 
@@ -32,8 +33,14 @@ public final class RoleStore implements IamDirectory {
 
     /** The roles kept in {@code state}, loaded now and written through on every change. */
     public RoleStore(StateStore state) {
+        this.state = state;
         this.stored = state.map("iam.roles", Role.class);
         roles.putAll(stored.entries());
+    }
+
+    /** The store the roles are kept in, which the account's other IAM state shares. */
+    StateStore state() {
+        return state;
     }
 
     @Override

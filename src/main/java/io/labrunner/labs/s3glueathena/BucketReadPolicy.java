@@ -3,73 +3,102 @@ package io.labrunner.labs.s3glueathena;
 import io.labrunner.core.CheckResult;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.iam.model.ResourceSpecificResult;
+import software.amazon.awssdk.services.iam.model.Statement;
 
 /**
- * Whether the crawler's role may read the lab bucket, judged from the policies' text: an inline
- * policy that names the bucket's ARN and {@code s3:GetObject}, or one of AWS's managed S3
- * policies that read every bucket. This reads the text, it does not evaluate IAM policies
- * (conditions, denies, wildcards in resources), and its hints say so.
+ * Whether the crawler's role may read the lab's data, asked of IAM's policy simulator
+ * (SimulatePrincipalPolicy) rather than read from the policies' text: the simulator weighs every
+ * policy on the role — inline and managed, wildcards, conditions, and a Deny over any Allow — the way
+ * AWS decides the crawler's requests, on the emulator and on a real account alike.
  */
 final class BucketReadPolicy {
-    /** AWS managed policies that allow s3:GetObject on every bucket. */
-    private static final Set<String> READS_EVERY_BUCKET = Set.of(
-            "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonS3FullAccess");
+    /** What a crawler does with the data: list the bucket, read the objects below the dataset folders. */
+    private static final String LIST = "s3:ListBucket";
+    private static final String READ = "s3:GetObject";
 
     private BucketReadPolicy() {
     }
 
-    static CheckResult judge(IamClient iam, String role, String bucket, List<String> attached) {
+    static CheckResult judge(IamClient iam, String role, String roleArn, String bucket) {
         String bucketArn = "arn:aws:s3:::" + bucket;
-        Map<String, String> inline = new LinkedHashMap<>();
-        for (String name : iam.listRolePoliciesPaginator(list -> list.roleName(role)).policyNames()) {
-            // IAM returns policy documents URL-encoded.
-            inline.put(name, URLDecoder.decode(iam.getRolePolicy(get -> get.roleName(role).policyName(name))
-                    .policyDocument(), StandardCharsets.UTF_8));
-        }
-        for (Map.Entry<String, String> policy : inline.entrySet()) {
-            if (policy.getValue().contains(bucketArn) && policy.getValue().contains("s3:GetObject")) {
-                return CheckResult.pass("trusts glue.amazonaws.com; AWSGlueServiceRole; inline policy "
-                        + policy.getKey() + " reads " + bucketArn);
-            }
-        }
-        for (String arn : attached) {
-            if (READS_EVERY_BUCKET.contains(arn)) {
-                return CheckResult.pass("trusts glue.amazonaws.com; AWSGlueServiceRole; " + arn
-                        + " reads every bucket (an inline policy for this bucket alone would grant less)");
-            }
-        }
+        List<String> objects = List.of(bucketArn + "/" + S3GlueAthenaLab.RAW_SALES + "sales.csv",
+                bucketArn + "/" + S3GlueAthenaLab.RAW_REFUNDS + "refunds.json");
+        EvaluationResult read = iam.simulatePrincipalPolicy(s -> s.policySourceArn(roleArn).actionNames(READ)
+                .resourceArns(objects)).evaluationResults().get(0);
+        EvaluationResult list = iam.simulatePrincipalPolicy(s -> s.policySourceArn(roleArn).actionNames(LIST)
+                .resourceArns(bucketArn)).evaluationResults().get(0);
         String solution = "aws $ENDPOINT iam put-role-policy --role-name $ROLE --policy-name read-lab-bucket"
                 + " --policy-document file://read-bucket.json";
-        String howJudged = "This check reads the policies' text (it does not evaluate IAM policies): it wants an"
-                + " inline policy that names " + bucketArn + " and s3:GetObject, as read-bucket.json in step 3 does.";
-        if (inline.isEmpty()) {
-            return CheckResult.fail("no inline policy on " + role + "; attached " + attached,
-                    "Nothing on the role lets the crawler read s3://" + bucket + ": AWSGlueServiceRole covers the"
-                            + " catalog and logs, not your data.", howJudged, solution);
-        }
-        for (Map.Entry<String, String> policy : inline.entrySet()) {
-            String text = policy.getValue();
-            if (text.contains("$BUCKET") || text.contains("arn:aws:s3:::/") || text.contains("arn:aws:s3:::\"")) {
-                return CheckResult.fail("inline policy " + policy.getKey() + " has no bucket name in it: "
-                                + text.replaceAll("\\s+", " "),
-                        "Inline policy " + policy.getKey() + " names no bucket: it says " + (text.contains("$BUCKET")
-                                ? "$BUCKET literally" : "arn:aws:s3::: with nothing after it")
-                                + ". Was BUCKET set, and was the heredoc unquoted (<<JSON, not <<'JSON') when you wrote"
-                                + " read-bucket.json?", howJudged, "Run eval \"$(./lab env s3-glue-athena)\", write"
-                                + " read-bucket.json again, then " + solution);
+        for (ResourceSpecificResult object : read.resourceSpecificResults()) {
+            if (object.evalResourceDecision() == PolicyEvaluationDecisionType.EXPLICIT_DENY) {
+                return denied(READ, object.evalResourceName(), object.matchedStatements());
             }
         }
-        String names = String.join(", ", inline.keySet());
-        boolean namesBucket = inline.values().stream().anyMatch(t -> t.contains(bucketArn));
-        return CheckResult.fail("inline policies " + names + " do not allow s3:GetObject on " + bucketArn + "/*",
-                namesBucket ? "Inline policy " + names + " names the bucket but not s3:GetObject: the crawler"
-                        + " must read the objects, not only list them."
-                        : "Inline policy " + names + " does not name this lab's bucket, " + bucketArn + ".",
-                howJudged, solution);
+        if (list.evalDecision() == PolicyEvaluationDecisionType.EXPLICIT_DENY) {
+            return denied(LIST, bucketArn, list.matchedStatements());
+        }
+        for (ResourceSpecificResult object : read.resourceSpecificResults()) {
+            if (object.evalResourceDecision() != PolicyEvaluationDecisionType.ALLOWED) {
+                return notAllowed(iam, role, READ, object.evalResourceName(), bucketArn, solution);
+            }
+        }
+        if (list.evalDecision() != PolicyEvaluationDecisionType.ALLOWED) {
+            return notAllowed(iam, role, LIST, bucketArn, bucketArn, solution);
+        }
+        return CheckResult.pass("trusts glue.amazonaws.com; AWSGlueServiceRole; IAM's simulator allows " + READ
+                + " on " + objects + " (by " + sources(read.resourceSpecificResults().get(0).matchedStatements())
+                + ") and " + LIST + " on " + bucketArn);
+    }
+
+    private static CheckResult denied(String action, String resource, List<Statement> statements) {
+        String by = sources(statements);
+        return CheckResult.fail(action + " on " + resource + " is explicitDeny, by " + by,
+                "A Deny statement in " + by + " stops the crawler's " + action + " on " + resource
+                        + ": in IAM an explicit Deny wins over every Allow, however broad.",
+                "Find the statement with " + action + " and \"Effect\": \"Deny\" in " + by + statements.stream()
+                        .findFirst().map(s -> " (lines " + s.startPosition().line() + "-" + s.endPosition().line() + ")")
+                        .orElse("") + ", and remove it or narrow it to what the crawler must not touch.",
+                "Check with aws $ENDPOINT iam simulate-principal-policy --policy-source-arn $(aws $ENDPOINT iam get-role"
+                        + " --role-name $ROLE --query Role.Arn --output text) --action-names "
+                        + action + " --resource-arns " + resource);
+    }
+
+    private static CheckResult notAllowed(IamClient iam, String role, String action, String resource, String bucketArn,
+                                          String solution) {
+        List<String> names = iam.listRolePoliciesPaginator(l -> l.roleName(role)).policyNames().stream().toList();
+        for (String name : names) {
+            // IAM returns policy documents URL-encoded.
+            String text = URLDecoder.decode(iam.getRolePolicy(g -> g.roleName(role).policyName(name)).policyDocument(),
+                    StandardCharsets.UTF_8);
+            if (text.contains("$BUCKET") || text.contains("arn:aws:s3:::/") || text.contains("arn:aws:s3:::\"")) {
+                return CheckResult.fail(action + " on " + resource + " is implicitDeny; inline policy " + name
+                                + " has no bucket name in it: " + text.replaceAll("\\s+", " "),
+                        "Inline policy " + name + " names no bucket: it says " + (text.contains("$BUCKET")
+                                ? "$BUCKET literally" : "arn:aws:s3::: with nothing after it")
+                                + ". Was BUCKET set, and was the heredoc unquoted (<<JSON, not <<'JSON') when you wrote"
+                                + " read-bucket.json?",
+                        "IAM's policy simulator finds nothing allowing " + action + " on " + resource + ": a Resource"
+                                + " must name this lab's bucket, " + bucketArn + ".",
+                        "Run eval \"$(./lab env s3-glue-athena)\", write read-bucket.json again, then " + solution);
+            }
+        }
+        return CheckResult.fail(action + " on " + resource + " is implicitDeny (inline policies " + names + ")",
+                "Nothing on the role allows " + action + " on " + resource + ": AWSGlueServiceRole covers the"
+                        + " catalog and logs, not your data" + (action.equals(READ) ? ", and the crawler must read the"
+                        + " objects, not only list them." : "."),
+                "IAM's policy simulator (the same answer a real account gives) finds no Allow for " + action + " on "
+                        + resource + ". A statement with \"Action\": [\"s3:GetObject\", \"s3:ListBucket\"] and"
+                        + " \"Resource\": [\"" + bucketArn + "\", \"" + bucketArn + "/*\"], as read-bucket.json in"
+                        + " step 3 has, allows both.",
+                solution);
+    }
+
+    private static String sources(List<Statement> statements) {
+        return statements.stream().map(s -> s.sourcePolicyId()).distinct().toList().toString();
     }
 }

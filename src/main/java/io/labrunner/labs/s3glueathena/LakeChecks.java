@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
 
 /**
  * The judgements of {@link S3GlueAthenaLab}. Each reads the target's state — IAM, the Data
@@ -36,10 +37,12 @@ final class LakeChecks {
         IamClient iam = ctx.iam();
         String role = S3GlueAthenaLab.role(ctx);
         String trust;
+        String roleArn;
         try {
+            Role found = iam.getRole(get -> get.roleName(role)).role();
+            roleArn = found.arn();
             // IAM returns policy documents URL-encoded.
-            trust = URLDecoder.decode(iam.getRole(get -> get.roleName(role)).role().assumeRolePolicyDocument(),
-                    StandardCharsets.UTF_8);
+            trust = URLDecoder.decode(found.assumeRolePolicyDocument(), StandardCharsets.UTF_8);
         } catch (NoSuchEntityException e) {
             return CheckResult.fail("there is no role " + role,
                     "There is no role " + role + " yet: a crawler runs as a role, and this one has to exist first.",
@@ -65,7 +68,7 @@ final class LakeChecks {
                     "aws $ENDPOINT iam attach-role-policy --role-name $ROLE --policy-arn "
                             + S3GlueAthenaLab.GLUE_MANAGED_POLICY);
         }
-        return BucketReadPolicy.judge(iam, role, S3GlueAthenaLab.bucket(ctx), attached);
+        return BucketReadPolicy.judge(iam, role, roleArn, S3GlueAthenaLab.bucket(ctx));
     }
 
     /** The principals a trust policy names, for a hint: the text after "Principal". */

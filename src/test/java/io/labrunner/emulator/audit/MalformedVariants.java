@@ -274,7 +274,7 @@ final class MalformedVariants {
             case "boolean" -> Map.of(m.name(), "false");
             default -> Map.of(m.name(), m.name().endsWith("PolicyDocument") ? "{\"Version\":\"2012-10-17\","
                     + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"
-                    : m.name().endsWith("Arn") ? "arn:aws:iam::aws:policy/ReadOnlyAccess" : "fuzz");
+                    : m.name().endsWith("Arn") ? "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" : "fuzz");
         };
     }
 

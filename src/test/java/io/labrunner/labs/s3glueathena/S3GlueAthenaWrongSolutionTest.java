@@ -76,7 +76,89 @@ class S3GlueAthenaWrongSolutionTest {
         CheckOutcome role = outcome(result, "The crawler's role");
         assertThat(role.passed()).isFalse();
         assertThat(role.hint()).contains("$BUCKET literally").contains("<<'JSON'");
-        assertThat(role.hints().get(1)).contains("does not evaluate IAM policies");
+        assertThat(role.hints().get(1)).contains("policy simulator").contains("s3:GetObject");
+    }
+
+    @Test
+    void aRoleWhosePolicyDeniesGetObjectFailsEvenThoughAnotherAllowsItAndTheHintNamesTheDeny() {
+        CheckOutcome role = roleCheck(new RoleOnly(lab, bucket -> List.of(CrawlerRole.readBucketPolicy(bucket),
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoRawReads\",\"Effect\":\"Deny\","
+                        + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/raw/*\"}]}"), List.of()));
+
+        assertThat(role.passed()).isFalse();
+        assertThat(role.detail()).contains("explicitDeny").contains("policy-2");
+        assertThat(role.hint()).contains("s3:GetObject").contains("explicit Deny wins");
+        assertThat(role.hints()).hasSize(3);
+        assertThat(role.hints().get(2)).contains("simulate-principal-policy");
+    }
+
+    @Test
+    void aRoleAllowedS3GetStarPassesAsOnAws() {
+        CheckOutcome role = roleCheck(new RoleOnly(lab, bucket -> List.of("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"s3:List*\"],\"Resource\":[\"arn:aws:s3:::" + bucket
+                + "\",\"arn:aws:s3:::" + bucket + "/*\"]}]}"), List.of()));
+
+        assertThat(role.passed()).as(role.detail() + " " + role.hints()).isTrue();
+    }
+
+    @Test
+    void aRoleWithTheManagedS3ReadOnlyPolicyInsteadOfAnInlineOnePasses() {
+        CheckOutcome role = roleCheck(new RoleOnly(lab, bucket -> List.of(),
+                List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")));
+
+        assertThat(role.passed()).as(role.detail() + " " + role.hints()).isTrue();
+        assertThat(role.detail()).contains("AmazonS3ReadOnlyAccess");
+    }
+
+    @Test
+    void aRoleWithNothingButTheGluePolicyFailsNamingGetObject() {
+        CheckOutcome role = roleCheck(new RoleOnly(lab, bucket -> List.of(), List.of()));
+
+        assertThat(role.passed()).isFalse();
+        assertThat(role.detail()).contains("s3:GetObject").contains("implicitDeny");
+        assertThat(role.hint()).contains("s3:GetObject").contains("AWSGlueServiceRole");
+        assertThat(role.hints().get(role.hints().size() - 1)).contains("put-role-policy");
+    }
+
+    private CheckOutcome roleCheck(Lab roleOnly) {
+        LabResult result = emulator.runner(new StateDirectory(home)).run(roleOnly, false);
+        return outcome(result, "The crawler's role");
+    }
+
+    /**
+     * Setup, then only the crawler's role, with the given inline policies (named policy-1, policy-2, ...)
+     * and managed policies beside AWSGlueServiceRole; judged by the role check alone.
+     */
+    private record RoleOnly(S3GlueAthenaLab lab, java.util.function.Function<String, List<String>> inline,
+                            List<String> managed) implements Lab {
+        @Override
+        public LabInfo info() {
+            return lab.info();
+        }
+
+        @Override
+        public void setup(LabContext ctx) throws Exception {
+            lab.setup(ctx);
+        }
+
+        @Override
+        public void solve(LabContext ctx) {
+            String role = S3GlueAthenaLab.role(ctx);
+            ctx.iam().createRole(create -> create.roleName(role).assumeRolePolicyDocument(CrawlerRole.TRUST_POLICY));
+            ctx.iam().attachRolePolicy(attach -> attach.roleName(role).policyArn(S3GlueAthenaLab.GLUE_MANAGED_POLICY));
+            List<String> documents = inline.apply(S3GlueAthenaLab.bucket(ctx));
+            for (int i = 0; i < documents.size(); i++) {
+                String name = "policy-" + (i + 1);
+                String document = documents.get(i);
+                ctx.iam().putRolePolicy(put -> put.roleName(role).policyName(name).policyDocument(document));
+            }
+            managed.forEach(arn -> ctx.iam().attachRolePolicy(attach -> attach.roleName(role).policyArn(arn)));
+        }
+
+        @Override
+        public List<Check> checks() {
+            return lab.checks().stream().filter(c -> c.name().startsWith("The crawler's role")).toList();
+        }
     }
 
     private static CheckOutcome outcome(LabResult result, String namePrefix) {

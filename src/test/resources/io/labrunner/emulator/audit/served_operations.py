@@ -13,7 +13,10 @@ import botocore.session
 SERVED = {
     "iam": ["CreateRole", "GetRole", "DeleteRole", "UpdateAssumeRolePolicy", "ListRoles", "PutRolePolicy",
             "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies", "AttachRolePolicy", "DetachRolePolicy",
-            "ListAttachedRolePolicies", "TagRole", "UntagRole", "ListRoleTags", "ListAccountAliases"],
+            "ListAttachedRolePolicies", "TagRole", "UntagRole", "ListRoleTags", "ListAccountAliases",
+            "CreatePolicy", "GetPolicy", "DeletePolicy", "ListPolicies", "CreatePolicyVersion", "GetPolicyVersion",
+            "ListPolicyVersions", "DeletePolicyVersion", "SetDefaultPolicyVersion", "SimulatePrincipalPolicy",
+            "SimulateCustomPolicy"],
     "sts": ["GetCallerIdentity"],
     "glue": ["CreateDatabase", "GetDatabase", "GetDatabases", "UpdateDatabase", "DeleteDatabase", "CreateTable",
              "GetTable", "GetTables", "UpdateTable", "DeleteTable", "BatchDeleteTable", "CreatePartition",

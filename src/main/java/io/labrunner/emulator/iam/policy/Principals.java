@@ -1,0 +1,68 @@
+package io.labrunner.emulator.iam.policy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a resource-based policy's Principal names the caller (IAM User Guide, "AWS JSON policy elements:
+ * Principal"): {@code *} is everyone; an account ID or {@code arn:aws:iam::<account>:root} is every
+ * principal of that account; a role's ARN is the role and its sessions
+ * ({@code arn:aws:sts::<account>:assumed-role/<name>/<session>}); a service principal is that service.
+ */
+final class Principals {
+    private Principals() {
+    }
+
+    static boolean matches(PrincipalElement element, String caller) {
+        if (element == null) {
+            return false;
+        }
+        boolean named = element.everyone() || names(element.byType(), caller);
+        return named != element.negated();
+    }
+
+    private static boolean names(Map<String, List<String>> byType, String caller) {
+        for (Map.Entry<String, List<String>> type : byType.entrySet()) {
+            for (String value : type.getValue()) {
+                if (value.equals("*")) {
+                    return true;
+                }
+                if (caller == null) {
+                    continue;
+                }
+                if (type.getKey().equals("AWS") ? namesAws(value, caller)
+                        : type.getKey().equals("Service") ? value.equalsIgnoreCase(caller) : value.equals(caller)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesAws(String value, String caller) {
+        if (value.equals(caller)) {
+            return true;
+        }
+        String account = account(caller);
+        if (account == null) {
+            return false;
+        }
+        if (value.equals(account) || value.equals("arn:aws:iam::" + account + ":root")) {
+            return true;
+        }
+        // A role ARN names the role's sessions too.
+        String[] sts = caller.split(":", 6);
+        if (sts.length == 6 && sts[2].equals("sts") && sts[5].startsWith("assumed-role/")) {
+            String roleName = sts[5].split("/")[1];
+            String[] role = value.split(":", 6);
+            return role.length == 6 && role[2].equals("iam") && role[4].equals(account)
+                    && role[5].startsWith("role/") && role[5].endsWith("/" + roleName);
+        }
+        return false;
+    }
+
+    private static String account(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && parts[0].equals("arn") && !parts[4].isEmpty() ? parts[4] : null;
+    }
+}

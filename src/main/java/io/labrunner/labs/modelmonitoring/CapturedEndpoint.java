@@ -5,6 +5,7 @@ import io.labrunner.core.SageMakerRuntime.InvokeEndpointRequest;
 import io.labrunner.labs.sagemakerxgboost.SageMakerWaits;
 import io.labrunner.labs.sagemakerxgboost.XgboostTraining;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CaptureMode;
@@ -33,7 +34,7 @@ public final class CapturedEndpoint {
      * payloads as text in the capture files ({@code "encoding": "CSV"}) instead of base64.
      */
     public static String createConfig(SageMakerClient sageMaker, String config, String model, String captureUri,
-            int samplingPercentage, java.util.Map<String, String> tags) {
+            int samplingPercentage, Map<String, String> tags) {
         return sageMaker.createEndpointConfig(create -> create
                 .endpointConfigName(config)
                 .productionVariants(variant -> variant
@@ -53,7 +54,7 @@ public final class CapturedEndpoint {
     }
 
     /** CreateEndpoint; instances start (minutes on AWS) while the endpoint is Creating. */
-    public static String create(SageMakerClient sageMaker, String endpoint, String config, java.util.Map<String, String> tags) {
+    public static String create(SageMakerClient sageMaker, String endpoint, String config, Map<String, String> tags) {
         return sageMaker.createEndpoint(create -> create
                 .endpointName(endpoint)
                 .endpointConfigName(config)

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.sagemaker.model.CreateMonitoringScheduleRequest;
 import software.amazon.awssdk.services.sagemaker.model.ExecutionStatus;
+import software.amazon.awssdk.services.sagemaker.model.MonitoringExecutionSortKey;
 import software.amazon.awssdk.services.sagemaker.model.MonitoringExecutionSummary;
 import software.amazon.awssdk.services.sagemaker.model.MonitoringInput;
 import software.amazon.awssdk.services.sagemaker.model.MonitoringOutput;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.services.sagemaker.model.ProcessingS3DataDistribut
 import software.amazon.awssdk.services.sagemaker.model.ProcessingS3InputMode;
 import software.amazon.awssdk.services.sagemaker.model.ProcessingS3UploadMode;
 import software.amazon.awssdk.services.sagemaker.model.SortOrder;
-import software.amazon.awssdk.services.sagemaker.model.MonitoringExecutionSortKey;
 
 /**
  * A data-quality monitoring schedule that runs once, now: {@code ScheduleExpression NOW} with an

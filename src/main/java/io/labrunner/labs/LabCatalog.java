@@ -9,6 +9,7 @@ import io.labrunner.labs.bedrockrag.BedrockRagLab;
 import io.labrunner.labs.firehosevsstreams.FirehoseVsStreamsLab;
 import io.labrunner.labs.kinesisstreams.KinesisStreamsLab;
 import io.labrunner.labs.messydata.MessyDataLab;
+import io.labrunner.labs.modelmonitoring.ModelMonitoringLab;
 import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
 import io.labrunner.labs.s3glueathena.S3GlueAthenaLab;
 import io.labrunner.labs.sagemakerendpoint.SageMakerEndpointLab;
@@ -29,7 +30,7 @@ public final class LabCatalog {
         return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab(), new AthenaCtasParquetLab(),
                 new KinesisStreamsLab(), new FirehoseVsStreamsLab(), new BedrockRagLab(), new BedrockGuardrailsLab(),
                 new MessyDataLab(), new SageMakerXgboostLab(), new SageMakerTuningLab(),
-                new SageMakerEndpointLab()));
+                new SageMakerEndpointLab(), new ModelMonitoringLab()));
     }
 
     public List<Lab> all() {

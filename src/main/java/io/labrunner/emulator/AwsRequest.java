@@ -27,6 +27,11 @@ public record AwsRequest(
         String region,
         String accessKeyId) {
 
+    /** The region the request was signed for; us-east-1, where the SDKs and the CLI default, when it names none. */
+    public String regionOrDefault() {
+        return region == null || region.isEmpty() ? "us-east-1" : region;
+    }
+
     /** The operation named by {@code X-Amz-Target} ({@code Prefix.Operation}) or the query {@code Action}. */
     public Optional<String> operation() {
         String target = headers.get("x-amz-target");

@@ -44,21 +44,21 @@ public final class CloudWatchService implements AwsService {
         this.alarms = new AlarmOperations(state, metrics, clock, account);
         alarmsRef[0] = alarms;
         Map<String, OperationHandler> handlers = new LinkedHashMap<>();
-        handlers.put("PutMetricData", (in, r) -> metrics.putMetricData(in, region(r)));
-        handlers.put("ListMetrics", (in, r) -> metrics.listMetrics(in, region(r)));
-        handlers.put("GetMetricStatistics", (in, r) -> metrics.getMetricStatistics(in, region(r)));
-        handlers.put("GetMetricData", (in, r) -> metrics.getMetricData(in, region(r)));
-        handlers.put("PutMetricAlarm", (in, r) -> alarms.putMetricAlarm(in, region(r)));
-        handlers.put("DescribeAlarms", (in, r) -> alarms.describeAlarms(in, region(r)));
-        handlers.put("DescribeAlarmsForMetric", (in, r) -> alarms.describeAlarmsForMetric(in, region(r)));
-        handlers.put("DeleteAlarms", (in, r) -> alarms.deleteAlarms(in, region(r)));
-        handlers.put("SetAlarmState", (in, r) -> alarms.setAlarmState(in, region(r)));
-        handlers.put("EnableAlarmActions", (in, r) -> alarms.setActionsEnabled(in, region(r), true));
-        handlers.put("DisableAlarmActions", (in, r) -> alarms.setActionsEnabled(in, region(r), false));
-        handlers.put("DescribeAlarmHistory", (in, r) -> alarms.describeAlarmHistory(in, region(r)));
-        handlers.put("TagResource", (in, r) -> alarms.tagResource(in, region(r)));
-        handlers.put("UntagResource", (in, r) -> alarms.untagResource(in, region(r)));
-        handlers.put("ListTagsForResource", (in, r) -> alarms.listTagsForResource(in, region(r)));
+        handlers.put("PutMetricData", (in, r) -> metrics.putMetricData(in, r.regionOrDefault()));
+        handlers.put("ListMetrics", (in, r) -> metrics.listMetrics(in, r.regionOrDefault()));
+        handlers.put("GetMetricStatistics", (in, r) -> metrics.getMetricStatistics(in, r.regionOrDefault()));
+        handlers.put("GetMetricData", (in, r) -> metrics.getMetricData(in, r.regionOrDefault()));
+        handlers.put("PutMetricAlarm", (in, r) -> alarms.putMetricAlarm(in, r.regionOrDefault()));
+        handlers.put("DescribeAlarms", (in, r) -> alarms.describeAlarms(in, r.regionOrDefault()));
+        handlers.put("DescribeAlarmsForMetric", (in, r) -> alarms.describeAlarmsForMetric(in, r.regionOrDefault()));
+        handlers.put("DeleteAlarms", (in, r) -> alarms.deleteAlarms(in, r.regionOrDefault()));
+        handlers.put("SetAlarmState", (in, r) -> alarms.setAlarmState(in, r.regionOrDefault()));
+        handlers.put("EnableAlarmActions", (in, r) -> alarms.setActionsEnabled(in, r.regionOrDefault(), true));
+        handlers.put("DisableAlarmActions", (in, r) -> alarms.setActionsEnabled(in, r.regionOrDefault(), false));
+        handlers.put("DescribeAlarmHistory", (in, r) -> alarms.describeAlarmHistory(in, r.regionOrDefault()));
+        handlers.put("TagResource", (in, r) -> alarms.tagResource(in, r.regionOrDefault()));
+        handlers.put("UntagResource", (in, r) -> alarms.untagResource(in, r.regionOrDefault()));
+        handlers.put("ListTagsForResource", (in, r) -> alarms.listTagsForResource(in, r.regionOrDefault()));
         JsonProtocolService.Builder jsonBuilder = JsonProtocolService.builder("cloudwatch").rpcV2Cbor(true)
                 .validationError(CloudWatchErrors::validation);
         QueryProtocolService.Builder queryBuilder = QueryProtocolService.builder("cloudwatch");
@@ -119,10 +119,5 @@ public final class CloudWatchService implements AwsService {
     @Override
     public void close() {
         scheduler.shutdownNow();
-    }
-
-    private static String region(AwsRequest request) {
-        String region = request.region();
-        return region == null || region.isEmpty() ? "us-east-1" : region;
     }
 }

@@ -64,7 +64,7 @@ public final class FirehoseService implements AwsService {
         RecordOperations records = new RecordOperations(deliverer, settings.clock());
         this.protocol = JsonProtocolService.builder("firehose")
                 // Outside the lock: checking a Kinesis source calls the Kinesis service.
-                .handler("CreateDeliveryStream", (in, request) -> deliveryStreams.create(in, region(request)))
+                .handler("CreateDeliveryStream", (in, request) -> deliveryStreams.create(in, request.regionOrDefault()))
                 .handler("DescribeDeliveryStream", locked(DeliveryStreamOperations::describe))
                 .handler("ListDeliveryStreams", locked(DeliveryStreamOperations::list))
                 .handler("DeleteDeliveryStream", locked(deliveryStreams::delete))
@@ -77,15 +77,11 @@ public final class FirehoseService implements AwsService {
     private OperationHandler locked(BiFunction<Map<String, DeliveryStream>, ObjectNode, ObjectNode> operation) {
         return (in, request) -> {
             synchronized (streams) {
-                Map<String, DeliveryStream> inRegion = streams.inRegion(region(request));
+                Map<String, DeliveryStream> inRegion = streams.inRegion(request.regionOrDefault());
                 streams.settle(inRegion, settings.clock().millis());
                 return operation.apply(inRegion, in);
             }
         };
-    }
-
-    private static String region(AwsRequest request) {
-        return request.region() == null || request.region().isEmpty() ? "us-east-1" : request.region();
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class EndpointConfigs implements OperationGroup {
     public void register(JsonProtocolService.Builder service) {
         service
                 .handler("CreateEndpointConfig", this::create)
-                .handler("DescribeEndpointConfig", (input, request) -> require(region(request),
+                .handler("DescribeEndpointConfig", (input, request) -> require(request.regionOrDefault(),
                         input.path("EndpointConfigName").asText()).describe())
                 .handler("ListEndpointConfigs", this::list)
                 .handler("DeleteEndpointConfig", this::delete);
@@ -58,7 +58,7 @@ public final class EndpointConfigs implements OperationGroup {
     }
 
     private synchronized Object create(ObjectNode input, AwsRequest request) {
-        String region = region(request);
+        String region = request.regionOrDefault();
         String name = input.path("EndpointConfigName").asText();
         String arn = HostingArns.endpointConfig(account, region, name);
         if (find(region, name).isPresent()) {
@@ -118,7 +118,7 @@ public final class EndpointConfigs implements OperationGroup {
         Comparator<EndpointConfig> order = "Name".equals(input.path("SortBy").asText("CreationTime"))
                 ? Comparator.comparing(EndpointConfig::name)
                 : Comparator.comparing(EndpointConfig::created).thenComparing(EndpointConfig::name);
-        List<EndpointConfig> matching = configs.entriesWithPrefix(region(request) + "/").values().stream()
+        List<EndpointConfig> matching = configs.entriesWithPrefix(request.regionOrDefault() + "/").values().stream()
                 .filter(c -> Listing.nameMatches(input, c.name()))
                 .filter(c -> Listing.within(input, "CreationTimeAfter", "CreationTimeBefore", c.created()))
                 .sorted(Listing.ordered(input, order))
@@ -128,13 +128,9 @@ public final class EndpointConfigs implements OperationGroup {
 
     /** AWS deletes a configuration even while an endpoint runs on it; the endpoint keeps running. */
     private synchronized Object delete(ObjectNode input, AwsRequest request) {
-        EndpointConfig config = require(region(request), input.path("EndpointConfigName").asText());
+        EndpointConfig config = require(request.regionOrDefault(), input.path("EndpointConfigName").asText());
         configs.remove(HostingArns.key(config.region(), config.name()));
         tags.forget(config.arn());
         return null;
-    }
-
-    static String region(AwsRequest request) {
-        return request.region() == null || request.region().isEmpty() ? "us-east-1" : request.region();
     }
 }

@@ -37,7 +37,7 @@ final class EndpointInvoker {
 
     Object invoke(ObjectNode input, AwsRequest request) {
         long started = System.nanoTime();
-        String region = EndpointConfigs.region(request);
+        String region = request.regionOrDefault();
         String name = input.path("EndpointName").asText();
         Deployment deployment = serving.find(region, name);
         if (deployment == null || !deployment.enter()) {

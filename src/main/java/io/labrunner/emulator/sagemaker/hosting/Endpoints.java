@@ -173,7 +173,7 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
     }
 
     private synchronized Object create(ObjectNode input, AwsRequest request) {
-        String region = EndpointConfigs.region(request);
+        String region = request.regionOrDefault();
         String name = input.path("EndpointName").asText();
         String arn = HostingArns.endpoint(account, region, name);
         String key = HostingArns.key(region, name);
@@ -194,7 +194,7 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
     }
 
     private Object describe(ObjectNode input, AwsRequest request) {
-        String region = EndpointConfigs.region(request);
+        String region = request.regionOrDefault();
         return require(region, input.path("EndpointName").asText()).describe(model -> models.find(region, model)
                 .map(m -> m.container().path("Image").asText(null)).orElse(null));
     }
@@ -206,7 +206,7 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
             default -> Comparator.comparing(Endpoint::created).thenComparing(Endpoint::name);
         };
         String status = input.path("StatusEquals").asText(null);
-        List<Endpoint> matching = endpoints.entriesWithPrefix(EndpointConfigs.region(request) + "/").values().stream()
+        List<Endpoint> matching = endpoints.entriesWithPrefix(request.regionOrDefault() + "/").values().stream()
                 .filter(e -> Listing.nameMatches(input, e.name()))
                 .filter(e -> status == null || status.equals(e.status()))
                 .filter(e -> Listing.within(input, "CreationTimeAfter", "CreationTimeBefore", e.created()))
@@ -221,7 +221,7 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
      * RetainAllVariantProperties, variants of the same name keep their current weight and instance count.
      */
     private synchronized Object update(ObjectNode input, AwsRequest request) {
-        String region = EndpointConfigs.region(request);
+        String region = request.regionOrDefault();
         Endpoint endpoint = require(region, input.path("EndpointName").asText());
         requireInService(endpoint);
         EndpointConfig config = configs.require(region, input.path("EndpointConfigName").asText());
@@ -243,7 +243,7 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
 
     /** UpdateEndpointWeightsAndCapacities: Updating for a moment, then the new weights and counts serve. */
     private synchronized Object reweigh(ObjectNode input, AwsRequest request) {
-        String region = EndpointConfigs.region(request);
+        String region = request.regionOrDefault();
         Endpoint endpoint = require(region, input.path("EndpointName").asText());
         requireInService(endpoint);
         Map<String, JsonNode> wanted = new HashMap<>();
@@ -292,7 +292,7 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
      * finish and their capture is written before this answers; a moment later it is gone.
      */
     private Object delete(ObjectNode input, AwsRequest request) {
-        String region = EndpointConfigs.region(request);
+        String region = request.regionOrDefault();
         String key;
         Deployment stopped;
         long generation;

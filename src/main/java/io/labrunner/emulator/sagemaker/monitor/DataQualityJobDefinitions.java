@@ -36,14 +36,14 @@ public final class DataQualityJobDefinitions implements OperationGroup {
     public void register(JsonProtocolService.Builder service) {
         service
                 .handler("CreateDataQualityJobDefinition", this::create)
-                .handler("DescribeDataQualityJobDefinition", (input, request) -> require(Regions.of(request),
+                .handler("DescribeDataQualityJobDefinition", (input, request) -> require(request.regionOrDefault(),
                         input.path("JobDefinitionName").asText()).describe())
                 .handler("ListDataQualityJobDefinitions", this::list)
                 .handler("DeleteDataQualityJobDefinition", this::delete);
     }
 
     private synchronized Object create(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         String name = input.path("JobDefinitionName").asText();
         String key = MonitorArns.key(region, name);
         String arn = MonitorArns.jobDefinition(region, name);
@@ -67,7 +67,7 @@ public final class DataQualityJobDefinitions implements OperationGroup {
     }
 
     private Object list(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         Comparator<JobDefinition> order = "Name".equals(input.path("SortBy").asText())
                 ? Comparator.comparing(JobDefinition::name)
                 : Comparator.comparing(JobDefinition::created).thenComparing(JobDefinition::name);
@@ -82,7 +82,7 @@ public final class DataQualityJobDefinitions implements OperationGroup {
     }
 
     private synchronized Object delete(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         JobDefinition definition = require(region, input.path("JobDefinitionName").asText());
         definitions.remove(MonitorArns.key(region, definition.name()));
         tags.forget(definition.arn());

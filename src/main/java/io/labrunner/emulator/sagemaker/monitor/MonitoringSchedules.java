@@ -86,7 +86,7 @@ public final class MonitoringSchedules implements OperationGroup {
     }
 
     private synchronized Object create(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         String name = input.path("MonitoringScheduleName").asText();
         String key = MonitorArns.key(region, name);
         String arn = MonitorArns.schedule(region, name);
@@ -210,7 +210,7 @@ public final class MonitoringSchedules implements OperationGroup {
     }
 
     private Object describe(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         MonitoringSchedule schedule = require(region, input.path("MonitoringScheduleName").asText());
         Map<String, Object> out = new LinkedHashMap<>(schedule.summary());
         out.put("MonitoringScheduleConfig", schedule.config());
@@ -231,7 +231,7 @@ public final class MonitoringSchedules implements OperationGroup {
     }
 
     private Object list(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         Comparator<MonitoringSchedule> order = switch (input.path("SortBy").asText("CreationTime")) {
             case "Name" -> Comparator.comparing(MonitoringSchedule::name);
             case "Status" -> Comparator.comparing(MonitoringSchedule::status)
@@ -257,7 +257,7 @@ public final class MonitoringSchedules implements OperationGroup {
     }
 
     private synchronized Object update(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         MonitoringSchedule schedule = require(region, input.path("MonitoringScheduleName").asText());
         ObjectNode config = (ObjectNode) input.path("MonitoringScheduleConfig").deepCopy();
         MonitoringJob job = resolve(region, config);
@@ -271,7 +271,7 @@ public final class MonitoringSchedules implements OperationGroup {
     }
 
     private synchronized Object setStatus(ObjectNode input, AwsRequest request, String status) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         MonitoringSchedule schedule = require(region, input.path("MonitoringScheduleName").asText());
         if (!schedule.status().equals(status)) {
             MonitoringSchedule changed = schedule.with(status, clock.instant());
@@ -283,7 +283,7 @@ public final class MonitoringSchedules implements OperationGroup {
     }
 
     private synchronized Object delete(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         MonitoringSchedule schedule = require(region, input.path("MonitoringScheduleName").asText());
         String key = MonitorArns.key(region, schedule.name());
         schedules.remove(key);
@@ -293,7 +293,7 @@ public final class MonitoringSchedules implements OperationGroup {
     }
 
     private Object listExecutions(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         String scheduleName = input.path("MonitoringScheduleName").asText(null);
         String prefix = scheduleName == null ? region + "/" : MonitorArns.key(region, scheduleName) + "/";
         String endpoint = input.path("EndpointName").asText(null);

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +80,7 @@ public final class ProcessingJobs implements OperationGroup {
     public void register(JsonProtocolService.Builder service) {
         service
                 .handler("CreateProcessingJob", this::create)
-                .handler("DescribeProcessingJob", (input, request) -> require(Regions.of(request),
+                .handler("DescribeProcessingJob", (input, request) -> require(request.regionOrDefault(),
                         input.path("ProcessingJobName").asText()).describe())
                 .handler("ListProcessingJobs", this::list)
                 .handler("StopProcessingJob", this::stop);
@@ -99,7 +98,7 @@ public final class ProcessingJobs implements OperationGroup {
     }
 
     private Object create(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         String arn = start(region, input.path("ProcessingJobName").asText(), input, null);
         if (input.has("Tags")) {
             tags.put(arn, TagOperations.tagsOf(input.get("Tags")));
@@ -220,25 +219,13 @@ public final class ProcessingJobs implements OperationGroup {
     }
 
     private Object list(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
-        Comparator<ProcessingJob> order = switch (input.path("SortBy").asText("CreationTime")) {
-            case "Name" -> Comparator.comparing(ProcessingJob::name);
-            case "Status" -> Comparator.comparing(ProcessingJob::status).thenComparing(ProcessingJob::created);
-            default -> Comparator.comparing(ProcessingJob::created).thenComparing(ProcessingJob::name);
-        };
-        String status = input.path("StatusEquals").asText(null);
-        List<ProcessingJob> matching = jobs.entriesWithPrefix(region + "/").values().stream()
-                .filter(j -> Listing.nameMatches(input, j.name()))
-                .filter(j -> status == null || status.equals(j.status()))
-                .filter(j -> Listing.within(input, "CreationTimeAfter", "CreationTimeBefore", j.created()))
-                .filter(j -> Listing.within(input, "LastModifiedTimeAfter", "LastModifiedTimeBefore", j.lastModified()))
-                .sorted(Listing.ordered(input, order))
-                .toList();
-        return Listing.page(input, matching, "ProcessingJobSummaries", ProcessingJob::summary);
+        return Listing.jobs(input, jobs.entriesWithPrefix(request.regionOrDefault() + "/").values(),
+                new Listing.JobFields<>(ProcessingJob::name, ProcessingJob::status, ProcessingJob::created, ProcessingJob::lastModified),
+                "ProcessingJobSummaries", ProcessingJob::summary);
     }
 
     private synchronized Object stop(ObjectNode input, AwsRequest request) {
-        String region = Regions.of(request);
+        String region = request.regionOrDefault();
         ProcessingJob job = require(region, input.path("ProcessingJobName").asText());
         if (!job.status().equals(ProcessingJob.IN_PROGRESS)) {
             if (job.status().equals(ProcessingJob.STOPPING)) {

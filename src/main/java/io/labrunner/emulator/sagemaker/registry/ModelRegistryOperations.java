@@ -53,12 +53,12 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
     @Override
     public void register(JsonProtocolService.Builder sagemaker) {
         sagemaker.handler("CreateModelPackageGroup", this::createGroup)
-                .handler("DescribeModelPackageGroup", (input, request) -> requireGroup(region(request),
+                .handler("DescribeModelPackageGroup", (input, request) -> requireGroup(request.regionOrDefault(),
                         input.path("ModelPackageGroupName").asText()).describe())
                 .handler("ListModelPackageGroups", this::listGroups)
                 .handler("DeleteModelPackageGroup", this::deleteGroup)
                 .handler("CreateModelPackage", this::createPackage)
-                .handler("DescribeModelPackage", (input, request) -> require(region(request),
+                .handler("DescribeModelPackage", (input, request) -> require(request.regionOrDefault(),
                         input.path("ModelPackageName").asText()).describe(clock.instant(), validation))
                 .handler("ListModelPackages", this::listPackages)
                 .handler("UpdateModelPackage", this::updatePackage)
@@ -66,7 +66,7 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
     }
 
     private synchronized Object createGroup(ObjectNode input, AwsRequest request) {
-        String region = region(request);
+        String region = request.regionOrDefault();
         String name = input.path("ModelPackageGroupName").asText();
         String arn = groupArn(region, name);
         if (store.group(region, name).isPresent()) {
@@ -83,7 +83,7 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
         Comparator<PackageGroup> order = sortByName(input)
                 ? Comparator.comparing(g -> g.name().toLowerCase(Locale.ROOT))
                 : Comparator.comparing(PackageGroup::created).thenComparing(PackageGroup::name);
-        List<PackageGroup> matching = store.groups(region(request)).stream()
+        List<PackageGroup> matching = store.groups(request.regionOrDefault()).stream()
                 .filter(g -> nameContains(input, g.name()))
                 .filter(g -> createdWithin(input, g.created()))
                 .sorted(ordered(input, order)).toList();
@@ -91,7 +91,7 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
     }
 
     private synchronized Object deleteGroup(ObjectNode input, AwsRequest request) {
-        PackageGroup group = requireGroup(region(request), input.path("ModelPackageGroupName").asText());
+        PackageGroup group = requireGroup(request.regionOrDefault(), input.path("ModelPackageGroupName").asText());
         if (!store.versions(group.region(), group.name()).isEmpty()) {
             throw RegistryErrors.groupNotEmpty(group.arn());
         }
@@ -105,7 +105,7 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
      * both (moto's recording of AWS, getmoto/moto pull 7165, for the two refusals' wording).
      */
     private synchronized Object createPackage(ObjectNode input, AwsRequest request) {
-        String region = region(request);
+        String region = request.regionOrDefault();
         boolean grouped = input.has("ModelPackageGroupName");
         if (grouped && input.has("ModelPackageName")) {
             throw RegistryErrors.validation("Both ModelPackageName and ModelPackageGroupName are provided in the "
@@ -180,7 +180,7 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
      * ModelPackageType is specified.", ListModelPackages).
      */
     private Object listPackages(ObjectNode input, AwsRequest request) {
-        String region = region(request);
+        String region = request.regionOrDefault();
         List<ModelPackage> candidates;
         if (input.has("ModelPackageGroupName")) {
             PackageGroup group = requireGroup(region, input.get("ModelPackageGroupName").asText());
@@ -211,7 +211,7 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
 
     /** Approves or rejects a version, and edits its customer metadata. */
     private synchronized Object updatePackage(ObjectNode input, AwsRequest request) {
-        ModelPackage pkg = require(region(request), input.path("ModelPackageArn").asText());
+        ModelPackage pkg = require(request.regionOrDefault(), input.path("ModelPackageArn").asText());
         String approval = pkg.approval();
         String description = pkg.approvalDescription();
         if (input.has("ModelApprovalStatus")) {
@@ -231,7 +231,7 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
     }
 
     private synchronized Object deletePackage(ObjectNode input, AwsRequest request) {
-        ModelPackage pkg = require(region(request), input.path("ModelPackageName").asText());
+        ModelPackage pkg = require(request.regionOrDefault(), input.path("ModelPackageName").asText());
         store.remove(pkg);
         tags.forget(pkg.arn());
         return null;
@@ -317,9 +317,5 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
             out.put("NextToken", Paging.token(to));
         }
         return out;
-    }
-
-    private static String region(AwsRequest request) {
-        return request.region() == null || request.region().isEmpty() ? "us-east-1" : request.region();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,34 @@ public final class Listing {
     /** {@code order} reversed unless the request asks for Ascending. */
     public static <T> Comparator<T> ordered(ObjectNode input, Comparator<T> order) {
         return "Ascending".equals(input.path("SortOrder").asText("Descending")) ? order : order.reversed();
+    }
+
+    /** How a job list reads a job: its name, status, creation and last-modified times. */
+    public record JobFields<J>(Function<J, String> name, Function<J, String> status, Function<J, Instant> created,
+                               Function<J, Instant> lastModified) {
+    }
+
+    /**
+     * A List…Jobs answer (transform, processing): NameContains, StatusEquals, the creation and last-modified
+     * windows, SortBy Name, Status or CreationTime (the default), SortOrder and paging.
+     */
+    public static <J> Map<String, Object> jobs(ObjectNode input, Collection<J> jobs, JobFields<J> fields, String member,
+                                               Function<J, Object> summary) {
+        Comparator<J> order = switch (input.path("SortBy").asText("CreationTime")) {
+            case "Name" -> Comparator.comparing(fields.name());
+            case "Status" -> Comparator.comparing(fields.status()).thenComparing(fields.created());
+            default -> Comparator.comparing(fields.created()).thenComparing(fields.name());
+        };
+        String status = input.path("StatusEquals").asText(null);
+        List<J> matching = jobs.stream()
+                .filter(j -> nameMatches(input, fields.name().apply(j)))
+                .filter(j -> status == null || status.equals(fields.status().apply(j)))
+                .filter(j -> within(input, "CreationTimeAfter", "CreationTimeBefore", fields.created().apply(j)))
+                .filter(j -> within(input, "LastModifiedTimeAfter", "LastModifiedTimeBefore",
+                        fields.lastModified().apply(j)))
+                .sorted(ordered(input, order))
+                .toList();
+        return page(input, matching, member, summary);
     }
 
     /**

@@ -46,7 +46,7 @@ public final class Models implements OperationGroup {
     public void register(JsonProtocolService.Builder service) {
         service
                 .handler("CreateModel", this::create)
-                .handler("DescribeModel", (input, request) -> require(region(request),
+                .handler("DescribeModel", (input, request) -> require(request.regionOrDefault(),
                         input.path("ModelName").asText()).describe())
                 .handler("ListModels", this::list)
                 .handler("DeleteModel", this::delete);
@@ -58,7 +58,7 @@ public final class Models implements OperationGroup {
     }
 
     private synchronized Object create(ObjectNode input, AwsRequest request) {
-        String region = region(request);
+        String region = request.regionOrDefault();
         String name = input.path("ModelName").asText();
         String arn = Arns.model(region, name);
         if (find(region, name).isPresent()) {
@@ -140,7 +140,7 @@ public final class Models implements OperationGroup {
     }
 
     private Object list(ObjectNode input, AwsRequest request) {
-        String region = region(request);
+        String region = request.regionOrDefault();
         Comparator<SageMakerModel> order = "Name".equals(input.path("SortBy").asText("CreationTime"))
                 ? Comparator.comparing(SageMakerModel::name)
                 : Comparator.comparing(SageMakerModel::created).thenComparing(SageMakerModel::name);
@@ -153,7 +153,7 @@ public final class Models implements OperationGroup {
     }
 
     private synchronized Object delete(ObjectNode input, AwsRequest request) {
-        SageMakerModel model = require(region(request), input.path("ModelName").asText());
+        SageMakerModel model = require(request.regionOrDefault(), input.path("ModelName").asText());
         models.remove(Arns.key(model.region(), model.name()));
         tags.forget(model.arn());
         return null;
@@ -161,9 +161,5 @@ public final class Models implements OperationGroup {
 
     private SageMakerModel require(String region, String name) {
         return find(region, name).orElseThrow(() -> TransformErrors.modelNotFound(Arns.model(region, name)));
-    }
-
-    static String region(AwsRequest request) {
-        return request.region() == null || request.region().isEmpty() ? "us-east-1" : request.region();
     }
 }

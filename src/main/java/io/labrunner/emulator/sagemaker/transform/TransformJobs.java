@@ -15,7 +15,6 @@ import io.labrunner.emulator.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +84,7 @@ public final class TransformJobs implements OperationGroup {
     public void register(JsonProtocolService.Builder service) {
         service
                 .handler("CreateTransformJob", this::create)
-                .handler("DescribeTransformJob", (input, request) -> require(Models.region(request),
+                .handler("DescribeTransformJob", (input, request) -> require(request.regionOrDefault(),
                         input.path("TransformJobName").asText()).describe())
                 .handler("ListTransformJobs", this::list)
                 .handler("StopTransformJob", this::stop);
@@ -104,7 +103,7 @@ public final class TransformJobs implements OperationGroup {
     }
 
     private synchronized Object create(ObjectNode input, AwsRequest request) {
-        String region = Models.region(request);
+        String region = request.regionOrDefault();
         String name = input.path("TransformJobName").asText();
         String arn = Arns.transformJob(region, name);
         String key = Arns.key(region, name);
@@ -216,25 +215,13 @@ public final class TransformJobs implements OperationGroup {
     }
 
     private Object list(ObjectNode input, AwsRequest request) {
-        String region = Models.region(request);
-        Comparator<TransformJob> order = switch (input.path("SortBy").asText("CreationTime")) {
-            case "Name" -> Comparator.comparing(TransformJob::name);
-            case "Status" -> Comparator.comparing(TransformJob::status).thenComparing(TransformJob::created);
-            default -> Comparator.comparing(TransformJob::created).thenComparing(TransformJob::name);
-        };
-        String status = input.path("StatusEquals").asText(null);
-        List<TransformJob> matching = jobs.entriesWithPrefix(region + "/").values().stream()
-                .filter(j -> Listing.nameMatches(input, j.name()))
-                .filter(j -> status == null || status.equals(j.status()))
-                .filter(j -> Listing.within(input, "CreationTimeAfter", "CreationTimeBefore", j.created()))
-                .filter(j -> Listing.within(input, "LastModifiedTimeAfter", "LastModifiedTimeBefore", j.lastModified()))
-                .sorted(Listing.ordered(input, order))
-                .toList();
-        return Listing.page(input, matching, "TransformJobSummaries", TransformJob::summary);
+        return Listing.jobs(input, jobs.entriesWithPrefix(request.regionOrDefault() + "/").values(),
+                new Listing.JobFields<>(TransformJob::name, TransformJob::status, TransformJob::created, TransformJob::lastModified),
+                "TransformJobSummaries", TransformJob::summary);
     }
 
     private synchronized Object stop(ObjectNode input, AwsRequest request) {
-        String region = Models.region(request);
+        String region = request.regionOrDefault();
         TransformJob job = require(region, input.path("TransformJobName").asText());
         if (!job.status().equals(TransformJob.IN_PROGRESS)) {
             if (job.status().equals(TransformJob.STOPPING)) {

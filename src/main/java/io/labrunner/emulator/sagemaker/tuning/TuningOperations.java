@@ -76,12 +76,8 @@ public final class TuningOperations implements OperationGroup {
         return new AwsException("ResourceNotFound", "Amazon SageMaker can't find a tuning job with name " + name, 400);
     }
 
-    private static String region(AwsRequest request) {
-        return request.region() == null || request.region().isEmpty() ? "us-east-1" : request.region();
-    }
-
     private Object create(ObjectNode input, AwsRequest request) {
-        String region = region(request);
+        String region = request.regionOrDefault();
         String name = input.path("HyperParameterTuningJobName").asText();
         TuningRequest plan = TuningRequest.check(input, metricsByImage);
         JsonNode warmStart = input.get("WarmStartConfig");
@@ -127,18 +123,18 @@ public final class TuningOperations implements OperationGroup {
 
     private Object describe(ObjectNode input, AwsRequest request) {
         String name = input.path("HyperParameterTuningJobName").asText();
-        return Summaries.describe(tuner.find(region(request), name).orElseThrow(() -> notFound(name)), clock.instant());
+        return Summaries.describe(tuner.find(request.regionOrDefault(), name).orElseThrow(() -> notFound(name)), clock.instant());
     }
 
     private Object stop(ObjectNode input, AwsRequest request) {
-        tuner.stop(region(request), input.path("HyperParameterTuningJobName").asText());
+        tuner.stop(request.regionOrDefault(), input.path("HyperParameterTuningJobName").asText());
         return null;
     }
 
     private Object list(ObjectNode input, AwsRequest request) {
         String contains = input.path("NameContains").asText("").toLowerCase(Locale.ROOT);
         String status = input.path("StatusEquals").asText(null);
-        List<TuningJob> jobs = tuner.list(region(request)).stream()
+        List<TuningJob> jobs = tuner.list(request.regionOrDefault()).stream()
                 .filter(j -> j.name().toLowerCase(Locale.ROOT).contains(contains))
                 .filter(j -> status == null || status.equals(j.status()))
                 .filter(j -> after(j.created(), input.get("CreationTimeAfter")))
@@ -174,7 +170,7 @@ public final class TuningOperations implements OperationGroup {
 
     private Object listTrainingJobs(ObjectNode input, AwsRequest request) {
         String name = input.path("HyperParameterTuningJobName").asText();
-        TuningJob job = tuner.find(region(request), name).orElseThrow(() -> notFound(name));
+        TuningJob job = tuner.find(request.regionOrDefault(), name).orElseThrow(() -> notFound(name));
         String status = input.path("StatusEquals").asText(null);
         String sortBy = input.path("SortBy").asText("Name");
         List<Trial> trials = job.trials().stream()

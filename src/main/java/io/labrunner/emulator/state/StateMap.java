@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -52,6 +53,22 @@ public final class StateMap<V> {
     public Optional<V> get(String key) {
         byte[] bytes = map == null ? null : map.get(key);
         return bytes == null ? Optional.empty() : Optional.of(decode(key, bytes));
+    }
+
+    /**
+     * Replaces the value under {@code key} with what {@code change} makes of it, writing only when it returns
+     * another object; null when there is no value. Not atomic: callers that race hold their own lock.
+     */
+    public V update(String key, UnaryOperator<V> change) {
+        Optional<V> current = get(key);
+        if (current.isEmpty()) {
+            return null;
+        }
+        V next = change.apply(current.get());
+        if (next != current.get()) {
+            put(key, next);
+        }
+        return next;
     }
 
     /** Every entry, in key order. */

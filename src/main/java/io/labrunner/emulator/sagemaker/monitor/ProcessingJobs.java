@@ -207,15 +207,7 @@ public final class ProcessingJobs implements OperationGroup {
     }
 
     private synchronized ProcessingJob update(String key, UnaryOperator<ProcessingJob> change) {
-        Optional<ProcessingJob> current = jobs.get(key);
-        if (current.isEmpty()) {
-            return null;
-        }
-        ProcessingJob next = change.apply(current.get());
-        if (next != current.get()) {
-            jobs.put(key, next);
-        }
-        return next;
+        return jobs.update(key, change);
     }
 
     private Object list(ObjectNode input, AwsRequest request) {

@@ -203,15 +203,7 @@ public final class TransformJobs implements OperationGroup {
     }
 
     private synchronized TransformJob update(String key, java.util.function.UnaryOperator<TransformJob> change) {
-        Optional<TransformJob> current = jobs.get(key);
-        if (current.isEmpty()) {
-            return null;
-        }
-        TransformJob next = change.apply(current.get());
-        if (next != current.get()) {
-            jobs.put(key, next);
-        }
-        return next;
+        return jobs.update(key, change);
     }
 
     private Object list(ObjectNode input, AwsRequest request) {

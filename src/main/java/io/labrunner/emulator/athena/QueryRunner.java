@@ -3,6 +3,7 @@ package io.labrunner.emulator.athena;
 import static io.labrunner.emulator.athena.AthenaJson.JSON;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.labrunner.emulator.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +28,7 @@ final class QueryRunner implements AutoCloseable {
     private final BlobLocations blobs;
     private final AthenaStore store;
     private final Duration queueTime;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "athena-queries");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("athena-queries"));
 
     QueryRunner(AthenaEngine engine, BlobLocations blobs, AthenaStore store, Duration queueTime) {
         this.engine = engine;

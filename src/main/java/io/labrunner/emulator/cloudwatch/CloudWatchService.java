@@ -3,6 +3,7 @@ package io.labrunner.emulator.cloudwatch;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
+import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.protocol.OperationHandler;
@@ -68,11 +69,7 @@ public final class CloudWatchService implements AwsService {
         });
         this.json = jsonBuilder.build();
         this.query = queryBuilder.build();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cloudwatch-alarms");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cloudwatch-alarms"));
         long every = Math.max(1, evaluationInterval.toMillis());
         scheduler.scheduleWithFixedDelay(this::evaluateAlarms, every, every, TimeUnit.MILLISECONDS);
     }

@@ -1,5 +1,6 @@
 package io.labrunner.emulator.firehose;
 
+import io.labrunner.emulator.DaemonThreads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +39,7 @@ final class Deliverer implements AutoCloseable {
         this.streams = streams;
         this.stored = stored;
         if (settings.background()) {
-            background = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "lab-emulator-firehose");
-                t.setDaemon(true);
-                return t;
-            });
+            background = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lab-emulator-firehose"));
             long tick = settings.tick().toMillis();
             background.scheduleWithFixedDelay(this::deliverQuietly, tick, tick, TimeUnit.MILLISECONDS);
         } else {

@@ -3,6 +3,7 @@ package io.labrunner.emulator.glue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
+import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.iam.IamDirectory;
 import io.labrunner.emulator.state.StateStore;
 import java.nio.file.Files;
@@ -25,11 +26,7 @@ final class CrawlerOperations implements AutoCloseable {
     private final Path blobRoot;
     private final IamDirectory iam;
     private final CrawlerTimings timings;
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "glue-crawler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("glue-crawler"));
 
     CrawlerOperations(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings, StateStore state) {
         this.catalog = catalog;

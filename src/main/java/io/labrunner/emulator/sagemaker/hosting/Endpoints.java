@@ -3,6 +3,7 @@ package io.labrunner.emulator.sagemaker.hosting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.S3Objects;
 import io.labrunner.emulator.cloudwatch.MetricSink;
 import io.labrunner.emulator.logs.LogWriter;
@@ -28,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,12 +89,8 @@ public final class Endpoints implements OperationGroup, CaptureDestinations {
         this.clock = clock;
         this.startup = startup;
         this.endpoints = state.map("sagemaker.endpoints", Endpoint.class);
-        AtomicInteger threads = new AtomicInteger();
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, task -> {
-            Thread thread = new Thread(task, "sagemaker-endpoints-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor pool =
+                new ScheduledThreadPoolExecutor(2, DaemonThreads.numbered("sagemaker-endpoints-"));
         // On close, work not started is dropped; a deployment loading finishes (an interrupt would break its reads).
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         pool.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);

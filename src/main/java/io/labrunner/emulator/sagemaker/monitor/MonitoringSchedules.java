@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
@@ -62,11 +63,7 @@ public final class MonitoringSchedules implements OperationGroup {
         this.clock = clock;
         this.schedules = state.map("sagemaker.monitoring-schedules", MonitoringSchedule.class);
         this.executions = state.map("sagemaker.monitoring-executions", MonitoringExecution.class);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "sagemaker-monitoring-schedules");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sagemaker-monitoring-schedules"));
         ticker.scheduleWithFixedDelay(this::safeRunDue, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -3,6 +3,7 @@ package io.labrunner.emulator.sagemaker.monitor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.S3Objects;
 import io.labrunner.emulator.cloudwatch.MetricSink;
 import io.labrunner.emulator.logs.LogWriter;
@@ -27,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,12 +67,7 @@ public final class ProcessingJobs implements OperationGroup {
         this.startup = startup;
         this.workRoot = workRoot;
         this.jobs = state.map("sagemaker.processing-jobs", ProcessingJob.class);
-        AtomicInteger threads = new AtomicInteger();
-        this.runner = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "sagemaker-processing-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.runner = Executors.newFixedThreadPool(2, DaemonThreads.numbered("sagemaker-processing-"));
         resume();
     }
 

@@ -2,6 +2,7 @@ package io.labrunner.emulator.sagemaker.training;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.S3Objects;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.protocol.JsonProtocolService;
@@ -24,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SageMaker training jobs: CreateTrainingJob, DescribeTrainingJob, ListTrainingJobs and StopTrainingJob,
@@ -54,13 +54,8 @@ public final class TrainingJobService implements OperationGroup, TrainingJobs {
         prepare(workRoot);
         this.context = new TrainingRun.Context(store, new AlgorithmRegistry(algorithms), new ChannelFetcher(s3), s3,
                 logs, latestMetrics, timings, clock, workRoot);
-        AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(timings.parallelJobs(), timings.parallelJobs(), 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "sagemaker-training-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new LinkedBlockingQueue<>(), DaemonThreads.numbered("sagemaker-training-"));
         store.load(clock.instant());
     }
 

@@ -3,6 +3,7 @@ package io.labrunner.emulator.sagemaker.transform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsRequest;
+import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.S3Objects;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.protocol.JsonProtocolService;
@@ -23,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,12 +71,7 @@ public final class TransformJobs implements OperationGroup {
         this.clock = clock;
         this.startup = startup;
         this.jobs = state.map("sagemaker.transform-jobs", TransformJob.class);
-        AtomicInteger threads = new AtomicInteger();
-        this.runner = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "sagemaker-transform-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.runner = Executors.newCachedThreadPool(DaemonThreads.numbered("sagemaker-transform-"));
         resume();
     }
 

@@ -2,6 +2,7 @@ package io.labrunner.emulator.sagemaker.tuning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labrunner.emulator.AwsException;
+import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.sagemaker.TrainingJobs;
 import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;
@@ -53,11 +54,7 @@ final class Tuner implements AutoCloseable {
         this.store = state.map("sagemaker.tuning-jobs", TuningJob.class);
         this.clock = clock;
         restore();
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sagemaker-tuning");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sagemaker-tuning"));
         poller.scheduleWithFixedDelay(this::pollAll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -207,7 +207,8 @@ public final class ProcessingJobs implements OperationGroup {
 
     private Object list(ObjectNode input, AwsRequest request) {
         return Listing.jobs(input, jobs.entriesWithPrefix(request.regionOrDefault() + "/").values(),
-                new Listing.JobFields<>(ProcessingJob::name, ProcessingJob::status, ProcessingJob::created, ProcessingJob::lastModified),
+                new Listing.JobFields<>(ProcessingJob::name, ProcessingJob::status, ProcessingJob::created,
+                        ProcessingJob::lastModified),
                 "ProcessingJobSummaries", ProcessingJob::summary);
     }
 

@@ -203,7 +203,8 @@ public final class TransformJobs implements OperationGroup {
 
     private Object list(ObjectNode input, AwsRequest request) {
         return Listing.jobs(input, jobs.entriesWithPrefix(request.regionOrDefault() + "/").values(),
-                new Listing.JobFields<>(TransformJob::name, TransformJob::status, TransformJob::created, TransformJob::lastModified),
+                new Listing.JobFields<>(TransformJob::name, TransformJob::status, TransformJob::created,
+                        TransformJob::lastModified),
                 "TransformJobSummaries", TransformJob::summary);
     }
 

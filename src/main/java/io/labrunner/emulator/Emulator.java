@@ -16,6 +16,7 @@ import io.labrunner.emulator.glue.GlueCatalog;
 import io.labrunner.emulator.glue.GlueService;
 import io.labrunner.emulator.iam.IamService;
 import io.labrunner.emulator.iam.RoleStore;
+import io.labrunner.emulator.iam.access.AccessControl;
 import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.cloudwatch.CloudWatchService;
@@ -132,6 +133,8 @@ public final class Emulator implements AutoCloseable {
     private final List<Algorithm> algorithms;
     private final TrainingTimings trainingTimings;
     private final java.time.Duration tuningPoll;
+    private final boolean enforceIam;
+    private volatile AccessControl accessControl;
 
     private Server server;
     private Path dataDir;
@@ -162,6 +165,7 @@ public final class Emulator implements AutoCloseable {
         this.algorithms = List.copyOf(runnable);
         this.trainingTimings = builder.trainingTimings;
         this.tuningPoll = builder.tuningPoll;
+        this.enforceIam = builder.enforceIam;
     }
 
     public static Builder builder() {
@@ -259,6 +263,7 @@ public final class Emulator implements AutoCloseable {
      */
     private Map<String, Supplier<AwsService>> builtIns() {
         IamService iam = new IamService(new RoleStore(state));
+        accessControl = new AccessControl(enforceIam, iam.directory(), iam.rolePolicies(), java.time.Clock.systemUTC());
         Map<String, Supplier<AwsService>> builtIns = new LinkedHashMap<>();
         builtIns.put("sts", () -> new StsService(ACCOUNT_ID));
         builtIns.put("iam", () -> iam);
@@ -319,6 +324,17 @@ public final class Emulator implements AutoCloseable {
                 endpoints, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC(),
                 ProcessingJobs.DEFAULT_STARTUP, MonitoringSchedules.DEFAULT_TICK)));
         return new SageMakerService(groups);
+    }
+
+    /**
+     * How this emulator authorizes requests: resource policies always, roles' identity-based policies when
+     * built with {@link Builder#enforceIam(boolean)}; set between {@link #start()} and {@link #close()}.
+     */
+    public AccessControl accessControl() {
+        if (accessControl == null) {
+            throw new IllegalStateException("The emulator has no access control yet; call start() first");
+        }
+        return accessControl;
     }
 
     /**
@@ -706,8 +722,19 @@ public final class Emulator implements AutoCloseable {
         private final List<Algorithm> algorithms = new ArrayList<>();
         private TrainingTimings trainingTimings = TrainingTimings.DEFAULT;
         private java.time.Duration tuningPoll = TuningOperations.DEFAULT_POLL;
+        private boolean enforceIam;
 
         private Builder() {
+        }
+
+        /**
+         * Whether requests signed with a role's temporary credentials, and services acting as a role, must be
+         * allowed by the role's policies, as on AWS; default false: only resource policies (bucket policies,
+         * key policies) are enforced.
+         */
+        public Builder enforceIam(boolean enforce) {
+            this.enforceIam = enforce;
+            return this;
         }
 
         /**

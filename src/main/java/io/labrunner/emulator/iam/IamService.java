@@ -18,6 +18,7 @@ import java.util.Set;
  */
 public final class IamService implements AwsService {
     private final RoleStore roles;
+    private final RolePolicies rolePolicies;
     private final QueryProtocolService protocol;
 
     /** An IAM with no roles. */
@@ -33,10 +34,11 @@ public final class IamService implements AwsService {
     /** An IAM over the given role and managed policy state. */
     public IamService(RoleStore roles, ManagedPolicyStore managed) {
         this.roles = roles;
+        this.rolePolicies = new RolePolicies(managed);
         RoleOperations role = new RoleOperations(roles);
         PolicyOperations policy = new PolicyOperations(roles, managed);
         ManagedPolicyOperations managedPolicy = new ManagedPolicyOperations(managed, roles);
-        SimulationOperations simulation = new SimulationOperations(roles, managed);
+        SimulationOperations simulation = new SimulationOperations(roles, rolePolicies);
         this.protocol = QueryProtocolService.builder("iam")
                 .handler("CreateRole", (in, request) -> role.create(in))
                 .handler("GetRole", (in, request) -> role.get(in))
@@ -72,6 +74,11 @@ public final class IamService implements AwsService {
     /** The read-only view other services use to look up and trust-check roles. */
     public IamDirectory directory() {
         return roles;
+    }
+
+    /** Each role's identity-based policies, for deciding the requests made with the role's permissions. */
+    public RolePolicies rolePolicies() {
+        return rolePolicies;
     }
 
     /** The operations this emulator implements, by their model names. */

@@ -28,11 +28,11 @@ import java.util.Map;
 final class SimulationOperations {
     private static final int DEFAULT_PAGE = 100;
     private final RoleStore roles;
-    private final ManagedPolicyStore policies;
+    private final RolePolicies rolePolicies;
 
-    SimulationOperations(RoleStore roles, ManagedPolicyStore policies) {
+    SimulationOperations(RoleStore roles, RolePolicies rolePolicies) {
         this.roles = roles;
-        this.policies = policies;
+        this.rolePolicies = rolePolicies;
     }
 
     Map<String, Object> simulatePrincipal(ObjectNode in) {
@@ -48,7 +48,7 @@ final class SimulationOperations {
         return simulate(in, identity, in.has("CallerArn") ? in.get("CallerArn").textValue() : null);
     }
 
-    /** The role's inline policies, then its attached managed policies' default versions. */
+    /** The role's identity-based policies (see {@link RolePolicies}). */
     private List<SourcedPolicy> principalPolicies(String arn) {
         String[] parts = arn.split(":", 6);
         if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("iam")) {
@@ -60,15 +60,7 @@ final class SimulationOperations {
                     + parts[5].substring(parts[5].lastIndexOf('/') + 1) + " cannot be found.", 404);
         }
         Role role = roles.role(arn).orElseThrow(() -> IamErrors.noSuchRole(parts[5].substring(parts[5].lastIndexOf('/') + 1)));
-        List<SourcedPolicy> list = new ArrayList<>();
-        role.inlinePolicies().forEach((name, document) ->
-                list.add(new SourcedPolicy(name, "role", PolicyDocuments.parse(document, PolicyKind.IDENTITY))));
-        for (String attached : role.attachedPolicies()) {
-            policies.find(attached).ifPresent(p -> list.add(new SourcedPolicy(p.name(),
-                    p.awsManaged() ? "aws-managed" : "user-managed",
-                    PolicyDocuments.parse(p.defaultDocument(), PolicyKind.IDENTITY))));
-        }
-        return list;
+        return rolePolicies.of(role);
     }
 
     /** Policies given in the request, named as IAM names them: {@code PolicyInputList.1}, ... */

@@ -10,8 +10,9 @@ import java.util.Set;
  * <ol>
  * <li>a Deny statement that applies in any policy — identity, resource or boundary — denies
  *     (explicitDeny);</li>
- * <li>otherwise an Allow in the resource's policy for this principal allows: within one account a
- *     resource-based policy suffices on its own;</li>
+ * <li>otherwise an Allow in the resource's policy that names this principal allows: within one account a
+ *     resource-based policy suffices on its own (one that names only the principal's account delegates to
+ *     the identity-based policies instead);</li>
  * <li>otherwise an Allow in an identity-based policy allows, if the permissions boundary (when there is one)
  *     also allows the request;</li>
  * <li>otherwise the request is implicitly denied.</li>
@@ -67,7 +68,8 @@ public final class PolicyEvaluator {
     private static boolean applies(SourcedPolicy.Compiled c, RequestContext request, boolean checkPrincipal,
                                    boolean substitutes, Set<String> missing) {
         Statement s = c.statement;
-        if (checkPrincipal && !Principals.matches(s.principals(), request.principal())) {
+        if (checkPrincipal && !(s.effect() == Effect.DENY ? Principals.matches(s.principals(), request.principal())
+                : Principals.grantsDirectly(s.principals(), request.principal()))) {
             return false;
         }
         boolean action = false;

@@ -14,14 +14,27 @@ final class Principals {
     }
 
     static boolean matches(PrincipalElement element, String caller) {
+        return matches(element, caller, true);
+    }
+
+    /**
+     * Whether the element names the caller itself: everyone, its ARN, its role or its service, but not merely
+     * its account. Naming the account delegates to the account's identity-based policies: an Allow so worded
+     * grants nothing on its own (IAM User Guide, "AWS account principals").
+     */
+    static boolean grantsDirectly(PrincipalElement element, String caller) {
+        return matches(element, caller, false);
+    }
+
+    private static boolean matches(PrincipalElement element, String caller, boolean byAccount) {
         if (element == null) {
             return false;
         }
-        boolean named = element.everyone() || names(element.byType(), caller);
+        boolean named = element.everyone() || names(element.byType(), caller, byAccount);
         return named != element.negated();
     }
 
-    private static boolean names(Map<String, List<String>> byType, String caller) {
+    private static boolean names(Map<String, List<String>> byType, String caller, boolean byAccount) {
         for (Map.Entry<String, List<String>> type : byType.entrySet()) {
             for (String value : type.getValue()) {
                 if (value.equals("*")) {
@@ -30,7 +43,7 @@ final class Principals {
                 if (caller == null) {
                     continue;
                 }
-                if (type.getKey().equals("AWS") ? namesAws(value, caller)
+                if (type.getKey().equals("AWS") ? namesAws(value, caller, byAccount)
                         : type.getKey().equals("Service") ? value.equalsIgnoreCase(caller) : value.equals(caller)) {
                     return true;
                 }
@@ -39,7 +52,7 @@ final class Principals {
         return false;
     }
 
-    private static boolean namesAws(String value, String caller) {
+    private static boolean namesAws(String value, String caller, boolean byAccount) {
         if (value.equals(caller)) {
             return true;
         }
@@ -48,7 +61,7 @@ final class Principals {
             return false;
         }
         if (value.equals(account) || value.equals("arn:aws:iam::" + account + ":root")) {
-            return true;
+            return byAccount;
         }
         // A role ARN names the role's sessions too.
         String[] sts = caller.split(":", 6);

@@ -1,0 +1,106 @@
+package io.labrunner.emulator.iam.access;
+
+import io.labrunner.emulator.iam.IamDirectory;
+import io.labrunner.emulator.iam.RolePolicies;
+import io.labrunner.emulator.iam.policy.Decision;
+import io.labrunner.emulator.iam.policy.EvalDecision;
+import io.labrunner.emulator.iam.policy.PolicyEvaluator;
+import io.labrunner.emulator.iam.policy.PolicySet;
+import io.labrunner.emulator.iam.policy.RequestContext;
+import io.labrunner.emulator.iam.policy.SourcedPolicy;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether a caller may perform an action, the one place the emulator authorizes requests.
+ *
+ * <p>A resource's own policy (a bucket policy, a key policy) always counts: its explicit Deny denies
+ * everybody it names, the root user included, as on AWS. A role's identity-based policies count only when
+ * enforcement is on, which it is not by default: then a role's session (or a service acting as the role)
+ * needs an Allow, and is denied with IAM's message otherwise. The root user is never denied by identity
+ * policies.
+ */
+public final class AccessControl {
+    private final boolean enforcing;
+    private final IamDirectory roles;
+    private final RolePolicies rolePolicies;
+    private final Clock clock;
+
+    public AccessControl(boolean enforcing, IamDirectory roles, RolePolicies rolePolicies, Clock clock) {
+        this.enforcing = enforcing;
+        this.roles = roles;
+        this.rolePolicies = rolePolicies;
+        this.clock = clock;
+    }
+
+    /** Whether roles' identity-based policies are enforced (the emulator's {@code --enforce-iam}). */
+    public boolean enforcing() {
+        return enforcing;
+    }
+
+    /** Empty when {@code caller} may perform the request, else why not. */
+    public Optional<Denial> check(Caller caller, AccessRequest request) {
+        boolean identity = enforcing && caller.isRole();
+        List<SourcedPolicy> policies = identity ? identityPolicies(caller.roleArn()) : List.of();
+        return decide(caller.arn(), caller.roleArn(), identity, policies, request);
+    }
+
+    /**
+     * Empty when a service acting as {@code roleArn} (a crawler reading its data source, a training job writing
+     * its model) may perform the request. {@code sessionName} names the service's session, e.g.
+     * {@code AWS-Crawler}.
+     */
+    public Optional<Denial> checkRole(String roleArn, String sessionName, AccessRequest request) {
+        String session = sessionArn(roleArn, sessionName);
+        List<SourcedPolicy> policies = enforcing ? identityPolicies(roleArn) : List.of();
+        return decide(session, roleArn, enforcing, policies, request);
+    }
+
+    /** The ARN of a role's session: {@code arn:aws:sts::<account>:assumed-role/<role name>/<session>}. */
+    public static String sessionArn(String roleArn, String sessionName) {
+        String[] parts = roleArn.split(":", 6);
+        String name = parts[5].substring(parts[5].lastIndexOf('/') + 1);
+        return "arn:aws:sts::" + parts[4] + ":assumed-role/" + name + "/" + sessionName;
+    }
+
+    private List<SourcedPolicy> identityPolicies(String roleArn) {
+        return roles.role(roleArn).map(rolePolicies::of).orElse(List.of());
+    }
+
+    private Optional<Denial> decide(String principal, String roleArn, boolean identity, List<SourcedPolicy> policies,
+            AccessRequest request) {
+        RequestContext.Builder context = RequestContext.builder(request.action(), request.resource())
+                .principal(principal);
+        request.keys().forEach(context::key);
+        globalKeys(context, principal, roleArn);
+        PolicySet set = new PolicySet(policies, request.resourcePolicy(), List.of());
+        Decision decision = PolicyEvaluator.evaluate(set, context.build());
+        if (decision.decision() == EvalDecision.ALLOWED || (!identity && decision.decision() != EvalDecision.EXPLICIT_DENY)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Denial(principal, request.action(), request.resource(), reason(decision, request)));
+    }
+
+    /** The global condition keys every request carries (IAM User Guide, "AWS global condition context keys"). */
+    private void globalKeys(RequestContext.Builder context, String principal, String roleArn) {
+        String account = principal.split(":", 6)[4];
+        context.key("aws:PrincipalArn", roleArn != null ? roleArn : principal)
+                .key("aws:PrincipalAccount", account)
+                .key("aws:PrincipalType", roleArn != null ? "AssumedRole" : "Account")
+                .key("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(clock.instant()))
+                .key("aws:EpochTime", String.valueOf(clock.instant().getEpochSecond()));
+    }
+
+    /** Why IAM denied, in the words of its AccessDenied messages (IAM User Guide, "Troubleshoot access denied"). */
+    private static String reason(Decision decision, AccessRequest request) {
+        if (decision.decision() == EvalDecision.EXPLICIT_DENY) {
+            boolean inResourcePolicy = decision.matched().stream()
+                    .anyMatch(m -> m.policy() == request.resourcePolicy());
+            return inResourcePolicy ? "with an explicit deny in a resource-based policy"
+                    : "with an explicit deny in an identity-based policy";
+        }
+        return "because no identity-based policy allows the " + request.action() + " action";
+    }
+}

@@ -19,6 +19,14 @@ public interface AwsService extends AutoCloseable {
      */
     AwsResponse handle(AwsRequest request);
 
+    /**
+     * What IAM authorizes for this request: usually one action on one resource, with the resource's policy if
+     * it has one. Empty (the default) means the action {@code <signing name>:<operation>} on {@code *}.
+     */
+    default java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return java.util.List.of();
+    }
+
     @Override
     default void close() {
     }

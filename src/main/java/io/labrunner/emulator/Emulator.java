@@ -17,6 +17,7 @@ import io.labrunner.emulator.glue.GlueService;
 import io.labrunner.emulator.iam.IamService;
 import io.labrunner.emulator.iam.RoleStore;
 import io.labrunner.emulator.iam.access.AccessControl;
+import io.labrunner.emulator.iam.access.Callers;
 import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.cloudwatch.CloudWatchService;
@@ -194,7 +195,8 @@ public final class Emulator implements AutoCloseable {
             Map<String, AwsService> bySigningName = createServices();
             serving = Map.copyOf(bySigningName);
             FrontDoor frontDoor = new FrontDoor(s3, bySigningName, region, new AccessGuard(host, corsOrigin),
-                    new Authenticator(Map.of(ACCESS_KEY, SECRET_KEY), java.time.Clock.systemUTC()));
+                    new Authenticator(Map.of(ACCESS_KEY, SECRET_KEY), java.time.Clock.systemUTC()),
+                    Callers.rootOnly(ACCOUNT_ID));
             server.setHandler(handlers(frontDoor));
             startServer();
             return this;

@@ -1,5 +1,6 @@
 package io.labrunner.emulator;
 
+import io.labrunner.emulator.iam.access.Callers;
 import io.labrunner.emulator.s3.S3Frontend;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,13 +49,15 @@ final class FrontDoor extends HttpServlet {
     private final String defaultRegion;
     private final transient AccessGuard guard;
     private final transient Authenticator authenticator;
+    private final transient Callers callers;
 
     /**
      * @param s3 supplies the S3 handler, which may still be warming up when the port opens
      */
     FrontDoor(Supplier<S3Frontend> s3, Map<String, AwsService> services, String defaultRegion, AccessGuard guard,
-            Authenticator authenticator) {
+            Authenticator authenticator, Callers callers) {
         this.s3 = s3;
+        this.callers = callers;
         this.services = Map.copyOf(services);
         this.defaultRegion = defaultRegion;
         this.guard = guard;
@@ -112,7 +115,8 @@ final class FrontDoor extends HttpServlet {
                 refuse(request, response, protocol, denied.get(), requestId);
                 return;
             }
-            s3.get().serve(request, response);
+            s3.get().serve(request, response, callers.of(credentials.scope() == null ? ""
+                    : credentials.scope().accessKeyId()));
             return;
         }
         if (!credentials.present()) {

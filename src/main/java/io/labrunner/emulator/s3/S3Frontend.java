@@ -2,6 +2,7 @@ package io.labrunner.emulator.s3;
 
 import com.google.common.base.Throwables;
 import io.labrunner.emulator.FormCodec;
+import io.labrunner.emulator.iam.access.Caller;
 import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,8 +104,12 @@ public final class S3Frontend extends S3ProxyHandler {
                 folder.toAbsolutePath(), inFlight));
     }
 
-    /** Serves one S3 request; never throws for S3-level failures, which become S3 XML errors. */
-    public void serve(HttpServletRequest servletRequest, HttpServletResponse response) throws IOException {
+    /**
+     * Serves one S3 request signed by {@code caller}; never throws for S3-level failures, which become S3 XML
+     * errors.
+     */
+    public void serve(HttpServletRequest servletRequest, HttpServletResponse response, Caller caller)
+            throws IOException {
         HttpServletRequest request = new QueryOnlyRequest(servletRequest);
         try (InputStream body = servletRequest.getInputStream()) {
             rejectInvalidNewBucketName(request);

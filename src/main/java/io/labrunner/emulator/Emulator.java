@@ -281,7 +281,7 @@ public final class Emulator implements AutoCloseable {
                 state));
         builtIns.put("kinesis", () -> new KinesisService(KinesisSettings.defaults(), state));
         builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi(),
-                glueTables(), state));
+                glueTables(), state, serviceAccess()));
         builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID, modelServer, state));
         builtIns.put("logs", () -> {
             logs = new LogsService(ACCOUNT_ID, state, java.time.Clock.systemUTC());

@@ -22,5 +22,7 @@ public enum Capability {
     /** SageMaker Model Monitor's data-quality analyzer: baseline jobs, monitoring schedules and their reports. */
     SAGEMAKER_MODEL_MONITOR,
     /** CloudWatch metrics (PutMetricData, GetMetricData, GetMetricStatistics, ListMetrics) and metric alarms. */
-    CLOUDWATCH_METRICS
+    CLOUDWATCH_METRICS,
+    /** IAM enforced: requests and services acting as a role are allowed only what the role's policies allow. */
+    IAM_ENFORCEMENT
 }

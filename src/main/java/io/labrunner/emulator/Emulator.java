@@ -315,7 +315,7 @@ public final class Emulator implements AutoCloseable {
         Models models = new Models(s3Objects(), tags, state, java.time.Clock.systemUTC(), modelRegistry);
         TransformJobs transforms = new TransformJobs(models, s3Objects(), registry::forImage,
                 algorithms.stream().map(Algorithm::repository).toList(), tags, logWriter(), state,
-                java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP);
+                java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP, serviceAccess());
         EndpointConfigs endpointConfigs = new EndpointConfigs(ACCOUNT_ID, models, tags, state,
                 java.time.Clock.systemUTC());
         Endpoints endpoints = Endpoints.create(ACCOUNT_ID, endpointConfigs, models,

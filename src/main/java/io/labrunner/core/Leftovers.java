@@ -105,7 +105,8 @@ public final class Leftovers {
                     .forEach(a -> found.add("KMS alias " + a.aliasName()));
         }
         if (capabilities.contains(Capability.SECRETS_MANAGER)) {
-            clients.secretsManager().listSecretsPaginator(r -> { }).secretList().stream()
+            clients.secretsManager().listSecretsPaginator(r -> { }).stream()
+                    .flatMap(page -> page.secretList().stream())
                     .filter(s -> s.name().startsWith(stem))
                     .forEach(s -> found.add("Secrets Manager secret " + s.name()));
         }

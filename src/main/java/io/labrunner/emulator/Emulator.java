@@ -98,7 +98,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  *
  * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs, CloudWatch metrics and alarms and
- * SageMaker (training and tuning jobs, models, Batch Transform) are always served;
+ * SageMaker (training and tuning jobs, models, Batch Transform), KMS and Secrets Manager are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.

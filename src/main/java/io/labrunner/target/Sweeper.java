@@ -192,7 +192,8 @@ public final class Sweeper {
             byKmsAlias(found);
         }
         if (capabilities.contains(Capability.SECRETS_MANAGER)) {
-            clients.secretsManager().listSecretsPaginator(r -> r.includePlannedDeletion(false)).secretList().stream()
+            clients.secretsManager().listSecretsPaginator(r -> r.includePlannedDeletion(false)).stream()
+                    .flatMap(page -> page.secretList().stream())
                     .filter(sec -> RUN_NAME.matcher(sec.name()).matches())
                     .forEach(sec -> add(found, Resource.secret(sec.arn()), sec.createdDate()));
         }

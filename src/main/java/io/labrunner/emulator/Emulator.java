@@ -350,17 +350,6 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * The emulator's KMS keys, for services that encrypt with them in-process as AWS's services do (S3's SSE-KMS,
-     * Secrets Manager); the same keys the KMS API serves. Available between {@link #start()} and {@link #close()}.
-     */
-    public KeyRing keyRing() {
-        if (kmsKeys == null) {
-            throw new IllegalStateException("The emulator has no KMS keys yet; call start() first");
-        }
-        return kmsKeys;
-    }
-
-    /**
      * The emulator's state store, for services added with {@link Builder#service(ServiceFactory)} that
      * keep state across restarts; open between {@link #start()} and {@link #close()}.
      */
@@ -369,6 +358,17 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("The emulator has no state store yet; call start() first");
         }
         return state;
+    }
+
+    /**
+     * The emulator's KMS keys, for services that encrypt with them in-process as AWS's services do (S3's SSE-KMS,
+     * Secrets Manager); the same keys the KMS API serves. Available between {@link #start()} and {@link #close()}.
+     */
+    public KeyRing keyRing() {
+        if (kmsKeys == null) {
+            throw new IllegalStateException("The emulator has no KMS keys yet; call start() first");
+        }
+        return kmsKeys;
     }
 
     private Map<String, AwsService> createServices() {

@@ -22,5 +22,11 @@ public enum Capability {
     /** SageMaker Model Monitor's data-quality analyzer: baseline jobs, monitoring schedules and their reports. */
     SAGEMAKER_MODEL_MONITOR,
     /** CloudWatch metrics (PutMetricData, GetMetricData, GetMetricStatistics, ListMetrics) and metric alarms. */
-    CLOUDWATCH_METRICS
+    CLOUDWATCH_METRICS,
+    /**
+     * IAM decides what a role may do: requests signed with a role's session, and what a service does as a
+     * role (a training job reading its data), succeed only where the role's policies allow. Always so on
+     * AWS; an emulator only when it enforces IAM.
+     */
+    IAM_ENFORCEMENT
 }

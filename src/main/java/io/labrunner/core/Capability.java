@@ -23,6 +23,18 @@ public enum Capability {
     SAGEMAKER_MODEL_MONITOR,
     /** CloudWatch metrics (PutMetricData, GetMetricData, GetMetricStatistics, ListMetrics) and metric alarms. */
     CLOUDWATCH_METRICS,
+    /** KMS customer managed keys: CreateKey with a key policy, aliases, key rotation, ScheduleKeyDeletion. */
+    KMS,
+    /** Secrets Manager secrets (CreateSecret, GetSecretValue, DescribeSecret), encrypted with the KMS key they name. */
+    SECRETS_MANAGER,
+    /** S3 default bucket encryption and per-object SSE-KMS, reported by HeadObject with the key's ARN. */
+    S3_ENCRYPTION,
+    /**
+     * S3 evaluates bucket policies on every request, conditions included ({@code aws:SecureTransport},
+     * {@code s3:x-amz-server-side-encryption}), and keeps Block Public Access settings: a policy's Deny
+     * answers AccessDenied as on AWS, where LocalStack stores policies without enforcing them.
+     */
+    S3_BUCKET_POLICIES,
     /**
      * IAM decides what a role may do: requests signed with a role's session, and what a service does as a
      * role (a training job reading its data), succeed only where the role's policies allow. Always so on

@@ -24,7 +24,8 @@ public final class EmbeddedTarget implements Target {
             Capability.KINESIS, Capability.KINESIS_SHARD_LIMITS,
             Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
             Capability.SAGEMAKER_TRAINING, Capability.SAGEMAKER_HOSTING, Capability.SAGEMAKER_MODEL_MONITOR,
-            Capability.CLOUDWATCH_METRICS);
+            Capability.CLOUDWATCH_METRICS, Capability.KMS, Capability.SECRETS_MANAGER, Capability.S3_ENCRYPTION,
+            Capability.S3_BUCKET_POLICIES);
 
     private final Emulator emulator;
     private final URI endpoint;

@@ -47,7 +47,7 @@ public enum TargetKind {
                 return EmbeddedTarget.CAPABILITIES;
             case LOCALSTACK:
                 return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.KINESIS, Capability.FIREHOSE_S3,
-                        Capability.CLOUDWATCH_METRICS);
+                        Capability.CLOUDWATCH_METRICS, Capability.KMS, Capability.SECRETS_MANAGER);
             case FLOCI:
                 // No crawlers; Athena SQL only with its DuckDB sidecar (not started here); Bedrock is a stub.
                 return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.GLUE_CATALOG,

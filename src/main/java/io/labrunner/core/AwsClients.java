@@ -168,7 +168,7 @@ public final class AwsClients implements AutoCloseable {
         return logs;
     }
 
-    /** KMS: keys, aliases, key policies, rotation. */
+    /** KMS: keys, aliases, key policies, Encrypt and Decrypt. */
     public synchronized KmsClient kms() {
         if (kms == null) {
             kms = track(() -> configure(KmsClient.builder()).build());

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The feature database's credentials in the JSON shape Secrets Manager uses for database secrets
@@ -19,13 +17,6 @@ record DbCredentials(String engine, String host, int port, String username, Stri
     /** The database the lab's pipeline reads its training rows from; it exists only in this story. */
     static DbCredentials forFeatureDatabase(String password) {
         return new DbCredentials("postgres", "features.db.internal", 5432, "ml_pipeline", password, "features");
-    }
-
-    /** 24 random bytes as 32 URL-safe characters: what a password generator would make. */
-    static String newPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Reads a secret string; a secret that is not such JSON is an error that names no value. */

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Security for the data an ML pipeline trains on: a customer managed KMS key with a key policy
@@ -100,7 +102,7 @@ public final class EncryptMlDataLab implements Lab {
                 TrainingBucket.denyUnencryptedAndPlainHttp(ctx.s3(), bucket));
         ctx.step("Store the feature database's credentials in secret " + secret(ctx) + ", encrypted with the key",
                 () -> DatabaseSecret.create(ctx.secretsManager(), secret(ctx), keyArn[0],
-                        DbCredentials.forFeatureDatabase(DbCredentials.newPassword()), ctx.tags()));
+                        DbCredentials.forFeatureDatabase(newPassword(ctx)), ctx.tags()));
         ctx.step("Run the export: read the secret, connect, upload the training rows with SSE-KMS", () -> {
             FeaturePipeline.Export export = FeaturePipeline.run(ctx.secretsManager(), secret(ctx), ctx.s3(), bucket,
                     keyArn[0]);
@@ -111,6 +113,32 @@ public final class EncryptMlDataLab implements Lab {
         ctx.step("Try what the bucket now refuses", () -> {
             ctx.note("upload without encryption: " + Attempts.unencryptedUpload(ctx.s3(), bucket).outcome());
             ctx.note("read over plain HTTP:      " + Attempts.plainHttpRead(ctx.s3(), bucket).outcome());
+        });
+    }
+
+    /** A password Secrets Manager generates; it goes straight into the secret and is never shown. */
+    private static String newPassword(LabContext ctx) {
+        return ctx.secretsManager().getRandomPassword(generate -> generate.passwordLength(32L)
+                .excludePunctuation(true)).randomPassword();
+    }
+
+    /**
+     * Forces the secret's deletion and schedules the key's, after the shortest wait KMS allows (7
+     * days): a deleted key cannot be brought back, and neither can anything encrypted under it.
+     * The ledger deletes the bucket.
+     */
+    @Override
+    public void cleanup(LabContext ctx) {
+        try {
+            ctx.secretsManager().deleteSecret(delete -> delete.secretId(secret(ctx)).forceDeleteWithoutRecovery(true));
+        } catch (ResourceNotFoundException alreadyGone) {
+            // Never made, or deleted by an earlier cleanup.
+        }
+        TrainingDataKey.describe(ctx.kms(), keyAlias(ctx)).ifPresent(key -> {
+            if (key.keyState() != KeyState.PENDING_DELETION) {
+                ctx.kms().scheduleKeyDeletion(schedule -> schedule.keyId(key.keyId()).pendingWindowInDays(7));
+            }
+            ctx.kms().deleteAlias(delete -> delete.aliasName(keyAlias(ctx)));
         });
     }
 

@@ -22,5 +22,12 @@ public enum Capability {
     /** SageMaker Model Monitor's data-quality analyzer: baseline jobs, monitoring schedules and their reports. */
     SAGEMAKER_MODEL_MONITOR,
     /** CloudWatch metrics (PutMetricData, GetMetricData, GetMetricStatistics, ListMetrics) and metric alarms. */
-    CLOUDWATCH_METRICS
+    CLOUDWATCH_METRICS,
+    /**
+     * Clients reach the target over TLS (HTTPS), so a policy's {@code aws:SecureTransport} is true for them. A lab
+     * that declares it gets every client of its run over TLS (on the embedded target, trusting only the emulator's
+     * own certificate), and {@link LabContext#s3OverPlainHttp()} to show what such a policy denies. AWS offers it;
+     * an endpoint offers it when its URL is https.
+     */
+    TLS
 }

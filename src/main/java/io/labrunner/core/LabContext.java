@@ -56,6 +56,14 @@ public interface LabContext extends RunNames {
     /** CloudWatch Logs, where SageMaker jobs write their containers' output. */
     CloudWatchLogsClient logs();
 
+    /**
+     * S3 over plain HTTP, not TLS: for showing that a bucket policy denying non-TLS access
+     * ({@code "Bool": {"aws:SecureTransport": "false"}}) refuses it. A lab that declares
+     * {@link Capability#TLS} gets every other client over TLS; on AWS this one goes to the region's
+     * {@code http://} S3 endpoint, on an emulator to its endpoint with the {@code http} scheme.
+     */
+    S3Client s3OverPlainHttp();
+
     /** Tags every taggable resource of the run carries ({@code lab:run-id}, {@code lab:lab}, {@code lab:expires-at}). */
     Map<String, String> tags();
 

@@ -34,5 +34,12 @@ public enum Capability {
      * {@code s3:x-amz-server-side-encryption}), and keeps Block Public Access settings: a policy's Deny
      * answers AccessDenied as on AWS, where LocalStack stores policies without enforcing them.
      */
-    S3_BUCKET_POLICIES
+    S3_BUCKET_POLICIES,
+    /**
+     * Clients reach the target over TLS (HTTPS), so a policy's {@code aws:SecureTransport} is true for them. A lab
+     * that declares it gets every client of its run over TLS (on the embedded target, trusting only the emulator's
+     * own certificate), and {@link LabContext#s3OverPlainHttp()} to show what such a policy denies. AWS offers it;
+     * an endpoint offers it when its URL is https.
+     */
+    TLS
 }

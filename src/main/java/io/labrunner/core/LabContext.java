@@ -64,6 +64,14 @@ public interface LabContext extends RunNames {
     /** Secrets Manager: secrets such as database credentials, encrypted with a KMS key. */
     SecretsManagerClient secretsManager();
 
+    /**
+     * S3 over plain HTTP, not TLS: for showing that a bucket policy denying non-TLS access
+     * ({@code "Bool": {"aws:SecureTransport": "false"}}) refuses it. A lab that declares
+     * {@link Capability#TLS} gets every other client over TLS; on AWS this one goes to the region's
+     * {@code http://} S3 endpoint, on an emulator to its endpoint with the {@code http} scheme.
+     */
+    S3Client s3OverPlainHttp();
+
     /** Tags every taggable resource of the run carries ({@code lab:run-id}, {@code lab:lab}, {@code lab:expires-at}). */
     Map<String, String> tags();
 

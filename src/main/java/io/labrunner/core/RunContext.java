@@ -146,6 +146,11 @@ final class RunContext implements LabContext {
     }
 
     @Override
+    public S3Client s3OverPlainHttp() {
+        return clients.s3OverPlainHttp();
+    }
+
+    @Override
     public Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("lab:run-id", ledger.runId());

@@ -51,6 +51,8 @@ import io.labrunner.emulator.secretsmanager.SecretsManagerService;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.sts.StsService;
+import io.labrunner.emulator.tls.EmulatorCertificate;
+import io.labrunner.emulator.tls.TlsOnSamePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -145,6 +147,8 @@ public final class Emulator implements AutoCloseable {
 
     private Server server;
     private Path dataDir;
+    /** The certificate HTTPS on the same port presents, kept in the data directory. */
+    private EmulatorCertificate certificate;
     /** Every service's state but S3's objects: open from start() to close(). */
     private StateStore state;
     private boolean ownsDataDir;
@@ -197,6 +201,7 @@ public final class Emulator implements AutoCloseable {
             bind();
             prepareDataDir();
             openState();
+            serveTls();
             s3 = warmUpS3();
             Map<String, AwsService> bySigningName = createServices();
             serving = Map.copyOf(bySigningName);
@@ -241,6 +246,20 @@ public final class Emulator implements AutoCloseable {
         }
         catalog = new GlueCatalog(state);
         kmsKeys = new KmsKeys(ACCOUNT_ID, state, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * The port answers HTTPS too, with the data directory's certificate (made on its first start). After
+     * {@link #openState()}: its lock keeps two emulators from writing the certificate at once.
+     */
+    private void serveTls() {
+        try {
+            certificate = EmulatorCertificate.loadOrCreate(dataDir, java.time.Clock.systemUTC());
+        } catch (IOException e) {
+            throw new EmulatorException("The TLS certificate in " + EmulatorCertificate.pemIn(dataDir).getParent()
+                    + " cannot be written (" + e.getClass().getSimpleName() + "); pass another --data DIR", e);
+        }
+        TlsOnSamePort.serve((ServerConnector) server.getConnectors()[0], certificate);
     }
 
     /**
@@ -473,6 +492,25 @@ public final class Emulator implements AutoCloseable {
             default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         };
         return URI.create("http://" + endpointHost + ":" + port);
+    }
+
+    /**
+     * The same port over HTTPS, e.g. {@code https://127.0.0.1:4566}: requests that come this way are secure
+     * ({@code aws:SecureTransport} true). Clients must trust {@link #getCertificatePem()}.
+     */
+    public URI getHttpsEndpoint() {
+        URI plain = getEndpoint();
+        return URI.create("https://" + plain.getRawAuthority());
+    }
+
+    /**
+     * The emulator's self-signed certificate (PEM), for localhost, 127.0.0.1 and ::1: what clients trust
+     * to use {@link #getHttpsEndpoint()} (the AWS CLI's {@code --ca-bundle}, boto3's {@code verify=}). It is
+     * kept in the data directory and the same on every start with that directory.
+     */
+    public Path getCertificatePem() {
+        requireStarted();
+        return certificate.pem();
     }
 
     /** The port actually bound (useful with port 0). */

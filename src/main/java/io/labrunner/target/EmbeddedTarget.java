@@ -2,7 +2,9 @@ package io.labrunner.target;
 
 import io.labrunner.core.Capability;
 import io.labrunner.core.Location;
+import io.labrunner.core.TlsEndpoint;
 import io.labrunner.emulator.Emulator;
+import io.labrunner.emulator.tls.EmulatorCertificate;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -25,19 +27,22 @@ public final class EmbeddedTarget implements Target {
             Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
             Capability.SAGEMAKER_TRAINING, Capability.SAGEMAKER_HOSTING, Capability.SAGEMAKER_MODEL_MONITOR,
             Capability.CLOUDWATCH_METRICS, Capability.KMS, Capability.SECRETS_MANAGER, Capability.S3_ENCRYPTION,
-            Capability.S3_BUCKET_POLICIES);
+            Capability.S3_BUCKET_POLICIES, Capability.TLS);
 
     private final Emulator emulator;
     private final URI endpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final Location location;
+    private final Optional<TlsEndpoint> tls;
 
-    private EmbeddedTarget(Emulator emulator, URI endpoint, Region region, Location location) {
+    private EmbeddedTarget(Emulator emulator, URI endpoint, Region region, Location location,
+                           Optional<TlsEndpoint> tls) {
         this.emulator = emulator;
         this.endpoint = endpoint;
         this.region = region;
         this.location = location;
+        this.tls = tls;
         this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     }
 
@@ -55,16 +60,20 @@ public final class EmbeddedTarget implements Target {
         Location here = place(emulator.getEndpoint(), Region.of(emulator.getRegion()));
         // Without a data folder the emulator's state is a temp folder that goes when this process ends.
         here = dataDir == null ? here.endingWithThisProcess() : here.withData(dataDir);
-        return new EmbeddedTarget(emulator, emulator.getEndpoint(), Region.of(emulator.getRegion()), here);
+        return new EmbeddedTarget(emulator, emulator.getEndpoint(), Region.of(emulator.getRegion()), here,
+                Optional.of(new TlsEndpoint(emulator.getHttpsEndpoint(), emulator.getCertificatePem())));
     }
 
     /**
      * Uses an emulator another process serves (a running {@code lab emulator}), which keeps its
-     * state in {@code data} when its note says.
+     * state in {@code data} when its note says, and its TLS certificate there too.
      */
     public static EmbeddedTarget attach(URI endpoint, Region region, Optional<Path> data) {
         Location here = place(endpoint, region);
-        return new EmbeddedTarget(null, endpoint, region, data.map(here::withData).orElse(here));
+        // The same port answers https; the certificate is the one in its data folder.
+        Optional<TlsEndpoint> tls = data.map(EmulatorCertificate::pemIn).filter(java.nio.file.Files::isRegularFile)
+                .map(pem -> new TlsEndpoint(URI.create("https://" + endpoint.getRawAuthority()), pem));
+        return new EmbeddedTarget(null, endpoint, region, data.map(here::withData).orElse(here), tls);
     }
 
     private static Location place(URI endpoint, Region region) {
@@ -99,7 +108,18 @@ public final class EmbeddedTarget implements Target {
 
     @Override
     public Set<Capability> capabilities() {
-        return CAPABILITIES;
+        if (tls.isPresent()) {
+            return CAPABILITIES;
+        }
+        // An emulator that keeps no certificate where this one looks (its data folder unknown) offers no TLS here.
+        Set<Capability> offered = EnumSet.copyOf(CAPABILITIES);
+        offered.remove(Capability.TLS);
+        return offered;
+    }
+
+    @Override
+    public Optional<TlsEndpoint> tlsEndpoint() {
+        return tls;
     }
 
     @Override

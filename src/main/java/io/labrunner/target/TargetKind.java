@@ -53,6 +53,8 @@ public enum TargetKind {
                 return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.GLUE_CATALOG,
                         Capability.KINESIS, Capability.FIREHOSE_S3);
             case LOCALSTACK_TOKEN:
+                // Its container is reached over plain HTTP; TLS is whatever an https endpoint offers.
+                return EnumSet.complementOf(EnumSet.of(Capability.TLS));
             case AWS:
                 return EnumSet.allOf(Capability.class);
             default:

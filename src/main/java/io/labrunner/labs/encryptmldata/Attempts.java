@@ -60,19 +60,15 @@ final class Attempts {
                 put -> put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(keyArn));
     }
 
-    /** GetObject of the training data over plain HTTP. */
-    static Attempt plainHttpRead(S3Client s3, String bucket) {
-        try (S3Client plain = PlainHttpS3.like(s3)) {
-            return attempt("GetObject " + FeaturePipeline.TRAINING_OBJECT + " over HTTP", () ->
-                    plain.getObjectAsBytes(get -> get.bucket(bucket).key(FeaturePipeline.TRAINING_OBJECT)));
-        }
+    /** GetObject of the training data, made with a client that speaks plain HTTP. */
+    static Attempt plainHttpRead(S3Client plain, String bucket) {
+        return attempt("GetObject " + FeaturePipeline.TRAINING_OBJECT + " over HTTP", () ->
+                plain.getObjectAsBytes(get -> get.bucket(bucket).key(FeaturePipeline.TRAINING_OBJECT)));
     }
 
     /** ListObjectsV2 over plain HTTP: an action on the bucket, not on an object. */
-    static Attempt plainHttpList(S3Client s3, String bucket) {
-        try (S3Client plain = PlainHttpS3.like(s3)) {
-            return attempt("ListObjectsV2 over HTTP", () -> plain.listObjectsV2(list -> list.bucket(bucket).maxKeys(1)));
-        }
+    static Attempt plainHttpList(S3Client plain, String bucket) {
+        return attempt("ListObjectsV2 over HTTP", () -> plain.listObjectsV2(list -> list.bucket(bucket).maxKeys(1)));
     }
 
     static Attempt tlsList(S3Client s3, String bucket) {

@@ -45,7 +45,7 @@ public final class EncryptMlDataLab implements Lab {
                 35,
                 "< $0.10 (a KMS key is $1 a month, billed by the hour until its deletion is scheduled)",
                 Set.of(Capability.S3, Capability.STS, Capability.KMS, Capability.SECRETS_MANAGER,
-                        Capability.S3_ENCRYPTION, Capability.S3_BUCKET_POLICIES));
+                        Capability.S3_ENCRYPTION, Capability.S3_BUCKET_POLICIES, Capability.TLS));
     }
 
     // Every name depends only on the run id, so each phase (and the learner) finds them again.
@@ -112,7 +112,7 @@ public final class EncryptMlDataLab implements Lab {
         });
         ctx.step("Try what the bucket now refuses", () -> {
             ctx.note("upload without encryption: " + Attempts.unencryptedUpload(ctx.s3(), bucket).outcome());
-            ctx.note("read over plain HTTP:      " + Attempts.plainHttpRead(ctx.s3(), bucket).outcome());
+            ctx.note("read over plain HTTP:      " + Attempts.plainHttpRead(ctx.s3OverPlainHttp(), bucket).outcome());
         });
     }
 

@@ -199,8 +199,8 @@ final class EncryptionChecks {
 
     static CheckResult plainHttpIsRefused(LabContext ctx) {
         String bucket = EncryptMlDataLab.bucket(ctx);
-        Attempts.Attempt list = Attempts.plainHttpList(ctx.s3(), bucket);
-        Attempts.Attempt get = Attempts.plainHttpRead(ctx.s3(), bucket);
+        Attempts.Attempt list = Attempts.plainHttpList(ctx.s3OverPlainHttp(), bucket);
+        Attempts.Attempt get = Attempts.plainHttpRead(ctx.s3OverPlainHttp(), bucket);
         Attempts.Attempt overTls = Attempts.tlsList(ctx.s3(), bucket);
         String detail = List.of(list, get, overTls).toString();
         if (!list.denied() || !get.denied()) {

@@ -25,7 +25,8 @@ class EncryptMlDataLabTest {
     @Test
     void needsKmsSecretsManagerAndAnS3ThatEnforcesBucketPolicies() {
         assertThat(lab.info().capabilities()).containsExactlyInAnyOrder(Capability.S3, Capability.STS,
-                Capability.KMS, Capability.SECRETS_MANAGER, Capability.S3_ENCRYPTION, Capability.S3_BUCKET_POLICIES);
+                Capability.KMS, Capability.SECRETS_MANAGER, Capability.S3_ENCRYPTION, Capability.S3_BUCKET_POLICIES,
+                Capability.TLS);
     }
 
     @Test

@@ -26,7 +26,9 @@ import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.cloudwatch.CloudWatchService;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.logs.LogsService;
+import io.labrunner.emulator.s3.BucketPolicies;
 import io.labrunner.emulator.s3.S3Frontend;
+import io.labrunner.emulator.s3.S3Security;
 import io.labrunner.emulator.sagemaker.monitor.ModelMonitor;
 import io.labrunner.emulator.sagemaker.monitor.MonitoringSchedules;
 import io.labrunner.emulator.sagemaker.monitor.ProcessingJobs;
@@ -269,7 +271,8 @@ public final class Emulator implements AutoCloseable {
     private Supplier<S3Frontend> warmUpS3() {
         Path root = blobRoot();
         StateStore writes = state;
-        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root, writes));
+        S3Security security = new S3Security(this::accessControl, this::keyRing, region);
+        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root, writes, security));
         Thread warmUp = new Thread(task, "lab-emulator-s3-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
@@ -377,6 +380,14 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("The emulator has no KMS keys yet; call start() first");
         }
         return kmsKeys;
+    }
+
+    /**
+     * Each S3 bucket's policy, for services that act as a role on S3 in-process (pass it as the resource policy
+     * of their access requests); waits for S3 to finish starting.
+     */
+    public BucketPolicies bucketPolicies() {
+        return bucket -> requireS3().bucketPolicies().of(bucket);
     }
 
     /**

@@ -331,7 +331,7 @@ final class EncryptionChecks {
                             + " password, and write no connection string that holds it.",
                     "Delete those objects and run the export again: " + EXPORT_STEP);
         }
-        return CheckResult.pass(looked + " objects read, none holds the password");
+        return CheckResult.pass(looked + (looked == 1 ? " object" : " objects") + " read, none holds the password");
     }
 
     private static String errorCode(S3Exception e) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labrunner.core.Capability;
 import io.labrunner.core.RunNames;
 import io.labrunner.core.StateDirectory;
+import io.labrunner.core.report.CheckOutcome;
 import io.labrunner.core.report.LabResult;
 import io.labrunner.core.report.Outcome;
+import io.labrunner.core.report.RunListener;
+import io.labrunner.core.report.StepResult;
 import io.labrunner.labs.sagemakerxgboost.LabSelfTests;
 import io.labrunner.testing.EmbeddedEmulator;
 import java.nio.file.Path;
@@ -40,7 +43,18 @@ class EncryptMlDataLabTest {
     void everyCheckFailsBeforeTheSolutionAndPassesAfterItAndNothingIsLeft() {
         try (EmbeddedEmulator emulator = new EmbeddedEmulator()) {
             long start = System.nanoTime();
-            LabResult result = emulator.runner(new StateDirectory(home)).selfTest(lab);
+            LabResult result = emulator.runner(new StateDirectory(home), new RunListener() {
+                @Override
+                public void stepFinished(StepResult step) {
+                    System.out.printf("%6d ms  %s%n", step.duration().toMillis(), step.name());
+                    step.notes().forEach(note -> System.out.println("           " + note));
+                }
+
+                @Override
+                public void checkFinished(CheckOutcome check) {
+                    System.out.println((check.passed() ? "  ✔ " : "  ✘ ") + check.name() + ": " + check.detail());
+                }
+            }).selfTest(lab);
             System.out.printf("%s self-test: %.1f s%n", lab.info().id(), (System.nanoTime() - start) / 1e9);
             assertThat(result.outcome()).as(LabSelfTests.explain(result)).isEqualTo(Outcome.PASSED);
             assertThat(result.checks().stream().filter(c -> c.ok()).count())

@@ -102,7 +102,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  *
  * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs, CloudWatch metrics and alarms and
- * SageMaker (training and tuning jobs, models, Batch Transform) are always served;
+ * SageMaker (training and tuning jobs, models, Batch Transform), KMS and Secrets Manager are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -372,17 +372,6 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * The emulator's KMS keys, for services that encrypt with them in-process as AWS's services do (S3's SSE-KMS,
-     * Secrets Manager); the same keys the KMS API serves. Available between {@link #start()} and {@link #close()}.
-     */
-    public KeyRing keyRing() {
-        if (kmsKeys == null) {
-            throw new IllegalStateException("The emulator has no KMS keys yet; call start() first");
-        }
-        return kmsKeys;
-    }
-
-    /**
      * Each S3 bucket's policy, for services that act as a role on S3 in-process (pass it as the resource policy
      * of their access requests); waits for S3 to finish starting.
      */
@@ -399,6 +388,17 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("The emulator has no state store yet; call start() first");
         }
         return state;
+    }
+
+    /**
+     * The emulator's KMS keys, for services that encrypt with them in-process as AWS's services do (S3's SSE-KMS,
+     * Secrets Manager); the same keys the KMS API serves. Available between {@link #start()} and {@link #close()}.
+     */
+    public KeyRing keyRing() {
+        if (kmsKeys == null) {
+            throw new IllegalStateException("The emulator has no KMS keys yet; call start() first");
+        }
+        return kmsKeys;
     }
 
     private Map<String, AwsService> createServices() {

@@ -72,6 +72,8 @@ public final class KmsKeys implements KeyRing {
         materials.put(keyId, new KeyMaterial(List.of(Ciphertexts.randomBytes(MATERIAL_BYTES))));
         storedMaterial.put(keyId, materials.get(keyId));
         save(key);
+        // Material must be on disk before anything is encrypted under it, whichever service asked for the key.
+        storedMaterial.commit();
         return key;
     }
 
@@ -160,6 +162,7 @@ public final class KmsKeys implements KeyRing {
         KeyMaterial material = materials.get(key.keyId()).rotated(Ciphertexts.randomBytes(MATERIAL_BYTES));
         materials.put(key.keyId(), material);
         storedMaterial.put(key.keyId(), material);
+        storedMaterial.commit();
         Instant next = key.rotationEnabled() ? now().plus(Duration.ofDays(key.rotationPeriodInDays())) : null;
         return save(key.withRotated(new KmsKey.Rotation(now(), type), next));
     }

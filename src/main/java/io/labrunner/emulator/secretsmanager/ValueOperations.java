@@ -1,6 +1,7 @@
 package io.labrunner.emulator.secretsmanager;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,11 @@ final class ValueOperations {
                 version = secret.withStage(wanted).orElseThrow(() -> SecretsErrors.stageNotFound(wanted));
             }
             byte[] plaintext = values.decrypt(secret.arn(), version);
-            // AWS keeps the day of the last read, not the moment.
-            store.save(secret.accessed(store.now().truncatedTo(ChronoUnit.DAYS)));
+            // AWS keeps the day of the last read, not the moment: a write once a day at most.
+            Instant day = store.now().truncatedTo(ChronoUnit.DAYS);
+            if (!day.equals(secret.lastAccessed())) {
+                store.save(secret.accessed(day));
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ARN", secret.arn());
             out.put("Name", secret.name());

@@ -149,8 +149,8 @@ public final class Emulator implements AutoCloseable {
 
     private Server server;
     private Path dataDir;
-    /** The certificate HTTPS on the same port presents, kept in the data directory. */
-    private EmulatorCertificate certificate;
+    /** HTTPS on the same port, with the certificate kept in the data directory. */
+    private TlsOnSamePort tls;
     /** Every service's state but S3's objects: open from start() to close(). */
     private StateStore state;
     private boolean ownsDataDir;
@@ -203,7 +203,8 @@ public final class Emulator implements AutoCloseable {
             bind();
             prepareDataDir();
             openState();
-            serveTls();
+            // After openState(): its lock keeps two emulators from writing the certificate at once.
+            tls = TlsOnSamePort.prepare(dataDir, java.time.Clock.systemUTC());
             s3 = warmUpS3();
             Map<String, AwsService> bySigningName = createServices();
             serving = Map.copyOf(bySigningName);
@@ -211,6 +212,7 @@ public final class Emulator implements AutoCloseable {
                     new Authenticator(Map.of(ACCESS_KEY, SECRET_KEY), java.time.Clock.systemUTC()),
                     Callers.rootOnly(ACCOUNT_ID));
             server.setHandler(handlers(frontDoor));
+            serveTls();
             startServer();
             return this;
         } catch (RuntimeException e) {
@@ -250,18 +252,14 @@ public final class Emulator implements AutoCloseable {
         kmsKeys = new KmsKeys(ACCOUNT_ID, state, java.time.Clock.systemUTC());
     }
 
-    /**
-     * The port answers HTTPS too, with the data directory's certificate (made on its first start). After
-     * {@link #openState()}: its lock keeps two emulators from writing the certificate at once.
-     */
+    /** The port answers HTTPS too, with the data directory's certificate (made on its first start). */
     private void serveTls() {
         try {
-            certificate = EmulatorCertificate.loadOrCreate(dataDir, java.time.Clock.systemUTC());
-        } catch (IOException e) {
+            tls.serve((ServerConnector) server.getConnectors()[0]);
+        } catch (UncheckedIOException e) {
             throw new EmulatorException("The TLS certificate in " + EmulatorCertificate.pemIn(dataDir).getParent()
-                    + " cannot be written (" + e.getClass().getSimpleName() + "); pass another --data DIR", e);
+                    + " cannot be written (" + e.getCause().getClass().getSimpleName() + "); pass another --data DIR", e);
         }
-        TlsOnSamePort.serve((ServerConnector) server.getConnectors()[0], certificate);
     }
 
     /**
@@ -521,7 +519,7 @@ public final class Emulator implements AutoCloseable {
      */
     public Path getCertificatePem() {
         requireStarted();
-        return certificate.pem();
+        return tls.certificate().pem();
     }
 
     /** The port actually bound (useful with port 0). */
@@ -584,14 +582,23 @@ public final class Emulator implements AutoCloseable {
                 server.destroy();
                 server = null;
                 port = -1;
+                closeTls();
                 closeServices();
                 closeState();
                 deleteOwnedDataDir();
             }
         } else {
+            closeTls();
             closeServices();
             closeState();
             deleteOwnedDataDir();
+        }
+    }
+
+    private void closeTls() {
+        if (tls != null) {
+            tls.close();
+            tls = null;
         }
     }
 

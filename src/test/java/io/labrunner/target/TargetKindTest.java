@@ -28,8 +28,10 @@ class TargetKindTest {
     }
 
     @Test
-    void theTokenLocalStackAndAwsOfferEverything() {
-        assertThat(TargetKind.LOCALSTACK_TOKEN.knownCapabilities()).containsExactlyInAnyOrder(Capability.values());
+    void theTokenLocalStackOffersEverythingButTlsAndAwsEverything() {
+        // Its container is reached over plain HTTP: a lab that needs TLS is not served there.
+        assertThat(TargetKind.LOCALSTACK_TOKEN.knownCapabilities()).containsExactlyInAnyOrderElementsOf(
+                java.util.EnumSet.complementOf(java.util.EnumSet.of(Capability.TLS)));
         assertThat(TargetKind.AWS.knownCapabilities()).containsExactlyInAnyOrder(Capability.values());
         assertThat(TargetKind.LOCALSTACK.knownCapabilities()).doesNotContain(Capability.GLUE_CATALOG, Capability.ATHENA_SQL,
                 Capability.BEDROCK_TEXT);
@@ -40,5 +42,12 @@ class TargetKindTest {
         assertThat(TargetKind.FLOCI.knownCapabilities()).contains(Capability.GLUE_CATALOG)
                 .doesNotContain(Capability.GLUE_CRAWLER, Capability.ATHENA_SQL, Capability.BEDROCK_TEXT,
                         Capability.BEDROCK_EMBEDDINGS);
+    }
+
+    @Test
+    void aLabThatNeedsTlsIsServedByTheEmbeddedTargetAndAwsOnly() {
+        String advice = TargetKind.whoServes(Set.of(Capability.S3, Capability.TLS), "localstack");
+
+        assertThat(advice).isEqualTo("embedded would serve it");
     }
 }

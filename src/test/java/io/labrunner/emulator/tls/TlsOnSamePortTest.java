@@ -35,6 +35,7 @@ class TlsOnSamePortTest {
     private Server server;
     private int port;
     private EmulatorCertificate certificate;
+    private TlsOnSamePort tls;
 
     /** Answers what the request looked like to a servlet. */
     static final class EchoSecure extends HttpServlet {
@@ -51,8 +52,9 @@ class TlsOnSamePortTest {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        certificate = EmulatorCertificate.loadOrCreate(data, Clock.systemUTC());
-        TlsOnSamePort.serve(connector, certificate);
+        tls = TlsOnSamePort.prepare(data, Clock.systemUTC());
+        tls.serve(connector);
+        certificate = tls.certificate();
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new EchoSecure()), "/*");
         server.setHandler(context);
@@ -63,6 +65,7 @@ class TlsOnSamePortTest {
     @AfterEach
     void stop() throws Exception {
         server.stop();
+        tls.close();
     }
 
     @Test

@@ -112,6 +112,8 @@ final class S3AccessMapping {
             case "HEAD" -> List.of(new S3Access("s3:ListBucket", bucket, null, Map.of()));
             case "GET" -> List.of(new S3Access("s3:ListBucket", bucket, null, listKeys(request)));
             // DeleteObjects is authorized per key, as s3:DeleteObject; the keys are in the body (see S3Frontend).
+            // A browser form upload (POST to the bucket) names its key inside the form, which is not read here:
+            // it is authorized on the bucket's ARN.
             case "POST" -> request.getParameter("delete") != null ? List.of()
                     : List.of(new S3Access("s3:PutObject", bucket, null, Map.of()));
             default -> List.of();

@@ -52,14 +52,21 @@ final class S3Authorizer {
         if (accesses.isEmpty()) {
             return;
         }
-        Map<String, List<String>> global = globalKeys(request);
+        boolean identity = caller.isRole() && control.get().enforcing();
+        Map<String, List<String>> global = null;
         for (S3Access access : accesses) {
             if (!caller.isRole() && ROOT_ALWAYS.contains(access.action())) {
                 continue;
             }
+            SourcedPolicy bucketPolicy = access.bucket() == null ? null : policies.of(access.bucket()).orElse(null);
+            if (bucketPolicy == null && !identity) {
+                continue; // nothing could deny it: the common case costs no evaluation
+            }
+            if (global == null) {
+                global = globalKeys(request);
+            }
             Map<String, List<String>> keys = new HashMap<>(global);
             keys.putAll(access.keys());
-            SourcedPolicy bucketPolicy = access.bucket() == null ? null : policies.of(access.bucket()).orElse(null);
             Optional<Denial> denial = control.get().check(caller,
                     new AccessRequest(access.action(), access.resource(), keys, bucketPolicy));
             if (denial.isPresent()) {

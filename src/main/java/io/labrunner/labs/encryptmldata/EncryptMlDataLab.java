@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.kms.model.KeyState;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Security for the data an ML pipeline trains on: a customer managed KMS key with a key policy
@@ -82,6 +81,13 @@ public final class EncryptMlDataLab implements Lab {
             // New buckets have Block Public Access on since April 2023: the old script turned it off.
             ctx.s3().deletePublicAccessBlock(delete -> delete.bucket(bucket));
         });
+        // The learner makes these. Recording their names now lets cleanup delete them whoever made
+        // them; deleting one that was never made is no error. The key has no name of its own until
+        // KMS makes it: cleanup finds a hand-made one by its alias.
+        ctx.step("Reserve names for the key's alias and the secret", () -> {
+            ctx.create(Resource.kmsAlias(keyAlias(ctx)), () -> keyAlias(ctx));
+            ctx.create(Resource.secret(secret(ctx)), () -> secret(ctx));
+        });
         ctx.note("bucket " + bucket + "   key alias " + keyAlias(ctx) + "   secret " + secret(ctx));
     }
 
@@ -91,9 +97,13 @@ public final class EncryptMlDataLab implements Lab {
         String[] keyArn = new String[1];
         ctx.step("Create a customer managed key with a key policy and rotation, alias " + keyAlias(ctx), () -> {
             String account = ctx.sts().getCallerIdentity().account();
-            keyArn[0] = TrainingDataKey.create(ctx.kms(), keyAlias(ctx), TrainingDataKey.policy(account),
-                    ctx.tags());
-            ctx.note("key " + keyArn[0]);
+            String arn = TrainingDataKey.create(ctx.kms(), TrainingDataKey.policy(account), ctx.tags());
+            // KMS chooses the key's id, so the ledger can record the key only once it exists.
+            ctx.create(Resource.kmsKey(arn), () -> arn);
+            TrainingDataKey.rotateYearly(ctx.kms(), arn);
+            ctx.create(Resource.kmsAlias(keyAlias(ctx)), () -> TrainingDataKey.name(ctx.kms(), arn, keyAlias(ctx)));
+            keyArn[0] = arn;
+            ctx.note("key " + arn);
         });
         ctx.step("Encrypt new objects with the key by default (SSE-KMS, S3 Bucket Key on)", () ->
                 TrainingBucket.encryptByDefault(ctx.s3(), bucket, keyArn[0]));
@@ -101,8 +111,8 @@ public final class EncryptMlDataLab implements Lab {
         ctx.step("Deny uploads without SSE-KMS and every request without TLS", () ->
                 TrainingBucket.denyUnencryptedAndPlainHttp(ctx.s3(), bucket));
         ctx.step("Store the feature database's credentials in secret " + secret(ctx) + ", encrypted with the key",
-                () -> DatabaseSecret.create(ctx.secretsManager(), secret(ctx), keyArn[0],
-                        DbCredentials.forFeatureDatabase(newPassword(ctx)), ctx.tags()));
+                () -> ctx.create(Resource.secret(secret(ctx)), () -> DatabaseSecret.create(ctx.secretsManager(),
+                        secret(ctx), keyArn[0], DbCredentials.forFeatureDatabase(newPassword(ctx)), ctx.tags())));
         ctx.step("Run the export: read the secret, connect, upload the training rows with SSE-KMS", () -> {
             FeaturePipeline.Export export = FeaturePipeline.run(ctx.secretsManager(), secret(ctx), ctx.s3(), bucket,
                     keyArn[0]);
@@ -123,23 +133,17 @@ public final class EncryptMlDataLab implements Lab {
     }
 
     /**
-     * Forces the secret's deletion and schedules the key's, after the shortest wait KMS allows (7
-     * days): a deleted key cannot be brought back, and neither can anything encrypted under it.
-     * The ledger deletes the bucket.
+     * Schedules the deletion of a key the learner made by hand, found by its alias, after the
+     * shortest wait KMS allows (7 days): a deleted key cannot be brought back, and neither can
+     * anything encrypted under it. The ledger deletes the rest: the alias, the secret (at once,
+     * without a recovery window), the bucket, and a key the reference solution made.
      */
     @Override
     public void cleanup(LabContext ctx) {
-        try {
-            ctx.secretsManager().deleteSecret(delete -> delete.secretId(secret(ctx)).forceDeleteWithoutRecovery(true));
-        } catch (ResourceNotFoundException alreadyGone) {
-            // Never made, or deleted by an earlier cleanup.
-        }
-        TrainingDataKey.describe(ctx.kms(), keyAlias(ctx)).ifPresent(key -> {
-            if (key.keyState() != KeyState.PENDING_DELETION) {
-                ctx.kms().scheduleKeyDeletion(schedule -> schedule.keyId(key.keyId()).pendingWindowInDays(7));
-            }
-            ctx.kms().deleteAlias(delete -> delete.aliasName(keyAlias(ctx)));
-        });
+        TrainingDataKey.describe(ctx.kms(), keyAlias(ctx))
+                .filter(key -> key.keyState() != KeyState.PENDING_DELETION)
+                .ifPresent(key -> ctx.kms().scheduleKeyDeletion(schedule -> schedule.keyId(key.arn())
+                        .pendingWindowInDays(7)));
     }
 
     @Override

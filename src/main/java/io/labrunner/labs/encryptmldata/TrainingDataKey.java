@@ -51,8 +51,8 @@ final class TrainingDataKey {
                 .formatted(account, account);
     }
 
-    /** Creates the key with its policy and tags, turns rotation on, names it; returns its ARN. */
-    static String create(KmsClient kms, String alias, String policy, Map<String, String> tags) {
+    /** Creates the key with its policy and tags and returns its ARN; KMS chooses its id. */
+    static String create(KmsClient kms, String policy, Map<String, String> tags) {
         List<Tag> kmsTags = new ArrayList<>();
         tags.forEach((key, value) -> kmsTags.add(Tag.builder().tagKey(key).tagValue(value).build()));
         KeyMetadata key = kms.createKey(create -> create
@@ -61,9 +61,18 @@ final class TrainingDataKey {
                 .keyUsage(KeyUsageType.ENCRYPT_DECRYPT)
                 .policy(policy)
                 .tags(kmsTags)).keyMetadata();
-        kms.enableKeyRotation(enable -> enable.keyId(key.keyId()));
-        kms.createAlias(create -> create.aliasName(alias).targetKeyId(key.keyId()));
         return key.arn();
+    }
+
+    /** New key material every year; the old stays to decrypt what it encrypted. */
+    static void rotateYearly(KmsClient kms, String keyArn) {
+        kms.enableKeyRotation(enable -> enable.keyId(keyArn));
+    }
+
+    /** Gives the key its alias and returns the alias. */
+    static String name(KmsClient kms, String keyArn, String alias) {
+        kms.createAlias(create -> create.aliasName(alias).targetKeyId(keyArn));
+        return alias;
     }
 
     /**

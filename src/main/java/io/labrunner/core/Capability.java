@@ -41,5 +41,7 @@ public enum Capability {
      * own certificate), and {@link LabContext#s3OverPlainHttp()} to show what such a policy denies. AWS offers it;
      * an endpoint offers it when its URL is https.
      */
-    TLS
+    TLS,
+    /** IAM enforced: requests and services acting as a role are allowed only what the role's policies allow. */
+    IAM_ENFORCEMENT
 }

@@ -1,6 +1,7 @@
 package io.labrunner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.core.LabException;
 import io.labrunner.emulator.Emulator;
 import io.labrunner.target.RunningEmulator;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
         footer = {"  lab emulator",
                 "  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \\",
                 "    aws --endpoint-url http://127.0.0.1:4566 s3 ls",
+                "  aws --endpoint-url https://127.0.0.1:4566 --ca-bundle DATA/tls/emulator-cert.pem s3 ls   # over TLS",
                 "  lab emulator --port 0 --data ./my-data   # any free port, data in ./my-data",
                 "  lab emulator stop                        # stops the one serving your labs"})
 final class EmulatorCommand implements Callable<Integer> {
@@ -120,13 +122,19 @@ final class EmulatorCommand implements Callable<Integer> {
             serving.writeTo(note);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(emulator, note, stopped), "emulator-stop"));
             if (root.options.output == GlobalOptions.OutputFormat.json) {
-                out.println(new ObjectMapper().writeValueAsString(serving));
+                ObjectMapper json = new ObjectMapper();
+                out.println(json.writeValueAsString(json.valueToTree(serving) instanceof ObjectNode node
+                        ? node.put("httpsEndpoint", emulator.getHttpsEndpoint().toString())
+                                .put("certificate", emulator.getCertificatePem().toString())
+                        : serving));
                 out.flush();
                 stopped.await();
                 return 0;
             }
             out.println("Emulator serving on " + emulator.getEndpoint() + " (region " + emulator.getRegion()
                     + ", account 000000000000)");
+            out.println("HTTPS on the same port: " + emulator.getHttpsEndpoint()
+                    + " (self-signed certificate for localhost, 127.0.0.1 and ::1)");
             out.println("Data: " + dataDir);
             if (modelServer != null) {
                 out.println("Bedrock text models: " + modelServerModel + " on " + modelServer);
@@ -137,6 +145,11 @@ final class EmulatorCommand implements Callable<Integer> {
             out.println("Use it with the key pair test/test (signatures are checked), e.g.:");
             out.println("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + emulator.getRegion());
             out.println("  aws --endpoint-url " + emulator.getEndpoint() + " s3 ls");
+            String pem = emulator.getCertificatePem().toString();
+            out.println("Over HTTPS (a policy's aws:SecureTransport is true only this way), trust its certificate:");
+            out.println("  aws --endpoint-url " + emulator.getHttpsEndpoint() + " --ca-bundle " + pem + " s3 ls");
+            out.println("  export AWS_CA_BUNDLE=" + pem + "   # read by the AWS CLI and boto3");
+            out.println("  boto3.client(\"s3\", endpoint_url=\"" + emulator.getHttpsEndpoint() + "\", verify=\"" + pem + "\")");
             out.println("Press Ctrl-C to stop.");
             out.flush();
             stopped.await();

@@ -73,7 +73,8 @@ abstract class LabsCommand implements Callable<Integer> {
         try (StopSignal.Hold untilClosed = StopSignal.jvm().hold();
              Console console = text ? new Console(out(), style, options.verbose, terminal) : null;
              Target target = Targets.open(options.targetOptions(root.env), lifetime, root.state, needs(creating));
-             AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials())) {
+             AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials(),
+                     target.tlsEndpoint())) {
             PrintWriter notices = text ? out() : spec.commandLine().getErr();
             target.notices().forEach(line -> notices.println(style.dim(line)));
             if (target.isRealAccount()) {

@@ -30,13 +30,21 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * SDK clients configured for one target: its endpoint (if any), region and credentials. Each
  * client is built on first use and closed with this object. The clients share one HTTP client,
  * named explicitly because several HTTP implementations are on the class path.
+ *
+ * <p>Clients use the target's endpoint as it is: on AWS that is TLS, on an emulator usually plain HTTP.
+ * {@link #overTls()} gives the same clients over TLS where the target offers it (the embedded emulator,
+ * trusting only its own certificate); {@link #s3OverPlainHttp()} gives S3 without TLS, to show what a
+ * policy denying non-TLS access does.
  */
 public final class AwsClients implements AutoCloseable {
     private final Optional<URI> endpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
-    private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build();
+    private final Optional<TlsEndpoint> tls;
+    private final SdkHttpClient http;
     private final List<SdkAutoCloseable> open = new ArrayList<>();
+    private AwsClients overTls;
+    private S3Client s3OverPlainHttp;
 
     private S3Client s3;
     private StsClient sts;
@@ -55,9 +63,83 @@ public final class AwsClients implements AutoCloseable {
     private SecretsManagerClient secretsManager;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
+        this(endpoint, region, credentials, Optional.empty());
+    }
+
+    /**
+     * @param tls how to reach the same target over TLS when {@code endpoint} is plain HTTP (the embedded
+     *            emulator); empty when it offers no TLS, or its endpoint is TLS already
+     */
+    public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials,
+                      Optional<TlsEndpoint> tls) {
+        this(endpoint, region, credentials, tls, ApacheHttpClient.builder().maxConnections(64).build());
+    }
+
+    private AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials,
+                       Optional<TlsEndpoint> tls, SdkHttpClient http) {
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
+        this.tls = tls;
+        this.http = http;
+    }
+
+    /** Whether these clients already go over TLS: AWS's own endpoints, or an https endpoint. */
+    public boolean overTlsAlready() {
+        return endpoint.map(uri -> "https".equalsIgnoreCase(uri.getScheme())).orElse(true);
+    }
+
+    /** Whether {@link #overTls()} can give clients over TLS. */
+    public boolean offersTls() {
+        return overTlsAlready() || tls.isPresent();
+    }
+
+    /**
+     * The same target's clients over TLS: these clients when they go over TLS already; on the embedded
+     * emulator, clients of its https endpoint that trust its certificate and no other. Closed with this object.
+     *
+     * @throws LabException when the target's endpoint is plain HTTP and offers no TLS
+     */
+    public synchronized AwsClients overTls() {
+        if (overTlsAlready()) {
+            return this;
+        }
+        if (tls.isEmpty()) {
+            throw new LabException("The target's endpoint " + endpoint.get() + " is plain HTTP and no TLS endpoint is"
+                    + " known for it; use the embedded target, an https --endpoint, or a real account.");
+        }
+        if (overTls == null) {
+            TlsEndpoint secure = tls.get();
+            overTls = new AwsClients(Optional.of(secure.endpoint()), region, credentials, Optional.empty(),
+                    ApacheHttpClient.builder().maxConnections(64)
+                            .tlsTrustManagersProvider(PemTrust.provider(secure.certificate())).build());
+        }
+        return overTls;
+    }
+
+    /**
+     * S3 reached over plain HTTP: on an emulator its endpoint with the {@code http} scheme (an emulator that
+     * speaks both on one port, as the embedded one and LocalStack do), on AWS the region's
+     * {@code http://s3.<region>.amazonaws.com}. For showing that a bucket policy with
+     * {@code "Bool": {"aws:SecureTransport": "false"}} denies it; nothing else should go this way.
+     */
+    public synchronized S3Client s3OverPlainHttp() {
+        if (s3OverPlainHttp == null) {
+            URI plain = plainHttpEndpoint();
+            s3OverPlainHttp = track(() -> S3Client.builder().endpointOverride(plain).region(region)
+                    .credentialsProvider(credentials).httpClient(http).forcePathStyle(endpoint.isPresent()).build());
+        }
+        return s3OverPlainHttp;
+    }
+
+    /** Where {@link #s3OverPlainHttp()} goes. */
+    URI plainHttpEndpoint() {
+        if (endpoint.isEmpty()) {
+            String domain = region.metadata() == null ? "amazonaws.com" : region.metadata().domain();
+            return URI.create("http://s3." + region.id() + "." + domain);
+        }
+        URI uri = endpoint.get();
+        return URI.create("http://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath()));
     }
 
     public Region region() {
@@ -205,6 +287,10 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (overTls != null) {
+            overTls.close();
+            overTls = null;
+        }
         open.forEach(SdkAutoCloseable::close);
         open.clear();
         http.close();

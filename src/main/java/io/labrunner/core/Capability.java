@@ -36,6 +36,13 @@ public enum Capability {
      */
     S3_BUCKET_POLICIES,
     /**
+     * Clients reach the target over TLS (HTTPS), so a policy's {@code aws:SecureTransport} is true for them. A lab
+     * that declares it gets every client of its run over TLS (on the embedded target, trusting only the emulator's
+     * own certificate), and {@link LabContext#s3OverPlainHttp()} to show what such a policy denies. AWS offers it;
+     * an endpoint offers it when its URL is https.
+     */
+    TLS,
+    /**
      * IAM decides what a role may do: requests signed with a role's session, and what a service does as a
      * role (a training job reading its data), succeed only where the role's policies allow. Always so on
      * AWS; an emulator only when it enforces IAM.

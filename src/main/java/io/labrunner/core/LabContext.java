@@ -14,8 +14,10 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -55,6 +57,20 @@ public interface LabContext extends RunNames {
 
     /** CloudWatch Logs, where SageMaker jobs write their containers' output. */
     CloudWatchLogsClient logs();
+
+    /** KMS: customer managed keys, their aliases, key policies and rotation. */
+    KmsClient kms();
+
+    /** Secrets Manager: secrets such as database credentials, encrypted with a KMS key. */
+    SecretsManagerClient secretsManager();
+
+    /**
+     * S3 over plain HTTP, not TLS: for showing that a bucket policy denying non-TLS access
+     * ({@code "Bool": {"aws:SecureTransport": "false"}}) refuses it. A lab that declares
+     * {@link Capability#TLS} gets every other client over TLS; on AWS this one goes to the region's
+     * {@code http://} S3 endpoint, on an emulator to its endpoint with the {@code http} scheme.
+     */
+    S3Client s3OverPlainHttp();
 
     /** Tags every taggable resource of the run carries ({@code lab:run-id}, {@code lab:lab}, {@code lab:expires-at}). */
     Map<String, String> tags();

@@ -188,6 +188,8 @@ public final class LabRunner {
         /** Cleaning wherever the run was made (--force): what is not found here is dropped too. */
         private final boolean forced;
         private final RunContext ctx;
+        /** The clients of this lab's run: over TLS when it declares {@link Capability#TLS}, so cleanup is too. */
+        private final AwsClients runClients;
         private final List<PhaseResult> phases = new ArrayList<>();
         private final List<CheckOutcome> checks = new ArrayList<>();
         private String failure = "";
@@ -200,7 +202,8 @@ public final class LabRunner {
             this.ledger = ledger;
             this.command = command;
             this.forced = forced;
-            this.ctx = new RunContext(lab.info(), ledger, clients, listener, tagger, stop::stopping);
+            this.runClients = lab.info().capabilities().contains(Capability.TLS) ? clients.overTls() : clients;
+            this.ctx = new RunContext(lab.info(), ledger, runClients, listener, tagger, stop::stopping);
         }
 
         /**
@@ -337,7 +340,7 @@ public final class LabRunner {
             } catch (Exception e) {
                 error = stop.skipping() ? SKIPPED : Failures.describe(e);
             }
-            ResourceDeleter deleter = new ResourceDeleter(clients);
+            ResourceDeleter deleter = new ResourceDeleter(runClients);
             // Where an old ledger does not say where its run was made, "not found here" may mean
             // "made elsewhere": such entries stay in the ledger unless something was found or forced.
             boolean placeKnown = ledger.location() != null || forced;
@@ -380,7 +383,7 @@ public final class LabRunner {
             if (error.isEmpty() && command.equals("test")) {
                 try {
                     ctx.step("nothing of the run is left", () -> {
-                        List<String> left = new Leftovers(clients, capabilities).find(ledger.runId());
+                        List<String> left = new Leftovers(runClients, capabilities).find(ledger.runId());
                         if (!left.isEmpty()) {
                             throw new IllegalStateException("left behind: " + String.join(", ", left));
                         }

@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -131,6 +133,21 @@ final class RunContext implements LabContext {
     @Override
     public CloudWatchLogsClient logs() {
         return clients.logs();
+    }
+
+    @Override
+    public KmsClient kms() {
+        return clients.kms();
+    }
+
+    @Override
+    public SecretsManagerClient secretsManager() {
+        return clients.secretsManager();
+    }
+
+    @Override
+    public S3Client s3OverPlainHttp() {
+        return clients.s3OverPlainHttp();
     }
 
     @Override

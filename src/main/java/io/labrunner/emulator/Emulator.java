@@ -26,7 +26,9 @@ import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.cloudwatch.CloudWatchService;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.logs.LogsService;
+import io.labrunner.emulator.s3.BucketPolicies;
 import io.labrunner.emulator.s3.S3Frontend;
+import io.labrunner.emulator.s3.S3Security;
 import io.labrunner.emulator.sagemaker.monitor.ModelMonitor;
 import io.labrunner.emulator.sagemaker.monitor.MonitoringSchedules;
 import io.labrunner.emulator.sagemaker.monitor.ProcessingJobs;
@@ -51,6 +53,8 @@ import io.labrunner.emulator.secretsmanager.SecretsManagerService;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.sts.StsService;
+import io.labrunner.emulator.tls.EmulatorCertificate;
+import io.labrunner.emulator.tls.TlsOnSamePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -148,6 +152,8 @@ public final class Emulator implements AutoCloseable {
 
     private Server server;
     private Path dataDir;
+    /** HTTPS on the same port, with the certificate kept in the data directory. */
+    private TlsOnSamePort tls;
     /** Every service's state but S3's objects: open from start() to close(). */
     private StateStore state;
     private boolean ownsDataDir;
@@ -200,6 +206,8 @@ public final class Emulator implements AutoCloseable {
             bind();
             prepareDataDir();
             openState();
+            // After openState(): its lock keeps two emulators from writing the certificate at once.
+            tls = TlsOnSamePort.prepare(dataDir, java.time.Clock.systemUTC());
             s3 = warmUpS3();
             Map<String, AwsService> bySigningName = createServices();
             serving = Map.copyOf(bySigningName);
@@ -207,6 +215,7 @@ public final class Emulator implements AutoCloseable {
                     new Authenticator(Map.of(ACCESS_KEY, SECRET_KEY), java.time.Clock.systemUTC()),
                     Callers.rootOnly(ACCOUNT_ID));
             server.setHandler(handlers(frontDoor));
+            serveTls();
             startServer();
             return this;
         } catch (RuntimeException e) {
@@ -246,6 +255,16 @@ public final class Emulator implements AutoCloseable {
         kmsKeys = new KmsKeys(ACCOUNT_ID, state, java.time.Clock.systemUTC());
     }
 
+    /** The port answers HTTPS too, with the data directory's certificate (made on its first start). */
+    private void serveTls() {
+        try {
+            tls.serve((ServerConnector) server.getConnectors()[0]);
+        } catch (UncheckedIOException e) {
+            throw new EmulatorException("The TLS certificate in " + EmulatorCertificate.pemIn(dataDir).getParent()
+                    + " cannot be written (" + e.getCause().getClass().getSimpleName() + "); pass another --data DIR", e);
+        }
+    }
+
     /**
      * Builds S3Proxy's handler on a background thread while Jetty starts: its class loading costs
      * about as much as Jetty's, and on two cores the two overlap. The first S3 request waits for it.
@@ -253,7 +272,8 @@ public final class Emulator implements AutoCloseable {
     private Supplier<S3Frontend> warmUpS3() {
         Path root = blobRoot();
         StateStore writes = state;
-        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root, writes));
+        S3Security security = new S3Security(this::accessControl, this::keyRing, region);
+        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root, writes, security));
         Thread warmUp = new Thread(task, "lab-emulator-s3-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
@@ -358,6 +378,14 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("The emulator has no access control yet; call start() first");
         }
         return accessControl;
+    }
+
+    /**
+     * Each S3 bucket's policy, for services that act as a role on S3 in-process (pass it as the resource policy
+     * of their access requests); waits for S3 to finish starting.
+     */
+    public BucketPolicies bucketPolicies() {
+        return bucket -> requireS3().bucketPolicies().of(bucket);
     }
 
     /**
@@ -486,6 +514,25 @@ public final class Emulator implements AutoCloseable {
         return URI.create("http://" + endpointHost + ":" + port);
     }
 
+    /**
+     * The same port over HTTPS, e.g. {@code https://127.0.0.1:4566}: requests that come this way are secure
+     * ({@code aws:SecureTransport} true). Clients must trust {@link #getCertificatePem()}.
+     */
+    public URI getHttpsEndpoint() {
+        URI plain = getEndpoint();
+        return URI.create("https://" + plain.getRawAuthority());
+    }
+
+    /**
+     * The emulator's self-signed certificate (PEM), for localhost, 127.0.0.1 and ::1: what clients trust
+     * to use {@link #getHttpsEndpoint()} (the AWS CLI's {@code --ca-bundle}, boto3's {@code verify=}). It is
+     * kept in the data directory and the same on every start with that directory.
+     */
+    public Path getCertificatePem() {
+        requireStarted();
+        return tls.certificate().pem();
+    }
+
     /** The port actually bound (useful with port 0). */
     public int getPort() {
         requireStarted();
@@ -546,14 +593,23 @@ public final class Emulator implements AutoCloseable {
                 server.destroy();
                 server = null;
                 port = -1;
+                closeTls();
                 closeServices();
                 closeState();
                 deleteOwnedDataDir();
             }
         } else {
+            closeTls();
             closeServices();
             closeState();
             deleteOwnedDataDir();
+        }
+    }
+
+    private void closeTls() {
+        if (tls != null) {
+            tls.close();
+            tls = null;
         }
     }
 

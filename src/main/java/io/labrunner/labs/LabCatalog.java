@@ -6,6 +6,7 @@ import io.labrunner.core.Suggestions;
 import io.labrunner.labs.athenactas.AthenaCtasParquetLab;
 import io.labrunner.labs.bedrockguardrails.BedrockGuardrailsLab;
 import io.labrunner.labs.bedrockrag.BedrockRagLab;
+import io.labrunner.labs.encryptmldata.EncryptMlDataLab;
 import io.labrunner.labs.firehosevsstreams.FirehoseVsStreamsLab;
 import io.labrunner.labs.iamleastprivilege.IamLeastPrivilegeLab;
 import io.labrunner.labs.kinesisstreams.KinesisStreamsLab;
@@ -31,7 +32,8 @@ public final class LabCatalog {
         return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab(), new AthenaCtasParquetLab(),
                 new KinesisStreamsLab(), new FirehoseVsStreamsLab(), new BedrockRagLab(), new BedrockGuardrailsLab(),
                 new MessyDataLab(), new SageMakerXgboostLab(), new SageMakerTuningLab(),
-                new SageMakerEndpointLab(), new ModelMonitoringLab(), new IamLeastPrivilegeLab()));
+                new SageMakerEndpointLab(), new ModelMonitoringLab(), new IamLeastPrivilegeLab(),
+                new EncryptMlDataLab()));
     }
 
     public List<Lab> all() {

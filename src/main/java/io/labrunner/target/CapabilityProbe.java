@@ -124,6 +124,8 @@ final class CapabilityProbe {
         checkJson(offered, Capability.SAGEMAKER_HOSTING, json, endpoint, "sagemaker", "SageMaker.ListEndpoints");
         checkJson(offered, Capability.CLOUDWATCH_METRICS, json, endpoint, "monitoring",
                 "GraniteServiceVersion20100801.ListMetrics");
+        checkJson(offered, Capability.KMS, json, endpoint, "kms", "TrentService.ListKeys");
+        checkJson(offered, Capability.SECRETS_MANAGER, json, endpoint, "secretsmanager", "secretsmanager.ListSecrets");
         if (offered.isEmpty()) {
             throw new LabException("The endpoint " + endpoint + " answers, but not as AWS does (no S3, no STS)."
                     + " Point --endpoint at LocalStack, Floci or 'lab emulator'.");

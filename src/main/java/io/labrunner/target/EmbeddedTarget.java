@@ -2,7 +2,9 @@ package io.labrunner.target;
 
 import io.labrunner.core.Capability;
 import io.labrunner.core.Location;
+import io.labrunner.core.TlsEndpoint;
 import io.labrunner.emulator.Emulator;
+import io.labrunner.emulator.tls.EmulatorCertificate;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -24,7 +26,8 @@ public final class EmbeddedTarget implements Target {
             Capability.KINESIS, Capability.KINESIS_SHARD_LIMITS,
             Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
             Capability.SAGEMAKER_TRAINING, Capability.SAGEMAKER_HOSTING, Capability.SAGEMAKER_MODEL_MONITOR,
-            Capability.CLOUDWATCH_METRICS);
+            Capability.CLOUDWATCH_METRICS, Capability.KMS, Capability.SECRETS_MANAGER, Capability.S3_ENCRYPTION,
+            Capability.S3_BUCKET_POLICIES, Capability.TLS);
 
     private final Emulator emulator;
     private final boolean enforcesIam;
@@ -32,13 +35,16 @@ public final class EmbeddedTarget implements Target {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final Location location;
+    private final Optional<TlsEndpoint> tls;
 
-    private EmbeddedTarget(Emulator emulator, boolean enforcesIam, URI endpoint, Region region, Location location) {
+    private EmbeddedTarget(Emulator emulator, boolean enforcesIam, URI endpoint, Region region, Location location,
+                           Optional<TlsEndpoint> tls) {
         this.emulator = emulator;
         this.enforcesIam = enforcesIam;
         this.endpoint = endpoint;
         this.region = region;
         this.location = location;
+        this.tls = tls;
         this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     }
 
@@ -64,17 +70,21 @@ public final class EmbeddedTarget implements Target {
         Location here = place(emulator.getEndpoint(), Region.of(emulator.getRegion()));
         // Without a data folder the emulator's state is a temp folder that goes when this process ends.
         here = dataDir == null ? here.endingWithThisProcess() : here.withData(dataDir);
-        return new EmbeddedTarget(emulator, enforceIam, emulator.getEndpoint(), Region.of(emulator.getRegion()), here);
+        return new EmbeddedTarget(emulator, enforceIam, emulator.getEndpoint(), Region.of(emulator.getRegion()), here,
+                Optional.of(new TlsEndpoint(emulator.getHttpsEndpoint(), emulator.getCertificatePem())));
     }
 
     /**
      * Uses an emulator another process serves (a running {@code lab emulator}), which keeps its
-     * state in {@code data} when its note says. Whether that emulator enforces IAM is not known here, so
-     * {@link Capability#IAM_ENFORCEMENT} is not offered.
+     * state in {@code data} when its note says, and its TLS certificate there too. Whether that emulator
+     * enforces IAM is not known here, so {@link Capability#IAM_ENFORCEMENT} is not offered.
      */
     public static EmbeddedTarget attach(URI endpoint, Region region, Optional<Path> data) {
         Location here = place(endpoint, region);
-        return new EmbeddedTarget(null, false, endpoint, region, data.map(here::withData).orElse(here));
+        // The same port answers https; the certificate is the one in its data folder.
+        Optional<TlsEndpoint> tls = data.map(EmulatorCertificate::pemIn).filter(java.nio.file.Files::isRegularFile)
+                .map(pem -> new TlsEndpoint(URI.create("https://" + endpoint.getRawAuthority()), pem));
+        return new EmbeddedTarget(null, false, endpoint, region, data.map(here::withData).orElse(here), tls);
     }
 
     private static Location place(URI endpoint, Region region) {
@@ -109,12 +119,20 @@ public final class EmbeddedTarget implements Target {
 
     @Override
     public Set<Capability> capabilities() {
-        if (!enforcesIam) {
-            return CAPABILITIES;
-        }
         Set<Capability> offered = EnumSet.copyOf(CAPABILITIES);
-        offered.add(Capability.IAM_ENFORCEMENT);
+        if (tls.isEmpty()) {
+            // An emulator that keeps no certificate where this one looks (its data folder unknown) offers no TLS here.
+            offered.remove(Capability.TLS);
+        }
+        if (enforcesIam) {
+            offered.add(Capability.IAM_ENFORCEMENT);
+        }
         return offered;
+    }
+
+    @Override
+    public Optional<TlsEndpoint> tlsEndpoint() {
+        return tls;
     }
 
     @Override

@@ -40,8 +40,14 @@ public class EndpointTarget implements Target {
         CapabilityProbe.requireAnswers(endpoint);
         AwsCredentialsProvider credentials = emulatorCredentials();
         CapabilityProbe.Finding finding = CapabilityProbe.discover(endpoint, region, credentials);
-        return new EndpointTarget("endpoint", endpoint, region, credentials, finding.capabilities(),
-                List.of("Target endpoint " + endpoint + ": " + finding.kind() + " offering " + finding.capabilities()));
+        Set<Capability> offered = EnumSet.noneOf(Capability.class);
+        offered.addAll(finding.capabilities());
+        // TLS is whatever the endpoint offers: an https URL is TLS, an http one is not.
+        if ("https".equalsIgnoreCase(endpoint.getScheme())) {
+            offered.add(Capability.TLS);
+        }
+        return new EndpointTarget("endpoint", endpoint, region, credentials, offered,
+                List.of("Target endpoint " + endpoint + ": " + finding.kind() + " offering " + offered));
     }
 
     /** {@code --endpoint}, else {@code AWS_ENDPOINT_URL}, checked to be an http(s) URL. */

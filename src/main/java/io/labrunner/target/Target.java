@@ -2,6 +2,7 @@ package io.labrunner.target;
 
 import io.labrunner.core.Capability;
 import io.labrunner.core.Location;
+import io.labrunner.core.TlsEndpoint;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,15 @@ public interface Target extends AutoCloseable {
     AwsCredentialsProvider credentials();
 
     Set<Capability> capabilities();
+
+    /**
+     * How to reach this target over TLS when {@link #endpoint()} is plain HTTP: the embedded emulator's https
+     * endpoint and certificate. Empty when the endpoint is TLS already (AWS, an https endpoint) or when TLS is
+     * whatever the endpoint offers (LocalStack, Floci, an http endpoint).
+     */
+    default Optional<TlsEndpoint> tlsEndpoint() {
+        return Optional.empty();
+    }
 
     /**
      * Where resources made through this target live, for the ledger: a later command compares it

@@ -51,14 +51,16 @@ public enum TargetKind {
             }
             case LOCALSTACK:
                 return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.KINESIS, Capability.FIREHOSE_S3,
-                        Capability.CLOUDWATCH_METRICS);
+                        Capability.CLOUDWATCH_METRICS, Capability.KMS, Capability.SECRETS_MANAGER);
             case FLOCI:
                 // No crawlers; Athena SQL only with its DuckDB sidecar (not started here); Bedrock is a stub.
                 return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.GLUE_CATALOG,
                         Capability.KINESIS, Capability.FIREHOSE_S3);
             case LOCALSTACK_TOKEN: {
-                // LocalStack enforces IAM only when started with ENFORCE_IAM=1, which this runner does not do.
+                // Its container is reached over plain HTTP, so no TLS; and LocalStack enforces IAM only when
+                // started with ENFORCE_IAM=1, which this runner does not do.
                 Set<Capability> all = EnumSet.allOf(Capability.class);
+                all.remove(Capability.TLS);
                 all.remove(Capability.IAM_ENFORCEMENT);
                 return all;
             }

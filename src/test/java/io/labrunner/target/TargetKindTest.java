@@ -28,9 +28,11 @@ class TargetKindTest {
     }
 
     @Test
-    void theTokenLocalStackOffersEverythingButEnforcedIamAndAwsOffersEverything() {
+    void theTokenLocalStackOffersEverythingButTlsAndEnforcedIamAndAwsOffersEverything() {
+        // Its container is reached over plain HTTP: a lab that needs TLS is not served there.
         assertThat(TargetKind.LOCALSTACK_TOKEN.knownCapabilities()).containsExactlyInAnyOrder(
-                java.util.Arrays.stream(Capability.values()).filter(c -> c != Capability.IAM_ENFORCEMENT)
+                java.util.Arrays.stream(Capability.values())
+                        .filter(c -> c != Capability.IAM_ENFORCEMENT && c != Capability.TLS)
                         .toArray(Capability[]::new));
         assertThat(TargetKind.AWS.knownCapabilities()).containsExactlyInAnyOrder(Capability.values());
         assertThat(TargetKind.LOCALSTACK.knownCapabilities()).doesNotContain(Capability.GLUE_CATALOG, Capability.ATHENA_SQL,
@@ -42,5 +44,12 @@ class TargetKindTest {
         assertThat(TargetKind.FLOCI.knownCapabilities()).contains(Capability.GLUE_CATALOG)
                 .doesNotContain(Capability.GLUE_CRAWLER, Capability.ATHENA_SQL, Capability.BEDROCK_TEXT,
                         Capability.BEDROCK_EMBEDDINGS);
+    }
+
+    @Test
+    void aLabThatNeedsTlsIsServedByTheEmbeddedTargetAndAwsOnly() {
+        String advice = TargetKind.whoServes(Set.of(Capability.S3, Capability.TLS), "localstack");
+
+        assertThat(advice).isEqualTo("embedded would serve it");
     }
 }

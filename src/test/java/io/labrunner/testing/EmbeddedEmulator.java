@@ -10,7 +10,8 @@ import java.time.Clock;
 /** An embedded emulator on a free port with clients for it, and runners of labs against it. */
 public final class EmbeddedEmulator implements AutoCloseable {
     private final EmbeddedTarget target = EmbeddedTarget.start(null);
-    private final AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials());
+    private final AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials(),
+            target.tlsEndpoint());
 
     public AwsClients clients() {
         return clients;

@@ -7,6 +7,7 @@ import io.labrunner.emulator.state.StateMap;
 import io.labrunner.emulator.state.StateStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,11 +22,11 @@ import org.gaul.s3proxy.S3ProxyHandler;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.S3Exceptions;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * S3, served in-process by S3Proxy's request handler over a folder: buckets are folders, objects
@@ -43,20 +44,37 @@ public final class S3Frontend extends S3ProxyHandler {
     private static final long MAX_NON_CHUNKED = 128L * 1024 * 1024;
     private static final int MAX_CHUNK = 16 * 1024 * 1024;
     private static final int MAX_TIME_SKEW_SECONDS = 15 * 60;
+    /** DeleteObjects names at most 1,000 keys of at most 1,024 bytes each. */
+    private static final int MAX_DELETE_BODY = 2 * 1024 * 1024;
     /** Headers S3 sends on some errors, e.g. the ETag of a 304, that S3Proxy carries on its exceptions. */
     private static final List<String> ERROR_HEADERS = List.of("ETag", "x-amz-delete-marker", "x-amz-version-id", "Allow");
 
     private final BlobStore store;
+    private final UploadEncryptions uploads;
+    private final BucketSettingsStore settings;
+    private final S3Authorizer authorizer;
+    private final ObjectEncryption encryption;
+    private final BucketConfigurationRequests configurations;
     /** The data folder's absolute path, kept out of every error message. */
     private final String hostFolder;
 
-    private S3Frontend(BlobStore blobStore, Path root) {
+    private S3Frontend(UploadEncryptions blobStore, Path root, StateStore state, S3Security security) {
         // ignoreUnknownHeaders: like S3, answer requests carrying x-amz- headers S3Proxy does not know.
         super(blobStore, AuthenticationType.NONE, null, null, null, MAX_SINGLE_PART, MAX_NON_CHUNKED,
                 MAX_CHUNK, true, null, null, MAX_TIME_SKEW_SECONDS);
         this.store = blobStore;
+        this.uploads = blobStore;
         Path parent = root.toAbsolutePath().getParent();
         this.hostFolder = (parent == null ? root.toAbsolutePath() : parent).toString();
+        this.settings = new BucketSettingsStore(state.map("s3.bucket-settings", BucketSettings.class));
+        this.authorizer = new S3Authorizer(security.accessControl(), settings, security.region());
+        this.encryption = new ObjectEncryption(security.keyRing(), authorizer, security.region());
+        this.configurations = new BucketConfigurationRequests(settings, blobStore::containerExists);
+    }
+
+    /** Each bucket's policy, for services that act as a role on S3 in-process. */
+    public BucketPolicies bucketPolicies() {
+        return settings;
     }
 
     /** True when the bucket exists; for in-process writers such as Firehose. */
@@ -87,20 +105,30 @@ public final class S3Frontend extends S3ProxyHandler {
      * so that an upload cut short by a killed emulator is removed at the next start (see {@link UploadJournal}).
      */
     public static S3Frontend onDirectory(Path root, StateStore state) {
+        return onDirectory(root, state, S3Security.bucketPoliciesOnly());
+    }
+
+    /**
+     * S3 over {@code root}, as {@link #onDirectory(Path, StateStore)}, with each bucket's policy, Block Public
+     * Access and default encryption kept in {@code state}, and every request authorized by {@code security}.
+     */
+    public static S3Frontend onDirectory(Path root, StateStore state, S3Security security) {
         Path escapedRoot = root.resolveSibling(root.getFileName() + "-escaped");
         try {
             Files.createDirectories(escapedRoot);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the folder for keys the S3 folder cannot hold", e);
         }
-        return new S3Frontend(new EscapingBlobStore(
+        UploadEncryptions uploads = new UploadEncryptions(new EscapingBlobStore(
                 journaled(root, state.map("s3.writes-in-flight", String.class)), new FolderLayout(root),
-                journaled(escapedRoot, state.map("s3.escaped-writes-in-flight", String.class)), escapedRoot), root);
+                journaled(escapedRoot, state.map("s3.escaped-writes-in-flight", String.class)), escapedRoot),
+                state.map("s3.upload-encryption", UploadEncryptions.Encryption.class));
+        return new S3Frontend(uploads, root, state, security);
     }
 
     /** A filesystem store over {@code folder} whose unfinished writes are journaled and never listed. */
     private static BlobStore journaled(Path folder, StateMap<String> inFlight) {
-        return new CompletedObjectsOnly(new UploadJournal(new FilesystemNio2BlobStore(folder.toString()),
+        return new CompletedObjectsOnly(new UploadJournal(new SseRecordingBlobStore(folder),
                 folder.toAbsolutePath(), inFlight));
     }
 
@@ -113,7 +141,7 @@ public final class S3Frontend extends S3ProxyHandler {
         HttpServletRequest request = new QueryOnlyRequest(servletRequest);
         try (InputStream body = servletRequest.getInputStream()) {
             rejectInvalidNewBucketName(request);
-            doHandle(request, request, response, body, new RequestContext());
+            secured(request, response, body, caller);
         } catch (AwsServiceException e) {
             sendAwsError(request, response, e);
         } catch (IllegalArgumentException e) {
@@ -136,6 +164,93 @@ public final class S3Frontend extends S3ProxyHandler {
                 LOG.warn("S3 {} {} failed", request.getMethod(), request.getRequestURI(), e);
                 sendAwsError(request, response, new S3ProxyException(S3ErrorCode.INTERNAL_ERROR));
             }
+        }
+    }
+
+    /**
+     * Authorizes the request (bucket policy, identity policies when enforcing, Block Public Access), serves
+     * the bucket sub-resources S3Proxy does not know, settles a write's encryption, and only then lets S3Proxy
+     * serve it: nothing a denied request tried is written.
+     */
+    private void secured(HttpServletRequest request, HttpServletResponse response, InputStream body, Caller caller)
+            throws IOException {
+        String[] bucketAndKey = S3AccessMapping.bucketAndKey(request);
+        String bucket = bucketAndKey[0];
+        String key = bucketAndKey[1];
+        String method = request.getMethod();
+        InputStream content = body;
+        List<S3Access> accesses = S3AccessMapping.of(request);
+        if (bucket != null && key == null && "POST".equals(method) && request.getParameter("delete") != null) {
+            byte[] delete = body.readNBytes(MAX_DELETE_BODY);
+            accesses = DeleteObjectsAccess.of(bucket, delete);
+            content = new ByteArrayInputStream(delete);
+        }
+        authorizer.authorize(caller, request, accesses);
+        if (bucket == null) {
+            doHandle(request, request, response, content, new RequestContext());
+            return;
+        }
+        BucketSettings bucketSettings = settings.get(bucket);
+        PublicAcls.refuseIfBlocked(request, bucketSettings.publicAccessBlock());
+        String subresource = key == null ? S3AccessMapping.bucketSubresource(request) : null;
+        if (subresource != null && BucketConfigurationRequests.SUBRESOURCES.contains(subresource)) {
+            configurations.serve(method, subresource, bucket, content, caller, response);
+            return;
+        }
+        HttpServletRequest forS3Proxy = request;
+        if (key != null && createsObject(request)) {
+            forS3Proxy = new HeaderOverridingRequest(request,
+                    encryption.forWrite(request, bucketSettings, caller, bucket, key));
+        }
+        if (key != null && caller.isRole() && authorizer.enforcing()) {
+            authorizeReadKeys(request, caller, bucket, key);
+        }
+        if (key != null && "POST".equals(method) && request.getParameter("uploadId") != null) {
+            uploads.report(request.getParameter("uploadId"), response);
+        }
+        boolean creates = key == null && "PUT".equals(method) && request.getParameterMap().isEmpty()
+                && !store.containerExists(bucket);
+        doHandle(forS3Proxy, forS3Proxy, response, content, new RequestContext());
+        if (creates && response.getStatus() == 200) {
+            settings.created(bucket);
+        } else if (key == null && "DELETE".equals(method) && request.getParameterMap().isEmpty()
+                && response.getStatus() == 204) {
+            settings.deleted(bucket);
+        }
+    }
+
+    /** PutObject, CopyObject and CreateMultipartUpload: the writes that settle an object's encryption. */
+    private static boolean createsObject(HttpServletRequest request) {
+        Map<String, String[]> parameters = request.getParameterMap();
+        return switch (request.getMethod()) {
+            case "PUT" -> parameters.isEmpty() || (parameters.size() == 1 && parameters.containsKey("x-id"));
+            case "POST" -> parameters.containsKey("uploads");
+            default -> false;
+        };
+    }
+
+    /** S3 decrypts for a GetObject, and for a copy's source: a role needs kms:Decrypt on an SSE-KMS key. */
+    private void authorizeReadKeys(HttpServletRequest request, Caller caller, String bucket, String key) {
+        String copySource = request.getHeader("x-amz-copy-source");
+        if ("PUT".equals(request.getMethod()) && copySource != null) {
+            String[] source = S3AccessMapping.copySource(copySource);
+            if (source != null) {
+                encryption.forRead(caller, kmsKeyOf(source[0], source[1]), source[0], source[1]);
+            }
+        } else if ("GET".equals(request.getMethod()) && request.getParameter("uploadId") == null
+                && request.getParameter("acl") == null && request.getParameter("tagging") == null
+                && request.getParameter("attributes") == null) {
+            encryption.forRead(caller, kmsKeyOf(bucket, key), bucket, key);
+        }
+    }
+
+    /** The KMS key an object is stored under, or null (no such object: S3Proxy answers that). */
+    private String kmsKeyOf(String bucket, String key) {
+        try {
+            HeadObjectResponse head = store.blobMetadataIfPresent(bucket, key);
+            return head == null ? null : head.ssekmsKeyId();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

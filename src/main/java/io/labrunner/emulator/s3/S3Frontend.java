@@ -186,6 +186,7 @@ public final class S3Frontend extends S3ProxyHandler {
             content = new ByteArrayInputStream(delete);
         }
         authorizer.authorize(caller, request, accesses);
+        ObjectEncryption.refuseCustomerKeysWithoutTls(request);
         if (bucket == null) {
             doHandle(request, request, response, content, new RequestContext());
             return;

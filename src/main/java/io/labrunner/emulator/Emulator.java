@@ -26,7 +26,7 @@ import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.cloudwatch.CloudWatchService;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.logs.LogsService;
-import io.labrunner.emulator.s3.BucketPolicies;
+import io.labrunner.emulator.iam.access.BucketPolicies;
 import io.labrunner.emulator.s3.S3Frontend;
 import io.labrunner.emulator.s3.S3Security;
 import io.labrunner.emulator.sagemaker.monitor.ModelMonitor;
@@ -146,9 +146,6 @@ public final class Emulator implements AutoCloseable {
     private final java.time.Duration tuningPoll;
     private final boolean enforceIam;
     private volatile AccessControl accessControl;
-    /** Where services acting as a role find a bucket's policy; none until S3 keeps bucket policies. */
-    private volatile io.labrunner.emulator.iam.access.BucketPolicies bucketPolicies =
-            io.labrunner.emulator.iam.access.BucketPolicies.NONE;
 
     private Server server;
     private Path dataDir;
@@ -363,10 +360,10 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * What services acting as a customer's role (a crawler, a delivery stream, a training job) may do: the role's
-     * policies when IAM is enforced, and the bucket's policy from {@link #bucketPolicies}.
+     * policies when IAM is enforced, and the bucket's policy from {@link #bucketPolicies()}.
      */
     private io.labrunner.emulator.iam.access.ServiceAccess serviceAccess() {
-        return new io.labrunner.emulator.iam.access.ServiceAccess(accessControl, bucket -> bucketPolicies.of(bucket));
+        return new io.labrunner.emulator.iam.access.ServiceAccess(accessControl, bucketPolicies());
     }
 
     /**

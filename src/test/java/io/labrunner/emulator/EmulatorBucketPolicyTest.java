@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * The emulator's S3 evaluates bucket policies on every request, for the signed root user too, keeps them in
@@ -40,6 +43,37 @@ class EmulatorBucketPolicyTest {
             s3.deleteBucketPolicy(b -> b.bucket("lake"));
             assertThat(s3.getObjectAsBytes(b -> b.bucket("lake").key("raw/a.csv")).asUtf8String()).isEqualTo("a");
             assertThat(again.bucketPolicies().of("lake")).isEmpty();
+        }
+    }
+
+    @Test
+    void sseKmsObjectsAreEncryptedUnderTheEmulatorsOwnKmsKeys(@TempDir Path data) {
+        try (Emulator emulator = Emulator.builder().port(0).dataDir(data).build().start();
+             S3Client s3 = Clients.s3(emulator);
+             KmsClient kms = KmsClient.builder().endpointOverride(emulator.getEndpoint())
+                     .region(Region.of(emulator.getRegion())).credentialsProvider(Clients.credentials(emulator))
+                     .build()) {
+            String keyArn = kms.createKey(b -> b.description("lake")).keyMetadata().arn();
+            kms.createAlias(b -> b.aliasName("alias/lake").targetKeyId(keyArn));
+            s3.createBucket(b -> b.bucket("enc"));
+            s3.putBucketEncryption(b -> b.bucket("enc").serverSideEncryptionConfiguration(c -> c.rules(r -> r
+                    .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)
+                            .kmsMasterKeyID("alias/lake")))));
+            assertThat(s3.putObject(b -> b.bucket("enc").key("a.csv"), RequestBody.fromString("a")).ssekmsKeyId())
+                    .isEqualTo(keyArn);
+            assertThat(s3.headObject(b -> b.bucket("enc").key("a.csv")).ssekmsKeyId()).isEqualTo(keyArn);
+            String managed = s3.putObject(b -> b.bucket("enc").key("m.csv")
+                    .serverSideEncryption(ServerSideEncryption.AWS_KMS), RequestBody.fromString("m")).ssekmsKeyId();
+            assertThat(kms.describeKey(b -> b.keyId("alias/aws/s3")).keyMetadata().arn()).isEqualTo(managed);
+            assertThatThrownBy(() -> s3.putObject(b -> b.bucket("enc").key("x.csv")
+                    .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId("alias/missing"),
+                    RequestBody.fromString("x"))).isInstanceOf(S3Exception.class)
+                    .extracting(e -> ((S3Exception) e).awsErrorDetails().errorCode()).isEqualTo("KMS.NotFoundException");
+            kms.disableKey(b -> b.keyId(keyArn));
+            assertThatThrownBy(() -> s3.putObject(b -> b.bucket("enc").key("d.csv"), RequestBody.fromString("d")))
+                    .isInstanceOf(S3Exception.class)
+                    .extracting(e -> ((S3Exception) e).awsErrorDetails().errorCode()).isEqualTo("KMS.DisabledException");
+            assertThat(s3.listObjectsV2(b -> b.bucket("enc")).keyCount()).isEqualTo(2);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.labrunner.emulator.s3;
 
+import io.labrunner.emulator.iam.access.BucketPolicies;
 import io.labrunner.emulator.iam.policy.PolicyDocument;
 import io.labrunner.emulator.iam.policy.PolicyKind;
 import io.labrunner.emulator.iam.policy.SourcedPolicy;

@@ -91,6 +91,18 @@ final class ObjectEncryption {
         return headers;
     }
 
+    /**
+     * S3 takes a customer-provided key (SSE-C) only over HTTPS, and refuses it over HTTP before anything else;
+     * over the emulator's plain HTTP port every SSE-C request is refused as AWS would refuse it.
+     */
+    static void refuseCustomerKeysWithoutTls(HttpServletRequest request) {
+        if (!request.isSecure() && (request.getHeader(CUSTOMER_ALGORITHM) != null
+                || request.getHeader("x-amz-copy-source-server-side-encryption-customer-algorithm") != null)) {
+            throw S3Errors.of(400, "InvalidRequest", "Requests specifying Server Side Encryption with Customer "
+                    + "provided keys must be made over a secure connection.");
+        }
+    }
+
     /** Throws AccessDenied unless a role caller may have S3 decrypt with the object's key, when enforcing. */
     void forRead(Caller caller, String kmsKeyArn, String bucket, String key) {
         if (kmsKeyArn == null || !authorizer.enforcing()) {

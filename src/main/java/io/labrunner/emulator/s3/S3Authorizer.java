@@ -1,5 +1,6 @@
 package io.labrunner.emulator.s3;
 
+import io.labrunner.emulator.iam.access.BucketPolicies;
 import io.labrunner.emulator.iam.access.AccessControl;
 import io.labrunner.emulator.iam.access.AccessRequest;
 import io.labrunner.emulator.iam.access.Caller;

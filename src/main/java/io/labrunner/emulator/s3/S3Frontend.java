@@ -1,5 +1,6 @@
 package io.labrunner.emulator.s3;
 
+import io.labrunner.emulator.iam.access.BucketPolicies;
 import com.google.common.base.Throwables;
 import io.labrunner.emulator.FormCodec;
 import io.labrunner.emulator.iam.access.Caller;
@@ -186,6 +187,7 @@ public final class S3Frontend extends S3ProxyHandler {
             content = new ByteArrayInputStream(delete);
         }
         authorizer.authorize(caller, request, accesses);
+        ObjectEncryption.refuseCustomerKeysWithoutTls(request);
         if (bucket == null) {
             doHandle(request, request, response, content, new RequestContext());
             return;

@@ -88,7 +88,7 @@ class RolePoliciesCacheTest {
         String denyAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
                 + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::locked/*\"}]}";
         SourcedPolicy locked = new SourcedPolicy("bucket", "resource", PolicyDocument.parse(denyAll, PolicyKind.RESOURCE));
-        BucketPolicies policies = bucket -> bucket.equals("locked") ? locked : null;
+        BucketPolicies policies = bucket -> bucket.equals("locked") ? java.util.Optional.of(locked) : java.util.Optional.empty();
         ServiceAccess open = new ServiceAccess(new AccessControl(false, roles, iam.rolePolicies(), Clock.systemUTC()),
                 policies);
         String arn = roles.role("crawler").orElseThrow().arn();

@@ -450,4 +450,23 @@ class S3BucketSecurityTest {
         root.deleteObjects(b -> b.bucket("multi").delete(d -> d.objects(o -> o.key("tmp/b"))));
         assertThat(Files.exists(file("multi", "tmp/b"))).isFalse();
     }
+
+    @Test
+    void anSseCWriteOverPlainHttpIsRefusedAsS3RefusesItWithNothingWritten() throws Exception {
+        start(false);
+        root.createBucket(b -> b.bucket("sse-c"));
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 7);
+        String keyBase64 = java.util.Base64.getEncoder().encodeToString(key);
+        String keyMd5 = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("MD5").digest(key));
+        S3Exception refused = s3Error(() -> root.putObject(b -> b.bucket("sse-c").key("c.csv")
+                .sseCustomerAlgorithm("AES256").sseCustomerKey(keyBase64).sseCustomerKeyMD5(keyMd5),
+                RequestBody.fromString("c")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+        assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo("Requests specifying Server Side Encryption"
+                + " with Customer provided keys must be made over a secure connection.");
+        assertThat(Files.exists(file("sse-c", "c.csv"))).isFalse();
+    }
 }

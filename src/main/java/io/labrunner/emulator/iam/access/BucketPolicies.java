@@ -1,6 +1,7 @@
 package io.labrunner.emulator.iam.access;
 
 import io.labrunner.emulator.iam.policy.SourcedPolicy;
+import java.util.Optional;
 
 /**
  * Finds an S3 bucket's policy, the resource-based policy IAM weighs with a role's own policies when a service
@@ -10,8 +11,8 @@ import io.labrunner.emulator.iam.policy.SourcedPolicy;
 public interface BucketPolicies {
 
     /** No bucket has a policy. */
-    BucketPolicies NONE = bucket -> null;
+    BucketPolicies NONE = bucket -> Optional.empty();
 
-    /** The bucket's policy, or null when it has none (or does not exist). */
-    SourcedPolicy of(String bucket);
+    /** The bucket's policy, if it has one. */
+    Optional<SourcedPolicy> of(String bucket);
 }

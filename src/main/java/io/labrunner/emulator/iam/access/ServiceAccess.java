@@ -60,6 +60,6 @@ public final class ServiceAccess {
         if (control == null) {
             return Optional.empty();
         }
-        return check(roleArn, sessionName, new AccessRequest(action, resource, keys, buckets.of(bucket)));
+        return check(roleArn, sessionName, new AccessRequest(action, resource, keys, buckets.of(bucket).orElse(null)));
     }
 }

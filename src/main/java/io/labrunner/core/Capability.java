@@ -23,6 +23,18 @@ public enum Capability {
     SAGEMAKER_MODEL_MONITOR,
     /** CloudWatch metrics (PutMetricData, GetMetricData, GetMetricStatistics, ListMetrics) and metric alarms. */
     CLOUDWATCH_METRICS,
+    /** KMS customer managed keys: CreateKey with a key policy, aliases, key rotation, ScheduleKeyDeletion. */
+    KMS,
+    /** Secrets Manager secrets (CreateSecret, GetSecretValue, DescribeSecret), encrypted with the KMS key they name. */
+    SECRETS_MANAGER,
+    /** S3 default bucket encryption and per-object SSE-KMS, reported by HeadObject with the key's ARN. */
+    S3_ENCRYPTION,
+    /**
+     * S3 evaluates bucket policies on every request, conditions included ({@code aws:SecureTransport},
+     * {@code s3:x-amz-server-side-encryption}), and keeps Block Public Access settings: a policy's Deny
+     * answers AccessDenied as on AWS, where LocalStack stores policies without enforcing them.
+     */
+    S3_BUCKET_POLICIES,
     /**
      * Clients reach the target over TLS (HTTPS), so a policy's {@code aws:SecureTransport} is true for them. A lab
      * that declares it gets every client of its run over TLS (on the embedded target, trusting only the emulator's

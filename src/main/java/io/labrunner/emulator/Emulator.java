@@ -19,6 +19,9 @@ import io.labrunner.emulator.iam.RoleStore;
 import io.labrunner.emulator.iam.access.AccessControl;
 import io.labrunner.emulator.iam.access.Callers;
 import io.labrunner.emulator.kinesis.KinesisService;
+import io.labrunner.emulator.kms.KeyRing;
+import io.labrunner.emulator.kms.KmsKeys;
+import io.labrunner.emulator.kms.KmsService;
 import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.cloudwatch.CloudWatchService;
 import io.labrunner.emulator.logs.LogWriter;
@@ -44,6 +47,7 @@ import io.labrunner.emulator.sagemaker.transform.TransformJobs;
 import io.labrunner.emulator.sagemaker.training.TrainingTimings;
 import io.labrunner.emulator.sagemaker.linearlearner.LinearLearner;
 import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
+import io.labrunner.emulator.secretsmanager.SecretsManagerService;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.sts.StsService;
@@ -96,7 +100,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  *
  * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs, CloudWatch metrics and alarms and
- * SageMaker (training and tuning jobs, models, Batch Transform) are always served;
+ * SageMaker (training and tuning jobs, models, Batch Transform), KMS and Secrets Manager are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -132,6 +136,8 @@ public final class Emulator implements AutoCloseable {
     private final List<ServiceFactory> factories;
     /** Glue's Data Catalog, shared by Glue, Athena (its AwsDataCatalog) and Firehose's format conversion. */
     private GlueCatalog catalog;
+    /** KMS's keys, shared by KMS, Secrets Manager and S3's SSE-KMS: open from start() to close(). */
+    private KmsKeys kmsKeys;
     private final ModelServer modelServer;
     private final List<Algorithm> algorithms;
     private final TrainingTimings trainingTimings;
@@ -241,6 +247,7 @@ public final class Emulator implements AutoCloseable {
                     + "--data " + dataDir + ", or the file is damaged; stop the other one or pass another --data DIR", e);
         }
         catalog = new GlueCatalog(state);
+        kmsKeys = new KmsKeys(ACCOUNT_ID, state, java.time.Clock.systemUTC());
     }
 
     /** The port answers HTTPS too, with the data directory's certificate (made on its first start). */
@@ -308,6 +315,9 @@ public final class Emulator implements AutoCloseable {
             return cloudWatch;
         });
         builtIns.put("sagemaker", this::sageMaker);
+        builtIns.put("kms", () -> new KmsService(kmsKeys));
+        builtIns.put("secretsmanager", () -> new SecretsManagerService(ACCOUNT_ID, kmsKeys, state,
+                java.time.Clock.systemUTC()));
         return builtIns;
     }
 
@@ -365,6 +375,17 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("The emulator has no state store yet; call start() first");
         }
         return state;
+    }
+
+    /**
+     * The emulator's KMS keys, for services that encrypt with them in-process as AWS's services do (S3's SSE-KMS,
+     * Secrets Manager); the same keys the KMS API serves. Available between {@link #start()} and {@link #close()}.
+     */
+    public KeyRing keyRing() {
+        if (kmsKeys == null) {
+            throw new IllegalStateException("The emulator has no KMS keys yet; call start() first");
+        }
+        return kmsKeys;
     }
 
     private Map<String, AwsService> createServices() {
@@ -579,6 +600,7 @@ public final class Emulator implements AutoCloseable {
                 // What was committed before stays; failing close() would leave Jetty's threads behind.
             }
             state = null;
+            kmsKeys = null;
         }
     }
 

@@ -35,6 +35,8 @@ public enum Capability {
      * answers AccessDenied as on AWS, where LocalStack stores policies without enforcing them.
      */
     S3_BUCKET_POLICIES,
+    /** IAM enforced: requests and services acting as a role are allowed only what the role's policies allow. */
+    IAM_ENFORCEMENT,
     /**
      * Clients reach the target over TLS (HTTPS), so a policy's {@code aws:SecureTransport} is true for them. A lab
      * that declares it gets every client of its run over TLS (on the embedded target, trusting only the emulator's

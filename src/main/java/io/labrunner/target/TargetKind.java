@@ -62,6 +62,7 @@ public enum TargetKind {
                 Set<Capability> all = EnumSet.allOf(Capability.class);
                 all.remove(Capability.TLS);
                 all.remove(Capability.IAM_ENFORCEMENT);
+                all.remove(Capability.TLS);
                 return all;
             }
             case AWS:

@@ -109,6 +109,22 @@ final class Authenticator {
         return Optional.empty();
     }
 
+    /** {@code text} with the request's session token, which is a credential, left out. */
+    private static String withoutToken(HttpServletRequest request, String text) {
+        String token = request.getHeader("X-Amz-Security-Token");
+        if (token == null) {
+            Map<String, List<String>> query = FormCodec.parse(request.getQueryString());
+            List<String> values = query.getOrDefault("X-Amz-Security-Token", query.get("x-amz-security-token"));
+            token = values == null || values.isEmpty() ? null : values.get(0);
+        }
+        if (token == null || token.isEmpty()) {
+            return text;
+        }
+        return text.replace(token, "<session token>")
+                .replace(java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8), "<session token>")
+                .replace(token.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D"), "<session token>");
+    }
+
     /** The secret that signed requests with this access key, or null when the emulator cannot know it. */
     private String secretOf(String accessKeyId) {
         String secret = secrets.get(accessKeyId);
@@ -155,7 +171,8 @@ final class Authenticator {
         SigV2Verifier.SignedRequest signed = new SigV2Verifier.SignedRequest(request.getMethod(),
                 request.getRequestURI(), query, headers);
         if (!SigV2Verifier.matches(secret, signed, signature)) {
-            LOG.debug("SigV2 mismatch; the string to sign was:\n{}", SigV2Verifier.stringToSign(signed));
+            LOG.debug("SigV2 mismatch; the string to sign was:\n{}", withoutToken(request,
+                    SigV2Verifier.stringToSign(signed)));
             return Optional.of(AccessErrors.signatureMismatch(protocol));
         }
         return Optional.empty();
@@ -203,8 +220,9 @@ final class Authenticator {
                 payloadHash);
         String expected = SigV4Verifier.signature(secret, signed, sigV4, credentials.scope(), amzDate, presigned);
         if (!SigV4Verifier.sameSignature(expected, sigV4.signature())) {
-            LOG.debug("Signature mismatch; the canonical request was:\n{}", SigV4Verifier.canonicalRequest(signed,
-                    sigV4.signedHeaders(), "s3".equals(credentials.scope().service()), presigned));
+            LOG.debug("Signature mismatch; the canonical request was:\n{}", withoutToken(request,
+                    SigV4Verifier.canonicalRequest(signed, sigV4.signedHeaders(),
+                            "s3".equals(credentials.scope().service()), presigned)));
             return Optional.of(AccessErrors.signatureMismatch(protocol));
         }
         return Optional.empty();

@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -49,6 +51,8 @@ public final class AwsClients implements AutoCloseable {
     private CloudWatchLogsClient logs;
     private CloudWatchClient cloudWatch;
     private SageMakerRuntime sageMakerRuntime;
+    private KmsClient kms;
+    private SecretsManagerClient secretsManager;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -162,6 +166,22 @@ public final class AwsClients implements AutoCloseable {
             logs = track(() -> configure(CloudWatchLogsClient.builder()).build());
         }
         return logs;
+    }
+
+    /** KMS: keys, aliases, key policies, Encrypt and Decrypt. */
+    public synchronized KmsClient kms() {
+        if (kms == null) {
+            kms = track(() -> configure(KmsClient.builder()).build());
+        }
+        return kms;
+    }
+
+    /** Secrets Manager: secrets and their versions. */
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            secretsManager = track(() -> configure(SecretsManagerClient.builder()).build());
+        }
+        return secretsManager;
     }
 
     /**

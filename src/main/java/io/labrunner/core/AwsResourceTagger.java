@@ -8,7 +8,8 @@ import java.util.Map;
  * Tags each kind of ledger resource with its service's own tagging call: S3 PutBucketTagging,
  * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream,
  * Bedrock TagResource (a guardrail's ARN looked up by its name), SageMaker AddTags (a model's or transform
- * job's ARN from Describe).
+ * job's ARN from Describe), KMS TagResource (a key), Secrets Manager TagResource (a secret). KMS aliases take no
+ * tags: they are found by their {@code alias/lab-} names.
  */
 public final class AwsResourceTagger implements ResourceTagger {
     private final AwsClients clients;
@@ -99,6 +100,16 @@ public final class AwsResourceTagger implements ResourceTagger {
                         .key(k).value(v).build()));
                 clients.cloudWatch().describeAlarms(r -> r.alarmNames(resource.id())).metricAlarms().forEach(a ->
                         clients.cloudWatch().tagResource(r -> r.resourceARN(a.alarmArn()).tags(alarmTags)));
+                return;
+            case KMS_KEY:
+                clients.kms().tagResource(r -> r.keyId(resource.id()).tags(tags.entrySet().stream()
+                        .map(e -> software.amazon.awssdk.services.kms.model.Tag.builder().tagKey(e.getKey())
+                                .tagValue(e.getValue()).build()).toList()));
+                return;
+            case SECRETSMANAGER_SECRET:
+                clients.secretsManager().tagResource(r -> r.secretId(resource.id()).tags(tags.entrySet().stream()
+                        .map(e -> software.amazon.awssdk.services.secretsmanager.model.Tag.builder().key(e.getKey())
+                                .value(e.getValue()).build()).toList()));
                 return;
             default:
                 // A kind added later without a tagging call is still found by its lab- name prefix.

@@ -22,5 +22,17 @@ public enum Capability {
     /** SageMaker Model Monitor's data-quality analyzer: baseline jobs, monitoring schedules and their reports. */
     SAGEMAKER_MODEL_MONITOR,
     /** CloudWatch metrics (PutMetricData, GetMetricData, GetMetricStatistics, ListMetrics) and metric alarms. */
-    CLOUDWATCH_METRICS
+    CLOUDWATCH_METRICS,
+    /** KMS customer managed keys: CreateKey with a key policy, aliases, key rotation, ScheduleKeyDeletion. */
+    KMS,
+    /** Secrets Manager secrets (CreateSecret, GetSecretValue, DescribeSecret), encrypted with the KMS key they name. */
+    SECRETS_MANAGER,
+    /** S3 default bucket encryption and per-object SSE-KMS, reported by HeadObject with the key's ARN. */
+    S3_ENCRYPTION,
+    /**
+     * S3 evaluates bucket policies on every request, conditions included ({@code aws:SecureTransport},
+     * {@code s3:x-amz-server-side-encryption}), and keeps Block Public Access settings: a policy's Deny
+     * answers AccessDenied as on AWS, where LocalStack stores policies without enforcing them.
+     */
+    S3_BUCKET_POLICIES
 }

@@ -98,6 +98,18 @@ public final class Leftovers {
             clients.cloudWatch().describeAlarmsPaginator(r -> r.alarmNamePrefix(stem)).metricAlarms()
                     .forEach(a -> found.add("CloudWatch alarm " + a.alarmName()));
         }
+        if (capabilities.contains(Capability.KMS)) {
+            // Keys have no names; a run's key is found through its alias. One pending deletion is cleaned up.
+            clients.kms().listAliasesPaginator(r -> { }).aliases().stream()
+                    .filter(a -> a.aliasName().startsWith("alias/" + stem))
+                    .forEach(a -> found.add("KMS alias " + a.aliasName()));
+        }
+        if (capabilities.contains(Capability.SECRETS_MANAGER)) {
+            clients.secretsManager().listSecretsPaginator(r -> { }).stream()
+                    .flatMap(page -> page.secretList().stream())
+                    .filter(s -> s.name().startsWith(stem))
+                    .forEach(s -> found.add("Secrets Manager secret " + s.name()));
+        }
         return found;
     }
 

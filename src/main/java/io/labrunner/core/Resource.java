@@ -92,6 +92,21 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.SAGEMAKER_TUNING_JOB, name);
     }
 
+    /** A KMS key by id or ARN; cleanup schedules its deletion (7 days). */
+    public static Resource kmsKey(String keyIdOrArn) {
+        return new Resource(ResourceType.KMS_KEY, keyIdOrArn);
+    }
+
+    /** A KMS alias by name, {@code alias/...}. */
+    public static Resource kmsAlias(String aliasName) {
+        return new Resource(ResourceType.KMS_ALIAS, aliasName);
+    }
+
+    /** A Secrets Manager secret by name or ARN; cleanup deletes it without recovery. */
+    public static Resource secret(String nameOrArn) {
+        return new Resource(ResourceType.SECRETSMANAGER_SECRET, nameOrArn);
+    }
+
     @Override
     public String toString() {
         return type.label() + " " + id;

@@ -126,6 +126,13 @@ public final class ResourceDeleter {
                 return deleteEndpoint(resource.id());
             case CLOUDWATCH_ALARM:
                 return Deletion.of(deleteAlarm(resource.id()));
+            case KMS_KEY:
+                return Deletion.of(scheduleKeyDeletion(resource.id()));
+            case KMS_ALIAS:
+                clients.kms().deleteAlias(r -> r.aliasName(resource.id()));
+                return Deletion.DELETED;
+            case SECRETSMANAGER_SECRET:
+                return Deletion.of(deleteSecret(resource.id()));
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -232,6 +239,28 @@ public final class ResourceDeleter {
             return false;
         }
         cloudWatch.deleteAlarms(r -> r.alarmNames(name));
+        return true;
+    }
+
+    /**
+     * Schedules the key's deletion with KMS's shortest waiting period; AWS deletes it 7 days later. A key already
+     * pending deletion was cleaned before: nothing more to do.
+     */
+    private boolean scheduleKeyDeletion(String keyId) {
+        var kms = clients.kms();
+        if (kms.describeKey(r -> r.keyId(keyId)).keyMetadata().keyState()
+                == software.amazon.awssdk.services.kms.model.KeyState.PENDING_DELETION) {
+            return false;
+        }
+        kms.scheduleKeyDeletion(r -> r.keyId(keyId).pendingWindowInDays(7));
+        return true;
+    }
+
+    /** Deletes the secret at once, without the recovery window a learner's secret would get by default. */
+    private boolean deleteSecret(String nameOrArn) {
+        var secrets = clients.secretsManager();
+        secrets.describeSecret(r -> r.secretId(nameOrArn));
+        secrets.deleteSecret(r -> r.secretId(nameOrArn).forceDeleteWithoutRecovery(true));
         return true;
     }
 
@@ -461,6 +490,11 @@ public final class ResourceDeleter {
                         && message(e).contains("does not exist");
             case CLOUDWATCH_ALARM:
                 return code.equals("ResourceNotFound") || code.equals("ResourceNotFoundException");
+            case KMS_KEY:
+            case KMS_ALIAS:
+                return code.equals("NotFoundException");
+            case SECRETSMANAGER_SECRET:
+                return code.equals("ResourceNotFoundException");
             default:
                 return false;
         }

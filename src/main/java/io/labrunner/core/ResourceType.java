@@ -41,7 +41,16 @@ public enum ResourceType {
     /** An endpoint by name: cleanup deletes it and waits until it is gone, so nothing serves or captures after. */
     SAGEMAKER_ENDPOINT("SageMaker endpoint"),
     /** A CloudWatch metric alarm, by name. */
-    CLOUDWATCH_ALARM("CloudWatch alarm");
+    CLOUDWATCH_ALARM("CloudWatch alarm"),
+    /**
+     * A KMS key by id or ARN. KMS deletes no key at once: cleanup schedules its deletion with the shortest waiting
+     * period (7 days), after which AWS deletes it; a key already pending deletion is as gone as it gets.
+     */
+    KMS_KEY("KMS key"),
+    /** A KMS alias by name ({@code alias/...}); deleting it leaves its key, as on AWS. */
+    KMS_ALIAS("KMS alias"),
+    /** A Secrets Manager secret by name or ARN; cleanup deletes it without a recovery window. */
+    SECRETSMANAGER_SECRET("Secrets Manager secret");
 
     private final String label;
 

@@ -18,6 +18,9 @@ import io.labrunner.emulator.iam.IamService;
 import io.labrunner.emulator.iam.RoleStore;
 import io.labrunner.emulator.iam.access.AccessControl;
 import io.labrunner.emulator.kinesis.KinesisService;
+import io.labrunner.emulator.kms.KeyRing;
+import io.labrunner.emulator.kms.KmsKeys;
+import io.labrunner.emulator.kms.KmsService;
 import io.labrunner.emulator.kinesis.KinesisSettings;
 import io.labrunner.emulator.cloudwatch.CloudWatchService;
 import io.labrunner.emulator.logs.LogWriter;
@@ -43,6 +46,7 @@ import io.labrunner.emulator.sagemaker.transform.TransformJobs;
 import io.labrunner.emulator.sagemaker.training.TrainingTimings;
 import io.labrunner.emulator.sagemaker.linearlearner.LinearLearner;
 import io.labrunner.emulator.sagemaker.xgboost.XgboostAlgorithm;
+import io.labrunner.emulator.secretsmanager.SecretsManagerService;
 import io.labrunner.emulator.state.CommitAfterEachRequest;
 import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.sts.SessionRegistry;
@@ -94,7 +98,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  *
  * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs, CloudWatch metrics and alarms and
- * SageMaker (training and tuning jobs, models, Batch Transform) are always served;
+ * SageMaker (training and tuning jobs, models, Batch Transform), KMS and Secrets Manager are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -130,6 +134,8 @@ public final class Emulator implements AutoCloseable {
     private final List<ServiceFactory> factories;
     /** Glue's Data Catalog, shared by Glue, Athena (its AwsDataCatalog) and Firehose's format conversion. */
     private GlueCatalog catalog;
+    /** KMS's keys, shared by KMS, Secrets Manager and S3's SSE-KMS: open from start() to close(). */
+    private KmsKeys kmsKeys;
     private final ModelServer modelServer;
     private final List<Algorithm> algorithms;
     private final TrainingTimings trainingTimings;
@@ -239,6 +245,7 @@ public final class Emulator implements AutoCloseable {
                     + "--data " + dataDir + ", or the file is damaged; stop the other one or pass another --data DIR", e);
         }
         catalog = new GlueCatalog(state);
+        kmsKeys = new KmsKeys(ACCOUNT_ID, state, java.time.Clock.systemUTC());
     }
 
     /**
@@ -299,6 +306,9 @@ public final class Emulator implements AutoCloseable {
             return cloudWatch;
         });
         builtIns.put("sagemaker", this::sageMaker);
+        builtIns.put("kms", () -> new KmsService(kmsKeys));
+        builtIns.put("secretsmanager", () -> new SecretsManagerService(ACCOUNT_ID, kmsKeys, state,
+                java.time.Clock.systemUTC()));
         return builtIns;
     }
 
@@ -356,6 +366,17 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("The emulator has no state store yet; call start() first");
         }
         return state;
+    }
+
+    /**
+     * The emulator's KMS keys, for services that encrypt with them in-process as AWS's services do (S3's SSE-KMS,
+     * Secrets Manager); the same keys the KMS API serves. Available between {@link #start()} and {@link #close()}.
+     */
+    public KeyRing keyRing() {
+        if (kmsKeys == null) {
+            throw new IllegalStateException("The emulator has no KMS keys yet; call start() first");
+        }
+        return kmsKeys;
     }
 
     private Map<String, AwsService> createServices() {
@@ -542,6 +563,7 @@ public final class Emulator implements AutoCloseable {
                 // What was committed before stays; failing close() would leave Jetty's threads behind.
             }
             state = null;
+            kmsKeys = null;
         }
     }
 

@@ -43,7 +43,8 @@ final class FrontDoor extends HttpServlet {
             "AmazonAthena", "athena",
             "Kinesis_20131202", "kinesis",
             "Firehose_20150804", "firehose",
-            "AWSSecurityTokenServiceV20110615", "sts");
+            "AWSSecurityTokenServiceV20110615", "sts",
+            "TrentService", "kms");
 
     private final transient Supplier<S3Frontend> s3;
     private final transient Map<String, AwsService> services;

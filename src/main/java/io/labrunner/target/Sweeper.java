@@ -188,12 +188,39 @@ public final class Sweeper {
                     .filter(a -> RUN_NAME.matcher(a.alarmName()).matches())
                     .forEach(a -> add(found, Resource.alarm(a.alarmName()), a.alarmConfigurationUpdatedTimestamp()));
         }
+        if (capabilities.contains(Capability.KMS)) {
+            byKmsAlias(found);
+        }
+        if (capabilities.contains(Capability.SECRETS_MANAGER)) {
+            clients.secretsManager().listSecretsPaginator(r -> r.includePlannedDeletion(false)).stream()
+                    .flatMap(page -> page.secretList().stream())
+                    .filter(sec -> RUN_NAME.matcher(sec.name()).matches())
+                    .forEach(sec -> add(found, Resource.secret(sec.arn()), sec.createdDate()));
+        }
         if (capabilities.contains(Capability.BEDROCK_GUARDRAILS)) {
             // Keyed by ARN, as the tagged ones are, so a guardrail found both ways is listed once.
             clients.bedrock().listGuardrailsPaginator(r -> { }).guardrails().stream()
                     .filter(g -> RUN_NAME.matcher(g.name()).matches())
                     .forEach(g -> add(found, Resource.guardrail(g.arn()), g.createdAt()));
         }
+    }
+
+    /**
+     * A run's aliases ({@code alias/lab-<runid>-...}) and the keys they name: keys have no names, so an untagged key
+     * is found through its alias. Keys already pending deletion were cleaned before.
+     */
+    private void byKmsAlias(Map<String, Leftover> found) {
+        var kms = clients.kms();
+        kms.listAliasesPaginator(r -> { }).aliases().stream()
+                .filter(a -> a.aliasName().startsWith("alias/")
+                        && RUN_NAME.matcher(a.aliasName().substring("alias/".length())).matches())
+                .forEach(a -> {
+                    add(found, Resource.kmsAlias(a.aliasName()), a.creationDate());
+                    if (a.targetKeyId() != null && kms.describeKey(r -> r.keyId(a.targetKeyId())).keyMetadata()
+                            .keyState() != software.amazon.awssdk.services.kms.model.KeyState.PENDING_DELETION) {
+                        add(found, Resource.kmsKey(a.targetKeyId()), a.creationDate());
+                    }
+                });
     }
 
     private void byKinesisName(Map<String, Leftover> found) {
@@ -273,6 +300,14 @@ public final class Sweeper {
                         : Optional.empty();
             case "bedrock":
                 return rest.startsWith("guardrail/") ? Optional.of(Resource.guardrail(arn)) : Optional.empty();
+            case "kms":
+                if (rest.startsWith("alias/")) {
+                    return Optional.of(Resource.kmsAlias(rest));
+                }
+                return rest.startsWith("key/") ? Optional.of(Resource.kmsKey(last)) : Optional.empty();
+            case "secretsmanager":
+                // A secret's name may hold '/', so the whole ARN names it.
+                return rest.startsWith("secret:") ? Optional.of(Resource.secret(arn)) : Optional.empty();
             default:
                 return Optional.empty();
         }

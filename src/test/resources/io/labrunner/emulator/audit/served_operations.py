@@ -57,6 +57,16 @@ SERVED = {
                   "ListEndpointConfigs", "DeleteEndpointConfig", "CreateEndpoint", "DescribeEndpoint",
                   "ListEndpoints", "UpdateEndpoint", "UpdateEndpointWeightsAndCapacities", "DeleteEndpoint"],
     "sagemaker-runtime": ["InvokeEndpoint"],
+    "kms": ["CreateKey", "DescribeKey", "ListKeys", "EnableKey", "DisableKey", "ScheduleKeyDeletion",
+            "CancelKeyDeletion", "UpdateKeyDescription", "GetKeyPolicy", "PutKeyPolicy", "ListKeyPolicies",
+            "EnableKeyRotation", "DisableKeyRotation", "GetKeyRotationStatus", "RotateKeyOnDemand", "ListKeyRotations",
+            "TagResource", "UntagResource", "ListResourceTags", "CreateAlias", "UpdateAlias", "DeleteAlias",
+            "ListAliases", "Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext",
+            "GenerateRandom"],
+    "secretsmanager": ["CreateSecret", "DescribeSecret", "ListSecrets", "UpdateSecret", "DeleteSecret",
+                       "RestoreSecret", "TagResource", "UntagResource", "PutResourcePolicy", "GetResourcePolicy",
+                       "DeleteResourcePolicy", "GetSecretValue", "PutSecretValue", "UpdateSecretVersionStage",
+                       "ListSecretVersionIds", "GetRandomPassword"],
 }
 
 

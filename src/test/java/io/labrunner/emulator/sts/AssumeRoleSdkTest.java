@@ -190,10 +190,10 @@ class AssumeRoleSdkTest {
 
     @Test
     void credentialsStopWorkingWhenTheyExpireInEveryProtocol() {
-        Credentials credentials = assume("brief", 900).credentials();
+        Credentials credentials = assume("short-lived", 900).credentials();
         clock.advance(Duration.ofSeconds(899));
         try (StsClient sts = sts(session(credentials))) {
-            assertThat(sts.getCallerIdentity().arn()).endsWith("/brief");
+            assertThat(sts.getCallerIdentity().arn()).endsWith("/short-lived");
         }
         clock.advance(Duration.ofSeconds(1));
         try (StsClient sts = sts(session(credentials)); GlueClient glue = glue(session(credentials));

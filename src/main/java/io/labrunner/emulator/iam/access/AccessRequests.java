@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Helpers for services saying what IAM authorizes for a request ({@code AwsService.accessRequests}): reading
+ * What services use to say what IAM authorizes for a request ({@code AwsService.accessRequests}): reading
  * the names a JSON request carries and building resource ARNs. Reading is lenient: a body the service will
  * refuse anyway reads as empty, so that authorization never answers for the service's own validation.
  */

@@ -2,6 +2,7 @@ package io.labrunner.cli;
 
 import io.labrunner.core.AwsClients;
 import io.labrunner.core.AwsResourceTagger;
+import io.labrunner.core.Capability;
 import io.labrunner.core.Lab;
 import io.labrunner.core.LabRunner;
 import io.labrunner.core.StopSignal;
@@ -14,7 +15,9 @@ import io.labrunner.target.Targets;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -69,7 +72,7 @@ abstract class LabsCommand implements Callable<Integer> {
         }
         try (StopSignal.Hold untilClosed = StopSignal.jvm().hold();
              Console console = text ? new Console(out(), style, options.verbose, terminal) : null;
-             Target target = Targets.open(options.targetOptions(root.env), lifetime, root.state);
+             Target target = Targets.open(options.targetOptions(root.env), lifetime, root.state, needs(creating));
              AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials())) {
             PrintWriter notices = text ? out() : spec.commandLine().getErr();
             target.notices().forEach(line -> notices.println(style.dim(line)));
@@ -93,6 +96,13 @@ abstract class LabsCommand implements Callable<Integer> {
             out().flush();
             return report.ok() ? 0 : 1;
         }
+    }
+
+    /** What the labs a command creates need of the target, all together. */
+    private static Set<Capability> needs(List<Lab> labs) {
+        Set<Capability> needed = EnumSet.noneOf(Capability.class);
+        labs.forEach(lab -> needed.addAll(lab.info().capabilities()));
+        return needed;
     }
 
     /** The end of the output: the summary line, or the JSON document ({@code console} is null with {@code --output json}). */

@@ -34,5 +34,7 @@ public enum Capability {
      * {@code s3:x-amz-server-side-encryption}), and keeps Block Public Access settings: a policy's Deny
      * answers AccessDenied as on AWS, where LocalStack stores policies without enforcing them.
      */
-    S3_BUCKET_POLICIES
+    S3_BUCKET_POLICIES,
+    /** IAM enforced: requests and services acting as a role are allowed only what the role's policies allow. */
+    IAM_ENFORCEMENT
 }

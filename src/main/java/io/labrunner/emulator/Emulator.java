@@ -146,6 +146,9 @@ public final class Emulator implements AutoCloseable {
     private volatile AccessControl accessControl;
     /** The temporary credentials STS issued: who signed each request. */
     private volatile SessionRegistry sessions;
+    /** Where services acting as a role find a bucket's policy; none until S3 keeps bucket policies. */
+    private volatile io.labrunner.emulator.iam.access.BucketPolicies bucketPolicies =
+            io.labrunner.emulator.iam.access.BucketPolicies.NONE;
 
     private Server server;
     private Path dataDir;
@@ -288,12 +291,12 @@ public final class Emulator implements AutoCloseable {
         // Athena's AwsDataCatalog is Glue's catalog, as on AWS: crawled tables are queryable and
         // Athena's DDL shows up in Glue.
         builtIns.put("glue", () -> new GlueService(catalog, blobRoot(), iam.directory(), CrawlerTimings.DEFAULT,
-                state));
+                state, serviceAccess()));
         builtIns.put("athena", () -> new AthenaService(blobRoot(), new GlueTableCatalog(catalog), ATHENA_QUEUE_TIME,
                 state));
         builtIns.put("kinesis", () -> new KinesisService(KinesisSettings.defaults(), state));
         builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi(),
-                glueTables(), state));
+                glueTables(), state, serviceAccess()));
         builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID, modelServer, state));
         builtIns.put("logs", () -> {
             logs = new LogsService(ACCOUNT_ID, state, java.time.Clock.systemUTC());
@@ -321,7 +324,7 @@ public final class Emulator implements AutoCloseable {
     private SageMakerService sageMaker() {
         ResourceTags tags = new ResourceTags(state);
         TrainingJobService training = new TrainingJobService(ACCOUNT_ID, algorithms, s3Objects(), logWriter(), tags,
-                trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC());
+                trainingTimings, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC(), serviceAccess());
         AlgorithmRegistry registry = new AlgorithmRegistry(algorithms);
         TuningOperations tuning = new TuningOperations(training, tags, state, java.time.Clock.systemUTC(),
                 image -> registry.forImage(image).map(Algorithm::metrics), tuningPoll);
@@ -330,7 +333,7 @@ public final class Emulator implements AutoCloseable {
         Models models = new Models(s3Objects(), tags, state, java.time.Clock.systemUTC(), modelRegistry);
         TransformJobs transforms = new TransformJobs(models, s3Objects(), registry::forImage,
                 algorithms.stream().map(Algorithm::repository).toList(), tags, logWriter(), state,
-                java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP);
+                java.time.Clock.systemUTC(), TransformJobs.DEFAULT_STARTUP, serviceAccess());
         EndpointConfigs endpointConfigs = new EndpointConfigs(ACCOUNT_ID, models, tags, state,
                 java.time.Clock.systemUTC());
         Endpoints endpoints = Endpoints.create(ACCOUNT_ID, endpointConfigs, models,
@@ -344,6 +347,14 @@ public final class Emulator implements AutoCloseable {
                 endpoints, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC(),
                 ProcessingJobs.DEFAULT_STARTUP, MonitoringSchedules.DEFAULT_TICK)));
         return new SageMakerService(groups);
+    }
+
+    /**
+     * What services acting as a customer's role (a crawler, a delivery stream, a training job) may do: the role's
+     * policies when IAM is enforced, and the bucket's policy from {@link #bucketPolicies}.
+     */
+    private io.labrunner.emulator.iam.access.ServiceAccess serviceAccess() {
+        return new io.labrunner.emulator.iam.access.ServiceAccess(accessControl, bucket -> bucketPolicies.of(bucket));
     }
 
     /**

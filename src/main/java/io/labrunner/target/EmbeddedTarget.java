@@ -27,13 +27,15 @@ public final class EmbeddedTarget implements Target {
             Capability.CLOUDWATCH_METRICS);
 
     private final Emulator emulator;
+    private final boolean enforcesIam;
     private final URI endpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final Location location;
 
-    private EmbeddedTarget(Emulator emulator, URI endpoint, Region region, Location location) {
+    private EmbeddedTarget(Emulator emulator, boolean enforcesIam, URI endpoint, Region region, Location location) {
         this.emulator = emulator;
+        this.enforcesIam = enforcesIam;
         this.endpoint = endpoint;
         this.region = region;
         this.location = location;
@@ -46,24 +48,33 @@ public final class EmbeddedTarget implements Target {
      * server running {@code LAB_MODEL_SERVER_MODEL} (default {@code llama3.2}).
      */
     public static EmbeddedTarget start(Path dataDir) {
+        return start(dataDir, false);
+    }
+
+    /**
+     * As {@link #start(Path)}; with {@code enforceIam} the emulator enforces IAM (as {@code lab emulator
+     * --enforce-iam}) and the target offers {@link Capability#IAM_ENFORCEMENT}, for labs about IAM.
+     */
+    public static EmbeddedTarget start(Path dataDir, boolean enforceIam) {
         Optional<ModelServerSetting> modelServer = ModelServerSetting.from(System.getenv());
-        Emulator emulator = Emulator.builder().port(0).dataDir(dataDir)
+        Emulator emulator = Emulator.builder().port(0).dataDir(dataDir).enforceIam(enforceIam)
                 .modelServer(modelServer.map(ModelServerSetting::url).orElse(null),
                         modelServer.map(ModelServerSetting::model).orElse(null))
                 .build().start();
         Location here = place(emulator.getEndpoint(), Region.of(emulator.getRegion()));
         // Without a data folder the emulator's state is a temp folder that goes when this process ends.
         here = dataDir == null ? here.endingWithThisProcess() : here.withData(dataDir);
-        return new EmbeddedTarget(emulator, emulator.getEndpoint(), Region.of(emulator.getRegion()), here);
+        return new EmbeddedTarget(emulator, enforceIam, emulator.getEndpoint(), Region.of(emulator.getRegion()), here);
     }
 
     /**
      * Uses an emulator another process serves (a running {@code lab emulator}), which keeps its
-     * state in {@code data} when its note says.
+     * state in {@code data} when its note says. Whether that emulator enforces IAM is not known here, so
+     * {@link Capability#IAM_ENFORCEMENT} is not offered.
      */
     public static EmbeddedTarget attach(URI endpoint, Region region, Optional<Path> data) {
         Location here = place(endpoint, region);
-        return new EmbeddedTarget(null, endpoint, region, data.map(here::withData).orElse(here));
+        return new EmbeddedTarget(null, false, endpoint, region, data.map(here::withData).orElse(here));
     }
 
     private static Location place(URI endpoint, Region region) {
@@ -98,7 +109,12 @@ public final class EmbeddedTarget implements Target {
 
     @Override
     public Set<Capability> capabilities() {
-        return CAPABILITIES;
+        if (!enforcesIam) {
+            return CAPABILITIES;
+        }
+        Set<Capability> offered = EnumSet.copyOf(CAPABILITIES);
+        offered.add(Capability.IAM_ENFORCEMENT);
+        return offered;
     }
 
     @Override

@@ -43,8 +43,12 @@ public enum TargetKind {
     /** What a target of this kind is known to offer; an endpoint's is found by probing, so none here. */
     public Set<Capability> knownCapabilities() {
         switch (this) {
-            case EMBEDDED:
-                return EmbeddedTarget.CAPABILITIES;
+            case EMBEDDED: {
+                // lab run and lab test start an emulator that enforces IAM for a lab that needs it.
+                Set<Capability> embedded = EnumSet.copyOf(EmbeddedTarget.CAPABILITIES);
+                embedded.add(Capability.IAM_ENFORCEMENT);
+                return embedded;
+            }
             case LOCALSTACK:
                 return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.KINESIS, Capability.FIREHOSE_S3,
                         Capability.CLOUDWATCH_METRICS);
@@ -52,7 +56,12 @@ public enum TargetKind {
                 // No crawlers; Athena SQL only with its DuckDB sidecar (not started here); Bedrock is a stub.
                 return EnumSet.of(Capability.S3, Capability.STS, Capability.IAM, Capability.GLUE_CATALOG,
                         Capability.KINESIS, Capability.FIREHOSE_S3);
-            case LOCALSTACK_TOKEN:
+            case LOCALSTACK_TOKEN: {
+                // LocalStack enforces IAM only when started with ENFORCE_IAM=1, which this runner does not do.
+                Set<Capability> all = EnumSet.allOf(Capability.class);
+                all.remove(Capability.IAM_ENFORCEMENT);
+                return all;
+            }
             case AWS:
                 return EnumSet.allOf(Capability.class);
             default:

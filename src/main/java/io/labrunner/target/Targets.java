@@ -1,11 +1,13 @@
 package io.labrunner.target;
 
+import io.labrunner.core.Capability;
 import io.labrunner.core.LabException;
 import io.labrunner.core.StateDirectory;
 import io.labrunner.core.Suggestions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.regions.Region;
 
 /** Opens the target a command names. */
@@ -32,15 +34,29 @@ public final class Targets {
         return open(options, lifetime, state, DockerCheck.system(options.env()));
     }
 
+    /**
+     * As {@link #open(TargetOptions, Lifetime, StateDirectory)} for labs that need {@code needed}: a fresh embedded
+     * emulator enforces IAM when a lab needs {@link Capability#IAM_ENFORCEMENT}.
+     */
+    public static Target open(TargetOptions options, Lifetime lifetime, StateDirectory state, Set<Capability> needed) {
+        return open(options, lifetime, state, DockerCheck.system(options.env()), needed);
+    }
+
     /** As {@link #open(TargetOptions, Lifetime, StateDirectory)}, with the Docker check given (tests). */
     public static Target open(TargetOptions options, Lifetime lifetime, StateDirectory state, DockerCheck docker) {
+        return open(options, lifetime, state, docker, Set.of());
+    }
+
+    /** As {@link #open(TargetOptions, Lifetime, StateDirectory, Set)}, with the Docker check given (tests). */
+    public static Target open(TargetOptions options, Lifetime lifetime, StateDirectory state, DockerCheck docker,
+            Set<Capability> needed) {
         String name = options.name();
         if (options.endpoint().isPresent() && !name.equals("endpoint")) {
             throw new LabException("--endpoint is for --target endpoint; target " + name + " chooses its own.");
         }
         switch (name) {
             case "embedded":
-                return embedded(lifetime, state);
+                return embedded(lifetime, state, needed.contains(Capability.IAM_ENFORCEMENT));
             case "endpoint":
                 return EndpointTarget.connect(EndpointTarget.endpointFrom(options),
                         Region.of(options.region().orElse(options.env("AWS_REGION").orElse("us-east-1"))));
@@ -60,11 +76,12 @@ public final class Targets {
     /**
      * The embedded target. A command whose state must outlive it attaches to the {@code lab emulator}
      * serving the state directory; without one it refuses rather than set up on an emulator that ends
-     * with the command (the CLI starts one in the background first).
+     * with the command (the CLI starts one in the background first). A fresh emulator enforces IAM when
+     * {@code enforceIam}: then every lab of the command runs with IAM enforced.
      */
-    private static Target embedded(Lifetime lifetime, StateDirectory state) {
+    private static Target embedded(Lifetime lifetime, StateDirectory state, boolean enforceIam) {
         if (lifetime == Lifetime.EPHEMERAL) {
-            return EmbeddedTarget.start(null);
+            return EmbeddedTarget.start(null, enforceIam);
         }
         Optional<RunningEmulator> running = RunningEmulator.readIfAlive(state.emulatorPidFile());
         if (running.isPresent()) {

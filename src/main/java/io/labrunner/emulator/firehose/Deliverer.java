@@ -1,10 +1,14 @@
 package io.labrunner.emulator.firehose;
 
 import io.labrunner.emulator.DaemonThreads;
+import io.labrunner.emulator.iam.access.AccessRequest;
+import io.labrunner.emulator.iam.access.Denial;
+import io.labrunner.emulator.iam.access.ServiceAccess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +31,17 @@ final class Deliverer implements AutoCloseable {
     private final GlueTables glue;
     private final DeliveryStreams streams;
     private final FirehoseStore stored;
+    private final ServiceAccess access;
     private final ScheduledExecutorService background;
 
-    /** Starts the background deliverer unless the settings turn it off. */
+    /**
+     * Starts the background deliverer unless the settings turn it off. Streams write to S3 and read their Kinesis
+     * source with their roles' permissions as {@code access} decides them.
+     */
     Deliverer(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis, GlueTables glue,
-              DeliveryStreams streams, FirehoseStore stored) {
+              DeliveryStreams streams, FirehoseStore stored, ServiceAccess access) {
         this.settings = settings;
+        this.access = access;
         this.store = store;
         this.kinesis = kinesis;
         this.glue = glue;
@@ -100,7 +109,7 @@ final class Deliverer implements AutoCloseable {
         String key = Prefixes.objectKey(destination, stream.name(), stream.version(),
                 Instant.ofEpochMilli(buffer.oldestArrivalMillis()));
         try {
-            store.put(destination.bucket(), key, buffer.body(destination.gzip()));
+            asRole(destination).put(destination.bucket(), key, buffer.body(destination.gzip()));
         } catch (RuntimeException e) {
             deliveryFailed(stream, key, e);
             return;
@@ -108,6 +117,11 @@ final class Deliverer implements AutoCloseable {
         buffer.drainEntries();
         stream.deliveredKeys().add(key);
         streams.failing().remove(stream);
+    }
+
+    /** The destination bucket as the destination's role may write to it. */
+    private ObjectStore asRole(S3Destination destination) {
+        return new RoleObjectStore(store, access, destination.roleArn());
     }
 
     /** Logs the first failure of a streak once; the records stay pending and the next tick retries. */
@@ -144,12 +158,13 @@ final class Deliverer implements AutoCloseable {
                     stream.version(), oldest, ErrorOutput.FORMAT_CONVERSION_FAILED);
             try {
                 // The error output is checked first: a batch is retried whole, so its data object is written last.
+                ObjectStore target = asRole(destination);
                 if (errorKey != null) {
-                    store.put(destination.bucket(), errorKey,
+                    target.put(destination.bucket(), errorKey,
                             ErrorOutput.body(result.failures(), conversion.schema(), now()));
                 }
                 if (dataKey != null) {
-                    store.put(destination.bucket(), dataKey, result.parquet());
+                    target.put(destination.bucket(), dataKey, result.parquet());
                 }
             } catch (RuntimeException e) {
                 synchronized (streams) {
@@ -191,7 +206,9 @@ final class Deliverer implements AutoCloseable {
             }
         }
         for (Map.Entry<String, DeliveryStream> source : sources) {
-            KinesisSourceReader.read(kinesis, source.getKey(), source.getValue(), this::acceptFromSource);
+            if (maySourceRead(source.getValue())) {
+                KinesisSourceReader.read(kinesis, source.getKey(), source.getValue(), this::acceptFromSource);
+            }
         }
         List<DeliveryStream> converting = new ArrayList<>();
         synchronized (streams) {
@@ -211,6 +228,30 @@ final class Deliverer implements AutoCloseable {
         synchronized (streams) {
             stored.save(streams.byRegion());
         }
+    }
+
+    /**
+     * Whether the source's role may read its Kinesis stream as Firehose does (DescribeStream, GetShardIterator,
+     * GetRecords: https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html). A role that may not
+     * leaves the records in Kinesis, read once the role is fixed, as long as the stream keeps them.
+     */
+    private boolean maySourceRead(DeliveryStream stream) {
+        for (String action : new String[] {"kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords"}) {
+            Optional<Denial> denial = access.check(stream.sourceRoleArn(), RoleObjectStore.SESSION,
+                    AccessRequest.of(action, stream.sourceStreamArn()));
+            if (denial.isPresent()) {
+                boolean first;
+                synchronized (streams) {
+                    first = streams.failing().add(stream);
+                }
+                if (first) {
+                    LOG.warn("Firehose {} cannot read its source and leaves the records in Kinesis: "
+                            + "Kinesis.AccessDenied: {}", stream.name(), denial.get().message(false));
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     private void acceptFromSource(DeliveryStream stream, byte[] data) {

@@ -5,6 +5,7 @@ import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.iam.access.ServiceAccess;
 import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.protocol.OperationHandler;
 import io.labrunner.emulator.state.StateStore;
@@ -55,12 +56,22 @@ public final class FirehoseService implements AwsService {
      */
     public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis, GlueTables glue,
                            StateStore state) {
+        this(settings, store, kinesis, glue, state, ServiceAccess.unrestricted());
+    }
+
+    /**
+     * As the other constructor, with each stream writing to S3 with its destination's role and reading its Kinesis
+     * source with its source's role, as {@code access} decides them: a refused write keeps the records buffered
+     * and retried, as Firehose does with an S3.AccessDenied delivery error.
+     */
+    public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis, GlueTables glue,
+                           StateStore state, ServiceAccess access) {
         this.settings = settings;
         FirehoseStore stored = new FirehoseStore(state);
         stored.load().forEach((region, list) -> list.forEach(s -> streams.inRegion(region).put(s.name(), s)));
         DeliveryStreamOperations deliveryStreams = new DeliveryStreamOperations(settings, kinesis, glue, streams,
                 stored);
-        this.deliverer = new Deliverer(settings, store, kinesis, glue, streams, stored);
+        this.deliverer = new Deliverer(settings, store, kinesis, glue, streams, stored, access);
         RecordOperations records = new RecordOperations(deliverer, settings.clock());
         this.protocol = JsonProtocolService.builder("firehose")
                 // Outside the lock: checking a Kinesis source calls the Kinesis service.

@@ -1,11 +1,17 @@
 package io.labrunner.emulator.glue;
 
 import io.labrunner.emulator.iam.IamDirectory;
+import io.labrunner.emulator.iam.Role;
+import io.labrunner.emulator.iam.access.Denial;
+import io.labrunner.emulator.iam.access.ServiceAccess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +20,8 @@ final class CrawlRun {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlRun.class);
     /** What Glue says when it cannot assume the crawler's role (at CreateCrawler and during a crawl). */
     static final String ROLE_ERROR = "Service is unable to assume provided role. Please verify role's TrustPolicy";
+    /** The session a crawler's role is assumed under, as CloudTrail shows it on AWS. */
+    static final String SESSION = "AWS-Crawler";
 
     /** The outcome: counts of tables written, or the error that failed the crawl. */
     record Result(int tablesCreated, int tablesUpdated, String error) {
@@ -23,12 +31,14 @@ final class CrawlRun {
     private final Path blobRoot;
     private final BlobFolders folders;
     private final IamDirectory iam;
+    private final ServiceAccess access;
 
-    CrawlRun(GlueCatalog catalog, Path blobRoot, IamDirectory iam) {
+    CrawlRun(GlueCatalog catalog, Path blobRoot, IamDirectory iam, ServiceAccess access) {
         this.catalog = catalog;
         this.blobRoot = blobRoot;
         this.folders = new BlobFolders(blobRoot);
         this.iam = iam;
+        this.access = access;
     }
 
     Result crawl(String crawlerName, String role, String database, String tablePrefix,
@@ -36,6 +46,19 @@ final class CrawlRun {
         if (!iam.trustsService(role, "glue.amazonaws.com")) {
             return new Result(0, 0, ROLE_ERROR);
         }
+        // A crawler's Role may be a name or an ARN; IAM decides by the ARN.
+        String roleArn = iam.role(role).map(Role::arn).orElse(role);
+        // The crawler lists each include path before it creates anything, so a role that may not list fails clean.
+        for (Crawler.S3Target target : targets) {
+            S3Location location = S3Location.parse(target.path());
+            Optional<Denial> listing = access.s3List(roleArn, SESSION, location.bucket(),
+                    location.key().isEmpty() ? "" : location.key() + "/");
+            if (listing.isPresent()) {
+                LOG.info("Crawler {} may not list {}: {}", crawlerName, location.uri(), listing.get().message(true));
+                return new Result(0, 0, accessDenied());
+            }
+        }
+        AtomicInteger unreadable = new AtomicInteger();
         if (catalog.database(database).isEmpty()) {
             // A crawler creates its target database when it is missing.
             catalog.createDatabase(new Database(database, null, null, Map.of(), null, null));
@@ -50,7 +73,10 @@ final class CrawlRun {
                 if (root.isEmpty()) {
                     continue; // no object can be stored under this location: the crawl finds nothing there
                 }
-                for (Dataset dataset : scanner.scan(root.get(), location.uri(), target.exclusions())) {
+                Path folder = root.get();
+                List<Dataset> datasets = scanner.scan(folder, location.uri(), target.exclusions(),
+                        file -> readable(crawlerName, roleArn, location, folder, file, unreadable));
+                for (Dataset dataset : datasets) {
                     String name = CrawledTables.tableName(tablePrefix, dataset.folderName());
                     Optional<Table> existing = catalog.table(database, name);
                     if (existing.isEmpty()) {
@@ -67,7 +93,37 @@ final class CrawlRun {
             LOG.warn("Crawler {} failed", crawlerName, e);
             return new Result(created, updated, "Internal Service Exception");
         }
+        if (unreadable.get() > 0 && created == 0 && updated == 0) {
+            // Every object it found was refused: the crawl has nothing to show for it.
+            return new Result(0, 0, accessDenied());
+        }
         return new Result(created, updated, null);
+    }
+
+    /** Whether the crawler's role may get the object stored as {@code file}; a refusal is counted and logged. */
+    private boolean readable(String crawlerName, String roleArn, S3Location location, Path folder, Path file,
+            AtomicInteger unreadable) {
+        String relative = folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        String key = location.key().isEmpty() ? relative : location.key() + "/" + relative;
+        Optional<Denial> denial = access.s3Object(roleArn, SESSION, "s3:GetObject", location.bucket(), key);
+        if (denial.isPresent()) {
+            unreadable.incrementAndGet();
+            // The crawler's own log line on AWS (aws-samples/aws-glue-samples#2).
+            LOG.info("Crawler {}: Error {} retrieving file at s3://{}/{}. Tables created did not infer schemas from "
+                    + "this file. ({})", crawlerName, accessDenied(), location.bucket(), key, denial.get().message(true));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * S3's refusal as the crawler reports it, in the AWS SDK for Java's words ({@code Access Denied (Service: Amazon
+     * S3; Status Code: 403; Error Code: AccessDenied; Request ID: ...)}, as in the crawler's log on AWS).
+     */
+    private static String accessDenied() {
+        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong()).toUpperCase(Locale.ROOT);
+        return "Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: "
+                + requestId + ")";
     }
 
     /** Recrawl of a known table; true when the table or its partitions changed. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.iam.IamDirectory;
+import io.labrunner.emulator.iam.access.ServiceAccess;
 import io.labrunner.emulator.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,16 @@ final class CrawlerOperations implements AutoCloseable {
     private final GlueCatalog catalog;
     private final Path blobRoot;
     private final IamDirectory iam;
+    private final ServiceAccess access;
     private final CrawlerTimings timings;
     private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("glue-crawler"));
 
-    CrawlerOperations(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings, StateStore state) {
+    CrawlerOperations(GlueCatalog catalog, Path blobRoot, IamDirectory iam, ServiceAccess access,
+                      CrawlerTimings timings, StateStore state) {
         this.catalog = catalog;
         this.blobRoot = blobRoot;
         this.iam = iam;
+        this.access = access;
         this.timings = timings;
         this.crawlers = new CrawlerStore(state);
     }
@@ -225,7 +229,7 @@ final class CrawlerOperations implements AutoCloseable {
             return;
         }
         CrawlRun.Result result = crawler.cancelRequested ? null
-                : new CrawlRun(catalog, blobRoot, iam).crawl(crawler.name, role, database, prefix, targets, update, combine);
+                : new CrawlRun(catalog, blobRoot, iam, access).crawl(crawler.name, role, database, prefix, targets, update, combine);
         synchronized (crawler) {
             crawler.state = "STOPPING";
             crawlers.save(crawler);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +41,14 @@ final class DatasetScanner {
      * @param exclusions glob patterns relative to the include path, as S3Target.Exclusions
      */
     List<Dataset> scan(Path root, String s3Uri, List<String> exclusions) throws IOException {
+        return scan(root, s3Uri, exclusions, file -> true);
+    }
+
+    /**
+     * As {@link #scan(Path, String, List)}, reading only the files {@code readable} lets through: the others are
+     * left out, as a crawler infers no schema from an object its role may not get.
+     */
+    List<Dataset> scan(Path root, String s3Uri, List<String> exclusions, Predicate<Path> readable) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -50,6 +59,7 @@ final class DatasetScanner {
             files = walk.filter(BlobFolders::isPlainFile)
                     .filter(f -> !hidden(root.relativize(f)))
                     .filter(f -> excluded.stream().noneMatch(m -> m.matches(root.relativize(f))))
+                    .filter(readable)
                     .sorted().toList();
         }
         List<Path> classified = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.iam.IamDirectory;
+import io.labrunner.emulator.iam.access.ServiceAccess;
 import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.protocol.OperationHandler;
@@ -49,9 +50,18 @@ public final class GlueService implements AwsService {
      */
     public GlueService(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings,
                        StateStore state) {
+        this(catalog, blobRoot, iam, timings, state, ServiceAccess.unrestricted());
+    }
+
+    /**
+     * A Glue whose crawlers read S3 with their role's permissions as {@code access} decides them: with IAM
+     * enforced, a crawler whose role may not list or read its data source fails as on AWS.
+     */
+    public GlueService(GlueCatalog catalog, Path blobRoot, IamDirectory iam, CrawlerTimings timings,
+                       StateStore state, ServiceAccess access) {
         this.catalog = catalog;
         this.catalogOperations = new CatalogOperations(catalog);
-        this.crawlerOperations = new CrawlerOperations(catalog, blobRoot, iam, timings, state);
+        this.crawlerOperations = new CrawlerOperations(catalog, blobRoot, iam, access, timings, state);
         this.protocol = operations();
     }
 

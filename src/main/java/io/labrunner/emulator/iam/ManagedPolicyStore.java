@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The account's managed policies: the customer managed ones (written through to the state store, so they
@@ -24,6 +25,8 @@ public final class ManagedPolicyStore {
     private final Map<String, ManagedPolicy> customer = new ConcurrentHashMap<>();
     private final StateMap<ManagedPolicy> stored;
     private final SecureRandom random = new SecureRandom();
+    /** Counts changes, so that whoever compiled the policies can tell when to compile them again. */
+    private final AtomicLong generation = new AtomicLong();
 
     public ManagedPolicyStore() {
         this(StateStore.none());
@@ -38,6 +41,11 @@ public final class ManagedPolicyStore {
     public Optional<ManagedPolicy> find(String arn) {
         ManagedPolicy policy = customer.get(arn);
         return Optional.ofNullable(policy != null ? policy : awsManaged.get(arn));
+    }
+
+    /** A number that changes whenever any customer managed policy is created, changed or deleted. */
+    long generation() {
+        return generation.get();
     }
 
     ManagedPolicy require(String arn) {
@@ -108,6 +116,7 @@ public final class ManagedPolicyStore {
         }
         customer.remove(arn);
         stored.remove(arn);
+        generation.incrementAndGet();
     }
 
     private ManagedPolicy changeable(String arn) {
@@ -121,6 +130,7 @@ public final class ManagedPolicyStore {
     private void save(ManagedPolicy policy) {
         customer.put(policy.arn(), policy);
         stored.put(policy.arn(), policy);
+        generation.incrementAndGet();
     }
 
     private static Instant now() {

@@ -3,6 +3,7 @@ package io.labrunner.emulator.sagemaker.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labrunner.emulator.Json;
 import io.labrunner.emulator.S3Objects;
+import io.labrunner.emulator.sagemaker.RoleS3Objects.S3AccessDenied;
 import io.labrunner.emulator.sagemaker.S3Uri;
 import io.labrunner.emulator.sagemaker.algorithms.AlgorithmException;
 import io.labrunner.emulator.sagemaker.algorithms.ChannelData;
@@ -60,11 +61,28 @@ final class ChannelFetcher {
         return channels;
     }
 
+    /**
+     * A channel the execution role may not read, as SageMaker fails the job: {@code ClientError: Data download
+     * failed:Unable to download object s3://... (AccessDenied: Access Denied)} (quoted in
+     * aws/amazon-sagemaker-examples#4384). SageMaker lists a prefix before it downloads; a refused listing is
+     * reported the same way, naming the prefix.
+     */
+    static AlgorithmException downloadDenied(S3AccessDenied e, boolean listing) {
+        return AlgorithmException.clientError("Data download failed:Unable to " + (listing ? "list objects under "
+                : "download object ") + e.uri() + " (AccessDenied: Access Denied)");
+    }
+
     /** Every object under the prefix but folder markers, in key order. */
     private List<S3Uri> prefixObjects(S3Uri prefix) throws AlgorithmException {
         List<S3Uri> objects = new ArrayList<>();
         if (s3.bucketExists(prefix.bucket())) {
-            for (S3Objects.S3Object object : s3.list(prefix.bucket(), prefix.key())) {
+            List<S3Objects.S3Object> listed;
+            try {
+                listed = s3.list(prefix.bucket(), prefix.key());
+            } catch (S3AccessDenied e) {
+                throw downloadDenied(e, true);
+            }
+            for (S3Objects.S3Object object : listed) {
                 if (!object.key().endsWith("/")) {
                     objects.add(new S3Uri(prefix.bucket(), object.key()));
                 }
@@ -81,8 +99,13 @@ final class ChannelFetcher {
      * whose other elements are keys relative to that prefix (SageMaker's ManifestFile format).
      */
     private List<S3Uri> manifestObjects(S3Uri manifest) throws AlgorithmException {
-        byte[] body = s3.get(manifest.bucket(), manifest.key()).orElseThrow(() -> AlgorithmException.clientError(
-                "Could not download the manifest file " + manifest + ": the object does not exist."));
+        byte[] body;
+        try {
+            body = s3.get(manifest.bucket(), manifest.key()).orElseThrow(() -> AlgorithmException.clientError(
+                    "Could not download the manifest file " + manifest + ": the object does not exist."));
+        } catch (S3AccessDenied e) {
+            throw downloadDenied(e, false);
+        }
         JsonNode entries;
         try {
             entries = Json.mapper().readTree(body);
@@ -121,6 +144,8 @@ final class ChannelFetcher {
                 Files.write(file, body);
                 files.add(file);
             }
+        } catch (S3AccessDenied e) {
+            throw downloadDenied(e, false);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write a channel's files to the job's work folder", e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.S3Objects;
+import io.labrunner.emulator.iam.access.ServiceAccess;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.sagemaker.OperationGroup;
@@ -47,12 +48,22 @@ public final class TrainingJobService implements OperationGroup, TrainingJobs {
      */
     public TrainingJobService(String accountId, List<Algorithm> algorithms, S3Objects s3, LogWriter logs,
             ResourceTags tags, TrainingTimings timings, StateStore state, Path workRoot, Clock clock) {
+        this(accountId, algorithms, s3, logs, tags, timings, state, workRoot, clock, ServiceAccess.unrestricted());
+    }
+
+    /**
+     * As the other constructor, with jobs reading their channels and writing their model with their execution
+     * role's permissions as {@code access} decides them.
+     */
+    public TrainingJobService(String accountId, List<Algorithm> algorithms, S3Objects s3, LogWriter logs,
+            ResourceTags tags, TrainingTimings timings, StateStore state, Path workRoot, Clock clock,
+            ServiceAccess access) {
         this.accountId = accountId;
         this.tags = tags;
         this.store = new TrainingJobStore(state);
         this.validation = new TrainingValidation(s3);
         prepare(workRoot);
-        this.context = new TrainingRun.Context(store, new AlgorithmRegistry(algorithms), new ChannelFetcher(s3), s3,
+        this.context = new TrainingRun.Context(store, new AlgorithmRegistry(algorithms), access, s3,
                 logs, latestMetrics, timings, clock, workRoot);
         this.pool = new ThreadPoolExecutor(timings.parallelJobs(), timings.parallelJobs(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), DaemonThreads.numbered("sagemaker-training-"));

@@ -1,6 +1,8 @@
 package io.labrunner.emulator.sagemaker.training;
 
 import io.labrunner.emulator.S3Objects;
+import io.labrunner.emulator.iam.access.ServiceAccess;
+import io.labrunner.emulator.sagemaker.RoleS3Objects;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.sagemaker.S3Uri;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
@@ -36,7 +38,7 @@ final class TrainingRun implements Runnable {
     static final String LOG_GROUP = "/aws/sagemaker/TrainingJobs";
 
     /** What every run shares. */
-    record Context(TrainingJobStore store, AlgorithmRegistry algorithms, ChannelFetcher channels, S3Objects s3,
+    record Context(TrainingJobStore store, AlgorithmRegistry algorithms, ServiceAccess access, S3Objects s3,
             LogWriter logs, LatestMetrics metrics, TrainingTimings timings, Clock clock, Path workRoot) {
     }
 
@@ -65,12 +67,15 @@ final class TrainingRun implements Runnable {
             say("Preparing the instances for training");
             pause(context.timings().starting());
             TrainingJob job = current();
+            // Everything the job reads and writes in S3 it does with its execution role's permissions.
+            S3Objects s3 = RoleS3Objects.actingAs(context.s3(), context.access(), job.request().path("RoleArn")
+                    .asText(null));
             Optional<Algorithm> algorithm = context.algorithms().forImage(job.request().path("AlgorithmSpecification")
                     .path("TrainingImage").asText(null));
             update(j -> j.enter(TrainingJob.IN_PROGRESS, "Downloading", "Downloading input data", now())
                     .startedTraining(now()));
             work = Files.createTempDirectory(context.workRoot(), "job-");
-            Map<String, ChannelData> channels = context.channels().fetch(job.request().path("InputDataConfig"), work,
+            Map<String, ChannelData> channels = new ChannelFetcher(s3).fetch(job.request().path("InputDataConfig"), work,
                     stop::requested);
             pause(context.timings().downloading());
             update(j -> j.enter(TrainingJob.IN_PROGRESS, "Training", "Downloading the training image", now()));
@@ -95,7 +100,15 @@ final class TrainingRun implements Runnable {
             if (stop.requested()) {
                 throw AlgorithmException.stopped();
             }
-            S3Uri artifact = upload(output, job, model);
+            S3Uri artifact;
+            try {
+                artifact = upload(s3, output, job, model);
+            } catch (RoleS3Objects.S3AccessDenied e) {
+                // SageMaker's prefix for a failed upload (aws/amazon-sagemaker-operator-for-k8s#22 quotes one).
+                fail("ClientError: Artifact upload failed:Unable to upload object " + e.uri()
+                        + " (AccessDenied: Access Denied)");
+                return;
+            }
             finish(j -> j.end(TrainingJob.COMPLETED, "Completed", "Training job completed", null, model.metrics(),
                     artifact.toString(), now()));
         } catch (AlgorithmException e) {
@@ -119,14 +132,14 @@ final class TrainingRun implements Runnable {
      * CompressionType NONE each file under {@code <job>/output/model/}. Nothing else is written: SageMaker's
      * {@code output.tar.gz} holds only what a container leaves in /opt/ml/output/data, and these write none.
      */
-    private S3Uri upload(S3Uri output, TrainingJob job, TrainedModel model) {
+    private S3Uri upload(S3Objects s3, S3Uri output, TrainingJob job, TrainedModel model) {
         if ("NONE".equals(job.request().path("OutputDataConfig").path("CompressionType").asText())) {
             S3Uri folder = new S3Uri(output.bucket(), output.child(job.name() + "/output/model/"));
-            model.files().forEach((file, body) -> context.s3().put(folder.bucket(), folder.key() + file, body));
+            model.files().forEach((file, body) -> s3.put(folder.bucket(), folder.key() + file, body));
             return folder;
         }
         S3Uri artifact = new S3Uri(output.bucket(), output.child(job.name() + "/output/model.tar.gz"));
-        context.s3().put(artifact.bucket(), artifact.key(), ModelArchive.pack(model.files(), now().toEpochMilli()));
+        s3.put(artifact.bucket(), artifact.key(), ModelArchive.pack(model.files(), now().toEpochMilli()));
         return artifact;
     }
 

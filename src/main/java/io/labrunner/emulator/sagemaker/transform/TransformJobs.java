@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.DaemonThreads;
 import io.labrunner.emulator.S3Objects;
+import io.labrunner.emulator.iam.access.ServiceAccess;
 import io.labrunner.emulator.logs.LogWriter;
 import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.sagemaker.OperationGroup;
 import io.labrunner.emulator.sagemaker.ResourceTags;
+import io.labrunner.emulator.sagemaker.RoleS3Objects;
 import io.labrunner.emulator.sagemaker.S3Uri;
 import io.labrunner.emulator.sagemaker.algorithms.Algorithm;
 import io.labrunner.emulator.state.StateMap;
@@ -41,6 +43,7 @@ public final class TransformJobs implements OperationGroup {
 
     private final Models models;
     private final S3Objects s3;
+    private final ServiceAccess access;
     private final Function<String, Optional<Algorithm>> algorithms;
     private final Collection<String> localRepositories;
     private final ResourceTags tags;
@@ -62,6 +65,18 @@ public final class TransformJobs implements OperationGroup {
     public TransformJobs(Models models, S3Objects s3, Function<String, Optional<Algorithm>> algorithms,
             Collection<String> localRepositories, ResourceTags tags, LogWriter logs, StateStore state, Clock clock,
             Duration startup) {
+        this(models, s3, algorithms, localRepositories, tags, logs, state, clock, startup,
+                ServiceAccess.unrestricted());
+    }
+
+    /**
+     * As the other constructor, with each job reaching S3 with its model's execution role as {@code access} decides:
+     * with IAM enforced, a role that may not read the model, the input or write the output fails the job.
+     */
+    public TransformJobs(Models models, S3Objects s3, Function<String, Optional<Algorithm>> algorithms,
+            Collection<String> localRepositories, ResourceTags tags, LogWriter logs, StateStore state, Clock clock,
+            Duration startup, ServiceAccess access) {
+        this.access = access;
         this.models = models;
         this.s3 = s3;
         this.algorithms = algorithms;
@@ -172,10 +187,22 @@ public final class TransformJobs implements OperationGroup {
                 return;
             }
             JobLog log = new JobLog(logs, clock, job.region(), job.name(), job.arn());
-            TransformRun.Outcome outcome = new TransformRun(job, s3, algorithms, localRepositories, log,
-                    () -> closing || stopRequests.contains(key)).run(models.find(job.region(), job.modelName()));
+            Optional<SageMakerModel> model = models.find(job.region(), job.modelName());
+            // The job reads its model, its input and writes its output with the model's execution role.
+            S3Objects asRole = model.map(m -> RoleS3Objects.actingAs(s3, access,
+                    m.definition().path("ExecutionRoleArn").asText(null))).orElse(s3);
+            TransformRun.Outcome outcome;
+            try {
+                outcome = new TransformRun(job, asRole, algorithms, localRepositories, log,
+                        () -> closing || stopRequests.contains(key)).run(model);
+            } catch (RoleS3Objects.S3AccessDenied e) {
+                log.container(e.getMessage());
+                outcome = TransformRun.Outcome.failed("ClientError: Access denied to " + e.uri()
+                        + " (AccessDenied: Access Denied)");
+            }
+            TransformRun.Outcome ended = outcome;
             if (!closing) {
-                update(key, j -> j.withStatus(outcome.status(), outcome.failureReason(), clock.instant()));
+                update(key, j -> j.withStatus(ended.status(), ended.failureReason(), clock.instant()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -98,10 +98,28 @@ abstract class LabsCommand implements Callable<Integer> {
         }
     }
 
-    /** What the labs a command creates need of the target, all together. */
+    /**
+     * What the labs a command creates need of the target: every lab's own needs, and what some of their checks
+     * need when every lab asks for it. A check-level need such as IAM enforcement changes how the target
+     * treats the other labs too, so one lab's check does not impose it on a whole {@code --all} run; there
+     * that check is skipped with its reason.
+     */
     private static Set<Capability> needs(List<Lab> labs) {
         Set<Capability> needed = EnumSet.noneOf(Capability.class);
         labs.forEach(lab -> needed.addAll(lab.info().capabilities()));
+        Set<Capability> everyLabsChecks = null;
+        for (Lab lab : labs) {
+            Set<Capability> checks = EnumSet.noneOf(Capability.class);
+            lab.checks().forEach(check -> checks.addAll(check.needs()));
+            if (everyLabsChecks == null) {
+                everyLabsChecks = checks;
+            } else {
+                everyLabsChecks.retainAll(checks);
+            }
+        }
+        if (everyLabsChecks != null) {
+            needed.addAll(everyLabsChecks);
+        }
         return needed;
     }
 

@@ -35,6 +35,10 @@ public enum Capability {
      * answers AccessDenied as on AWS, where LocalStack stores policies without enforcing them.
      */
     S3_BUCKET_POLICIES,
-    /** IAM enforced: requests and services acting as a role are allowed only what the role's policies allow. */
+    /**
+     * IAM decides what a role may do: requests signed with a role's session, and what a service does as a
+     * role (a training job reading its data), succeed only where the role's policies allow. Always so on
+     * AWS; an emulator only when it enforces IAM.
+     */
     IAM_ENFORCEMENT
 }

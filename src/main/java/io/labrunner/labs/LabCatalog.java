@@ -7,6 +7,7 @@ import io.labrunner.labs.athenactas.AthenaCtasParquetLab;
 import io.labrunner.labs.bedrockguardrails.BedrockGuardrailsLab;
 import io.labrunner.labs.bedrockrag.BedrockRagLab;
 import io.labrunner.labs.firehosevsstreams.FirehoseVsStreamsLab;
+import io.labrunner.labs.iamleastprivilege.IamLeastPrivilegeLab;
 import io.labrunner.labs.kinesisstreams.KinesisStreamsLab;
 import io.labrunner.labs.messydata.MessyDataLab;
 import io.labrunner.labs.modelmonitoring.ModelMonitoringLab;
@@ -30,7 +31,7 @@ public final class LabCatalog {
         return new LabCatalog(List.of(new S3DataFormatsLab(), new S3GlueAthenaLab(), new AthenaCtasParquetLab(),
                 new KinesisStreamsLab(), new FirehoseVsStreamsLab(), new BedrockRagLab(), new BedrockGuardrailsLab(),
                 new MessyDataLab(), new SageMakerXgboostLab(), new SageMakerTuningLab(),
-                new SageMakerEndpointLab(), new ModelMonitoringLab()));
+                new SageMakerEndpointLab(), new ModelMonitoringLab(), new IamLeastPrivilegeLab()));
     }
 
     public List<Lab> all() {

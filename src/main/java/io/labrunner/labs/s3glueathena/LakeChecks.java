@@ -50,11 +50,14 @@ final class LakeChecks {
                             + " (what it may do). Write trust.json as in step 3 of the guide.",
                     "aws $ENDPOINT iam create-role --role-name $ROLE --assume-role-policy-document file://trust.json");
         }
-        if (!trust.contains("glue.amazonaws.com")) {
-            return CheckResult.fail("the trust policy does not name glue.amazonaws.com: " + trust,
-                    "The role exists, but its trust policy does not let Glue assume it: it names " + principals(trust) + ".",
-                    "The trust policy's Principal must be {\"Service\": \"glue.amazonaws.com\"}, the service that runs"
-                            + " the crawler.",
+        ServiceTrust.Verdict glue = ServiceTrust.judge(trust, "glue.amazonaws.com");
+        if (!glue.trusted()) {
+            return CheckResult.fail("the trust policy does not let glue.amazonaws.com assume the role: " + glue.why()
+                            + ": " + trust.replaceAll("\\s+", " "),
+                    "The role exists, but its trust policy does not let Glue assume it: " + glue.why() + ".",
+                    "The trust policy needs a statement with \"Effect\": \"Allow\", \"Principal\": {\"Service\":"
+                            + " \"glue.amazonaws.com\"} and \"Action\": \"sts:AssumeRole\", the service that runs the"
+                            + " crawler, and no Deny of it.",
                     "aws $ENDPOINT iam update-assume-role-policy --role-name $ROLE --policy-document file://trust.json");
         }
         List<String> attached = iam.listAttachedRolePoliciesPaginator(list -> list.roleName(role)).attachedPolicies()
@@ -69,17 +72,6 @@ final class LakeChecks {
                             + S3GlueAthenaLab.GLUE_MANAGED_POLICY);
         }
         return BucketReadPolicy.judge(iam, role, roleArn, S3GlueAthenaLab.bucket(ctx));
-    }
-
-    /** The principals a trust policy names, for a hint: the text after "Principal". */
-    private static String principals(String trust) {
-        int at = trust.indexOf("\"Principal\"");
-        if (at < 0) {
-            return "no Principal";
-        }
-        int end = trust.indexOf('}', at);
-        return trust.substring(at + "\"Principal\"".length(), end < 0 ? trust.length() : end + 1)
-                .replaceFirst("^\\s*:\\s*", "").replaceAll("\\s+", " ");
     }
 
     static CheckResult crawlerSucceeded(LabContext ctx) {

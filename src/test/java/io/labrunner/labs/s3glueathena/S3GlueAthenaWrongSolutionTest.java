@@ -120,6 +120,19 @@ class S3GlueAthenaWrongSolutionTest {
         assertThat(role.hints().get(role.hints().size() - 1)).contains("put-role-policy");
     }
 
+    @Test
+    void aTrustPolicyThatDeniesGlueFailsThoughItNamesGlueAndTheHintNamesTheDeny() {
+        String trust = CrawlerRole.TRUST_POLICY.replace("\"Action\": \"sts:AssumeRole\"}]",
+                "\"Action\": \"sts:AssumeRole\"}, {\"Sid\": \"NoGlue\", \"Effect\": \"Deny\","
+                        + " \"Principal\": {\"Service\": \"glue.amazonaws.com\"}, \"Action\": \"sts:*\"}]");
+        CheckOutcome role = roleCheck(new RoleOnly(lab, trust, bucket -> List.of(CrawlerRole.readBucketPolicy(bucket)),
+                List.of()));
+
+        assertThat(role.passed()).isFalse();
+        assertThat(role.hint()).contains("Deny statement (NoGlue)").contains("does not let Glue assume it");
+        assertThat(role.hints().get(role.hints().size() - 1)).contains("update-assume-role-policy");
+    }
+
     private CheckOutcome roleCheck(Lab roleOnly) {
         LabResult result = emulator.runner(new StateDirectory(home)).run(roleOnly, false);
         return outcome(result, "The crawler's role");
@@ -129,8 +142,12 @@ class S3GlueAthenaWrongSolutionTest {
      * Setup, then only the crawler's role, with the given inline policies (named policy-1, policy-2, ...)
      * and managed policies beside AWSGlueServiceRole; judged by the role check alone.
      */
-    private record RoleOnly(S3GlueAthenaLab lab, java.util.function.Function<String, List<String>> inline,
+    private record RoleOnly(S3GlueAthenaLab lab, String trust, java.util.function.Function<String, List<String>> inline,
                             List<String> managed) implements Lab {
+        RoleOnly(S3GlueAthenaLab lab, java.util.function.Function<String, List<String>> inline, List<String> managed) {
+            this(lab, CrawlerRole.TRUST_POLICY, inline, managed);
+        }
+
         @Override
         public LabInfo info() {
             return lab.info();
@@ -144,7 +161,7 @@ class S3GlueAthenaWrongSolutionTest {
         @Override
         public void solve(LabContext ctx) {
             String role = S3GlueAthenaLab.role(ctx);
-            ctx.iam().createRole(create -> create.roleName(role).assumeRolePolicyDocument(CrawlerRole.TRUST_POLICY));
+            ctx.iam().createRole(create -> create.roleName(role).assumeRolePolicyDocument(trust));
             ctx.iam().attachRolePolicy(attach -> attach.roleName(role).policyArn(S3GlueAthenaLab.GLUE_MANAGED_POLICY));
             List<String> documents = inline.apply(S3GlueAthenaLab.bucket(ctx));
             for (int i = 0; i < documents.size(); i++) {

@@ -91,6 +91,13 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "The model the model server runs. Default: ${DEFAULT-VALUE}.")
     String modelServerModel;
 
+    @Option(names = "--enforce-iam",
+            description = "Make requests signed with a role's temporary credentials (from sts assume-role) pass the "
+                    + "role's IAM policies, and services acting as a role (a Glue crawler, a training job) act with its "
+                    + "permissions; what the policies do not allow is refused with AccessDenied, as on AWS. "
+                    + "Default: off; only bucket and key policies are enforced.")
+    boolean enforceIam;
+
     /** Set when a command started this emulator in the background: where its output goes, for 'lab status'. */
     @Option(names = "--log", paramLabel = "FILE", hidden = true)
     Path log;
@@ -116,9 +123,10 @@ final class EmulatorCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (FileChannel held = homeLock;
              Emulator emulator = Emulator.builder().port(port).dataDir(dataDir).corsOrigin(cors)
-                .modelServer(modelServer, modelServerModel).build().start()) {
+                .modelServer(modelServer, modelServerModel).enforceIam(enforceIam).build().start()) {
             RunningEmulator serving = new RunningEmulator(emulator.getEndpoint().toString(), emulator.getRegion(),
-                    ProcessHandle.current().pid(), dataDir.toString(), log == null ? null : log.toAbsolutePath().toString());
+                    ProcessHandle.current().pid(), dataDir.toString(), log == null ? null : log.toAbsolutePath().toString(),
+                    enforceIam);
             serving.writeTo(note);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(emulator, note, stopped), "emulator-stop"));
             if (root.options.output == GlobalOptions.OutputFormat.json) {
@@ -141,6 +149,10 @@ final class EmulatorCommand implements Callable<Integer> {
             }
             if (cors != null) {
                 out.println("Web pages from " + cors + " may call it.");
+            }
+            if (enforceIam) {
+                out.println("IAM enforcement is on: requests signed with a role's temporary credentials must be allowed"
+                        + " by its policies.");
             }
             out.println("Use it with the key pair test/test (signatures are checked), e.g.:");
             out.println("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + emulator.getRegion());

@@ -65,7 +65,7 @@ final class StatusCommand implements Callable<Integer> {
             RunningEmulator e = emulator.get();
             out.println("Lab emulator: serving on " + e.endpoint() + " (pid " + e.pid()
                     + (e.data() == null ? "" : ", data " + e.data()) + (e.log() == null ? "" : ", log " + e.log())
-                    + "); 'lab emulator stop' ends it.");
+                    + (e.enforceIam() ? ", IAM enforced" : "") + "); 'lab emulator stop' ends it.");
         } else {
             out.println("Lab emulator: not running; 'lab start' starts one in the background, or run 'lab emulator'.");
         }
@@ -92,7 +92,7 @@ final class StatusCommand implements Callable<Integer> {
         ObjectNode serving = root.putObject("emulator");
         serving.put("running", emulator.isPresent());
         emulator.ifPresent(e -> serving.put("endpoint", e.endpoint()).put("pid", e.pid()).put("data", e.data())
-                .put("log", e.log()));
+                .put("log", e.log()).put("enforceIam", e.enforceIam()));
         return root.toPrettyString();
     }
 

@@ -106,4 +106,50 @@ final class AccessErrors {
         return new AwsException("InternalFailure",
                 "The emulator failed to process this request; its log has the details.", 500);
     }
+
+    /**
+     * A temporary access key used without its session token: S3 does not know such a key
+     * ({@code InvalidAccessKeyId}); the other services call the credentials invalid.
+     */
+    static AwsException missingSessionToken(Protocol protocol) {
+        return protocol == Protocol.REST_XML
+                ? new AwsException("InvalidAccessKeyId",
+                        "The AWS Access Key Id you provided does not exist in our records.", 403)
+                : invalidSessionToken(protocol);
+    }
+
+    /** A session token that is not the one issued with the access key. */
+    static AwsException invalidSessionToken(Protocol protocol) {
+        String message = "The security token included in the request is invalid.";
+        return switch (protocol) {
+            case REST_XML -> new AwsException("InvalidToken", "The provided token is malformed or otherwise invalid.", 400);
+            case QUERY -> new AwsException("InvalidClientTokenId", message, 403);
+            case JSON -> new AwsException("UnrecognizedClientException", message, 400);
+            case REST_JSON -> new AwsException("UnrecognizedClientException", message, 403);
+        };
+    }
+
+    /** Temporary credentials used after their expiration. */
+    static AwsException expiredToken(Protocol protocol) {
+        String message = "The security token included in the request is expired";
+        return switch (protocol) {
+            case REST_XML -> new AwsException("ExpiredToken", "The provided token has expired.", 400);
+            case QUERY -> new AwsException("ExpiredToken", message, 403);
+            case JSON -> new AwsException("ExpiredTokenException", message, 400);
+            case REST_JSON -> new AwsException("ExpiredTokenException", message, 403);
+        };
+    }
+
+    /**
+     * IAM refused the request: {@code AccessDenied} 403 for S3 and the query services, and
+     * {@code AccessDeniedException} for JSON (400, as Glue, Athena, Kinesis and Firehose answer it) and
+     * REST-JSON (403) services.
+     */
+    static AwsException accessDenied(Protocol protocol, String message) {
+        return switch (protocol) {
+            case REST_XML, QUERY -> new AwsException("AccessDenied", message, 403);
+            case JSON -> new AwsException("AccessDeniedException", message, 400);
+            case REST_JSON -> new AwsException("AccessDeniedException", message, 403);
+        };
+    }
 }

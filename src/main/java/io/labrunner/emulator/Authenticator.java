@@ -1,5 +1,6 @@
 package io.labrunner.emulator;
 
+import io.labrunner.emulator.sts.IssuedSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@link RequestCredentials} has already required. SigV2 is S3's (and the query protocol's) older
  * signature: S3 SigV2 made with the known key is recomputed too; JSON and REST-JSON services refuse it,
  * as AWS does; the query protocol's SigV2 is accepted on its structure. Presigned URLs must not have
- * expired.
+ * expired. Temporary credentials STS issued are verified like the emulator's own key, with their secret, and
+ * must also carry their session token and be used before they expire.
  */
 final class Authenticator {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -36,11 +39,22 @@ final class Authenticator {
 
     private final Map<String, String> secrets;
     private final Clock clock;
+    private final Function<String, Optional<IssuedSession>> sessions;
 
     /** @param secrets the secret key of every access key whose signatures are verified */
     Authenticator(Map<String, String> secrets, Clock clock) {
+        this(secrets, clock, key -> Optional.empty());
+    }
+
+    /**
+     * @param secrets  the secret key of every long-term access key whose signatures are verified
+     * @param sessions the temporary credentials STS issued, by access key: their signatures are verified with
+     *                 their secret, and they must carry their session token and not have expired
+     */
+    Authenticator(Map<String, String> secrets, Clock clock, Function<String, Optional<IssuedSession>> sessions) {
         this.secrets = Map.copyOf(secrets);
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /**
@@ -56,11 +70,65 @@ final class Authenticator {
                 return Optional.of(AccessErrors.missingCredentials(protocol));
             case MALFORMED:
                 return Optional.of(AccessErrors.malformed(protocol, credentials.problem(), credentials.inQuery()));
-            case SIGV2:
-                return checkSigV2(request, credentials, protocol);
             default:
-                return checkSigV4(request, credentials, protocol, body);
+                break;
         }
+        Optional<IssuedSession> session = sessions.apply(credentials.scope().accessKeyId());
+        if (session.isPresent()) {
+            Optional<AwsException> refused = checkSession(request, session.get(), protocol);
+            if (refused.isPresent()) {
+                return refused;
+            }
+        }
+        return credentials.kind() == RequestCredentials.Kind.SIGV2 ? checkSigV2(request, credentials, protocol)
+                : checkSigV4(request, credentials, protocol, body);
+    }
+
+    /**
+     * Temporary credentials: the request must carry the session's token (header {@code X-Amz-Security-Token},
+     * or the query parameter of a presigned URL) and the session must not have expired.
+     */
+    private Optional<AwsException> checkSession(HttpServletRequest request, IssuedSession session,
+            Protocol protocol) {
+        String token = request.getHeader("X-Amz-Security-Token");
+        if (token == null) {
+            Map<String, List<String>> query = FormCodec.parse(request.getQueryString());
+            List<String> values = query.getOrDefault("X-Amz-Security-Token", query.get("x-amz-security-token"));
+            token = values == null || values.isEmpty() ? null : values.get(0);
+        }
+        if (token == null) {
+            return Optional.of(AccessErrors.missingSessionToken(protocol));
+        }
+        if (!java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                session.sessionToken().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            return Optional.of(AccessErrors.invalidSessionToken(protocol));
+        }
+        if (session.expiredAt(clock.instant())) {
+            return Optional.of(AccessErrors.expiredToken(protocol));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code text} with the request's session token, which is a credential, left out. */
+    private static String withoutToken(HttpServletRequest request, String text) {
+        String token = request.getHeader("X-Amz-Security-Token");
+        if (token == null) {
+            Map<String, List<String>> query = FormCodec.parse(request.getQueryString());
+            List<String> values = query.getOrDefault("X-Amz-Security-Token", query.get("x-amz-security-token"));
+            token = values == null || values.isEmpty() ? null : values.get(0);
+        }
+        if (token == null || token.isEmpty()) {
+            return text;
+        }
+        return text.replace(token, "<session token>")
+                .replace(java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8), "<session token>")
+                .replace(token.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D"), "<session token>");
+    }
+
+    /** The secret that signed requests with this access key, or null when the emulator cannot know it. */
+    private String secretOf(String accessKeyId) {
+        String secret = secrets.get(accessKeyId);
+        return secret != null ? secret : sessions.apply(accessKeyId).map(IssuedSession::secretAccessKey).orElse(null);
     }
 
     private Optional<AwsException> checkSigV2(HttpServletRequest request, RequestCredentials credentials,
@@ -92,7 +160,7 @@ final class Authenticator {
             String authorization = request.getHeader("Authorization").trim();
             signature = authorization.substring(authorization.indexOf(':') + 1);
         }
-        String secret = secrets.get(credentials.scope().accessKeyId());
+        String secret = secretOf(credentials.scope().accessKeyId());
         if (secret == null) {
             return Optional.empty();
         }
@@ -103,7 +171,8 @@ final class Authenticator {
         SigV2Verifier.SignedRequest signed = new SigV2Verifier.SignedRequest(request.getMethod(),
                 request.getRequestURI(), query, headers);
         if (!SigV2Verifier.matches(secret, signed, signature)) {
-            LOG.debug("SigV2 mismatch; the string to sign was:\n{}", SigV2Verifier.stringToSign(signed));
+            LOG.debug("SigV2 mismatch; the string to sign was:\n{}", withoutToken(request,
+                    SigV2Verifier.stringToSign(signed)));
             return Optional.of(AccessErrors.signatureMismatch(protocol));
         }
         return Optional.empty();
@@ -124,7 +193,7 @@ final class Authenticator {
                 return Optional.of(AccessErrors.expired(protocol));
             }
         }
-        String secret = secrets.get(credentials.scope().accessKeyId());
+        String secret = secretOf(credentials.scope().accessKeyId());
         if (secret == null) {
             return Optional.empty();
         }
@@ -151,8 +220,9 @@ final class Authenticator {
                 payloadHash);
         String expected = SigV4Verifier.signature(secret, signed, sigV4, credentials.scope(), amzDate, presigned);
         if (!SigV4Verifier.sameSignature(expected, sigV4.signature())) {
-            LOG.debug("Signature mismatch; the canonical request was:\n{}", SigV4Verifier.canonicalRequest(signed,
-                    sigV4.signedHeaders(), "s3".equals(credentials.scope().service()), presigned));
+            LOG.debug("Signature mismatch; the canonical request was:\n{}", withoutToken(request,
+                    SigV4Verifier.canonicalRequest(signed, sigV4.signedHeaders(),
+                            "s3".equals(credentials.scope().service()), presigned)));
             return Optional.of(AccessErrors.signatureMismatch(protocol));
         }
         return Optional.empty();

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>Before any service sees a request, in this order: {@link AccessGuard} refuses what is not an AWS
  * client on this machine (a foreign Host, a web page's Origin or shapes); {@link Authenticator} refuses
  * missing, malformed or (for the emulator's own key) wrongly signed credentials; bodies of services other
- * than S3 are capped. Every refusal is a 4xx in the protocol of the service the request is for.
+ * than S3 are capped; with IAM enforcement on, {@link RequestAuthorizer} refuses what the caller's policies do not
+ * allow. Every refusal is a 4xx in the protocol of the service the request is for.
  */
 final class FrontDoor extends HttpServlet {
     static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
@@ -51,14 +52,17 @@ final class FrontDoor extends HttpServlet {
     private final transient AccessGuard guard;
     private final transient Authenticator authenticator;
     private final transient Callers callers;
+    private final transient RequestAuthorizer authorizer;
 
     /**
-     * @param s3 supplies the S3 handler, which may still be warming up when the port opens
+     * @param s3         supplies the S3 handler, which may still be warming up when the port opens
+     * @param authorizer decides what a caller may do with every service but S3
      */
     FrontDoor(Supplier<S3Frontend> s3, Map<String, AwsService> services, String defaultRegion, AccessGuard guard,
-            Authenticator authenticator, Callers callers) {
+            Authenticator authenticator, Callers callers, RequestAuthorizer authorizer) {
         this.s3 = s3;
         this.callers = callers;
+        this.authorizer = authorizer;
         this.services = Map.copyOf(services);
         this.defaultRegion = defaultRegion;
         this.guard = guard;
@@ -152,6 +156,19 @@ final class FrontDoor extends HttpServlet {
         if (service == null) {
             String operation = awsRequest.operation().orElse(request.getMethod() + " " + path);
             ErrorRenderer.render(request, response, protocol, AwsException.notImplemented(signingName, operation),
+                    requestId);
+            return;
+        }
+        // Authorized before the service acts: nothing a denied request asked for is done.
+        Optional<io.labrunner.emulator.iam.access.Denial> denial;
+        try {
+            denial = authorizer.check(service, awsRequest, callers.of(awsRequest.accessKeyId()));
+        } catch (AwsException e) {
+            ErrorRenderer.render(request, response, service.protocol(), e, requestId);
+            return;
+        }
+        if (denial.isPresent()) {
+            refuse(request, response, protocol, AccessErrors.accessDenied(protocol, denial.get().message(false)),
                     requestId);
             return;
         }

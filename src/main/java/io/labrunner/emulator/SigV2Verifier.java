@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * S3's older signature (SigV2, "AWS AccessKeyId:Signature" or {@code AWSAccessKeyId/Signature/Expires}
  * in a presigned URL), recomputed as the S3 developer guide's "Signing and authenticating REST requests"
  * defines it: HMAC-SHA1 over the method, Content-MD5, Content-Type, Date (Expires when presigned; empty
- * when {@code x-amz-date} is sent), the {@code x-amz-*} headers and the resource with its sub-resources.
+ * when {@code x-amz-date} is sent), the {@code x-amz-*} headers (and, presigned, query parameters) and the resource with its sub-resources.
  */
 final class SigV2Verifier {
     /** The query parameters that are part of the signed resource (the guide's list, plus later ones). */
@@ -72,6 +72,16 @@ final class SigV2Verifier {
                 amzHeaders.put(name, String.join(",", trimmed));
             }
         });
+        if (presigned) {
+            // A presigned URL carries its x-amz-* headers (x-amz-security-token above all) as query parameters,
+            // and they are signed as headers: botocore's HmacV1QueryAuth moves them there after signing.
+            request.query().forEach((name, values) -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("x-amz-") && !values.isEmpty()) {
+                    amzHeaders.putIfAbsent(lower, values.get(0).trim());
+                }
+            });
+        }
         amzHeaders.forEach((name, value) -> text.append(name).append(':').append(value).append('\n'));
         text.append(request.rawPath() == null || request.rawPath().isEmpty() ? "/" : request.rawPath());
         TreeMap<String, String> subResources = new TreeMap<>();

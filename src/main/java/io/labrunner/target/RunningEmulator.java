@@ -20,10 +20,16 @@ import java.util.Optional;
  * whose pid the system has since given to another program, is not followed.
  *
  * @param data the folder it serves (null in notes written before it was recorded)
- * @param log  where its output goes when a command started it in the background; null otherwise
+ * @param log        where its output goes when a command started it in the background; null otherwise
+ * @param enforceIam whether it was started with {@code --enforce-iam}
  */
-public record RunningEmulator(String endpoint, String region, long pid, String data, String log) {
+public record RunningEmulator(String endpoint, String region, long pid, String data, String log,
+                              boolean enforceIam) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public RunningEmulator(String endpoint, String region, long pid, String data, String log) {
+        this(endpoint, region, pid, data, log, false);
+    }
 
     public RunningEmulator(String endpoint, String region, long pid, String data) {
         this(endpoint, region, pid, data, null);
@@ -36,6 +42,9 @@ public record RunningEmulator(String endpoint, String region, long pid, String d
         node.put("endpoint", endpoint).put("region", region).put("pid", pid).put("data", data);
         if (log != null) {
             node.put("log", log);
+        }
+        if (enforceIam) {
+            node.put("enforceIam", true);
         }
         Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), node);
@@ -58,7 +67,8 @@ public record RunningEmulator(String endpoint, String region, long pid, String d
             }
             URI.create(node.get("endpoint").asText());
             return Optional.of(new RunningEmulator(node.get("endpoint").asText(), text(node, "region", "us-east-1"),
-                    node.get("pid").asLong(), text(node, "data", null), text(node, "log", null)));
+                    node.get("pid").asLong(), text(node, "data", null), text(node, "log", null),
+                    node.path("enforceIam").asBoolean(false)));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

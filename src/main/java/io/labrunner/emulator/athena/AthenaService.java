@@ -28,6 +28,7 @@ import java.util.Set;
 public final class AthenaService implements AwsService {
     private final QueryRunner runner;
     private final JsonProtocolService protocol;
+    private final AthenaAccess access;
 
     /**
      * @param blobRoot  the folder under which {@code s3://bucket/key} is {@code bucket/key}
@@ -46,6 +47,7 @@ public final class AthenaService implements AwsService {
     public AthenaService(Path blobRoot, TableCatalog catalog, Duration queueTime, StateStore state) {
         AthenaEngine engine = new AthenaEngine(blobRoot, catalog);
         AthenaStore store = new AthenaStore(state);
+        this.access = new AthenaAccess(store);
         this.runner = new QueryRunner(engine, new BlobLocations(blobRoot), store, queueTime);
         QueryOperations queries = new QueryOperations(engine, store, runner);
         WorkGroupOperations workGroups = new WorkGroupOperations(engine, store);
@@ -64,6 +66,12 @@ public final class AthenaService implements AwsService {
                 .handler("DeleteWorkGroup", (in, request) -> workGroups.deleteWorkGroup(in))
                 .build();
         QueryRunner.warmUpDuckDb();
+    }
+
+    /** The work group a request acts in ({@link AthenaAccess}). */
+    @Override
+    public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return access.of(request);
     }
 
     @Override

@@ -128,4 +128,18 @@ public final class BedrockService implements AwsService {
     public AwsResponse handle(AwsRequest request) {
         return protocol.handle(request);
     }
+
+    /**
+     * {@code bedrock:<operation>}, on the foundation model for the runtime's invocations
+     * ({@code arn:aws:bedrock:<region>::foundation-model/<id>}) and on {@code *} otherwise.
+     */
+    @Override
+    public List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return protocol.operationOf(request).map(op -> {
+            String model = op.getValue().get("modelId");
+            String resource = model == null ? "*" : model.startsWith("arn:") ? model
+                    : "arn:aws:bedrock:" + request.regionOrDefault() + "::foundation-model/" + model;
+            return List.of(io.labrunner.emulator.iam.access.AccessRequest.of("bedrock:" + op.getKey(), resource));
+        }).orElse(List.of());
+    }
 }

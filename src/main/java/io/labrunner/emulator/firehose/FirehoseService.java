@@ -95,6 +95,12 @@ public final class FirehoseService implements AwsService {
         };
     }
 
+    /** The delivery stream a request acts on, and the roles it passes ({@link FirehoseAccess}). */
+    @Override
+    public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return FirehoseAccess.of(request);
+    }
+
     @Override
     public String signingName() {
         return "firehose";

@@ -70,6 +70,12 @@ public final class GlueService implements AwsService {
         return catalog;
     }
 
+    /** The catalog, database, table or crawler ARNs a request acts on ({@link GlueAccess}). */
+    @Override
+    public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return GlueAccess.of(request);
+    }
+
     @Override
     public String signingName() {
         return "glue";

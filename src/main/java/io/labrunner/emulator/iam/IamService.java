@@ -19,6 +19,7 @@ import java.util.Set;
 public final class IamService implements AwsService {
     private final RoleStore roles;
     private final RolePolicies rolePolicies;
+    private final IamAccess access;
     private final QueryProtocolService protocol;
 
     /** An IAM with no roles. */
@@ -34,6 +35,7 @@ public final class IamService implements AwsService {
     /** An IAM over the given role and managed policy state. */
     public IamService(RoleStore roles, ManagedPolicyStore managed) {
         this.roles = roles;
+        this.access = new IamAccess(roles);
         this.rolePolicies = new RolePolicies(managed);
         RoleOperations role = new RoleOperations(roles);
         PolicyOperations policy = new PolicyOperations(roles, managed);
@@ -84,6 +86,12 @@ public final class IamService implements AwsService {
     /** The operations this emulator implements, by their model names. */
     public Set<String> implementedOperations() {
         return protocol.operations();
+    }
+
+    /** The role or policy a request acts on ({@link IamAccess}). */
+    @Override
+    public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return access.of(request);
     }
 
     @Override

@@ -104,6 +104,12 @@ public final class KinesisService implements AwsService {
         return protocol.operations();
     }
 
+    /** The stream a request acts on ({@link KinesisAccess}). */
+    @Override
+    public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return KinesisAccess.of(request);
+    }
+
     @Override
     public String signingName() {
         return "kinesis";

@@ -101,6 +101,12 @@ public final class LogsService implements AwsService {
         return protocol.operations();
     }
 
+    /** The log group or stream a request acts on ({@link LogsAccess}). */
+    @Override
+    public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return LogsAccess.of(request);
+    }
+
     @Override
     public String signingName() {
         return "logs";

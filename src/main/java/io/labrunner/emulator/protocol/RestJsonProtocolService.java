@@ -79,6 +79,15 @@ public final class RestJsonProtocolService {
         return handlers.keySet();
     }
 
+    /**
+     * The operation a request is for and its URI labels (e.g. {@code modelId}), as the router finds it; empty
+     * when no operation of the models claims the request.
+     */
+    public Optional<Map.Entry<String, Map<String, String>>> operationOf(AwsRequest request) {
+        return router.route(request.method(), request.path(), request.query())
+                .map(m -> Map.entry(m.route().operation().name(), m.labels()));
+    }
+
     /** Answers one request; every error comes back as an AWS-shaped response, never as an exception. */
     public AwsResponse handle(AwsRequest request) {
         Optional<RestRouter.Match> match = router.route(request.method(), request.path(), request.query());

@@ -67,6 +67,12 @@ public final class SageMakerService implements AwsService {
         return runtimeCore().operations();
     }
 
+    /** The SageMaker resource a request acts on, and the role it passes ({@link SageMakerAccess}). */
+    @Override
+    public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return SageMakerAccess.of(request);
+    }
+
     @Override
     public String signingName() {
         return "sagemaker";

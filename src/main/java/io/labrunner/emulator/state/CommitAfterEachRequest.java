@@ -40,6 +40,11 @@ public final class CommitAfterEachRequest implements AwsService {
     }
 
     @Override
+    public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+        return service.accessRequests(request);
+    }
+
+    @Override
     public void close() {
         service.close();
     }

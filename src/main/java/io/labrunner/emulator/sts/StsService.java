@@ -4,25 +4,50 @@ import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.iam.IamDirectory;
+import io.labrunner.emulator.iam.access.AccessRequest;
+import io.labrunner.emulator.iam.access.Caller;
 import io.labrunner.emulator.protocol.QueryProtocolService;
+import io.labrunner.emulator.state.StateStore;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * STS on the protocol core (query protocol, version 2011-06-15). Every caller is the account's root
- * user, whatever key it signs with, so STS keeps no state. The other operations of STS's model answer
- * NotImplemented, a name STS lacks InvalidAction.
+ * STS on the protocol core (query protocol, version 2011-06-15): AssumeRole issues temporary credentials for
+ * a role whose trust policy allows the caller ({@link AssumeRoleOperation}); GetCallerIdentity answers who
+ * signed, the root user or a role session. The other operations of STS's model answer NotImplemented, a name
+ * STS lacks InvalidAction.
  * API reference: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
  */
 public final class StsService implements AwsService {
     private final QueryProtocolService protocol;
+    private final AssumeRoleOperation assumeRole;
 
+    /** An STS with no roles to assume and nothing kept: for tests of the protocol alone. */
     public StsService(String accountId) {
+        this(accountId, new io.labrunner.emulator.iam.RoleStore(), new SessionRegistry(accountId, StateStore.none(),
+                Clock.systemUTC()));
+    }
+
+    /**
+     * @param roles    the account's roles, whose trust policies AssumeRole checks
+     * @param sessions where issued credentials are kept, and who signed a request is looked up
+     */
+    public StsService(String accountId, IamDirectory roles, SessionRegistry sessions) {
+        this.assumeRole = new AssumeRoleOperation(accountId, roles, sessions);
         this.protocol = QueryProtocolService.builder("sts")
-                // The root user's UserId is the account id itself.
-                .handler("GetCallerIdentity", (in, request) -> Map.of(
-                        "UserId", accountId, "Account", accountId, "Arn", "arn:aws:iam::" + accountId + ":root"))
+                .handler("GetCallerIdentity", (in, request) -> identity(accountId, sessions, request))
+                .handler("AssumeRole", assumeRole::assume)
                 .build();
+    }
+
+    private static Map<String, Object> identity(String accountId, SessionRegistry sessions, AwsRequest request) {
+        Caller caller = sessions.of(request.accessKeyId());
+        // The root user's UserId is the account id itself; a role session's is "<role id>:<session name>".
+        String userId = sessions.find(request.accessKeyId()).map(IssuedSession::assumedRoleId).orElse(accountId);
+        return Map.of("UserId", userId, "Account", accountId, "Arn", caller.arn());
     }
 
     /** The operations this emulator implements, by their model names. */
@@ -43,5 +68,15 @@ public final class StsService implements AwsService {
     @Override
     public AwsResponse handle(AwsRequest request) {
         return protocol.handle(request);
+    }
+
+    /**
+     * AssumeRole is authorized on the role with its trust policy; GetCallerIdentity needs no permission at all
+     * ("No permissions are required to perform this operation"), which the front door knows.
+     */
+    @Override
+    public List<AccessRequest> accessRequests(AwsRequest request) {
+        return request.operation().filter("AssumeRole"::equals).map(op -> assumeRole.accessRequests(request))
+                .orElse(List.of());
     }
 }

@@ -41,11 +41,21 @@ final class ExternalClients {
     }
 
     Result run(List<String> command) throws IOException, InterruptedException {
+        return run(command, Map.of());
+    }
+
+    /**
+     * Runs {@code command} with {@code credentials} in the environment instead of the test key pair, e.g. the
+     * temporary credentials of an assumed role ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
+     * {@code AWS_SESSION_TOKEN}).
+     */
+    Result run(List<String> command, Map<String, String> credentials) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_"));
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.putAll(credentials);
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());

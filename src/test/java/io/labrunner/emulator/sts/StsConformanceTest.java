@@ -15,9 +15,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Conformance generated from STS's API model for every operation the emulator implements. Only
- * GetCallerIdentity is served and it takes no members, so what is checked is that its request passes
- * the core and is answered in STS's namespace; the cases grow with the operations served.
+ * Conformance generated from STS's API model for every operation the emulator implements: each constraint of
+ * AssumeRole's members is refused with STS's ValidationError wording, before any role is looked up.
  */
 class StsConformanceTest {
     private static Emulator emulator;
@@ -38,7 +37,10 @@ class StsConformanceTest {
     Stream<DynamicTest> everyConstraintOfEveryImplementedOperationIsRefusedAsStsWordsIt() {
         List<String> operations = new ArrayList<>(new StsService("000000000000").implementedOperations());
         operations.sort(null);
-        assertThat(operations).containsExactly("GetCallerIdentity");
-        return new QueryConformance(ServiceModels.get("sts"), http, List.of()).tests("STS", operations);
+        assertThat(operations).containsExactly("AssumeRole", "GetCallerIdentity");
+        // ProvidedContext has no required member, so the generated elements are empty structures, which a query
+        // form cannot carry: the "too long" list arrives empty and is no violation.
+        return new QueryConformance(ServiceModels.get("sts"), http, List.of()).tests("STS", operations)
+                .filter(test -> !test.getDisplayName().equals("AssumeRole: providedContexts too long"));
     }
 }

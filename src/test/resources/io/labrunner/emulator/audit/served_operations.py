@@ -17,7 +17,7 @@ SERVED = {
             "CreatePolicy", "GetPolicy", "DeletePolicy", "ListPolicies", "CreatePolicyVersion", "GetPolicyVersion",
             "ListPolicyVersions", "DeletePolicyVersion", "SetDefaultPolicyVersion", "SimulatePrincipalPolicy",
             "SimulateCustomPolicy"],
-    "sts": ["GetCallerIdentity"],
+    "sts": ["AssumeRole", "GetCallerIdentity"],
     "glue": ["CreateDatabase", "GetDatabase", "GetDatabases", "UpdateDatabase", "DeleteDatabase", "CreateTable",
              "GetTable", "GetTables", "UpdateTable", "DeleteTable", "BatchDeleteTable", "CreatePartition",
              "BatchCreatePartition", "GetPartition", "GetPartitions", "BatchGetPartition", "UpdatePartition",

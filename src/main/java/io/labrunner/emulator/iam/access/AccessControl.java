@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Decides whether a caller may perform an action, the one place the emulator authorizes requests.
@@ -27,12 +28,24 @@ public final class AccessControl {
     private final IamDirectory roles;
     private final RolePolicies rolePolicies;
     private final Clock clock;
+    private final Function<String, Optional<SourcedPolicy>> sessionPolicies;
 
     public AccessControl(boolean enforcing, IamDirectory roles, RolePolicies rolePolicies, Clock clock) {
+        this(enforcing, roles, rolePolicies, clock, accessKeyId -> Optional.empty());
+    }
+
+    /**
+     * @param sessionPolicies the session policy passed when a session's credentials were issued (AssumeRole's
+     *                        {@code Policy}), by access key: a session may do only what both its role's policies
+     *                        and its session policy allow
+     */
+    public AccessControl(boolean enforcing, IamDirectory roles, RolePolicies rolePolicies, Clock clock,
+            Function<String, Optional<SourcedPolicy>> sessionPolicies) {
         this.enforcing = enforcing;
         this.roles = roles;
         this.rolePolicies = rolePolicies;
         this.clock = clock;
+        this.sessionPolicies = sessionPolicies;
     }
 
     /** Whether roles' identity-based policies are enforced (the emulator's {@code --enforce-iam}). */
@@ -44,7 +57,28 @@ public final class AccessControl {
     public Optional<Denial> check(Caller caller, AccessRequest request) {
         boolean identity = enforcing && caller.isRole();
         List<SourcedPolicy> policies = identity ? identityPolicies(caller.roleArn()) : List.of();
-        return decide(caller.arn(), caller.roleArn(), identity, policies, request);
+        Optional<Denial> denial = decide(caller.arn(), caller.roleArn(), identity, policies, request);
+        if (denial.isPresent() || !identity) {
+            return denial;
+        }
+        return sessionPolicies.apply(caller.accessKeyId())
+                .flatMap(session -> sessionDenial(caller, session, request));
+    }
+
+    /** A session policy limits the session: it must allow the request too, and its Deny denies. */
+    private Optional<Denial> sessionDenial(Caller caller, SourcedPolicy session, AccessRequest request) {
+        RequestContext.Builder context = RequestContext.builder(request.action(), request.resource())
+                .principal(caller.arn());
+        request.keys().forEach(context::key);
+        globalKeys(context, caller.arn(), caller.roleArn());
+        Decision decision = PolicyEvaluator.evaluate(PolicySet.identityOnly(List.of(session)), context.build());
+        return switch (decision.decision()) {
+            case ALLOWED -> Optional.empty();
+            case EXPLICIT_DENY -> Optional.of(new Denial(caller.arn(), request.action(), request.resource(),
+                    "with an explicit deny in a session policy"));
+            default -> Optional.of(new Denial(caller.arn(), request.action(), request.resource(),
+                    "because no session policy allows the " + request.action() + " action"));
+        };
     }
 
     /**

@@ -1,11 +1,15 @@
 package io.labrunner.cli;
 
+import io.labrunner.core.Capability;
 import io.labrunner.core.Lab;
 import io.labrunner.core.Ledger;
 import io.labrunner.core.Location;
 import io.labrunner.core.RunNames;
 import io.labrunner.core.StateDirectory;
+import io.labrunner.emulator.tls.EmulatorCertificate;
 import io.labrunner.target.RunningEmulator;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,12 +35,20 @@ record RunEnvironment(Ledger run, Map<String, String> names, Map<String, String>
         String region = where != null && where.region() != null ? where.region() : "us-east-1";
         String endpoint = where == null ? null : where.endpoint();
         String note = "";
+        String caBundle = null;
         if (target.equals("embedded")) {
             Optional<RunningEmulator> serving = RunningEmulator.readIfAlive(state.emulatorPidFile())
                     .filter(e -> where == null || where.data() == null || e.data() == null
                             || Path.of(e.data()).toAbsolutePath().normalize().toString().equals(where.data()));
             if (serving.isPresent()) {
                 endpoint = serving.get().endpoint();
+                Optional<Path> pem = overTls(lab, serving.get());
+                if (pem.isPresent()) {
+                    // A lab about TLS (its bucket policy denies plain HTTP): the same port over https, trusting
+                    // only the emulator's own certificate.
+                    endpoint = "https://" + URI.create(endpoint).getRawAuthority();
+                    caBundle = pem.get().toString();
+                }
             } else {
                 note = "No lab emulator serves this run right now, so the endpoint is where it last served;"
                         + " 'lab check " + run.labId() + "' starts one again.";
@@ -55,11 +67,23 @@ record RunEnvironment(Ledger run, Map<String, String> names, Map<String, String>
             connection.put("AWS_ACCESS_KEY_ID", "test");
             connection.put("AWS_SECRET_ACCESS_KEY", "test");
         }
+        if (caBundle != null) {
+            connection.put("AWS_CA_BUNDLE", caBundle);
+        }
         connection.put("AWS_DEFAULT_REGION", region);
         connection.put("AWS_REGION", region);
         // AWS CLI v2 pipes long output through a pager; the guides' commands expect it printed.
         connection.put("AWS_PAGER", "");
         return new RunEnvironment(run, names, connection, note);
+    }
+
+    /** The serving emulator's certificate, when the lab's run goes over TLS and the emulator keeps one. */
+    private static Optional<Path> overTls(Lab lab, RunningEmulator serving) {
+        boolean tls = lab.info().capabilities().contains(Capability.TLS)
+                || lab.checks().stream().anyMatch(check -> check.needs().contains(Capability.TLS));
+        return tls && serving.data() != null
+                ? Optional.of(EmulatorCertificate.pemIn(Path.of(serving.data()))).filter(Files::isRegularFile)
+                : Optional.empty();
     }
 
     /** Names first, then the connection, in order. */

@@ -27,6 +27,15 @@ public interface AwsService extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * Whether some of this service's resources have policies of their own (key policies, secret policies, trust
+     * policies), which count even when IAM is not enforced; when false and nothing is enforced, the front door
+     * does not ask {@link #accessRequests} at all.
+     */
+    default boolean keepsResourcePolicies() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

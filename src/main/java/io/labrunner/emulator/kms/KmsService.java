@@ -89,6 +89,11 @@ public final class KmsService implements AwsService {
     }
 
     @Override
+    public boolean keepsResourcePolicies() {
+        return true;
+    }
+
+    @Override
     public String signingName() {
         return "kms";
     }

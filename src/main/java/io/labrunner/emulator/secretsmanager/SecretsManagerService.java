@@ -80,6 +80,11 @@ public final class SecretsManagerService implements AwsService {
     }
 
     @Override
+    public boolean keepsResourcePolicies() {
+        return true;
+    }
+
+    @Override
     public String signingName() {
         return "secretsmanager";
     }

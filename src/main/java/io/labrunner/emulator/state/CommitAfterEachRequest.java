@@ -45,6 +45,11 @@ public final class CommitAfterEachRequest implements AwsService {
     }
 
     @Override
+    public boolean keepsResourcePolicies() {
+        return service.keepsResourcePolicies();
+    }
+
+    @Override
     public void close() {
         service.close();
     }

@@ -56,6 +56,11 @@ public final class StsService implements AwsService {
     }
 
     @Override
+    public boolean keepsResourcePolicies() {
+        return true;
+    }
+
+    @Override
     public String signingName() {
         return "sts";
     }

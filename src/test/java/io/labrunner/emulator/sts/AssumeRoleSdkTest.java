@@ -243,8 +243,14 @@ class AssumeRoleSdkTest {
             assertThatThrownBy(s3::listBuckets).isInstanceOfSatisfying(AwsServiceException.class,
                     e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidToken"));
         }
+        // The right secret and token get past authentication: S3 then authorizes the session itself, which this
+        // role's policy does not let list buckets.
         try (S3Client s3 = s3(session(credentials))) {
-            assertThat(s3.listBuckets().buckets()).isNotNull();
+            assertThatThrownBy(s3::listBuckets).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                assertThat(e.awsErrorDetails().errorMessage()).startsWith(
+                        "User: arn:aws:sts::000000000000:assumed-role/lab-reader/strict is not authorized");
+            });
         }
     }
 

@@ -32,6 +32,9 @@ class ResourceDeleterOnEmulatorTest {
         if (type == ResourceType.GLUE_DATABASE) {
             name = name.replace('-', '_');
         }
+        if (type == ResourceType.KMS_ALIAS) {
+            name = "alias/" + name; // how the ledger records an alias, as KMS names it
+        }
 
         assertThat(new ResourceDeleter(emulator.clients()).delete(new Resource(type, name)))
                 .isEqualTo(ResourceDeleter.Deletion.ALREADY_GONE);

@@ -593,7 +593,7 @@ public final class Emulator implements AutoCloseable {
             } catch (Exception e) {
                 // Jetty waits STOP_TIMEOUT for open connections (a client's idle keep-alive, TLS ones included),
                 // then stops everything anyway and reports the wait as a timeout: the server is stopped all the same.
-                if (!isTimeout(e)) {
+                if (!FrontDoor.isTimeout(e)) {
                     throw new IllegalStateException("Could not stop the emulator", e);
                 }
             } finally {
@@ -613,20 +613,6 @@ public final class Emulator implements AutoCloseable {
             closeState();
             deleteOwnedDataDir();
         }
-    }
-
-    private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (isTimeout(suppressed)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private void closeTls() {

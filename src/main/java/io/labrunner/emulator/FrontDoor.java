@@ -202,10 +202,16 @@ final class FrontDoor extends HttpServlet {
         return service.protocol() == Protocol.QUERY && guessed == Protocol.JSON ? Protocol.JSON : service.protocol();
     }
 
-    private static boolean isTimeout(Throwable e) {
+    /** Whether a timeout is among the exception's causes or the exceptions suppressed along the way. */
+    static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.util.concurrent.TimeoutException) {
                 return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isTimeout(suppressed)) {
+                    return true;
+                }
             }
         }
         return false;

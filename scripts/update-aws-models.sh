@@ -6,7 +6,7 @@
 # Usage: scripts/update-aws-models.sh            (from the repository root)
 set -euo pipefail
 
-SERVICES="kinesis firehose glue athena iam sts bedrock bedrock-runtime sagemaker sagemaker-runtime logs cloudwatch kms secretsmanager"
+SERVICES="kinesis firehose glue athena iam sts bedrock bedrock-runtime sagemaker sagemaker-runtime logs cloudwatch kms secretsmanager stepfunctions events resourcegroupstaggingapi"
 PYTHON="${PYTHON:-python3}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 target="$here/src/main/resources/aws-models"

@@ -47,5 +47,17 @@ public enum Capability {
      * role (a training job reading its data), succeed only where the role's policies allow. Always so on
      * AWS; an emulator only when it enforces IAM.
      */
-    IAM_ENFORCEMENT
+    IAM_ENFORCEMENT,
+    /**
+     * Step Functions standard and express state machines whose tasks really call the target's services (Glue,
+     * Athena, SageMaker, S3 through {@code aws-sdk:*}), with {@code .sync} and {@code .waitForTaskToken}, and the
+     * execution history AWS records.
+     */
+    STEP_FUNCTIONS,
+    /** EventBridge rules with event patterns and schedules that deliver to their targets (state machines, streams). */
+    EVENTBRIDGE,
+    /** S3 sends its bucket's events to EventBridge ("Object Created") once the bucket's notification turns it on. */
+    S3_EVENTBRIDGE,
+    /** SageMaker Pipelines: pipeline definitions whose steps (training, processing, transform, condition) run. */
+    SAGEMAKER_PIPELINES
 }

@@ -375,6 +375,15 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
+     * This emulator's services called in-process, as AWS services call each other for a customer (a state
+     * machine's task, an EventBridge target, a pipeline step), each call authorized for the role it acts as.
+     */
+    public io.labrunner.emulator.calls.ServiceCalls serviceCalls() {
+        return new io.labrunner.emulator.calls.InProcessCalls(name -> java.util.Optional.ofNullable(serving.get(name)),
+                serviceAccess());
+    }
+
+    /**
      * How this emulator authorizes requests: resource policies always, roles' identity-based policies when
      * built with {@link Builder#enforceIam(boolean)}; set between {@link #start()} and {@link #close()}.
      */

@@ -98,6 +98,11 @@ final class EmulatorCommand implements Callable<Integer> {
                     + "Default: off; only bucket and key policies are enforced.")
     boolean enforceIam;
 
+    @Option(names = "--no-limits",
+            description = "Turn off AWS's throughput limits (Kinesis: 1 MiB/s and 1,000 records/s per shard in, "
+                    + "2 MiB/s and 5 calls/s out), for load tests. Default: limits on, as on AWS.")
+    boolean noLimits;
+
     /** Set when a command started this emulator in the background: where its output goes, for 'lab status'. */
     @Option(names = "--log", paramLabel = "FILE", hidden = true)
     Path log;
@@ -123,7 +128,7 @@ final class EmulatorCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (FileChannel held = homeLock;
              Emulator emulator = Emulator.builder().port(port).dataDir(dataDir).corsOrigin(cors)
-                .modelServer(modelServer, modelServerModel).enforceIam(enforceIam).build().start()) {
+                .modelServer(modelServer, modelServerModel).enforceIam(enforceIam).limits(!noLimits).build().start()) {
             RunningEmulator serving = new RunningEmulator(emulator.getEndpoint().toString(), emulator.getRegion(),
                     ProcessHandle.current().pid(), dataDir.toString(), log == null ? null : log.toAbsolutePath().toString(),
                     enforceIam);
@@ -153,6 +158,9 @@ final class EmulatorCommand implements Callable<Integer> {
             if (enforceIam) {
                 out.println("IAM enforcement is on: requests signed with a role's temporary credentials must be allowed"
                         + " by its policies.");
+            }
+            if (noLimits) {
+                out.println("Throughput limits are off: Kinesis never answers ProvisionedThroughputExceededException.");
             }
             out.println("Use it with the key pair test/test (signatures are checked), e.g.:");
             out.println("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + emulator.getRegion());

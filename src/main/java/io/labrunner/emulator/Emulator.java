@@ -145,6 +145,8 @@ public final class Emulator implements AutoCloseable {
     private final TrainingTimings trainingTimings;
     private final java.time.Duration tuningPoll;
     private final boolean enforceIam;
+    /** Whether Kinesis enforces AWS's per-shard throughput limits. */
+    private final boolean limits;
     /** The clock temporary credentials expire by. */
     private final java.time.Clock credentialClock;
     private volatile AccessControl accessControl;
@@ -183,6 +185,7 @@ public final class Emulator implements AutoCloseable {
         this.trainingTimings = builder.trainingTimings;
         this.tuningPoll = builder.tuningPoll;
         this.enforceIam = builder.enforceIam;
+        this.limits = builder.limits;
         this.credentialClock = builder.credentialClock;
     }
 
@@ -311,7 +314,7 @@ public final class Emulator implements AutoCloseable {
                 state, serviceAccess()));
         builtIns.put("athena", () -> new AthenaService(blobRoot(), new GlueTableCatalog(catalog), ATHENA_QUEUE_TIME,
                 state));
-        builtIns.put("kinesis", () -> new KinesisService(KinesisSettings.defaults(), state));
+        builtIns.put("kinesis", () -> new KinesisService(KinesisSettings.defaults().withThrottling(limits), state));
         builtIns.put("firehose", () -> new FirehoseService(FirehoseSettings.defaults(), objectStore(), kinesisApi(),
                 glueTables(), state, serviceAccess()));
         builtIns.put("bedrock", () -> new BedrockService(ACCOUNT_ID, modelServer, state));
@@ -832,6 +835,7 @@ public final class Emulator implements AutoCloseable {
         private TrainingTimings trainingTimings = TrainingTimings.DEFAULT;
         private java.time.Duration tuningPoll = TuningOperations.DEFAULT_POLL;
         private boolean enforceIam;
+        private boolean limits = true;
         private java.time.Clock credentialClock = java.time.Clock.systemUTC();
 
         private Builder() {
@@ -843,6 +847,15 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder credentialClock(java.time.Clock clock) {
             this.credentialClock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /**
+         * Whether AWS's throughput limits apply (default true): with false, Kinesis takes whatever a shard is sent,
+         * for load tests in CI. Everything else behaves as with limits.
+         */
+        public Builder limits(boolean apply) {
+            this.limits = apply;
             return this;
         }
 

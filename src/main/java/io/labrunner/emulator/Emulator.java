@@ -218,7 +218,7 @@ public final class Emulator implements AutoCloseable {
             serving = Map.copyOf(bySigningName);
             FrontDoor frontDoor = new FrontDoor(s3, bySigningName, region, new AccessGuard(host, corsOrigin),
                     new Authenticator(Map.of(ACCESS_KEY, SECRET_KEY), credentialClock, sessions::find),
-                    sessions, new RequestAuthorizer(accessControl));
+                    sessions, new RequestAuthorizer(accessControl), health(bySigningName.keySet()));
             server.setHandler(handlers(frontDoor));
             serveTls();
             startServer();
@@ -258,6 +258,13 @@ public final class Emulator implements AutoCloseable {
         }
         catalog = new GlueCatalog(state);
         kmsKeys = new KmsKeys(ACCOUNT_ID, state, java.time.Clock.systemUTC());
+    }
+
+    private EmulatorHealth health(java.util.Set<String> signingNames) {
+        List<String> served = new ArrayList<>(signingNames);
+        served.add("s3");
+        served.sort(Comparator.naturalOrder());
+        return new EmulatorHealth(List.copyOf(served), enforceIam, limits);
     }
 
     /** The port answers HTTPS too, with the data directory's certificate (made on its first start). */

@@ -53,14 +53,16 @@ final class FrontDoor extends HttpServlet {
     private final transient Authenticator authenticator;
     private final transient Callers callers;
     private final transient RequestAuthorizer authorizer;
+    private final EmulatorHealth health;
 
     /**
      * @param s3         supplies the S3 handler, which may still be warming up when the port opens
      * @param authorizer decides what a caller may do with every service but S3
      */
     FrontDoor(Supplier<S3Frontend> s3, Map<String, AwsService> services, String defaultRegion, AccessGuard guard,
-            Authenticator authenticator, Callers callers, RequestAuthorizer authorizer) {
+            Authenticator authenticator, Callers callers, RequestAuthorizer authorizer, EmulatorHealth health) {
         this.s3 = s3;
+        this.health = health;
         this.callers = callers;
         this.authorizer = authorizer;
         this.services = Map.copyOf(services);
@@ -112,6 +114,12 @@ final class FrontDoor extends HttpServlet {
         Optional<String> refusal = guard.refusal(request, isS3, protocol, credentials);
         if (refusal.isPresent()) {
             refuse(request, response, protocol, AccessErrors.refused(protocol, refusal.get()), requestId);
+            return;
+        }
+        if (EmulatorHealth.PATH.equals(path) && "GET".equals(request.getMethod())) {
+            response.setStatus(200);
+            response.setContentType("application/json");
+            response.getOutputStream().write(health.toJson());
             return;
         }
         if (isS3) {

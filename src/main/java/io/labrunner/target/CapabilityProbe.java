@@ -51,6 +51,23 @@ final class CapabilityProbe {
             "sagemaker", List.of(Capability.SAGEMAKER_TRAINING),
             "cloudwatch", List.of(Capability.CLOUDWATCH_METRICS));
 
+    /** The lab emulator's signing names, as its health path lists them, and what each one serves. */
+    private static final Map<String, List<Capability>> LAB_EMULATOR_SERVICES = Map.ofEntries(
+            Map.entry("s3", List.of(Capability.S3, Capability.S3_ENCRYPTION, Capability.S3_BUCKET_POLICIES)),
+            Map.entry("sts", List.of(Capability.STS)),
+            Map.entry("iam", List.of(Capability.IAM)),
+            Map.entry("glue", List.of(Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER)),
+            Map.entry("athena", List.of(Capability.ATHENA_SQL)),
+            Map.entry("kinesis", List.of(Capability.KINESIS)),
+            Map.entry("firehose", List.of(Capability.FIREHOSE_S3)),
+            Map.entry("bedrock", List.of(Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
+                    Capability.BEDROCK_GUARDRAILS)),
+            Map.entry("sagemaker", List.of(Capability.SAGEMAKER_TRAINING, Capability.SAGEMAKER_HOSTING,
+                    Capability.SAGEMAKER_MODEL_MONITOR)),
+            Map.entry("monitoring", List.of(Capability.CLOUDWATCH_METRICS)),
+            Map.entry("kms", List.of(Capability.KMS)),
+            Map.entry("secretsmanager", List.of(Capability.SECRETS_MANAGER)));
+
     /** What the endpoint turned out to be, and what it offers. */
     record Finding(String kind, Set<Capability> capabilities) {
     }
@@ -59,6 +76,10 @@ final class CapabilityProbe {
     }
 
     static Finding discover(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+        Optional<Set<Capability>> lab = labEmulator(endpoint);
+        if (lab.isPresent()) {
+            return new Finding("lab emulator", lab.get());
+        }
         Optional<HttpResponse<String>> localstack = get(endpoint, "/_localstack/health");
         if (localstack.isPresent() && localstack.get().statusCode() == 200) {
             Optional<Set<Capability>> fromHealth = fromLocalStackHealth(localstack.get().body());
@@ -71,6 +92,38 @@ final class CapabilityProbe {
             return new Finding("Floci", TargetKind.FLOCI.knownCapabilities());
         }
         return new Finding("an AWS-compatible endpoint", probe(endpoint, region, credentials));
+    }
+
+    /** What the lab emulator at {@code endpoint} serves, from its health path; empty when it is not one. */
+    static Optional<Set<Capability>> labEmulator(URI endpoint) {
+        return get(endpoint, "/_lab/health").filter(response -> response.statusCode() == 200)
+                .flatMap(response -> fromLabEmulatorHealth(response.body()));
+    }
+
+    /**
+     * What a lab emulator's health document says it serves, with the settings that add or take away a capability
+     * (IAM enforcement, throughput limits); empty if the body is not that document.
+     */
+    static Optional<Set<Capability>> fromLabEmulatorHealth(String body) {
+        try {
+            JsonNode health = JSON.readTree(body);
+            if (!"lab emulator".equals(health.path("emulator").asText()) || !health.path("services").isObject()) {
+                return Optional.empty();
+            }
+            Set<Capability> offered = EnumSet.noneOf(Capability.class);
+            health.path("services").fieldNames().forEachRemaining(
+                    name -> offered.addAll(LAB_EMULATOR_SERVICES.getOrDefault(name, List.of())));
+            JsonNode settings = health.path("settings");
+            if (offered.contains(Capability.KINESIS) && settings.path("limits").asBoolean(true)) {
+                offered.add(Capability.KINESIS_SHARD_LIMITS);
+            }
+            if (settings.path("enforceIam").asBoolean(false)) {
+                offered.add(Capability.IAM_ENFORCEMENT);
+            }
+            return Optional.of(offered);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Services LocalStack lists as {@code available} or {@code running}; empty if the body is not its health JSON. */

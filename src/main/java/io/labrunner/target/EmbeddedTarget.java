@@ -31,6 +31,8 @@ public final class EmbeddedTarget implements Target {
 
     private final Emulator emulator;
     private final boolean enforcesIam;
+    /** What an emulator another process serves says of itself; empty for this process's own. */
+    private final Optional<Set<Capability>> attachedServes;
     private final URI endpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
@@ -39,7 +41,13 @@ public final class EmbeddedTarget implements Target {
 
     private EmbeddedTarget(Emulator emulator, boolean enforcesIam, URI endpoint, Region region, Location location,
                            Optional<TlsEndpoint> tls) {
+        this(emulator, enforcesIam, endpoint, region, location, tls, Optional.empty());
+    }
+
+    private EmbeddedTarget(Emulator emulator, boolean enforcesIam, URI endpoint, Region region, Location location,
+                           Optional<TlsEndpoint> tls, Optional<Set<Capability>> attachedServes) {
         this.emulator = emulator;
+        this.attachedServes = attachedServes;
         this.enforcesIam = enforcesIam;
         this.endpoint = endpoint;
         this.region = region;
@@ -76,15 +84,17 @@ public final class EmbeddedTarget implements Target {
 
     /**
      * Uses an emulator another process serves (a running {@code lab emulator}), which keeps its
-     * state in {@code data} when its note says, and its TLS certificate there too. Whether that emulator
-     * enforces IAM is not known here, so {@link Capability#IAM_ENFORCEMENT} is not offered.
+     * state in {@code data} when its note says, and its TLS certificate there too. What it serves, and whether it
+     * enforces IAM or throughput limits, its health path says.
      */
     public static EmbeddedTarget attach(URI endpoint, Region region, Optional<Path> data) {
         Location here = place(endpoint, region);
         // The same port answers https; the certificate is the one in its data folder.
         Optional<TlsEndpoint> tls = data.map(EmulatorCertificate::pemIn).filter(java.nio.file.Files::isRegularFile)
                 .map(pem -> new TlsEndpoint(URI.create("https://" + endpoint.getRawAuthority()), pem));
-        return new EmbeddedTarget(null, false, endpoint, region, data.map(here::withData).orElse(here), tls);
+        // Its health path says what it serves and with which settings (IAM enforcement, throughput limits).
+        Optional<Set<Capability>> serves = CapabilityProbe.labEmulator(endpoint);
+        return new EmbeddedTarget(null, false, endpoint, region, data.map(here::withData).orElse(here), tls, serves);
     }
 
     private static Location place(URI endpoint, Region region) {
@@ -120,6 +130,12 @@ public final class EmbeddedTarget implements Target {
     @Override
     public Set<Capability> capabilities() {
         Set<Capability> offered = EnumSet.copyOf(CAPABILITIES);
+        attachedServes.ifPresent(serves -> {
+            offered.retainAll(serves);
+            if (serves.contains(Capability.IAM_ENFORCEMENT)) {
+                offered.add(Capability.IAM_ENFORCEMENT);
+            }
+        });
         if (tls.isEmpty()) {
             // An emulator that keeps no certificate where this one looks (its data folder unknown) offers no TLS here.
             offered.remove(Capability.TLS);

@@ -29,4 +29,30 @@ class CapabilityProbeTest {
         assertThat(CapabilityProbe.fromLocalStackHealth("<Error><Code>AccessDenied</Code></Error>")).isEmpty();
         assertThat(CapabilityProbe.fromLocalStackHealth("{\"status\":\"ok\"}")).isEmpty();
     }
+
+    @Test
+    void aLabEmulatorSaysWhatItServesAndWithWhichSettings() {
+        byte[] json = new io.labrunner.emulator.EmulatorHealth(java.util.List.of("bedrock", "kinesis", "s3"), true,
+                false).toJson();
+
+        assertThat(CapabilityProbe.fromLabEmulatorHealth(new String(json, java.nio.charset.StandardCharsets.UTF_8)))
+                .hasValueSatisfying(offered -> assertThat(offered)
+                        .contains(Capability.BEDROCK_TEXT, Capability.KINESIS, Capability.S3, Capability.IAM_ENFORCEMENT)
+                        .doesNotContain(Capability.KINESIS_SHARD_LIMITS, Capability.GLUE_CRAWLER));
+    }
+
+    @Test
+    void throughputLimitsCountOnlyWhereTheEmulatorKeepsThem() {
+        byte[] json = new io.labrunner.emulator.EmulatorHealth(java.util.List.of("kinesis"), false, true).toJson();
+
+        assertThat(CapabilityProbe.fromLabEmulatorHealth(new String(json, java.nio.charset.StandardCharsets.UTF_8)))
+                .hasValueSatisfying(offered -> assertThat(offered).contains(Capability.KINESIS_SHARD_LIMITS)
+                        .doesNotContain(Capability.IAM_ENFORCEMENT));
+    }
+
+    @Test
+    void anotherHealthDocumentIsNotTakenForTheLabEmulators() {
+        assertThat(CapabilityProbe.fromLabEmulatorHealth("{\"services\":{\"s3\":\"running\"}}")).isEmpty();
+        assertThat(CapabilityProbe.fromLabEmulatorHealth("<html>proxy error</html>")).isEmpty();
+    }
 }

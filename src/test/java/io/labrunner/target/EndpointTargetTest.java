@@ -55,7 +55,9 @@ class EndpointTargetTest {
             assertThat(target.name()).isEqualTo("endpoint");
             assertThat(target.endpoint()).contains(emulator.getEndpoint());
             assertThat(target.capabilities()).contains(Capability.S3, Capability.STS, Capability.IAM,
-                    Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER, Capability.KINESIS);
+                    Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER, Capability.KINESIS,
+                    Capability.KINESIS_SHARD_LIMITS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS);
+            assertThat(target.capabilities()).doesNotContain(Capability.IAM_ENFORCEMENT);
             assertThat(target.notices()).singleElement().asString().contains(emulator.getEndpoint().toString());
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.labrunner.core.Lab;
 import io.labrunner.core.LabException;
 import io.labrunner.target.DockerCheck;
+import io.labrunner.target.DockerEngine;
 import io.labrunner.target.ModelServerSetting;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,8 +69,15 @@ final class DoctorCommand implements Callable<Integer> {
         int feature = Runtime.version().feature();
         findings.add(new Finding("java", feature >= 17, "Java " + Runtime.version(), "Lab Runner needs Java 17 or newer."));
         Optional<String> noDocker = DockerCheck.system(System.getenv()).whyNotAvailable();
-        findings.add(new Finding("docker", noDocker.isEmpty(), "Docker engine", "not available (" + noDocker.orElse("")
-                + "): --target localstack and floci need Docker; embedded does not."));
+        findings.add(new Finding("docker", noDocker.isEmpty(), "Docker engine"
+                + (noDocker.isEmpty() ? DockerEngine.version().map(v -> " " + v).orElse("") : ""),
+                "not available (" + noDocker.orElse("") + "): --target localstack and floci need Docker; embedded does not."));
+        if (noDocker.isEmpty()) {
+            for (String image : DockerEngine.pinnedImages()) {
+                findings.add(new Finding("docker-image", DockerEngine.holds(image), "Image " + image + " is here",
+                        "not pulled yet: 'docker pull " + image + "', or the first run of its target pulls it."));
+            }
+        }
         findings.add(new Finding("aws-credentials", credentials.join(), "AWS credentials", "none found: only needed for --target aws."));
         String region = regionFound.join();
         findings.add(new Finding("aws-region", region != null, "AWS region" + (region == null ? "" : " " + region),

@@ -92,6 +92,7 @@ public final class ContainerTarget extends EndpointTarget {
             TestcontainersConfiguration.getInstance().updateUserConfig("testcontainers.reuse.enable", "true");
             container.withReuse(true);
         }
+        boolean pulled = Containers.imagePresent(image);
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -100,6 +101,11 @@ public final class ContainerTarget extends EndpointTarget {
                 root = root.getCause();
             }
             String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+            if (!pulled && !Containers.imagePresent(image)) {
+                throw new LabException("The image " + image + " is not on this machine and Docker could not pull it ("
+                        + why + "). Run 'docker pull " + image + "' where a registry is reachable, pass an image you"
+                        + " have with --image, or use --target embedded.", e);
+            }
             throw new LabException("The container " + image + " did not start: " + why + hint
                     + ". Pass another image with --image, or use --target embedded.", e);
         }

@@ -30,4 +30,27 @@ final class Containers {
             return false;
         }
     }
+
+    /** The Docker engine's version, e.g. {@code 28.2.2}; empty when no engine answers. */
+    static java.util.Optional<String> dockerVersion() {
+        if (!dockerAnswers()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(org.testcontainers.DockerClientFactory.instance().client().versionCmd()
+                    .exec().getVersion());
+        } catch (RuntimeException | LinkageError e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Whether the engine holds {@code image} already, so starting it needs no pull. */
+    static boolean imagePresent(String image) {
+        try {
+            org.testcontainers.DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
 }

@@ -119,6 +119,9 @@ final class ExecutionRunner implements Runnable {
             try {
                 result = completions.take().get();
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof InterruptedException) {
+                    throw new InterruptedException("step interrupted");
+                }
                 throw new IllegalStateException(e.getCause());
             }
             running--;

@@ -32,6 +32,7 @@ import io.labrunner.emulator.sagemaker.monitor.ModelMonitor;
 import io.labrunner.emulator.sagemaker.monitor.MonitoringSchedules;
 import io.labrunner.emulator.sagemaker.monitor.ProcessingJobs;
 import io.labrunner.emulator.sagemaker.OperationGroup;
+import io.labrunner.emulator.sagemaker.pipelines.PipelineOperations;
 import io.labrunner.emulator.sagemaker.ResourceTags;
 import io.labrunner.emulator.sagemaker.SageMakerService;
 import io.labrunner.emulator.sagemaker.hosting.EndpointConfigs;
@@ -373,6 +374,8 @@ public final class Emulator implements AutoCloseable {
         groups.addAll(ModelMonitor.groups(new ModelMonitor.Settings(s3Objects(), tags, logWriter(), metricSink(),
                 endpoints, state, dataDir.resolve("sagemaker-work"), java.time.Clock.systemUTC(),
                 ProcessingJobs.DEFAULT_STARTUP, MonitoringSchedules.DEFAULT_TICK)));
+        groups.add(new PipelineOperations(ACCOUNT_ID, tags, state, java.time.Clock.systemUTC(), this::serviceCalls,
+                s3Objects(), serviceAccess(), PipelineOperations.DEFAULT_POLL));
         return new SageMakerService(groups);
     }
 

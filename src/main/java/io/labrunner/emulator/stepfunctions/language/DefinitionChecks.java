@@ -125,14 +125,35 @@ final class DefinitionChecks {
 
     // ---------------------------------------------------------------- names and transitions
 
-    /** State names must be unique in the whole state machine, branches and processors included. */
+    /**
+     * State names must be unique in the whole state machine, branches and processors included; a name is reported
+     * where it appears again, walking the definition in the order written.
+     */
     private void duplicates(JsonNode machine, Set<String> seen) {
-        forEachMachine(machine, "", (container, at) -> container.get("States").fieldNames().forEachRemaining(name -> {
-            if (!seen.add(name)) {
-                problems.add(new Diagnostic("DUPLICATE_STATE_NAME", "Duplicate State name: " + name,
-                        at + "/States/" + name));
+        duplicates(machine, "", seen);
+    }
+
+    private void duplicates(JsonNode machine, String at, Set<String> seen) {
+        machine.get("States").fields().forEachRemaining(entry -> {
+            String stateAt = at + "/States/" + entry.getKey();
+            if (!seen.add(entry.getKey())) {
+                problems.add(new Diagnostic("DUPLICATE_STATE_NAME", "Duplicate State name: " + entry.getKey(),
+                        stateAt));
             }
-        }));
+            JsonNode state = entry.getValue();
+            String type = state.path("Type").asText();
+            if (type.equals("Parallel")) {
+                JsonNode branches = state.path("Branches");
+                for (int i = 0; i < branches.size(); i++) {
+                    duplicates(branches.get(i), stateAt + "/Branches[" + i + "]", seen);
+                }
+            } else if (type.equals("Map")) {
+                String field = state.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+                if (state.has(field)) {
+                    duplicates(state.get(field), stateAt + "/" + field, seen);
+                }
+            }
+        });
     }
 
     /**

@@ -28,6 +28,8 @@ public final class DefinitionValidator {
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ObjectMapper LENIENT = new ObjectMapper();
+    private static final java.util.regex.Pattern UNRECOGNIZED = java.util.regex.Pattern.compile(
+            "^Unrecognized token '(.*)': was expecting");
 
     private DefinitionValidator() {
     }
@@ -142,10 +144,18 @@ public final class DefinitionValidator {
      */
     private static Diagnostic invalidJson(String definition, JsonProcessingException e) {
         JsonLocation where = e.getLocation();
+        int column = where == null ? 1 : where.getColumnNr();
+        String original = String.valueOf(e.getOriginalMessage());
+        // Jackson now places an unrecognized token's error at the token's start; the version AWS runs placed it
+        // after the token ("not a definition" -> column 4).
+        java.util.regex.Matcher token = UNRECOGNIZED.matcher(original);
+        if (token.find()) {
+            column += token.group(1).length();
+        }
         String source = definition.length() > 500 ? definition.substring(0, 500) + "\"[truncated "
                 + (definition.length() - 500) + " chars]" : definition + "\"";
         String location = "[Source: (String)\"" + source + "; line: " + (where == null ? 1 : where.getLineNr())
-                + ", column: " + (where == null ? 1 : where.getColumnNr()) + "]";
-        return new Diagnostic("INVALID_JSON_DESCRIPTION", e.getOriginalMessage() + "\n at " + location, location);
+                + ", column: " + column + "]";
+        return new Diagnostic("INVALID_JSON_DESCRIPTION", original + "\n at " + location, location);
     }
 }

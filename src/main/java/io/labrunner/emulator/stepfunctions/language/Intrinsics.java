@@ -277,7 +277,7 @@ public final class Intrinsics {
                 BigDecimal n = new BigDecimal(digits);
                 boolean integral = digits.indexOf('.') < 0 && digits.indexOf('e') < 0 && digits.indexOf('E') < 0;
                 if (integral && n.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
-                    return new Literal(NODES.numberNode(n.longValueExact()));
+                    return new Literal(integerNode(n.longValueExact()));
                 }
                 return new Literal(NODES.numberNode(n.doubleValue()));
             } catch (NumberFormatException | ArithmeticException e) {
@@ -355,6 +355,11 @@ public final class Intrinsics {
                 checkStatically(inner);
             }
         }
+    }
+
+    /** An int node when the value fits, as Jackson reads small integers, so results compare equal to parsed JSON. */
+    static JsonNode integerNode(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 
     private static int calls(Call call) {
@@ -523,7 +528,7 @@ public final class Intrinsics {
                     throw failure("Invalid arguments in " + call.name() + ": the range has more than "
                             + ARRAY_RANGE_LIMIT + " items");
                 }
-                out.add(i);
+                out.add(integerNode(i));
             }
             return out;
         }
@@ -590,7 +595,7 @@ public final class Intrinsics {
                 throw failure("Invalid arguments in " + call.name() + ": the end must be greater than the start");
             }
             Random random = args.size() == 3 ? new Random(rounded(call, args, 2)) : ThreadLocalRandom.current();
-            return NODES.numberNode(start + (long) Math.floor(random.nextDouble() * (end - start)));
+            return integerNode(start + (long) Math.floor(random.nextDouble() * (end - start)));
         }
 
         /**

@@ -46,7 +46,8 @@ public final class JsonPaths {
         try {
             compile(path);
             return true;
-        } catch (InvalidPathException e) {
+        } catch (InvalidPathException | IndexOutOfBoundsException e) {
+            // Jayway fails some malformed paths ("$[") with an index error rather than its own exception.
             return false;
         }
     }
@@ -71,8 +72,8 @@ public final class JsonPaths {
             return value instanceof JsonNode node ? node : Json.mapper().valueToTree(value);
         } catch (PathNotFoundException e) {
             throw new PathMismatch(path, e.getMessage());
-        } catch (InvalidPathException e) {
-            throw new PathMismatch(path, e.getMessage());
+        } catch (InvalidPathException | IndexOutOfBoundsException e) {
+            throw new PathMismatch(path, String.valueOf(e.getMessage()));
         }
     }
 

@@ -205,8 +205,8 @@ public final class Jsonata {
             throw new TaskFailure(QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
                     + "' specified for the field '" + field + "' returned nothing (undefined).");
         }
-        if (result instanceof JFunction || result instanceof com.dashjoin.jsonata.Jsonata.JLambda
-                || (result instanceof Map<?, ?> map && map.containsKey("_jsonata_lambda"))) {
+        if (com.dashjoin.jsonata.Utils.isFunction(result) || result instanceof JFunction
+                || result instanceof com.dashjoin.jsonata.Jsonata.JLambda) {
             throw new TaskFailure(QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
                     + "' specified for the field '" + field + "' returned an unsupported result type.");
         }
@@ -382,7 +382,7 @@ public final class Jsonata {
                         + ", which is not a JSON number");
             }
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return NODES.numberNode(d.longValue());
+                return Intrinsics.integerNode(d.longValue());
             }
             return NODES.numberNode(d);
         }
@@ -396,7 +396,7 @@ public final class Jsonata {
             return NODES.numberNode(b);
         }
         if (value instanceof Number n) {
-            return NODES.numberNode(n.longValue());
+            return Intrinsics.integerNode(n.longValue());
         }
         if (value instanceof Boolean b) {
             return NODES.booleanNode(b);

@@ -59,7 +59,11 @@ public final class PathValues {
      */
     public static JsonNode read(String path, JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
         if (path.startsWith("$$")) {
-            return JsonPaths.read(context, path.substring(1));
+            try {
+                return JsonPaths.read(context, path.substring(1));
+            } catch (JsonPaths.PathMismatch e) {
+                throw new JsonPaths.PathMismatch(path, e.detail());
+            }
         }
         String variable = variableName(path);
         if (variable != null) {
@@ -68,7 +72,11 @@ public final class PathValues {
                 throw new JsonPaths.PathMismatch(path);
             }
             String rest = path.substring(variable.length() + 1);
-            return rest.isEmpty() ? value : JsonPaths.read(value, "$" + rest);
+            try {
+                return rest.isEmpty() ? value : JsonPaths.read(value, "$" + rest);
+            } catch (JsonPaths.PathMismatch e) {
+                throw new JsonPaths.PathMismatch(path, e.detail());
+            }
         }
         return JsonPaths.read(input, path);
     }

@@ -155,7 +155,7 @@ final class StateSchema {
     /** Pass, Task, Wait, Parallel and Map say where to go next, or that they end the execution — not both. */
     private static void transition(JsonNode state, String type, String at, List<Diagnostic> problems) {
         boolean next = state.has("Next");
-        boolean end = state.has("End");
+        boolean end = state.path("End").asBoolean(false);
         if (!NEEDS_TRANSITION.contains(type)) {
             return;
         }
@@ -171,8 +171,8 @@ final class StateSchema {
         string(state, "Next", at, problems);
         string(state, "Default", at, problems);
         JsonNode end = state.get("End");
-        if (end != null && !(end.isBoolean() && end.booleanValue())) {
-            problems.add(schema("The value for the field 'End' must be true", at + "/End"));
+        if (end != null && !end.isBoolean()) {
+            problems.add(schema("The value for the field 'End' must be a BOOLEAN", at + "/End"));
         }
         boolean jsonata = language.equals("JSONata");
         if (!(jsonata && isExpression(state.get("Resource")))) {

@@ -205,8 +205,10 @@ public final class Jsonata {
             throw new TaskFailure(QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
                     + "' specified for the field '" + field + "' returned nothing (undefined).");
         }
+        // A lambda evaluates to the library's parse-tree node, which is not a JSON value.
         if (com.dashjoin.jsonata.Utils.isFunction(result) || result instanceof JFunction
-                || result instanceof com.dashjoin.jsonata.Jsonata.JLambda) {
+                || result instanceof com.dashjoin.jsonata.Jsonata.JLambda
+                || result.getClass().getName().startsWith("com.dashjoin.jsonata.Parser")) {
             throw new TaskFailure(QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
                     + "' specified for the field '" + field + "' returned an unsupported result type.");
         }
@@ -404,7 +406,8 @@ public final class Jsonata {
         if (value instanceof String s) {
             return NODES.textNode(s);
         }
-        if (value instanceof JFunction || value instanceof com.dashjoin.jsonata.Jsonata.JLambda) {
+        if (value instanceof JFunction || value instanceof com.dashjoin.jsonata.Jsonata.JLambda
+                || value.getClass().getName().startsWith("com.dashjoin.jsonata.Parser")) {
             throw new TaskFailure(QUERY_EVALUATION_ERROR, "The JSONata expression yields a function, not a value");
         }
         return Json.mapper().valueToTree(value);

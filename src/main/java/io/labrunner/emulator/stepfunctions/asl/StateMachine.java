@@ -1,8 +1,7 @@
 package io.labrunner.emulator.stepfunctions.asl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.labrunner.emulator.Json;
+import io.labrunner.emulator.stepfunctions.language.DefinitionValidator;
 
 /**
  * A parsed, validated state machine definition (Amazon States Language), ready to run executions.
@@ -24,17 +23,7 @@ public final class StateMachine {
      * @throws InvalidDefinitionException with AWS's message when Step Functions would refuse it
      */
     public static StateMachine parse(String definition) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(definition);
-        } catch (JsonProcessingException e) {
-            throw new InvalidDefinitionException("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: "
-                    + "Definition is not valid JSON'");
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidDefinitionException("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: "
-                    + "Definition must be a JSON object'");
-        }
+        JsonNode root = DefinitionValidator.validate(definition);
         Unsupported.refuse(root, "");
         StateGraph graph = StateGraph.parse(root, false);
         Integer timeout = root.hasNonNull("TimeoutSeconds") ? root.get("TimeoutSeconds").asInt() : null;

@@ -54,7 +54,8 @@ final class Fanout {
         } else {
             int permits = maxConcurrency <= 0 ? Math.max(jobs.size(), 1) : maxConcurrency;
             Semaphore slots = new Semaphore(permits);
-            List<java.util.concurrent.Future<?>> started = new ArrayList<>();
+            // Completed by the job itself before it wakes the waiters (a pool Future is done only after that).
+            List<java.util.concurrent.CompletableFuture<Void>> started = new ArrayList<>();
             try {
                 for (int i = 0; i < jobs.size() && failure.get() == null; i++) {
                     acquire(slots, execution);
@@ -63,17 +64,20 @@ final class Fanout {
                         break;
                     }
                     int index = i;
-                    started.add(execution.threads().submit(() -> {
+                    java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+                    started.add(ended);
+                    execution.threads().execute(() -> {
                         try {
                             runOne(jobs.get(index), index, results);
                         } finally {
                             slots.release();
+                            ended.complete(null);
                             execution.wake();
                         }
-                    }));
+                    });
                 }
             } finally {
-                for (java.util.concurrent.Future<?> job : started) {
+                for (java.util.concurrent.CompletableFuture<Void> job : started) {
                     execution.await(new Scope(null), Long.MAX_VALUE, job::isDone);
                 }
             }

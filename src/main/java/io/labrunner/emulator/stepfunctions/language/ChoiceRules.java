@@ -102,6 +102,17 @@ public final class ChoiceRules {
         return compare(comparison, value, operand);
     }
 
+    /** Every operator field of a rule (a valid rule has one). */
+    static List<String> operatorsOf(JsonNode rule) {
+        List<String> operators = new java.util.ArrayList<>();
+        rule.fieldNames().forEachRemaining(name -> {
+            if (isOperator(name)) {
+                operators.add(name);
+            }
+        });
+        return operators;
+    }
+
     /** The rule's operator field, if it has one. */
     public static Optional<String> operatorOf(JsonNode rule) {
         Iterable<String> names = rule::fieldNames;

@@ -1,228 +1,237 @@
 package io.labrunner.emulator.stepfunctions.language;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.labrunner.emulator.stepfunctions.language.DefinitionValidator.Problem;
+import io.labrunner.emulator.stepfunctions.language.DefinitionValidator.Diagnostic;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The checks {@link DefinitionValidator} runs over one definition, collecting problems in AWS's order. */
+/**
+ * The checks {@link DefinitionValidator} runs over one definition: the schema of every state machine in it (the
+ * top level, Parallel branches, Map processors), then — when the schema is sound — their transitions.
+ */
 final class DefinitionChecks {
-    static final Map<String, List<String>> ALLOWED = new LinkedHashMap<>();
+    private static final List<String> TOP_LEVEL = List.of("Comment", "StartAt", "States", "TimeoutSeconds",
+            "Version", "QueryLanguage");
+    private static final List<String> NESTED = List.of("Comment", "StartAt", "States", "ProcessorConfig");
+    static final List<String> LANGUAGES = List.of("JSONPath", "JSONata");
 
-    static {
-        List<String> common = List.of("Type", "Comment", "QueryLanguage");
-        ALLOWED.put("Pass", concat(common, "Next", "End", "InputPath", "OutputPath", "ResultPath", "Parameters",
-                "Result", "Assign", "Output"));
-        ALLOWED.put("Task", concat(common, "Next", "End", "InputPath", "OutputPath", "ResultPath", "Parameters",
-                "ResultSelector", "Resource", "Retry", "Catch", "TimeoutSeconds", "TimeoutSecondsPath",
-                "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials", "Assign", "Arguments", "Output"));
-        ALLOWED.put("Choice", concat(common, "InputPath", "OutputPath", "Choices", "Default", "Assign", "Output"));
-        ALLOWED.put("Wait", concat(common, "Next", "End", "InputPath", "OutputPath", "Seconds", "SecondsPath",
-                "Timestamp", "TimestampPath", "Assign", "Output"));
-        ALLOWED.put("Succeed", concat(common, "InputPath", "OutputPath", "Output"));
-        ALLOWED.put("Fail", concat(common, "Error", "ErrorPath", "Cause", "CausePath"));
-        ALLOWED.put("Parallel", concat(common, "Next", "End", "InputPath", "OutputPath", "ResultPath",
-                "Parameters", "ResultSelector", "Branches", "Retry", "Catch", "Assign", "Arguments", "Output"));
-        ALLOWED.put("Map", concat(common, "Next", "End", "InputPath", "OutputPath", "ResultPath", "Parameters",
-                "ResultSelector", "Retry", "Catch", "Iterator", "ItemProcessor", "ItemsPath", "Items",
-                "ItemSelector", "ItemReader", "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath",
-                "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
-                "ToleratedFailureCountPath", "Label", "Assign", "Arguments", "Output"));
-    }
+    private final List<Diagnostic> problems = new ArrayList<>();
 
-    /** Fields only JSONPath-mode states may have. */
-    static final Set<String> JSONPATH_ONLY = Set.of("InputPath", "OutputPath", "ResultPath", "Parameters",
-            "ResultSelector", "Result", "ItemsPath", "SecondsPath", "TimestampPath", "ErrorPath", "CausePath",
-            "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailurePercentagePath",
-            "ToleratedFailureCountPath", "Iterator");
-    /** Fields only JSONata-mode states may have. */
-    static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items");
-
-    private final List<Problem> problems = new ArrayList<>();
-    private final Set<String> allNames = new HashSet<>();
-
-    List<Problem> check(JsonNode definition) {
-        if (!definition.isObject()) {
-            problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "Expected value of type: OBJECT", "/"));
+    List<Diagnostic> check(JsonNode definition) {
+        JsonNode language = definition.get("QueryLanguage");
+        String machineLanguage = "JSONPath";
+        if (language != null) {
+            if (language.isTextual() && LANGUAGES.contains(language.textValue())) {
+                machineLanguage = language.textValue();
+            } else {
+                problems.add(schema("The field 'QueryLanguage' should have one of these values: " + LANGUAGES,
+                        "/QueryLanguage"));
+            }
+        }
+        JsonNode timeout = definition.get("TimeoutSeconds");
+        if (timeout != null && !(timeout.canConvertToInt() && timeout.isIntegralNumber() && timeout.intValue() >= 0)) {
+            problems.add(schema("The value for the field 'TimeoutSeconds' must be a non-negative integer",
+                    "/TimeoutSeconds"));
+        }
+        schema(definition, "", machineLanguage, TOP_LEVEL);
+        if (!problems.isEmpty()) {
             return problems;
         }
-        String language = definition.path("QueryLanguage").asText("JSONPath");
-        machine(definition, "", language, true);
+        duplicates(definition, new HashSet<>());
+        transitions(definition, "");
         return problems;
     }
 
-    /** One state machine or nested one (a branch, a Map processor); {@code at} is its location prefix. */
-    private void machine(JsonNode machine, String at, String language, boolean top) {
-        Set<String> allowedTop = top ? Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version",
-                "QueryLanguage") : Set.of("Comment", "StartAt", "States", "ProcessorConfig");
-        unknownFields(machine, allowedTop, at);
+    // ---------------------------------------------------------------- schema
+
+    /** One state machine's fields and its states' schema; {@code at} is its location prefix ("" for the top). */
+    private void schema(JsonNode machine, String at, String language, List<String> allowed) {
+        String where = at.isEmpty() ? "/" : at;
+        for (String field : (Iterable<String>) machine::fieldNames) {
+            if (!allowed.contains(field)) {
+                problems.add(schema("Field '" + field + "' is not supported", where));
+            }
+        }
+        // AWS lists the missing fields States first (LocalStack's AWS-recorded test_sfn_api_validation:
+        // "These fields are required: [States, StartAt]").
         List<String> missing = new ArrayList<>();
-        for (String required : List.of("StartAt", "States")) {
+        for (String required : List.of("States", "StartAt")) {
             if (!machine.has(required)) {
                 missing.add(required);
             }
         }
         if (!missing.isEmpty()) {
-            problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "These fields are required: " + missing,
-                    at.isEmpty() ? "/" : at));
-            return;
-        }
-        JsonNode states = machine.get("States");
-        if (!states.isObject()) {
-            problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "Expected value of type: OBJECT", at + "/States"));
+            problems.add(schema("These fields are required: " + missing, where));
             return;
         }
         if (!machine.get("StartAt").isTextual()) {
-            problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "Expected value of type: STRING", at + "/StartAt"));
+            problems.add(schema("The value for the field 'StartAt' must be a STRING", at + "/StartAt"));
+        }
+        JsonNode states = machine.get("States");
+        if (!states.isObject()) {
+            problems.add(schema("The value for the field 'States' must be an OBJECT", at + "/States"));
             return;
         }
-        String startAt = machine.get("StartAt").textValue();
-        Iterator<Map.Entry<String, JsonNode>> fields = states.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> state = fields.next();
-            if (!allNames.add(state.getKey())) {
-                problems.add(new Problem("DUPLICATE_STATE_NAME", "Duplicate State name: " + state.getKey(),
-                        at + "/States/" + state.getKey()));
-            }
-            state(state.getKey(), state.getValue(), at + "/States/" + state.getKey(), language);
-        }
-        if (!states.has(startAt)) {
-            problems.add(new Problem("MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + startAt,
-                    at + "/StartAt"));
+        if (states.isEmpty()) {
+            problems.add(schema("Value cannot be empty", at + "/States"));
             return;
         }
-        transitions(states, startAt, at);
+        states.fields().forEachRemaining(state -> {
+            String stateAt = at + "/States/" + state.getKey();
+            StateSchema.check(state.getValue(), stateAt, language, problems);
+            nested(state.getValue(), stateAt, language);
+        });
     }
 
-    private void state(String name, JsonNode state, String at, String machineLanguage) {
+    /** The branches of a Parallel state and the processor of a Map state, in the state's query language. */
+    private void nested(JsonNode state, String at, String machineLanguage) {
         if (!state.isObject()) {
-            problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "Expected value of type: OBJECT", at));
             return;
         }
-        JsonNode typeNode = state.get("Type");
-        if (typeNode == null) {
-            problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [Type]", at));
-            return;
-        }
-        String type = typeNode.asText();
-        List<String> allowed = ALLOWED.get(type);
-        if (allowed == null) {
-            problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "Value is not a valid enum value", at + "/Type"));
-            return;
-        }
-        String language = state.path("QueryLanguage").asText(machineLanguage);
-        unknownFields(state, Set.copyOf(allowed), at);
-        for (String field : (Iterable<String>) state::fieldNames) {
-            if (language.equals("JSONata") && JSONPATH_ONLY.contains(field)) {
-                problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "The field \"" + field
-                        + "\" is not supported for JSONata", at));
-            } else if (language.equals("JSONPath") && JSONATA_ONLY.contains(field)) {
-                problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "The field \"" + field
-                        + "\" is not supported for JSONPath", at));
-            }
-        }
-        if (language.equals("JSONPath")) {
-            JsonPathChecks.check(state, at, problems);
-        }
-        switch (type) {
-            case "Parallel" -> {
-                JsonNode branches = state.path("Branches");
-                for (int i = 0; i < branches.size(); i++) {
-                    machine(branches.get(i), at + "/Branches[" + i + "]", language, false);
+        String language = StateSchema.language(state, machineLanguage);
+        String type = state.path("Type").asText();
+        if (type.equals("Parallel") && state.path("Branches").isArray()) {
+            JsonNode branches = state.get("Branches");
+            for (int i = 0; i < branches.size(); i++) {
+                JsonNode branch = branches.get(i);
+                if (branch.isObject()) {
+                    schema(branch, at + "/Branches[" + i + "]", language, NESTED);
+                } else {
+                    problems.add(schema("The value for the field 'Branches' must contain OBJECTs",
+                            at + "/Branches[" + i + "]"));
                 }
             }
-            case "Map" -> {
-                JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
-                if (processor != null) {
-                    machine(processor, at + (state.has("ItemProcessor") ? "/ItemProcessor" : "/Iterator"), language,
-                            false);
-                }
-            }
-            default -> {
+        } else if (type.equals("Map")) {
+            String field = state.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+            JsonNode processor = state.get(field);
+            if (processor != null && processor.isObject()) {
+                schema(processor, at + "/" + field, language, NESTED);
+            } else if (processor != null) {
+                problems.add(schema("The value for the field '" + field + "' must be an OBJECT", at + "/" + field));
             }
         }
     }
 
-    /** Every Next/Default/Catch target exists, every state is reachable, and some path ends. */
-    private void transitions(JsonNode states, String startAt, String at) {
-        Map<String, Set<String>> next = new LinkedHashMap<>();
-        Set<String> terminal = new LinkedHashSet<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = states.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
-            String name = entry.getKey();
-            JsonNode state = entry.getValue();
-            Set<String> targets = new LinkedHashSet<>();
-            String type = state.path("Type").asText();
-            if (state.path("End").asBoolean(false) || type.equals("Succeed") || type.equals("Fail")) {
-                terminal.add(name);
-            }
-            target(states, state.get("Next"), at + "/States/" + name + "/Next", targets);
-            target(states, state.get("Default"), at + "/States/" + name + "/Default", targets);
-            JsonNode choices = state.path("Choices");
-            for (int i = 0; i < choices.size(); i++) {
-                target(states, choices.get(i).get("Next"), at + "/States/" + name + "/Choices[" + i + "]/Next",
-                        targets);
-            }
-            JsonNode catchers = state.path("Catch");
-            for (int i = 0; i < catchers.size(); i++) {
-                target(states, catchers.get(i).get("Next"), at + "/States/" + name + "/Catch[" + i + "]/Next",
-                        targets);
-            }
-            next.put(name, targets);
-        }
-        Set<String> reached = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(startAt));
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            if (reached.add(name)) {
-                todo.addAll(next.getOrDefault(name, Set.of()));
-            }
-        }
-        for (String name : next.keySet()) {
-            if (!reached.contains(name)) {
-                problems.add(new Problem("MISSING_TRANSITION_TARGET", "State \"" + name + "\" is not reachable.",
+    static Diagnostic schema(String message, String location) {
+        return new Diagnostic("SCHEMA_VALIDATION_FAILED", message, location);
+    }
+
+    // ---------------------------------------------------------------- names and transitions
+
+    /** State names must be unique in the whole state machine, branches and processors included. */
+    private void duplicates(JsonNode machine, Set<String> seen) {
+        forEachMachine(machine, "", (container, at) -> container.get("States").fieldNames().forEachRemaining(name -> {
+            if (!seen.add(name)) {
+                problems.add(new Diagnostic("DUPLICATE_STATE_NAME", "Duplicate State name: " + name,
                         at + "/States/" + name));
             }
-        }
-        if (terminal.isEmpty()) {
-            problems.add(new Problem("MISSING_TERMINAL_STATE", "Workflow has no terminal state", at.isEmpty() ? "/"
-                    : at));
-        }
+        }));
     }
 
+    /**
+     * For each state machine: every target names a state of the same machine, some state ends it, and every state
+     * is reachable from StartAt. A machine without a terminal state is not checked for reachability, as AWS does
+     * not (measured against AWS in floci-io/floci pull request 2786).
+     */
+    private void transitions(JsonNode root, String rootAt) {
+        forEachMachine(root, rootAt, (machine, at) -> {
+            JsonNode states = machine.get("States");
+            String startAt = machine.get("StartAt").textValue();
+            if (!states.has(startAt)) {
+                problems.add(new Diagnostic("MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + startAt,
+                        at + "/StartAt"));
+            }
+            Map<String, Set<String>> next = new LinkedHashMap<>();
+            boolean terminal = false;
+            for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) states::fields) {
+                String name = entry.getKey();
+                JsonNode state = entry.getValue();
+                String type = state.path("Type").asText();
+                terminal |= state.path("End").asBoolean(false) || type.equals("Succeed") || type.equals("Fail");
+                String stateAt = at + "/States/" + name;
+                Set<String> targets = new LinkedHashSet<>();
+                target(states, state.get("Next"), stateAt + "/Next", targets);
+                JsonNode choices = state.path("Choices");
+                for (int i = 0; i < choices.size(); i++) {
+                    target(states, choices.get(i).get("Next"), stateAt + "/Choices[" + i + "]/Next", targets);
+                }
+                target(states, state.get("Default"), stateAt + "/Default", targets);
+                JsonNode catchers = state.path("Catch");
+                for (int i = 0; i < catchers.size(); i++) {
+                    target(states, catchers.get(i).get("Next"), stateAt + "/Catch[" + i + "]/Next", targets);
+                }
+                next.put(name, targets);
+            }
+            if (!terminal) {
+                problems.add(new Diagnostic("MISSING_END_STATE", "Workflow has no terminal state", null));
+                return;
+            }
+            Set<String> reached = new HashSet<>();
+            Deque<String> todo = new ArrayDeque<>();
+            if (states.has(startAt)) {
+                todo.push(startAt);
+            }
+            while (!todo.isEmpty()) {
+                String name = todo.pop();
+                if (reached.add(name)) {
+                    next.getOrDefault(name, Set.of()).forEach(todo::push);
+                }
+            }
+            for (String name : next.keySet()) {
+                if (!reached.contains(name)) {
+                    problems.add(new Diagnostic("MISSING_TRANSITION_TARGET", "State \"" + name + "\" is not reachable.",
+                            at + "/States/" + name));
+                }
+            }
+        });
+    }
+
+    /**
+     * A target names a state of its own machine; AWS says {@code Next} whatever field holds it (Default, a
+     * Choice rule's or a Catcher's Next) — measured against AWS in floci-io/floci pull request 2786.
+     */
     private void target(JsonNode states, JsonNode name, String where, Set<String> targets) {
         if (name == null || !name.isTextual()) {
             return;
         }
-        if (!states.has(name.textValue())) {
-            problems.add(new Problem("MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + name.textValue(),
-                    where));
-        } else {
+        if (states.has(name.textValue())) {
             targets.add(name.textValue());
+        } else {
+            problems.add(new Diagnostic("MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + name.textValue(),
+                    where));
         }
     }
 
-    private void unknownFields(JsonNode node, Set<String> allowed, String at) {
-        for (String field : (Iterable<String>) node::fieldNames) {
-            if (!allowed.contains(field)) {
-                problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "The field \"" + field
-                        + "\" is not supported by Step Functions", at.isEmpty() ? "/" : at));
+    /** Visits {@code machine} and every branch and processor in it, depth first in the order written. */
+    private static void forEachMachine(JsonNode machine, String at, MachineVisitor visitor) {
+        visitor.visit(machine, at);
+        machine.get("States").fields().forEachRemaining(entry -> {
+            JsonNode state = entry.getValue();
+            String stateAt = at + "/States/" + entry.getKey();
+            String type = state.path("Type").asText();
+            if (type.equals("Parallel")) {
+                JsonNode branches = state.path("Branches");
+                for (int i = 0; i < branches.size(); i++) {
+                    forEachMachine(branches.get(i), stateAt + "/Branches[" + i + "]", visitor);
+                }
+            } else if (type.equals("Map")) {
+                String field = state.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+                if (state.has(field)) {
+                    forEachMachine(state.get(field), stateAt + "/" + field, visitor);
+                }
             }
-        }
+        });
     }
 
-    private static List<String> concat(List<String> first, String... more) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(List.of(more));
-        return List.copyOf(all);
+    @FunctionalInterface
+    private interface MachineVisitor {
+        void visit(JsonNode machine, String at);
     }
 }

@@ -42,6 +42,8 @@ public final class Intrinsics {
     /** AWS's limit on the items ArrayRange may produce and the characters Base64/Hash accept. */
     static final int ARRAY_RANGE_LIMIT = 1000;
     static final int STRING_LIMIT = 10_000;
+    /** "You can nest up to 10 intrinsic functions within a field" (developer guide, intrinsic functions). */
+    static final int NESTING_LIMIT = 10;
     private static final Set<String> HASH_ALGORITHMS = Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -62,6 +64,10 @@ public final class Intrinsics {
         try {
             Call call = new Parser(expression).parseWhole();
             checkStatically(call);
+            if (calls(call) > NESTING_LIMIT) {
+                return Optional.of("Invalid intrinsic function '" + expression + "': more than " + NESTING_LIMIT
+                        + " intrinsic functions in one field");
+            }
             return Optional.empty();
         } catch (IntrinsicSyntaxException e) {
             return Optional.of(e.getMessage());
@@ -210,8 +216,14 @@ public final class Intrinsics {
             StringBuilder value = new StringBuilder();
             while (at < text.length()) {
                 char c = text.charAt(at);
-                if (c == '\\' && at + 1 < text.length()) {
-                    value.append(text.charAt(at + 1));
+                if (c == '\\') {
+                    char escaped = at + 1 < text.length() ? text.charAt(at + 1) : '\0';
+                    // Only \' \{ \} and \\ are escapes; AWS refuses any other backslash at creation
+                    // (LocalStack's AWS-recorded snapshot of escape_sequences_illegal_intrinsic_function).
+                    if ("'{}\\".indexOf(escaped) < 0 || escaped == '\0') {
+                        throw error("illegal escape at position " + at);
+                    }
+                    value.append(escaped);
                     at += 2;
                 } else if (c == '\'') {
                     String raw = text.substring(start, at);
@@ -338,18 +350,21 @@ public final class Intrinsics {
                 && !(call.args().get(0) instanceof PathArg)) {
             throw new IntrinsicSyntaxException("Invalid arguments in States.Format: the template must be a string");
         }
-        if (call.name().equals("States.Format") && call.args().get(0) instanceof StringLiteral template) {
-            int placeholders = countPlaceholders(template.raw());
-            if (placeholders != n - 1) {
-                throw new IntrinsicSyntaxException("Invalid arguments in States.Format: the template has "
-                        + placeholders + " placeholder(s) but " + (n - 1) + " argument(s) follow it");
-            }
-        }
         for (Arg arg : call.args()) {
             if (arg instanceof Call inner) {
                 checkStatically(inner);
             }
         }
+    }
+
+    private static int calls(Call call) {
+        int count = 1;
+        for (Arg arg : call.args()) {
+            if (arg instanceof Call inner) {
+                count += calls(inner);
+            }
+        }
+        return count;
     }
 
     static int countPlaceholders(String raw) {
@@ -419,8 +434,8 @@ public final class Intrinsics {
         }
 
         private JsonNode format(Call call, List<JsonNode> args) {
-            String raw = call.args().get(0) instanceof StringLiteral literal ? literal.raw()
-                    : escapeForFormat(text(call, args, 0));
+            // A template read from a path has no escapes to honour, only placeholders.
+            String raw = call.args().get(0) instanceof StringLiteral literal ? literal.raw() : text(call, args, 0);
             int placeholders = countPlaceholders(raw);
             if (placeholders != args.size() - 1) {
                 throw failure("Invalid arguments in States.Format: the template has " + placeholders
@@ -433,13 +448,7 @@ public final class Intrinsics {
                 if (c == '\\' && i + 1 < raw.length()) {
                     out.append(raw.charAt(++i));
                 } else if (c == '{' && i + 1 < raw.length() && raw.charAt(i + 1) == '}') {
-                    JsonNode value = args.get(next++);
-                    if (value.isContainerNode()) {
-                        // AWS: States.Format accepts strings, numbers, booleans and null only.
-                        throw failure("Invalid arguments in States.Format: argument " + (next - 1)
-                                + " is not a string, number, boolean or null");
-                    }
-                    out.append(value.isTextual() ? value.textValue() : value.toString());
+                    out.append(formatted(args.get(next++)));
                     i++;
                 } else {
                     out.append(c);
@@ -448,11 +457,31 @@ public final class Intrinsics {
             return NODES.textNode(out.toString());
         }
 
-        private static String escapeForFormat(String template) {
-            return template; // a template read from a path has no escapes to honour
+        /**
+         * How States.Format prints an argument: strings as they are, other values as Java prints them — an object
+         * as {@code {Arg1=1, Arg2=[]}} (LocalStack's AWS-recorded snapshot of test_format_2).
+         */
+        private static String formatted(JsonNode value) {
+            if (value.isTextual()) {
+                return value.textValue();
+            }
+            if (value.isObject()) {
+                List<String> fields = new ArrayList<>();
+                value.fields().forEachRemaining(e -> fields.add(e.getKey() + "=" + formatted(e.getValue())));
+                return "{" + String.join(", ", fields) + "}";
+            }
+            if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(formatted(item)));
+                return "[" + String.join(", ", items) + "]";
+            }
+            return value.toString();
         }
 
         private JsonNode stringToJson(String text) {
+            if (text.isBlank()) {
+                return NODES.nullNode(); // as AWS answers for "" and " " (test_string_to_json snapshot)
+            }
             try {
                 return Json.mapper().readTree(text);
             } catch (JsonProcessingException e) {
@@ -555,17 +584,21 @@ public final class Intrinsics {
         }
 
         private JsonNode random(Call call, List<JsonNode> args) {
-            long start = integer(call, args, 0);
-            long end = integer(call, args, 1);
+            long start = rounded(call, args, 0);
+            long end = rounded(call, args, 1);
             if (end <= start) {
                 throw failure("Invalid arguments in " + call.name() + ": the end must be greater than the start");
             }
-            Random random = args.size() == 3 ? new Random(integer(call, args, 2)) : ThreadLocalRandom.current();
+            Random random = args.size() == 3 ? new Random(rounded(call, args, 2)) : ThreadLocalRandom.current();
             return NODES.numberNode(start + (long) Math.floor(random.nextDouble() * (end - start)));
         }
 
+        /**
+         * AWS rounds each operand half up before adding: 1.49 + 1.5 = 3, -1.5 + -1.51 = -3 (LocalStack's
+         * AWS-recorded snapshot of test_math_add).
+         */
         private JsonNode add(Call call, List<JsonNode> args) {
-            long sum = integer(call, args, 0) + integer(call, args, 1);
+            long sum = rounded(call, args, 0) + rounded(call, args, 1);
             if (sum < Integer.MIN_VALUE || sum > Integer.MAX_VALUE) {
                 throw failure("Invalid arguments in " + call.name() + ": the sum " + sum
                         + " is outside the 32-bit integer range");
@@ -618,6 +651,15 @@ public final class Intrinsics {
                         + " must be an array, got " + value);
             }
             return (ArrayNode) value;
+        }
+
+        private long rounded(Call call, List<JsonNode> args, int i) {
+            JsonNode value = args.get(i);
+            if (!value.isNumber()) {
+                throw failure("Invalid arguments in " + call.name() + ": argument " + (i + 1)
+                        + " must be a number, got " + value);
+            }
+            return Math.round(value.doubleValue());
         }
 
         private long integer(Call call, List<JsonNode> args, int i) {

@@ -1,43 +1,53 @@
 package io.labrunner.emulator.stepfunctions.language;
 
+import static io.labrunner.emulator.stepfunctions.language.DefinitionChecks.schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.labrunner.emulator.stepfunctions.language.DefinitionValidator.Problem;
+import io.labrunner.emulator.stepfunctions.language.DefinitionValidator.Diagnostic;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** The paths, payload templates and Choice Rules of one JSONPath-mode state. */
+/**
+ * The paths, payload templates and Choice Rules of one JSONPath-mode state.
+ *
+ * <p>AWS's wording: {@code Value must be a valid JSONPath.} at the path field (CloudFormation relaying Step
+ * Functions, aws-cloudformation/cfn-lint issue 4078), and {@code The value for the field 'x.$' must be a valid
+ * JSONPath or a valid intrinsic function call} at the template object holding the field (LocalStack's AWS-recorded
+ * test_illegal_escapes snapshot). {@code Value must be a valid ReferencePath.} for reference paths is ours, in the
+ * same style.
+ */
 final class JsonPathChecks {
     private static final List<String> PATHS = List.of("InputPath", "OutputPath");
     private static final List<String> REFERENCE_PATHS = List.of("ResultPath", "ItemsPath", "SecondsPath",
             "TimestampPath", "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath",
             "ToleratedFailurePercentagePath", "ToleratedFailureCountPath");
-    private static final List<String> TEMPLATES = List.of("Parameters", "ResultSelector", "ItemSelector", "Assign");
+    private static final List<String> TEMPLATES = List.of("Parameters", "ResultSelector", "ItemSelector", "Assign",
+            "Credentials");
 
     private JsonPathChecks() {
     }
 
-    static void check(JsonNode state, String at, List<Problem> problems) {
+    static void check(JsonNode state, String at, List<Diagnostic> problems) {
         for (String field : PATHS) {
             JsonNode value = state.get(field);
             if (value != null && !value.isNull() && !(value.isTextual() && PathValues.isValid(value.textValue()))) {
-                problems.add(new Problem("INVALID_JSON_PATH", "The value for the field '" + field
-                        + "' must be a valid JSONPath", at + "/" + field));
+                problems.add(schema("Value must be a valid JSONPath.", at + "/" + field));
             }
         }
         for (String field : REFERENCE_PATHS) {
             JsonNode value = state.get(field);
-            if (value != null && !value.isNull()
+            boolean nullable = field.equals("ResultPath");
+            if (value != null && !(nullable && value.isNull())
                     && !(value.isTextual() && PathValues.isReference(value.textValue()))) {
-                problems.add(new Problem("INVALID_JSON_PATH", "The value for the field '" + field
-                        + "' must be a valid ReferencePath", at + "/" + field));
+                problems.add(schema("Value must be a valid ReferencePath.", at + "/" + field));
             }
         }
         for (String field : List.of("ErrorPath", "CausePath")) {
             JsonNode value = state.get(field);
             if (value != null && !(value.isTextual() && pathOrIntrinsic(value.textValue()))) {
-                problems.add(new Problem("INVALID_JSON_PATH", "The value for the field '" + field
-                        + "' must be a valid JSONPath or a valid intrinsic function call", at + "/" + field));
+                problems.add(schema("The value for the field '" + field
+                        + "' must be a valid JSONPath or a valid intrinsic function call", at));
             }
         }
         for (String field : TEMPLATES) {
@@ -46,16 +56,24 @@ final class JsonPathChecks {
                 template(value, at + "/" + field, problems);
             }
         }
+        JsonNode catchers = state.path("Catch");
+        for (int i = 0; i < catchers.size(); i++) {
+            JsonNode resultPath = catchers.get(i).get("ResultPath");
+            if (resultPath != null && !resultPath.isNull()
+                    && !(resultPath.isTextual() && PathValues.isReference(resultPath.textValue()))) {
+                problems.add(schema("Value must be a valid ReferencePath.", at + "/Catch[" + i + "]/ResultPath"));
+            }
+        }
         JsonNode choices = state.get("Choices");
         if (choices != null && choices.isArray()) {
             for (int i = 0; i < choices.size(); i++) {
-                rule(choices.get(i), at + "/Choices[" + i + "]", problems);
+                ChoiceRuleChecks.rule(choices.get(i), at + "/Choices[" + i + "]", true, problems);
             }
         }
     }
 
-    /** The {@code .$} fields of a payload template, recursively. */
-    static void template(JsonNode template, String at, List<Problem> problems) {
+    /** The {@code .$} fields of a payload template, recursively; a problem is located at the object holding it. */
+    static void template(JsonNode template, String at, List<Diagnostic> problems) {
         if (template.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
             while (fields.hasNext()) {
@@ -63,17 +81,9 @@ final class JsonPathChecks {
                 String name = field.getKey();
                 JsonNode value = field.getValue();
                 if (name.endsWith(".$")) {
-                    if (!value.isTextual()) {
-                        problems.add(new Problem("SCHEMA_VALIDATION_FAILED", "The value for the field '" + name
-                                + "' must be a STRING that contains a JSONPath but was an "
-                                + value.getNodeType(), at + "/" + name));
-                    } else if (Intrinsics.isIntrinsic(value.textValue())) {
-                        Intrinsics.problem(value.textValue()).ifPresent(problem -> problems.add(new Problem(
-                                "INVALID_JSON_PATH", "The value for the field '" + name
-                                + "' must be a valid JSONPath or a valid intrinsic function call", at + "/" + name)));
-                    } else if (!PathValues.isValid(value.textValue())) {
-                        problems.add(new Problem("INVALID_JSON_PATH", "The value for the field '" + name
-                                + "' must be a valid JSONPath or a valid intrinsic function call", at + "/" + name));
+                    if (!(value.isTextual() && pathOrIntrinsic(value.textValue()))) {
+                        problems.add(schema("The value for the field '" + name
+                                + "' must be a valid JSONPath or a valid intrinsic function call", at));
                     }
                 } else {
                     template(value, at + "/" + name, problems);
@@ -86,34 +96,7 @@ final class JsonPathChecks {
         }
     }
 
-    /** A Choice Rule: its Variable and {@code ...Path} operands are paths; And/Or/Not recurse. */
-    private static void rule(JsonNode rule, String at, List<Problem> problems) {
-        for (String combinator : List.of("And", "Or")) {
-            JsonNode inner = rule.get(combinator);
-            if (inner != null && inner.isArray()) {
-                for (int i = 0; i < inner.size(); i++) {
-                    rule(inner.get(i), at + "/" + combinator + "[" + i + "]", problems);
-                }
-            }
-        }
-        if (rule.has("Not")) {
-            rule(rule.get("Not"), at + "/Not", problems);
-        }
-        JsonNode variable = rule.get("Variable");
-        if (variable != null && !(variable.isTextual() && PathValues.isValid(variable.textValue()))) {
-            problems.add(new Problem("INVALID_JSON_PATH", "The value for the field 'Variable' must be a valid JSONPath",
-                    at + "/Variable"));
-        }
-        ChoiceRules.operatorOf(rule).filter(op -> op.endsWith("Path")).ifPresent(op -> {
-            JsonNode operand = rule.get(op);
-            if (!(operand.isTextual() && PathValues.isValid(operand.textValue()))) {
-                problems.add(new Problem("INVALID_JSON_PATH", "The value for the field '" + op
-                        + "' must be a valid JSONPath", at + "/" + op));
-            }
-        });
-    }
-
-    private static boolean pathOrIntrinsic(String text) {
+    static boolean pathOrIntrinsic(String text) {
         return Intrinsics.isIntrinsic(text) ? Intrinsics.problem(text).isEmpty() : PathValues.isValid(text);
     }
 }

@@ -36,6 +36,8 @@ public final class Jsonata {
     /** The error AWS raises when a JSONata expression fails or yields what the field cannot take. */
     public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final long RUNTIME_LIMIT_MILLIS = 10_000;
+    private static final int DEPTH_LIMIT = 500;
     private static final Set<String> HASH_ALGORITHMS = Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
     private Jsonata() {
@@ -57,14 +59,14 @@ public final class Jsonata {
             com.dashjoin.jsonata.Jsonata.jsonata(expression);
             return Optional.empty();
         } catch (JException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(e.getMessage()); // without its code, as AWS reports it
         } catch (RuntimeException e) {
             return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 
     /**
-     * Evaluates one JSONata expression (without the {@code {% %}} delimiters).
+     * Evaluates one JSONata expression (without the {@code {% %}} delimiters) for no particular field.
      *
      * @param statesBinding the {@code $states} object: {@code input}, {@code context}, and where the field
      *                      allows them {@code result} and {@code errorOutput}
@@ -73,11 +75,110 @@ public final class Jsonata {
      * @throws TaskFailure {@code States.QueryEvaluationError} when it does not parse or fails
      */
     public static JsonNode evaluate(String expression, JsonNode statesBinding, Map<String, JsonNode> variables) {
+        return toJsonOrFail(run(expression, null, statesBinding, variables), expression, null, true);
+    }
+
+    /**
+     * Evaluates the expression of one field, e.g. {@code Output}, {@code Arguments/FunctionName},
+     * {@code Choices[0]/Condition}: an expression that yields nothing fails, as AWS fails it.
+     *
+     * @throws TaskFailure {@code States.QueryEvaluationError}, the cause as AWS words it: {@code The JSONata
+     *                     expression '$x' specified for the field 'Output/result' returned nothing (undefined).} or
+     *                     {@code ... threw an error during evaluation. T1006: Attempted to invoke a non-function}
+     *                     (LocalStack's AWS-recorded snapshots; floci-io/floci pull request 2783 for the two
+     *                     endings), without the "An error occurred while executing the state" prefix the
+     *                     interpreter adds
+     */
+    public static JsonNode evaluate(String expression, String field, JsonNode statesBinding,
+            Map<String, JsonNode> variables) {
+        return toJsonOrFail(run(expression, field, statesBinding, variables), expression, field, false);
+    }
+
+    /**
+     * A JSONata-mode field ({@code Arguments}, {@code Output}, {@code Assign}, {@code Items}...) for no particular
+     * field name: as {@link #evaluateTemplate(JsonNode, String, JsonNode, Map)} with the field left unnamed.
+     */
+    public static JsonNode evaluateTemplate(JsonNode template, JsonNode statesBinding,
+            Map<String, JsonNode> variables) {
+        return evaluateTemplate(template, "", statesBinding, variables);
+    }
+
+    /**
+     * A JSONata-mode field: every string that is {@code {% expr %}} is replaced by the expression's value, inside
+     * objects and arrays too (the field path grows {@code Output/a/b}, {@code Output/list[0]}); other values
+     * stay literal. An expression that yields nothing fails the state.
+     */
+    public static JsonNode evaluateTemplate(JsonNode template, String field, JsonNode statesBinding,
+            Map<String, JsonNode> variables) {
+        if (template == null) {
+            return null;
+        }
+        if (template.isTextual() && isExpression(template.textValue())) {
+            return evaluate(unwrap(template.textValue()), field, statesBinding, variables);
+        }
+        if (template.isObject()) {
+            ObjectNode out = NODES.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> entry = fields.next();
+                String path = field.isEmpty() ? entry.getKey() : field + "/" + entry.getKey();
+                out.set(entry.getKey(), evaluateTemplate(entry.getValue(), path, statesBinding, variables));
+            }
+            return out;
+        }
+        if (template.isArray()) {
+            ArrayNode out = NODES.arrayNode();
+            for (int i = 0; i < template.size(); i++) {
+                out.add(evaluateTemplate(template.get(i), field + "[" + i + "]", statesBinding, variables));
+            }
+            return out;
+        }
+        return template;
+    }
+
+    /**
+     * Checks the type of a field's value, e.g. {@code Items} must be an array: {@code The JSONata expression '1'
+     * specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'number' for
+     * value: 1} (LocalStack's AWS-recorded test_base_evaluate_expressions snapshot).
+     *
+     * @param expected one of {@code array}, {@code object}, {@code string}, {@code number}, {@code boolean}
+     */
+    public static JsonNode requireType(JsonNode value, String expected, String expression, String field) {
+        String actual = typeName(value);
+        if (!actual.equals(expected)) {
+            throw new TaskFailure(QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
+                    + "' specified for the field '" + field + "' returned an unexpected result type. Expected '"
+                    + expected + "', but was '" + actual + "' for value: " + Texts.compact(value));
+        }
+        return value;
+    }
+
+    private static String typeName(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "null";
+        }
+        if (value.isArray()) {
+            return "array";
+        }
+        if (value.isObject()) {
+            return "object";
+        }
+        if (value.isNumber()) {
+            return "number";
+        }
+        if (value.isBoolean()) {
+            return "boolean";
+        }
+        return "string";
+    }
+
+    private static Object run(String expression, String field, JsonNode statesBinding,
+            Map<String, JsonNode> variables) {
         com.dashjoin.jsonata.Jsonata compiled;
         try {
             compiled = com.dashjoin.jsonata.Jsonata.jsonata(expression);
         } catch (RuntimeException e) {
-            throw failure(expression, e);
+            throw failure(expression, field, e);
         }
         Frame frame = compiled.createFrame();
         if (variables != null) {
@@ -85,50 +186,31 @@ public final class Jsonata {
         }
         frame.bind("states", toJava(statesBinding));
         bindStepFunctionsFunctions(frame);
+        // Bounds so that a runaway expression fails the state instead of holding a thread.
+        frame.setRuntimeBounds(RUNTIME_LIMIT_MILLIS, DEPTH_LIMIT);
         try {
-            Object result = compiled.evaluate(null, frame);
-            return toJson(result);
+            return compiled.evaluate(null, frame);
         } catch (TaskFailure e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw failure(expression, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw failure(expression, field, e);
         }
     }
 
-    /**
-     * A JSONata-mode field ({@code Arguments}, {@code Output}, {@code Assign}, {@code Items}...): every string
-     * that is {@code {% expr %}} is replaced by the expression's value, inside objects and arrays too; other
-     * values stay literal. A field whose expression yields nothing is left out, as AWS leaves it out.
-     */
-    public static JsonNode evaluateTemplate(JsonNode template, JsonNode statesBinding,
-            Map<String, JsonNode> variables) {
-        if (template == null) {
-            return null;
-        }
-        if (template.isTextual() && isExpression(template.textValue())) {
-            return evaluate(unwrap(template.textValue()), statesBinding, variables);
-        }
-        if (template.isObject()) {
-            ObjectNode out = NODES.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode value = evaluateTemplate(field.getValue(), statesBinding, variables);
-                if (value != null) {
-                    out.set(field.getKey(), value);
-                }
+    private static JsonNode toJsonOrFail(Object result, String expression, String field, boolean undefinedAllowed) {
+        if (result == null) {
+            if (undefinedAllowed) {
+                return null;
             }
-            return out;
+            throw new TaskFailure(QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
+                    + "' specified for the field '" + field + "' returned nothing (undefined).");
         }
-        if (template.isArray()) {
-            ArrayNode out = NODES.arrayNode();
-            for (JsonNode item : template) {
-                JsonNode value = evaluateTemplate(item, statesBinding, variables);
-                out.add(value == null ? NODES.nullNode() : value);
-            }
-            return out;
+        if (result instanceof JFunction || result instanceof com.dashjoin.jsonata.Jsonata.JLambda
+                || (result instanceof Map<?, ?> map && map.containsKey("_jsonata_lambda"))) {
+            throw new TaskFailure(QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
+                    + "' specified for the field '" + field + "' returned an unsupported result type.");
         }
-        return template;
+        return toJson(result);
     }
 
     /** The {@code $states} binding for a state: its input and the Context Object (result/errorOutput added later). */
@@ -139,10 +221,19 @@ public final class Jsonata {
         return states;
     }
 
-    private static TaskFailure failure(String expression, RuntimeException e) {
-        String message = e instanceof JException j ? j.getMessage() : String.valueOf(e.getMessage());
-        return new TaskFailure(QUERY_EVALUATION_ERROR, "An error occurred while evaluating the JSONata expression '"
-                + expression + "': " + message);
+    /** A coded JSONata error ends {@code . T1006: <message>}, an uncoded one {@code : <message>}. */
+    private static TaskFailure failure(String expression, String field, Throwable e) {
+        String ending;
+        if (e instanceof JException j && j.getError() != null) {
+            ending = ". " + j.getError() + ": " + j.getMessage();
+        } else if (e instanceof StackOverflowError) {
+            ending = ": the expression recursed too deeply";
+        } else {
+            ending = ": " + e.getMessage();
+        }
+        return new TaskFailure(QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
+                + "' specified for the field '" + (field == null ? "" : field)
+                + "' threw an error during evaluation" + ending);
     }
 
     // ---------------------------------------------------------------- Step Functions' own functions
@@ -176,7 +267,9 @@ public final class Jsonata {
         if (step == 0) {
             throw new TaskFailure(QUERY_EVALUATION_ERROR, "$range: the step must not be 0");
         }
-        List<Object> out = new ArrayList<>();
+        // A JSONata sequence, so that a one-number range reads as that number, as AWS answers $range(1, 9, 9)
+        // (LocalStack's AWS-recorded test_array_jsonata snapshot).
+        List<Object> out = com.dashjoin.jsonata.Utils.createSequence();
         for (long i = start; step > 0 ? i <= end : i >= end; i += step) {
             if (out.size() == Intrinsics.ARRAY_RANGE_LIMIT) {
                 throw new TaskFailure(QUERY_EVALUATION_ERROR, "$range: the range has more than "

@@ -1,6 +1,7 @@
 package io.labrunner.emulator.stepfunctions.language;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.labrunner.emulator.stepfunctions.asl.TaskFailure;
 import java.util.Map;
 
 /**
@@ -70,6 +71,44 @@ public final class PathValues {
             return rest.isEmpty() ? value : JsonPaths.read(value, "$" + rest);
         }
         return JsonPaths.read(input, path);
+    }
+
+    /**
+     * The value of a path field that reads the state's input as a whole ({@code InputPath}, {@code OutputPath},
+     * {@code TimeoutSecondsPath}, {@code HeartbeatSecondsPath}, {@code ItemsPath}).
+     *
+     * @throws TaskFailure {@code States.Runtime} with AWS's cause, e.g. {@code Invalid path '$.x' : No results for
+     *                     path: $['x']} (LocalStack's AWS-recorded snapshots, test_base_scenarios
+     *                     "test_invalid_jsonpath"), without the "An error occurred while executing the state"
+     *                     prefix the interpreter adds
+     */
+    public static JsonNode readOrFail(String path, JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
+        try {
+            return read(path, input, context, variables);
+        } catch (JsonPaths.PathMismatch e) {
+            throw new TaskFailure("States.Runtime", e.getMessage());
+        }
+    }
+
+    /**
+     * The value of a path that fills a named field ({@code ErrorPath}, {@code CausePath}, a template's
+     * {@code x.$}).
+     *
+     * @throws TaskFailure {@code States.Runtime}: {@code The JSONPath '$.x' specified for the field 'ErrorPath' could
+     *                     not be found in the input '{...}'} (same source)
+     */
+    public static JsonNode readField(String field, String path, JsonNode input, JsonNode context,
+            Map<String, JsonNode> variables) {
+        try {
+            return read(path, input, context, variables);
+        } catch (JsonPaths.PathMismatch e) {
+            throw notFound(field, e.path(), input);
+        }
+    }
+
+    static TaskFailure notFound(String field, String path, JsonNode input) {
+        return new TaskFailure("States.Runtime", "The JSONPath '" + path + "' specified for the field '" + field
+                + "' could not be found in the input '" + Texts.compact(input) + "'");
     }
 
     /** Where a variable name after {@code $} ends: names start with a letter or {@code _}. */

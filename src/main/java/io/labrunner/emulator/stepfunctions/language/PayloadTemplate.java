@@ -70,10 +70,9 @@ public final class PayloadTemplate {
             }
             return PathValues.read(expression, input, context, variables);
         } catch (JsonPaths.PathMismatch e) {
-            // AWS's wording, as Step Functions reports it in ExecutionFailed / TaskFailed causes (LocalStack's
-            // snapshots recorded against AWS, tests/aws/services/stepfunctions/v2/.../*.snapshot.json).
-            throw new TaskFailure("States.Runtime", "The JSONPath '" + e.path() + "' specified for the field '"
-                    + field + "' could not be found in the input '" + Texts.compact(input) + "'");
+            // AWS's wording for both $ and $$ paths (LocalStack's snapshots recorded against AWS,
+            // tests/aws/services/stepfunctions/v2/scenarios/test_base_scenarios.snapshot.json).
+            throw PathValues.notFound(field, e.path(), input);
         }
     }
 }

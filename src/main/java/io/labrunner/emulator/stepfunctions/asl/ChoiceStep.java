@@ -33,14 +33,10 @@ final class ChoiceStep implements Step {
     private static StateRun.Transition jsonata(StateRun run) {
         StateSpec spec = run.spec;
         ObjectNode states = run.states(null, null);
+        int index = 0;
         for (JsonNode rule : spec.json().path("Choices")) {
-            JsonNode condition = run.jsonata("Condition", rule.get("Condition"), states);
-            if (!condition.isBoolean()) {
-                throw run.runtime("The JSONata expression '" + expression(rule.get("Condition"))
-                        + "' specified for the field 'Condition' returned an unexpected result type. Expected"
-                        + " 'boolean', but was '" + condition.getNodeType().toString().toLowerCase() + "' for value: "
-                        + Events.text(condition));
-            }
+            JsonNode condition = Expressions.typed(run, "Choices[" + index++ + "]/Condition", rule.get("Condition"),
+                    states, "boolean");
             if (condition.booleanValue()) {
                 JsonNode assign = rule.has("Assign") ? rule.get("Assign") : null;
                 JsonNode outputSpec = rule.has("Output") ? rule.get("Output") : spec.field("Output");
@@ -63,13 +59,5 @@ final class ChoiceStep implements Step {
             throw new StateFailure("States.NoChoiceMatched", null);
         }
         return fallback;
-    }
-
-    private static String expression(JsonNode condition) {
-        String text = condition == null ? "" : condition.asText().trim();
-        if (text.startsWith("{%") && text.endsWith("%}")) {
-            text = text.substring(2, text.length() - 2).trim();
-        }
-        return text;
     }
 }

@@ -1,15 +1,12 @@
 package io.labrunner.emulator.stepfunctions.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.labrunner.emulator.Json;
 import io.labrunner.emulator.stepfunctions.language.ChoiceRules;
-import io.labrunner.emulator.stepfunctions.language.JsonPaths;
+import io.labrunner.emulator.stepfunctions.language.Intrinsics;
 import io.labrunner.emulator.stepfunctions.language.Jsonata;
 import io.labrunner.emulator.stepfunctions.language.PathValues;
 import io.labrunner.emulator.stepfunctions.language.PayloadTemplate;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -18,32 +15,33 @@ import java.util.Map;
  * prefixed as AWS prefixes it: "An error occurred while executing the state 'X' (entered at the event id #N)."
  */
 final class Expressions {
-    private static final String JSONATA_FAILURE_PREFIX = "An error occurred while evaluating the JSONata expression '";
 
     private Expressions() {
     }
 
     /**
-     * Reads a path ({@code $.a.b}, {@code $$.Execution.Id} from the Context Object, {@code $var.x}) from
-     * {@code data}.
+     * Reads a path field that takes the whole input ({@code InputPath}, {@code OutputPath}, {@code ItemsPath},
+     * {@code ...SecondsPath}): {@code $.a.b}, {@code $$.Execution.Id} from the Context Object, {@code $var.x}.
      *
      * @throws StateFailure States.Runtime "Invalid path '$.x' : No results for path: $['x']" when it names nothing
      */
     static JsonNode path(StateRun run, JsonNode data, String path) {
         try {
-            return PathValues.read(path, data, path.startsWith("$$") ? run.context() : null, variables(run));
-        } catch (JsonPaths.PathMismatch e) {
-            String relative = path.startsWith("$$") ? path.substring(1) : path;
-            throw run.runtime("Invalid path '" + path + "' : No results for path: " + normalized(relative));
+            return PathValues.readOrFail(path, data, path.startsWith("$$") ? run.context() : null, variables(run));
+        } catch (TaskFailure e) {
+            throw failure(run, e);
         }
     }
 
-    /** Jayway's bracket form of a path, which AWS's messages quote: {@code $['a']['b']}. */
-    private static String normalized(String path) {
+    /** A path or intrinsic function that fills a named field ({@code ErrorPath}, {@code CausePath}). */
+    static JsonNode field(StateRun run, String field, String expression, JsonNode data) {
         try {
-            return com.jayway.jsonpath.JsonPath.compile(path).getPath();
-        } catch (RuntimeException e) {
-            return path;
+            if (Intrinsics.isIntrinsic(expression)) {
+                return Intrinsics.evaluate(expression, data, run.context(), variables(run));
+            }
+            return PathValues.readField(field, expression, data, run.context(), variables(run));
+        } catch (TaskFailure e) {
+            throw failure(run, e);
         }
     }
 
@@ -71,54 +69,27 @@ final class Expressions {
      * @throws StateFailure States.QueryEvaluationError when an expression fails or yields nothing, in AWS's words
      */
     static JsonNode jsonata(StateRun run, String field, JsonNode value, ObjectNode states) {
-        Map<String, JsonNode> variables = variables(run);
-        return evaluate(run, field, value, states, variables);
+        try {
+            return Jsonata.evaluateTemplate(value, field, states, variables(run));
+        } catch (TaskFailure e) {
+            throw failure(run, e);
+        }
     }
 
-    private static JsonNode evaluate(StateRun run, String field, JsonNode value, ObjectNode states,
-            Map<String, JsonNode> variables) {
-        if (value == null) {
-            return null;
-        }
+    /**
+     * A JSONata field's value checked for the type the field needs ({@code array} for Items, {@code boolean}
+     * for a Condition), failing in AWS's words otherwise.
+     */
+    static JsonNode typed(StateRun run, String field, JsonNode value, ObjectNode states, String expected) {
+        JsonNode result = jsonata(run, field, value, states);
         if (value.isTextual() && Jsonata.isExpression(value.textValue())) {
-            String expression = Jsonata.unwrap(value.textValue());
-            JsonNode result;
             try {
-                result = Jsonata.evaluate(expression, states, variables);
+                Jsonata.requireType(result, expected, Jsonata.unwrap(value.textValue()), field);
             } catch (TaskFailure e) {
-                String cause = e.failureCause() == null ? "" : e.failureCause();
-                if (cause.startsWith(JSONATA_FAILURE_PREFIX)) {
-                    int end = cause.indexOf("': ");
-                    String message = end < 0 ? cause : cause.substring(end + 3);
-                    throw new StateFailure(e.error(), prefix(run) + "The JSONata expression '" + expression
-                            + "' specified for the field '" + field + "' threw an error during evaluation. " + message);
-                }
                 throw failure(run, e);
             }
-            if (result == null) {
-                throw new StateFailure("States.QueryEvaluationError", prefix(run) + "The JSONata expression '"
-                        + expression + "' specified for the field '" + field + "' returned nothing (undefined).");
-            }
-            return result;
         }
-        if (value.isObject()) {
-            ObjectNode out = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> entry = fields.next();
-                out.set(entry.getKey(), evaluate(run, field + "/" + entry.getKey(), entry.getValue(), states, variables));
-            }
-            return out;
-        }
-        if (value.isArray()) {
-            ArrayNode out = Json.mapper().createArrayNode();
-            int i = 0;
-            for (JsonNode item : value) {
-                out.add(evaluate(run, field + "[" + i++ + "]", item, states, variables));
-            }
-            return out;
-        }
-        return value;
+        return result;
     }
 
     private static Map<String, JsonNode> variables(StateRun run) {

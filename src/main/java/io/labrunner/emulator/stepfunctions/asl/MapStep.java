@@ -74,12 +74,8 @@ final class MapStep implements Step {
         StateSpec spec = run.spec;
         JsonNode items;
         if (spec.jsonata()) {
-            items = spec.has("Items") ? run.jsonata("Items", spec.field("Items"), states) : run.input;
-            if (!items.isArray() && spec.has("Items")) {
-                throw run.runtime("The JSONata expression '" + spec.text("Items") + "' specified for the field 'Items'"
-                        + " returned an unexpected result type. Expected 'array', but was '"
-                        + items.getNodeType().toString().toLowerCase() + "' for value: " + Events.text(items));
-            }
+            items = spec.has("Items") ? Expressions.typed(run, "Items", spec.field("Items"), states, "array")
+                    : run.input;
         } else {
             String path = spec.has("ItemsPath") ? spec.text("ItemsPath") : "$";
             items = Expressions.path(run, effective, path);

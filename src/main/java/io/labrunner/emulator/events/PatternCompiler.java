@@ -39,15 +39,27 @@ final class PatternCompiler {
      * @throws InvalidPatternException with AWS's reason, and the position where one applies
      */
     static List<Map<String, List<ValueMatcher>>> compile(String pattern) {
-        try (JsonParser parser = JSON.createParser(pattern)) {
-            PatternCompiler compiler = new PatternCompiler(pattern, parser);
-            return compiler.pattern();
+        JsonParser parser = null;
+        try {
+            parser = JSON.createParser(pattern);
+            return new PatternCompiler(pattern, parser).pattern();
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            // AWS reports Jackson's syntax errors where the parser stopped, not where the bad token began.
+            JsonLocation at = parser == null ? e.getLocation() : parser.currentLocation();
+            // ...and an unexpected character at the character itself (AWS: "{'bad': 'quotation'}" is at column 2).
+            int back = e.getOriginalMessage().startsWith("Unexpected character") ? 1 : 0;
             throw new InvalidPatternException(e.getOriginalMessage()
-                    + (at == null ? "" : location(pattern, at.getLineNr(), at.getColumnNr())));
+                    + (at == null ? "" : location(pattern, at.getLineNr(), Math.max(1, at.getColumnNr() - back))));
         } catch (IOException e) {
             throw new InvalidPatternException(e.getMessage());
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // A parser over a string holds nothing to release.
+                }
+            }
         }
     }
 

@@ -71,6 +71,10 @@ SERVED = {
                        "RestoreSecret", "TagResource", "UntagResource", "PutResourcePolicy", "GetResourcePolicy",
                        "DeleteResourcePolicy", "GetSecretValue", "PutSecretValue", "UpdateSecretVersionStage",
                        "ListSecretVersionIds", "GetRandomPassword"],
+    "events": ["CreateEventBus", "DeleteEventBus", "DescribeEventBus", "ListEventBuses", "PutRule", "DescribeRule",
+               "ListRules", "EnableRule", "DisableRule", "DeleteRule", "PutTargets", "RemoveTargets",
+               "ListTargetsByRule", "ListRuleNamesByTarget", "PutEvents", "TestEventPattern", "TagResource",
+               "UntagResource", "ListTagsForResource"],
 }
 
 

@@ -102,7 +102,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  *
  * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs, CloudWatch metrics and alarms and
- * SageMaker (training and tuning jobs, models, Batch Transform), KMS and Secrets Manager are always served;
+ * SageMaker (training and tuning jobs, models, Batch Transform), KMS, Secrets Manager and Step Functions (state
+ * machines run with their service integrations) are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -329,6 +330,7 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("kms", () -> new KmsService(kmsKeys));
         builtIns.put("secretsmanager", () -> new SecretsManagerService(ACCOUNT_ID, kmsKeys, state,
                 java.time.Clock.systemUTC()));
+        builtIns.put("states", () -> new io.labrunner.emulator.stepfunctions.StepFunctionsService(ACCOUNT_ID, iam.directory(), state, tokens -> new io.labrunner.emulator.stepfunctions.integrations.Integrations(serviceCalls(), s3Objects(), serviceAccess(), tokens, io.labrunner.emulator.stepfunctions.integrations.Integrations.DEFAULT_POLL), java.time.Clock.systemUTC()));
         return builtIns;
     }
 

@@ -330,7 +330,11 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("kms", () -> new KmsService(kmsKeys));
         builtIns.put("secretsmanager", () -> new SecretsManagerService(ACCOUNT_ID, kmsKeys, state,
                 java.time.Clock.systemUTC()));
-        builtIns.put("states", () -> new io.labrunner.emulator.stepfunctions.StepFunctionsService(ACCOUNT_ID, iam.directory(), state, tokens -> new io.labrunner.emulator.stepfunctions.integrations.Integrations(serviceCalls(), s3Objects(), serviceAccess(), tokens, io.labrunner.emulator.stepfunctions.integrations.Integrations.DEFAULT_POLL), java.time.Clock.systemUTC()));
+        builtIns.put("states", () -> new io.labrunner.emulator.stepfunctions.StepFunctionsService(ACCOUNT_ID,
+                iam.directory(), state, tokens -> new io.labrunner.emulator.stepfunctions.integrations.Integrations(
+                        serviceCalls(), s3Objects(), serviceAccess(), tokens,
+                        io.labrunner.emulator.stepfunctions.integrations.Integrations.DEFAULT_POLL),
+                java.time.Clock.systemUTC()));
         return builtIns;
     }
 

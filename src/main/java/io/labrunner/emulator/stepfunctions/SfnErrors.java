@@ -55,10 +55,6 @@ final class SfnErrors {
         return new AwsException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'", 400);
     }
 
-    static AwsException taskDoesNotExist() {
-        return new AwsException("TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist'", 400);
-    }
-
     static AwsException typeNotSupported(String detail) {
         return new AwsException("StateMachineTypeNotSupported", detail, 400);
     }

@@ -152,6 +152,4 @@ final class Shapes {
     static String capitalized(String name) {
         return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
-
-
 }

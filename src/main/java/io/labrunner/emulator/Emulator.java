@@ -103,8 +103,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  *
  * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs, CloudWatch metrics and alarms and
- * SageMaker (training and tuning jobs, models, Batch Transform), KMS, Secrets Manager and EventBridge (with S3's
- * EventBridge notifications) are always served;
+ * SageMaker (training and tuning jobs, models, Batch Transform, Pipelines), KMS, Secrets Manager, Step Functions
+ * (state machines run with their service integrations) and EventBridge (with S3's EventBridge notifications) are
+ * always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -345,6 +346,11 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("secretsmanager", () -> new SecretsManagerService(ACCOUNT_ID, kmsKeys, state,
                 java.time.Clock.systemUTC()));
         builtIns.put("events", this::eventBridge);
+        builtIns.put("states", () -> new io.labrunner.emulator.stepfunctions.StepFunctionsService(ACCOUNT_ID,
+                iam.directory(), state, tokens -> new io.labrunner.emulator.stepfunctions.integrations.Integrations(
+                        serviceCalls(), s3Objects(), serviceAccess(), tokens,
+                        io.labrunner.emulator.stepfunctions.integrations.Integrations.DEFAULT_POLL),
+                java.time.Clock.systemUTC()));
         return builtIns;
     }
 

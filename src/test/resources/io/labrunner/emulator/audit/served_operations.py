@@ -75,6 +75,11 @@ SERVED = {
                "ListRules", "EnableRule", "DisableRule", "DeleteRule", "PutTargets", "RemoveTargets",
                "ListTargetsByRule", "ListRuleNamesByTarget", "PutEvents", "TestEventPattern", "TagResource",
                "UntagResource", "ListTagsForResource"],
+    "stepfunctions": ["CreateStateMachine", "DescribeStateMachine", "UpdateStateMachine", "ListStateMachines",
+                      "DeleteStateMachine", "ValidateStateMachineDefinition", "StartExecution", "StartSyncExecution",
+                      "DescribeExecution", "ListExecutions", "StopExecution", "GetExecutionHistory",
+                      "DescribeStateMachineForExecution", "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat",
+                      "TagResource", "UntagResource", "ListTagsForResource"],
 }
 
 

@@ -56,7 +56,7 @@ public final class MlPipelineLab implements Lab {
                 List.of("AWS Step Functions", "Amazon EventBridge", "Amazon S3", "AWS Glue", "Amazon Athena",
                         "Amazon SageMaker", "AWS IAM"),
                 60,
-                "< $0.10",
+                "< $0.25",
                 Set.of(Capability.S3, Capability.IAM, Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER,
                         Capability.ATHENA_SQL, Capability.SAGEMAKER_TRAINING, Capability.STEP_FUNCTIONS,
                         Capability.EVENTBRIDGE, Capability.S3_EVENTBRIDGE));

@@ -58,8 +58,8 @@ final class PipelineRoles {
                    "Resource": "%1$s"},
                   {"Sid": "Query", "Effect": "Allow",
                    "Action": ["athena:StartQueryExecution", "athena:StopQueryExecution", "athena:GetQueryExecution",
-                              "athena:GetQueryResults", "athena:GetWorkGroup"],
-                   "Resource": "%2$s"},
+                              "athena:GetQueryResults", "athena:GetWorkGroup", "athena:GetDataCatalog"],
+                   "Resource": ["%2$s", "%15$s"]},
                   {"Sid": "CatalogForAthena", "Effect": "Allow",
                    "Action": ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:CreateTable",
                               "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"],
@@ -93,7 +93,8 @@ final class PipelineRoles {
                         scope.arn("sagemaker", "model-package/" + scope.modelPackageGroup() + "/*"),
                         scope.sageMakerRoleArn(),
                         scope.arn("events", "rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule"),
-                        scope.arn("events", "rule/StepFunctionsGetEventsForSageMakerTransformJobsRule"));
+                        scope.arn("events", "rule/StepFunctionsGetEventsForSageMakerTransformJobsRule"),
+                        scope.arn("athena", "datacatalog/AwsDataCatalog"));
     }
 
     /** The crawler lists the bucket and reads the lake's objects; AWSGlueServiceRole covers the catalog and logs. */

@@ -38,6 +38,7 @@ class PipelineRolesTest {
         assertThat(resources).filteredOn(r -> r.equals("*")).hasSize(1);
         assertThat(resources).filteredOn(r -> !r.equals("*") && !r.contains("lab-k3f9x2") && !r.contains("lab_k3f9x2"))
                 .containsExactlyInAnyOrder("arn:aws:glue:eu-west-1:111122223333:catalog",
+                        "arn:aws:athena:eu-west-1:111122223333:datacatalog/AwsDataCatalog",
                         "arn:aws:events:eu-west-1:111122223333:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule",
                         "arn:aws:events:eu-west-1:111122223333:rule/StepFunctionsGetEventsForSageMakerTransformJobsRule");
     }

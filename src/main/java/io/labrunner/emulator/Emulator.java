@@ -102,7 +102,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  *
  * S3, STS, IAM, Glue, Athena, Kinesis, Firehose, Bedrock, CloudWatch Logs, CloudWatch metrics and alarms and
- * SageMaker (training and tuning jobs, models, Batch Transform), KMS and Secrets Manager are always served;
+ * SageMaker (training and tuning jobs, models, Batch Transform), KMS, Secrets Manager, Step Functions (state
+ * machines run with their service integrations) and EventBridge (with S3's EventBridge notifications) are always served;
  * other services are added with
  * {@link Builder#service}.
  * Jetty's threads are not daemons: always {@link #close()} the emulator.
@@ -164,6 +165,8 @@ public final class Emulator implements AutoCloseable {
     private volatile Map<String, AwsService> serving = Map.of();
     /** The built-in CloudWatch Logs, once created; null when a service added with the builder replaces it. */
     private volatile LogsService logs;
+    /** The built-in EventBridge, once created; S3's object events go to it. */
+    private volatile io.labrunner.emulator.events.EventBridgeService eventBridge;
     /** Where published metrics go: the built-in CloudWatch once it serves. */
     private volatile io.labrunner.emulator.cloudwatch.MetricSink metrics = io.labrunner.emulator.cloudwatch.MetricSink.NONE;
 
@@ -275,7 +278,8 @@ public final class Emulator implements AutoCloseable {
         Path root = blobRoot();
         StateStore writes = state;
         S3Security security = new S3Security(this::accessControl, this::keyRing, region);
-        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root, writes, security));
+        FutureTask<S3Frontend> task = new FutureTask<>(() -> S3Frontend.onDirectory(root, writes, security,
+                objectEvents()));
         Thread warmUp = new Thread(task, "lab-emulator-s3-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
@@ -329,7 +333,30 @@ public final class Emulator implements AutoCloseable {
         builtIns.put("kms", () -> new KmsService(kmsKeys));
         builtIns.put("secretsmanager", () -> new SecretsManagerService(ACCOUNT_ID, kmsKeys, state,
                 java.time.Clock.systemUTC()));
+        builtIns.put("states", () -> new io.labrunner.emulator.stepfunctions.StepFunctionsService(ACCOUNT_ID, iam.directory(), state, tokens -> new io.labrunner.emulator.stepfunctions.integrations.Integrations(serviceCalls(), s3Objects(), serviceAccess(), tokens, io.labrunner.emulator.stepfunctions.integrations.Integrations.DEFAULT_POLL), java.time.Clock.systemUTC()));
+        builtIns.put("events", this::eventBridge);
         return builtIns;
+    }
+
+    /** EventBridge: targets are called in-process as their roles; S3's object events arrive on the default bus. */
+    private io.labrunner.emulator.events.EventBridgeService eventBridge() {
+        eventBridge = new io.labrunner.emulator.events.EventBridgeService(ACCOUNT_ID, state,
+                java.time.Clock.systemUTC(), this::serviceCalls, io.labrunner.emulator.events.EventBridgeService.DEFAULT_TICK);
+        return eventBridge;
+    }
+
+    /**
+     * S3's announcements of object changes ("Object Created", "Object Deleted"), put on the built-in EventBridge's
+     * default bus in AWS's shape; dropped when EventBridge was replaced by a service added with the builder.
+     */
+    public ObjectEvents objectEvents() {
+        return event -> {
+            io.labrunner.emulator.events.EventBridgeService current = eventBridge;
+            if (current != null) {
+                current.putServiceEvent(event.region(), "aws.s3", event.detailType(), event.time(),
+                        List.of("arn:aws:s3:::" + event.bucket()), S3EventDetail.of(event));
+            }
+        };
     }
 
     /**
@@ -647,6 +674,7 @@ public final class Emulator implements AutoCloseable {
     private void closeServices() {
         // Writers handed out by logWriter() (a training job still running) stop writing to a closed state.
         logs = null;
+        eventBridge = null;
         metrics = io.labrunner.emulator.cloudwatch.MetricSink.NONE;
         for (AwsService service : services) {
             try {

@@ -18,11 +18,16 @@ import org.w3c.dom.Element;
  * The bucket sub-resources S3Proxy does not serve, answered before it sees them so that none is taken for a
  * CreateBucket or another operation: {@code ?policy} (Put/Get/DeleteBucketPolicy), {@code ?policyStatus},
  * {@code ?publicAccessBlock} (Put/Get/DeletePublicAccessBlock) and {@code ?encryption}
- * (Put/Get/DeleteBucketEncryption), kept in {@link BucketSettingsStore}.
+ * (Put/Get/DeleteBucketEncryption) and {@code ?notification} (Put/GetBucketNotificationConfiguration), kept in
+ * {@link BucketSettingsStore}.
  */
 final class BucketConfigurationRequests {
     /** The sub-resources served here. */
-    static final Set<String> SUBRESOURCES = Set.of("policy", "policyStatus", "publicAccessBlock", "encryption");
+    static final Set<String> SUBRESOURCES = Set.of("policy", "policyStatus", "publicAccessBlock", "encryption",
+            "notification");
+    /** What a NotificationConfiguration may hold (PutBucketNotificationConfiguration in the S3 API reference). */
+    private static final Set<String> NOTIFICATION_KINDS = Set.of("TopicConfiguration", "QueueConfiguration",
+            "CloudFunctionConfiguration", "EventBridgeConfiguration");
     /** S3's limit on a bucket policy's size. */
     private static final int MAX_POLICY_BYTES = 20 * 1024;
     private static final int MAX_XML_BYTES = 64 * 1024;
@@ -61,6 +66,8 @@ final class BucketConfigurationRequests {
                 settings.update(bucket, s -> s.withEncryption(null));
                 response.setStatus(204);
             }
+            case "notification GET" -> getNotification(bucket, response);
+            case "notification PUT" -> putNotification(bucket, read(body, MAX_XML_BYTES), response);
             default -> throw new S3ProxyException(S3ErrorCode.METHOD_NOT_ALLOWED);
         }
     }
@@ -159,6 +166,43 @@ final class BucketConfigurationRequests {
         }
         BucketEncryption encryption = new BucketEncryption(algorithm, key, SmallXml.flag(rule, "BucketKeyEnabled"));
         settings.update(bucket, s -> s.withEncryption(encryption));
+        response.setStatus(200);
+    }
+
+    private void getNotification(String bucket, HttpServletResponse response) throws IOException {
+        BucketNotification notification = settings.get(bucket).notification();
+        write(response, "application/xml", notification != null ? notification.xml()
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<NotificationConfiguration xmlns=\""
+                        + SmallXml.NAMESPACE + "\"/>");
+    }
+
+    /**
+     * Keeps the configuration as put; an {@code <EventBridgeConfiguration/>} in it sends the bucket's object changes
+     * to EventBridge. Lambda, SQS and SNS destinations are kept but not checked or delivered to (the emulator serves
+     * none of them), where S3 would test each destination first.
+     */
+    private void putNotification(String bucket, byte[] body, HttpServletResponse response) {
+        Element root = SmallXml.parse(body);
+        if (!"NotificationConfiguration".equals(root.getLocalName())) {
+            throw S3Errors.malformedXml();
+        }
+        boolean eventBridge = false;
+        for (org.w3c.dom.Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                if (!NOTIFICATION_KINDS.contains(element.getLocalName())) {
+                    throw S3Errors.malformedXml();
+                }
+                if ("EventBridgeConfiguration".equals(element.getLocalName())) {
+                    eventBridge = true;
+                } else if (SmallXml.children(element, "Event").isEmpty()) {
+                    throw S3Errors.malformedXml();
+                }
+            }
+        }
+        String xml = new String(body, StandardCharsets.UTF_8).strip();
+        boolean empty = !eventBridge && root.getElementsByTagNameNS("*", "Event").getLength() == 0;
+        BucketNotification notification = empty ? null : new BucketNotification(xml, eventBridge);
+        settings.update(bucket, s -> s.withNotification(notification));
         response.setStatus(200);
     }
 

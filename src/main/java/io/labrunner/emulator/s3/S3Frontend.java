@@ -56,10 +56,12 @@ public final class S3Frontend extends S3ProxyHandler {
     private final S3Authorizer authorizer;
     private final ObjectEncryption encryption;
     private final BucketConfigurationRequests configurations;
+    private final ObjectEventReporter objectEvents;
     /** The data folder's absolute path, kept out of every error message. */
     private final String hostFolder;
 
-    private S3Frontend(UploadEncryptions blobStore, Path root, StateStore state, S3Security security) {
+    private S3Frontend(UploadEncryptions blobStore, Path root, StateStore state, S3Security security,
+            io.labrunner.emulator.ObjectEvents events) {
         // ignoreUnknownHeaders: like S3, answer requests carrying x-amz- headers S3Proxy does not know.
         super(blobStore, AuthenticationType.NONE, null, null, null, MAX_SINGLE_PART, MAX_NON_CHUNKED,
                 MAX_CHUNK, true, null, null, MAX_TIME_SKEW_SECONDS);
@@ -71,6 +73,7 @@ public final class S3Frontend extends S3ProxyHandler {
         this.authorizer = new S3Authorizer(security.accessControl(), settings, security.region());
         this.encryption = new ObjectEncryption(security.keyRing(), authorizer, security.region());
         this.configurations = new BucketConfigurationRequests(settings, blobStore::containerExists);
+        this.objectEvents = new ObjectEventReporter(events, security.region(), blobStore::blobMetadataIfPresent);
     }
 
     /** Each bucket's policy, for services that act as a role on S3 in-process. */
@@ -114,6 +117,15 @@ public final class S3Frontend extends S3ProxyHandler {
      * Access and default encryption kept in {@code state}, and every request authorized by {@code security}.
      */
     public static S3Frontend onDirectory(Path root, StateStore state, S3Security security) {
+        return onDirectory(root, state, security, io.labrunner.emulator.ObjectEvents.NONE);
+    }
+
+    /**
+     * S3 over {@code root}, as {@link #onDirectory(Path, StateStore, S3Security)}, reporting the object changes of
+     * buckets with EventBridge notifications on to {@code events}.
+     */
+    public static S3Frontend onDirectory(Path root, StateStore state, S3Security security,
+            io.labrunner.emulator.ObjectEvents events) {
         Path escapedRoot = root.resolveSibling(root.getFileName() + "-escaped");
         try {
             Files.createDirectories(escapedRoot);
@@ -124,7 +136,7 @@ public final class S3Frontend extends S3ProxyHandler {
                 journaled(root, state.map("s3.writes-in-flight", String.class)), new FolderLayout(root),
                 journaled(escapedRoot, state.map("s3.escaped-writes-in-flight", String.class)), escapedRoot),
                 state.map("s3.upload-encryption", UploadEncryptions.Encryption.class));
-        return new S3Frontend(uploads, root, state, security);
+        return new S3Frontend(uploads, root, state, security, events);
     }
 
     /** A filesystem store over {@code folder} whose unfinished writes are journaled and never listed. */
@@ -181,8 +193,9 @@ public final class S3Frontend extends S3ProxyHandler {
         String method = request.getMethod();
         InputStream content = body;
         List<S3Access> accesses = S3AccessMapping.of(request);
+        byte[] delete = null;
         if (bucket != null && key == null && "POST".equals(method) && request.getParameter("delete") != null) {
-            byte[] delete = body.readNBytes(MAX_DELETE_BODY);
+            delete = body.readNBytes(MAX_DELETE_BODY);
             accesses = DeleteObjectsAccess.of(bucket, delete);
             content = new ByteArrayInputStream(delete);
         }
@@ -213,6 +226,9 @@ public final class S3Frontend extends S3ProxyHandler {
         boolean creates = key == null && "PUT".equals(method) && request.getParameterMap().isEmpty()
                 && !store.containerExists(bucket);
         doHandle(forS3Proxy, forS3Proxy, response, content, new RequestContext());
+        if (settings.get(bucket).sendsToEventBridge()) {
+            objectEvents.afterRequest(request, response, caller, bucket, key, delete);
+        }
         if (creates && response.getStatus() == 200) {
             settings.created(bucket);
         } else if (key == null && "DELETE".equals(method) && request.getParameterMap().isEmpty()

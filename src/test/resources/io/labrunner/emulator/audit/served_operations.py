@@ -67,6 +67,11 @@ SERVED = {
                        "RestoreSecret", "TagResource", "UntagResource", "PutResourcePolicy", "GetResourcePolicy",
                        "DeleteResourcePolicy", "GetSecretValue", "PutSecretValue", "UpdateSecretVersionStage",
                        "ListSecretVersionIds", "GetRandomPassword"],
+    "stepfunctions": ["CreateStateMachine", "DescribeStateMachine", "UpdateStateMachine", "ListStateMachines",
+                      "DeleteStateMachine", "ValidateStateMachineDefinition", "StartExecution", "StartSyncExecution",
+                      "DescribeExecution", "ListExecutions", "StopExecution", "GetExecutionHistory",
+                      "DescribeStateMachineForExecution", "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat",
+                      "TagResource", "UntagResource", "ListTagsForResource"],
 }
 
 

@@ -70,9 +70,9 @@ public final class JsonPaths {
             Object value = compiled.read(root, JACKSON);
             return value instanceof JsonNode node ? node : Json.mapper().valueToTree(value);
         } catch (PathNotFoundException e) {
-            throw new PathMismatch(path);
+            throw new PathMismatch(path, e.getMessage());
         } catch (InvalidPathException e) {
-            throw new PathMismatch(path);
+            throw new PathMismatch(path, e.getMessage());
         }
     }
 
@@ -170,14 +170,26 @@ public final class JsonPaths {
     /** A path that names nothing in the document it was applied to (the interpreter's States.Runtime). */
     public static final class PathMismatch extends RuntimeException {
         private final String path;
+        private final String detail;
 
         public PathMismatch(String path) {
-            super("Invalid path '" + path + "'", null, false, false);
+            this(path, "No results for path: " + path);
+        }
+
+        /** {@code detail} is Jayway's own explanation, e.g. {@code No results for path: $['x']}. */
+        public PathMismatch(String path, String detail) {
+            super("Invalid path '" + path + "' : " + detail, null, false, false);
             this.path = path;
+            this.detail = detail;
         }
 
         public String path() {
             return path;
+        }
+
+        /** Jayway's explanation ({@code No results for path: $['x']}, {@code Missing property in path $['a']}). */
+        public String detail() {
+            return detail;
         }
     }
 }

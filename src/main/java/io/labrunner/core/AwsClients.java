@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -61,6 +63,8 @@ public final class AwsClients implements AutoCloseable {
     private SageMakerRuntime sageMakerRuntime;
     private KmsClient kms;
     private SecretsManagerClient secretsManager;
+    private SfnClient sfn;
+    private EventBridgeClient eventBridge;
 
     public AwsClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         this(endpoint, region, credentials, Optional.empty());
@@ -264,6 +268,22 @@ public final class AwsClients implements AutoCloseable {
             secretsManager = track(() -> configure(SecretsManagerClient.builder()).build());
         }
         return secretsManager;
+    }
+
+    /** Step Functions: state machines, their executions and execution histories. */
+    public synchronized SfnClient sfn() {
+        if (sfn == null) {
+            sfn = track(() -> configure(SfnClient.builder()).build());
+        }
+        return sfn;
+    }
+
+    /** EventBridge: rules with event patterns, their targets, PutEvents. */
+    public synchronized EventBridgeClient eventBridge() {
+        if (eventBridge == null) {
+            eventBridge = track(() -> configure(EventBridgeClient.builder()).build());
+        }
+        return eventBridge;
     }
 
     /**

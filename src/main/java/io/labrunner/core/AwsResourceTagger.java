@@ -8,7 +8,8 @@ import java.util.Map;
  * Tags each kind of ledger resource with its service's own tagging call: S3 PutBucketTagging,
  * IAM TagRole, Glue and Athena TagResource (by ARN, hence the account id), Kinesis AddTagsToStream,
  * Bedrock TagResource (a guardrail's ARN looked up by its name), SageMaker AddTags (a model's or transform
- * job's ARN from Describe), KMS TagResource (a key), Secrets Manager TagResource (a secret). KMS aliases take no
+ * job's ARN from Describe), KMS TagResource (a key), Secrets Manager TagResource (a secret), Step Functions and
+ * EventBridge TagResource (a state machine or rule, once it exists). KMS aliases take no
  * tags: they are found by their {@code alias/lab-} names.
  */
 public final class AwsResourceTagger implements ResourceTagger {
@@ -110,6 +111,22 @@ public final class AwsResourceTagger implements ResourceTagger {
                 clients.secretsManager().tagResource(r -> r.secretId(resource.id()).tags(tags.entrySet().stream()
                         .map(e -> software.amazon.awssdk.services.secretsmanager.model.Tag.builder().key(e.getKey())
                                 .value(e.getValue()).build()).toList()));
+                return;
+            case STEPFUNCTIONS_STATE_MACHINE:
+                ResourceDeleter.findStateMachine(clients.sfn(), resource.id()).ifPresent(arn ->
+                        clients.sfn().tagResource(r -> r.resourceArn(arn).tags(tags.entrySet().stream()
+                                .map(e -> software.amazon.awssdk.services.sfn.model.Tag.builder().key(e.getKey())
+                                        .value(e.getValue()).build()).toList())));
+                return;
+            case EVENTBRIDGE_RULE:
+                try {
+                    String ruleArn = clients.eventBridge().describeRule(r -> r.name(resource.id())).arn();
+                    clients.eventBridge().tagResource(r -> r.resourceARN(ruleArn).tags(tags.entrySet().stream()
+                            .map(e -> software.amazon.awssdk.services.eventbridge.model.Tag.builder().key(e.getKey())
+                                    .value(e.getValue()).build()).toList()));
+                } catch (software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException notYetMade) {
+                    // A name reserved for the learner's rule: it is tagged when the learner creates it with tags.
+                }
                 return;
             default:
                 // A kind added later without a tagging call is still found by its lab- name prefix.

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -63,6 +65,12 @@ public interface LabContext extends RunNames {
 
     /** Secrets Manager: secrets such as database credentials, encrypted with a KMS key. */
     SecretsManagerClient secretsManager();
+
+    /** Step Functions: state machines, their executions and execution histories. */
+    SfnClient sfn();
+
+    /** EventBridge: rules, their event patterns and targets. */
+    EventBridgeClient eventBridge();
 
     /**
      * S3 over plain HTTP, not TLS: for showing that a bucket policy denying non-TLS access

@@ -110,6 +110,15 @@ public final class Leftovers {
                     .filter(s -> s.name().startsWith(stem))
                     .forEach(s -> found.add("Secrets Manager secret " + s.name()));
         }
+        if (capabilities.contains(Capability.STEP_FUNCTIONS)) {
+            clients.sfn().listStateMachinesPaginator(r -> { }).stateMachines().stream()
+                    .filter(m -> m.name().startsWith(stem))
+                    .forEach(m -> found.add("Step Functions state machine " + m.name()));
+        }
+        if (capabilities.contains(Capability.EVENTBRIDGE)) {
+            clients.eventBridge().listRules(r -> r.namePrefix(stem)).rules()
+                    .forEach(rule -> found.add("EventBridge rule " + rule.name()));
+        }
         return found;
     }
 

@@ -107,6 +107,16 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.SECRETSMANAGER_SECRET, nameOrArn);
     }
 
+    /** A Step Functions state machine by name; cleanup stops its running executions, then deletes it. */
+    public static Resource stateMachine(String name) {
+        return new Resource(ResourceType.STEPFUNCTIONS_STATE_MACHINE, name);
+    }
+
+    /** An EventBridge rule on the default bus by name; cleanup removes its targets, then deletes it. */
+    public static Resource eventRule(String name) {
+        return new Resource(ResourceType.EVENTBRIDGE_RULE, name);
+    }
+
     @Override
     public String toString() {
         return type.label() + " " + id;

@@ -133,6 +133,10 @@ public final class ResourceDeleter {
                 return Deletion.DELETED;
             case SECRETSMANAGER_SECRET:
                 return Deletion.of(deleteSecret(resource.id()));
+            case STEPFUNCTIONS_STATE_MACHINE:
+                return Deletion.of(deleteStateMachine(resource.id()));
+            case EVENTBRIDGE_RULE:
+                return Deletion.of(deleteRule(resource.id()));
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -254,6 +258,56 @@ public final class ResourceDeleter {
         }
         kms.scheduleKeyDeletion(r -> r.keyId(keyId).pendingWindowInDays(7));
         return true;
+    }
+
+    /**
+     * Stops the state machine's running executions (which stops the jobs their .sync tasks wait for), then deletes
+     * it. AWS would let running executions go on for a while after DeleteStateMachine; stopping them first means
+     * nothing starts a job in a bucket cleanup is about to empty.
+     */
+    private boolean deleteStateMachine(String nameOrArn) {
+        var sfn = clients.sfn();
+        Optional<String> arn = findStateMachine(sfn, nameOrArn);
+        if (arn.isEmpty()) {
+            return false;
+        }
+        sfn.listExecutionsPaginator(r -> r.stateMachineArn(arn.get())
+                        .statusFilter(software.amazon.awssdk.services.sfn.model.ExecutionStatus.RUNNING))
+                .executions().forEach(execution -> {
+                    try {
+                        sfn.stopExecution(r -> r.executionArn(execution.executionArn()).error("LabCleanup")
+                                .cause("The lab run that made this state machine is being cleaned up."));
+                    } catch (software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException endedMeanwhile) {
+                        // Gone between the listing and the stop: nothing runs.
+                    }
+                });
+        sfn.deleteStateMachine(r -> r.stateMachineArn(arn.get()));
+        return true;
+    }
+
+    /** The ARN of the state machine with this name (or ARN), found by listing: a name alone cannot be described. */
+    static Optional<String> findStateMachine(software.amazon.awssdk.services.sfn.SfnClient sfn, String nameOrArn) {
+        return sfn.listStateMachinesPaginator(r -> { }).stateMachines().stream()
+                .filter(m -> m.name().equals(nameOrArn) || m.stateMachineArn().equals(nameOrArn))
+                .map(software.amazon.awssdk.services.sfn.model.StateMachineListItem::stateMachineArn)
+                .findFirst();
+    }
+
+    /** Removes the rule's targets (EventBridge refuses to delete a rule that has any), then the rule. */
+    private boolean deleteRule(String name) {
+        var events = clients.eventBridge();
+        try {
+            // A rule has at most five targets: one page holds them all.
+            List<String> targets = events.listTargetsByRule(r -> r.rule(name)).targets().stream()
+                    .map(software.amazon.awssdk.services.eventbridge.model.Target::id).toList();
+            if (!targets.isEmpty()) {
+                events.removeTargets(r -> r.rule(name).ids(targets).force(false));
+            }
+            events.deleteRule(r -> r.name(name));
+            return true;
+        } catch (software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException e) {
+            return false;
+        }
     }
 
     /** Deletes the secret at once, without the recovery window a learner's secret would get by default. */
@@ -494,6 +548,10 @@ public final class ResourceDeleter {
             case KMS_ALIAS:
                 return code.equals("NotFoundException");
             case SECRETSMANAGER_SECRET:
+                return code.equals("ResourceNotFoundException");
+            case STEPFUNCTIONS_STATE_MACHINE:
+                return code.equals("StateMachineDoesNotExist");
+            case EVENTBRIDGE_RULE:
                 return code.equals("ResourceNotFoundException");
             default:
                 return false;

@@ -50,7 +50,17 @@ public enum ResourceType {
     /** A KMS alias by name ({@code alias/...}); deleting it leaves its key, as on AWS. */
     KMS_ALIAS("KMS alias"),
     /** A Secrets Manager secret by name or ARN; cleanup deletes it without a recovery window. */
-    SECRETSMANAGER_SECRET("Secrets Manager secret");
+    SECRETSMANAGER_SECRET("Secrets Manager secret"),
+    /**
+     * A Step Functions state machine, by name (its ARN needs the account, which the ledger may not know yet). Cleanup
+     * stops its running executions first, so that none goes on starting jobs, then deletes it.
+     */
+    STEPFUNCTIONS_STATE_MACHINE("Step Functions state machine"),
+    /**
+     * An EventBridge rule on the default event bus, by name. EventBridge refuses to delete a rule that still has
+     * targets, so cleanup removes them first.
+     */
+    EVENTBRIDGE_RULE("EventBridge rule");
 
     private final String label;
 

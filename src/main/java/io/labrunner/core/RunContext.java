@@ -146,6 +146,16 @@ final class RunContext implements LabContext {
     }
 
     @Override
+    public software.amazon.awssdk.services.sfn.SfnClient sfn() {
+        return clients.sfn();
+    }
+
+    @Override
+    public software.amazon.awssdk.services.eventbridge.EventBridgeClient eventBridge() {
+        return clients.eventBridge();
+    }
+
+    @Override
     public S3Client s3OverPlainHttp() {
         return clients.s3OverPlainHttp();
     }

@@ -11,6 +11,7 @@ import io.labrunner.labs.firehosevsstreams.FirehoseVsStreamsLab;
 import io.labrunner.labs.iamleastprivilege.IamLeastPrivilegeLab;
 import io.labrunner.labs.kinesisstreams.KinesisStreamsLab;
 import io.labrunner.labs.messydata.MessyDataLab;
+import io.labrunner.labs.mlpipeline.MlPipelineLab;
 import io.labrunner.labs.modelmonitoring.ModelMonitoringLab;
 import io.labrunner.labs.s3dataformats.S3DataFormatsLab;
 import io.labrunner.labs.s3glueathena.S3GlueAthenaLab;
@@ -33,7 +34,7 @@ public final class LabCatalog {
                 new KinesisStreamsLab(), new FirehoseVsStreamsLab(), new BedrockRagLab(), new BedrockGuardrailsLab(),
                 new MessyDataLab(), new SageMakerXgboostLab(), new SageMakerTuningLab(),
                 new SageMakerEndpointLab(), new ModelMonitoringLab(), new IamLeastPrivilegeLab(),
-                new EncryptMlDataLab()));
+                new EncryptMlDataLab(), new MlPipelineLab()));
     }
 
     public List<Lab> all() {

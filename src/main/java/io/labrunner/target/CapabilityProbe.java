@@ -23,9 +23,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -157,7 +159,9 @@ final class CapabilityProbe {
                  S3Client s3 = once(clients.configure(S3Client.builder())).forcePathStyle(true).build();
                  IamClient iam = once(clients.configure(IamClient.builder())).build();
                  GlueClient glue = once(clients.configure(GlueClient.builder())).build();
-                 AthenaClient athena = once(clients.configure(AthenaClient.builder())).build()) {
+                 AthenaClient athena = once(clients.configure(AthenaClient.builder())).build();
+                 SfnClient sfn = once(clients.configure(SfnClient.builder())).build();
+                 EventBridgeClient events = once(clients.configure(EventBridgeClient.builder())).build()) {
                 check(offered, Capability.STS, sts::getCallerIdentity);
                 check(offered, Capability.S3, s3::listBuckets);
                 check(offered, Capability.IAM, () -> iam.listRoles(r -> r.maxItems(1)));
@@ -166,6 +170,8 @@ final class CapabilityProbe {
                     check(offered, Capability.GLUE_CRAWLER, () -> glue.listCrawlers(r -> r.maxResults(1)));
                 }
                 check(offered, Capability.ATHENA_SQL, () -> athena.listWorkGroups(r -> r.maxResults(1)));
+                check(offered, Capability.STEP_FUNCTIONS, () -> sfn.listStateMachines(r -> r.maxResults(1)));
+                check(offered, Capability.EVENTBRIDGE, () -> events.listRules(r -> r.limit(1)));
             }
         }
         SignedJson json = new SignedJson(region, credentials);

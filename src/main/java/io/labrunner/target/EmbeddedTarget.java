@@ -27,7 +27,8 @@ public final class EmbeddedTarget implements Target {
             Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
             Capability.SAGEMAKER_TRAINING, Capability.SAGEMAKER_HOSTING, Capability.SAGEMAKER_MODEL_MONITOR,
             Capability.CLOUDWATCH_METRICS, Capability.KMS, Capability.SECRETS_MANAGER, Capability.S3_ENCRYPTION,
-            Capability.S3_BUCKET_POLICIES, Capability.TLS);
+            Capability.S3_BUCKET_POLICIES, Capability.TLS,
+            Capability.STEP_FUNCTIONS, Capability.EVENTBRIDGE, Capability.S3_EVENTBRIDGE);
 
     private final Emulator emulator;
     private final boolean enforcesIam;

@@ -197,6 +197,17 @@ public final class Sweeper {
                     .filter(sec -> RUN_NAME.matcher(sec.name()).matches())
                     .forEach(sec -> add(found, Resource.secret(sec.arn()), sec.createdDate()));
         }
+        if (capabilities.contains(Capability.STEP_FUNCTIONS)) {
+            clients.sfn().listStateMachinesPaginator(r -> { }).stateMachines().stream()
+                    .filter(m -> RUN_NAME.matcher(m.name()).matches())
+                    .forEach(m -> add(found, Resource.stateMachine(m.name()), m.creationDate()));
+        }
+        if (capabilities.contains(Capability.EVENTBRIDGE)) {
+            // Rules have no creation time: a rule found by name alone is of unknown age, so it is listed.
+            clients.eventBridge().listRules(r -> r.namePrefix("lab")).rules().stream()
+                    .filter(rule -> RUN_NAME.matcher(rule.name()).matches())
+                    .forEach(rule -> add(found, Resource.eventRule(rule.name()), null));
+        }
         if (capabilities.contains(Capability.BEDROCK_GUARDRAILS)) {
             // Keyed by ARN, as the tagged ones are, so a guardrail found both ways is listed once.
             clients.bedrock().listGuardrailsPaginator(r -> { }).guardrails().stream()
@@ -305,6 +316,15 @@ public final class Sweeper {
                     return Optional.of(Resource.kmsAlias(rest));
                 }
                 return rest.startsWith("key/") ? Optional.of(Resource.kmsKey(last)) : Optional.empty();
+            case "states":
+                // arn:aws:states:<region>:<account>:stateMachine:<name>; an execution's ARN names its machine too.
+                String[] machine = rest.split(":");
+                return machine.length >= 2 && (machine[0].equals("stateMachine") || machine[0].equals("execution"))
+                        ? Optional.of(Resource.stateMachine(machine[1])) : Optional.empty();
+            case "events":
+                // arn:aws:events:<region>:<account>:rule/<name>, or rule/<bus>/<name> on a custom bus.
+                return rest.startsWith("rule/") && rest.split("/").length == 2
+                        ? Optional.of(Resource.eventRule(last)) : Optional.empty();
             case "secretsmanager":
                 // A secret's name may hold '/', so the whole ARN names it.
                 return rest.startsWith("secret:") ? Optional.of(Resource.secret(arn)) : Optional.empty();

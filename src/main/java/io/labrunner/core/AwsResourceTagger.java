@@ -87,6 +87,9 @@ public final class AwsResourceTagger implements ResourceTagger {
                 tagSageMaker(clients.sageMaker().describeMonitoringSchedule(r -> r.monitoringScheduleName(
                         resource.id())).monitoringScheduleArn(), tags);
                 return;
+            case SAGEMAKER_PIPELINE:
+                tagSageMaker(clients.sageMaker().describePipeline(r -> r.pipelineName(resource.id())).pipelineArn(), tags);
+                return;
             case SAGEMAKER_MODEL_PACKAGE_GROUP:
                 tagSageMaker(clients.sageMaker().describeModelPackageGroup(r -> r.modelPackageGroupName(
                         resource.id())).modelPackageGroupArn(), tags);

@@ -94,6 +94,12 @@ public final class Leftovers {
                     .filter(g -> g.modelPackageGroupName().startsWith(stem))
                     .forEach(g -> found.add("SageMaker model package group " + g.modelPackageGroupName()));
         }
+        if (capabilities.contains(Capability.SAGEMAKER_PIPELINES)) {
+            // A name prefix may not end in a hyphen (the model's pattern), as the stem does.
+            clients.sageMaker().listPipelinesPaginator(r -> r.pipelineNamePrefix(stem.replaceAll("-+$", "")))
+                    .pipelineSummaries().stream().filter(p -> p.pipelineName().startsWith(stem))
+                    .forEach(p -> found.add("SageMaker pipeline " + p.pipelineName()));
+        }
         if (capabilities.contains(Capability.CLOUDWATCH_METRICS)) {
             clients.cloudWatch().describeAlarmsPaginator(r -> r.alarmNamePrefix(stem)).metricAlarms()
                     .forEach(a -> found.add("CloudWatch alarm " + a.alarmName()));

@@ -69,6 +69,11 @@ public record Resource(ResourceType type, String id) {
         return new Resource(ResourceType.SAGEMAKER_TRANSFORM_JOB, name);
     }
 
+    /** A SageMaker pipeline by name. */
+    public static Resource sageMakerPipeline(String name) {
+        return new Resource(ResourceType.SAGEMAKER_PIPELINE, name);
+    }
+
     /** A model package group by name; cleanup deletes its versions, then the group. */
     public static Resource modelPackageGroup(String name) {
         return new Resource(ResourceType.SAGEMAKER_MODEL_PACKAGE_GROUP, name);

@@ -137,6 +137,9 @@ public final class ResourceDeleter {
                 return Deletion.of(deleteStateMachine(resource.id()));
             case EVENTBRIDGE_RULE:
                 return Deletion.of(deleteRule(resource.id()));
+            case SAGEMAKER_PIPELINE:
+                clients.sageMaker().deletePipeline(r -> r.pipelineName(resource.id()));
+                return Deletion.DELETED;
             default:
                 throw new IllegalStateException("No deleter for " + resource.type());
         }
@@ -553,6 +556,9 @@ public final class ResourceDeleter {
                 return code.equals("StateMachineDoesNotExist");
             case EVENTBRIDGE_RULE:
                 return code.equals("ResourceNotFoundException");
+            case SAGEMAKER_PIPELINE:
+                // "Pipeline 'arn:...:pipeline/<name>' does not exist."
+                return code.equals("ResourceNotFound");
             default:
                 return false;
         }

@@ -60,7 +60,12 @@ public enum ResourceType {
      * An EventBridge rule on the default event bus, by name. EventBridge refuses to delete a rule that still has
      * targets, so cleanup removes them first.
      */
-    EVENTBRIDGE_RULE("EventBridge rule");
+    EVENTBRIDGE_RULE("EventBridge rule"),
+    /**
+     * A SageMaker pipeline, by name. Deleting it ends the pipeline, not the jobs its steps started, which the
+     * run's own ledger entries (or their ending) account for.
+     */
+    SAGEMAKER_PIPELINE("SageMaker pipeline");
 
     private final String label;
 

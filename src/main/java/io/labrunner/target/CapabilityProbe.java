@@ -65,7 +65,9 @@ final class CapabilityProbe {
             Map.entry("bedrock", List.of(Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
                     Capability.BEDROCK_GUARDRAILS)),
             Map.entry("sagemaker", List.of(Capability.SAGEMAKER_TRAINING, Capability.SAGEMAKER_HOSTING,
-                    Capability.SAGEMAKER_MODEL_MONITOR)),
+                    Capability.SAGEMAKER_MODEL_MONITOR, Capability.SAGEMAKER_PIPELINES)),
+            Map.entry("states", List.of(Capability.STEP_FUNCTIONS)),
+            Map.entry("events", List.of(Capability.EVENTBRIDGE, Capability.S3_EVENTBRIDGE)),
             Map.entry("monitoring", List.of(Capability.CLOUDWATCH_METRICS)),
             Map.entry("kms", List.of(Capability.KMS)),
             Map.entry("secretsmanager", List.of(Capability.SECRETS_MANAGER)));
@@ -181,6 +183,7 @@ final class CapabilityProbe {
         checkJson(offered, Capability.SAGEMAKER_MODEL_MONITOR, json, endpoint, "sagemaker",
                 "SageMaker.ListMonitoringSchedules");
         checkJson(offered, Capability.SAGEMAKER_HOSTING, json, endpoint, "sagemaker", "SageMaker.ListEndpoints");
+        checkJson(offered, Capability.SAGEMAKER_PIPELINES, json, endpoint, "sagemaker", "SageMaker.ListPipelines");
         checkJson(offered, Capability.CLOUDWATCH_METRICS, json, endpoint, "monitoring",
                 "GraniteServiceVersion20100801.ListMetrics");
         checkJson(offered, Capability.KMS, json, endpoint, "kms", "TrentService.ListKeys");

@@ -28,7 +28,8 @@ public final class EmbeddedTarget implements Target {
             Capability.SAGEMAKER_TRAINING, Capability.SAGEMAKER_HOSTING, Capability.SAGEMAKER_MODEL_MONITOR,
             Capability.CLOUDWATCH_METRICS, Capability.KMS, Capability.SECRETS_MANAGER, Capability.S3_ENCRYPTION,
             Capability.S3_BUCKET_POLICIES, Capability.TLS,
-            Capability.STEP_FUNCTIONS, Capability.EVENTBRIDGE, Capability.S3_EVENTBRIDGE);
+            Capability.STEP_FUNCTIONS, Capability.EVENTBRIDGE, Capability.S3_EVENTBRIDGE,
+            Capability.SAGEMAKER_PIPELINES);
 
     private final Emulator emulator;
     private final boolean enforcesIam;

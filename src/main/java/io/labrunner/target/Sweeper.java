@@ -175,6 +175,12 @@ public final class Sweeper {
         if (capabilities.contains(Capability.SAGEMAKER_MODEL_MONITOR)) {
             byMonitorName(found);
         }
+        if (capabilities.contains(Capability.SAGEMAKER_PIPELINES)) {
+            // A name prefix may not end in a hyphen (the model's pattern), so "lab", then the run-name filter.
+            clients.sageMaker().listPipelinesPaginator(r -> r.pipelineNamePrefix("lab")).pipelineSummaries().stream()
+                    .filter(p -> RUN_NAME.matcher(p.pipelineName()).matches())
+                    .forEach(p -> add(found, Resource.sageMakerPipeline(p.pipelineName()), p.creationTime()));
+        }
         if (capabilities.contains(Capability.SAGEMAKER_HOSTING)) {
             clients.sageMaker().listEndpointsPaginator(r -> r.nameContains("lab-")).endpoints().stream()
                     .filter(e -> RUN_NAME.matcher(e.endpointName()).matches())
@@ -278,6 +284,9 @@ public final class Sweeper {
                 }
                 if (rest.startsWith("model/")) {
                     return Optional.of(Resource.sageMakerModel(last));
+                }
+                if (rest.startsWith("pipeline/")) {
+                    return Optional.of(Resource.sageMakerPipeline(last));
                 }
                 if (rest.startsWith("model-package-group/")) {
                     return Optional.of(Resource.modelPackageGroup(last));

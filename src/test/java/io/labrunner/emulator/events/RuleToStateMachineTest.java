@@ -110,6 +110,16 @@ class RuleToStateMachineTest {
                 "{\"item\": \"a-1\", \"amount\": 42, \"note\": \"sku a-1 from orders\"}"));
     }
 
+    @Test
+    void anEntrysTimeAndResourcesAreTheEventsInWholeSeconds() throws Exception {
+        route(Target.builder().id("machine").arn(machineArn).roleArn(eventsRole).build());
+        events.putEvents(p -> p.entries(e -> e.source("shop.orders").detailType("Order Placed").detail("{}")
+                .time(java.time.Instant.parse("2026-01-02T03:04:05.678Z")).resources("arn:aws:s3:::shop")));
+        JsonNode input = JSON.readTree(onlyExecutionInput());
+        assertThat(input.path("time").asText()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(input.path("resources")).containsExactly(JSON.readTree("\"arn:aws:s3:::shop\""));
+    }
+
     private void route(Target target) {
         events.putRule(r -> r.name("orders").eventPattern("{\"source\": [\"shop.orders\"]}"));
         var put = events.putTargets(p -> p.rule("orders").targets(target));

@@ -133,7 +133,10 @@ public final class EmbeddedTarget implements Target {
     public Set<Capability> capabilities() {
         Set<Capability> offered = EnumSet.copyOf(CAPABILITIES);
         attachedServes.ifPresent(serves -> {
-            offered.retainAll(serves);
+            // Its health lists services and settings; TLS is decided below, by whether its certificate is found.
+            Set<Capability> kept = EnumSet.copyOf(serves);
+            kept.add(Capability.TLS);
+            offered.retainAll(kept);
             if (serves.contains(Capability.IAM_ENFORCEMENT)) {
                 offered.add(Capability.IAM_ENFORCEMENT);
             }

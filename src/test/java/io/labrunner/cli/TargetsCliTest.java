@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** The target options on the command line, against a {@code lab emulator} this test starts. */
 class TargetsCliTest {
-    private static final String NEEDS_GUARDRAILS = "guardrails-lab";
+    private static final String NEEDS_ENFORCEMENT = "enforcement-lab";
     private static Emulator emulator;
     private static S3Client s3;
 
@@ -66,7 +66,7 @@ class TargetsCliTest {
 
     private int lab(String... args) {
         CommandLine cli = Main.commandLine(new LabCatalog(List.of(BucketLab.good(),
-                        new FakeLab(NEEDS_GUARDRAILS, Set.of(Capability.S3, Capability.BEDROCK_GUARDRAILS)))),
+                        new FakeLab(NEEDS_ENFORCEMENT, Set.of(Capability.S3, Capability.IAM_ENFORCEMENT)))),
                 new StateDirectory(home));
         ((LabCommand) cli.getCommand()).env = env;
         cli.setOut(new PrintWriter(out, true));
@@ -122,9 +122,9 @@ class TargetsCliTest {
         assertThat(lab("--target", "endpoint", "--endpoint", endpoint(), "run", "--all", "--junit", junit.toString()))
                 .as(err.toString()).isZero();
 
-        String skipLine = out.toString().lines().filter(l -> l.contains(NEEDS_GUARDRAILS + " skipped")).findFirst().orElseThrow();
-        assertThat(skipLine).contains("needs BEDROCK_GUARDRAILS, which target endpoint does not offer; ")
-                .contains("localstack with LOCALSTACK_AUTH_TOKEN").endsWith("would serve it");
+        String skipLine = out.toString().lines().filter(l -> l.contains(NEEDS_ENFORCEMENT + " skipped")).findFirst().orElseThrow();
+        assertThat(skipLine).contains("needs IAM_ENFORCEMENT, which target endpoint does not offer; ")
+                .endsWith("embedded would serve it");
         assertThat(out.toString()).contains("bucket-lab passed").contains("1 passed, 0 failed, 1 skipped");
         Element skipped = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile())
                 .getElementsByTagName("skipped").item(0);
@@ -133,11 +133,11 @@ class TargetsCliTest {
 
     @Test
     void theSkipReasonIsInTheJsonReport() throws Exception {
-        assertThat(lab("--target", "endpoint", "--endpoint", endpoint(), "--output", "json", "run", NEEDS_GUARDRAILS)).isZero();
+        assertThat(lab("--target", "endpoint", "--endpoint", endpoint(), "--output", "json", "run", NEEDS_ENFORCEMENT)).isZero();
 
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.at("/labs/0/outcome").asText()).isEqualTo("skipped");
-        assertThat(json.at("/labs/0/skipReason").asText()).startsWith("needs BEDROCK_GUARDRAILS, which target endpoint does not offer; ");
+        assertThat(json.at("/labs/0/skipReason").asText()).startsWith("needs IAM_ENFORCEMENT, which target endpoint does not offer; ");
     }
 
     @Test

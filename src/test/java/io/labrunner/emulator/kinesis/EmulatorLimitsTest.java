@@ -37,9 +37,11 @@ class EmulatorLimitsTest {
                              emulator.getAccessKey(), emulator.getSecretKey())))
                      .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)).build()) {
             kinesis.createStream(r -> r.streamName("load").shardCount(1));
-            kinesis.waiter().waitUntilStreamExists(r -> r.streamName("load"));
-            assertThat(kinesis.describeStreamSummary(r -> r.streamName("load")).streamDescriptionSummary()
-                    .streamStatus()).isEqualTo(StreamStatus.ACTIVE);
+            // The SDK's waiter polls every 10 seconds; the stream is ACTIVE after a fraction of one.
+            for (int i = 0; i < 100 && kinesis.describeStreamSummary(r -> r.streamName("load"))
+                    .streamDescriptionSummary().streamStatus() != StreamStatus.ACTIVE; i++) {
+                sleep(100);
+            }
             int throttled = 0;
             for (int batch = 0; batch < 3; batch++) {
                 List<PutRecordsRequestEntry> entries = new ArrayList<>();
@@ -50,6 +52,15 @@ class EmulatorLimitsTest {
                 throttled += kinesis.putRecords(r -> r.streamName("load").records(entries)).failedRecordCount();
             }
             return throttled;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -31,6 +31,25 @@ public final class Paging {
         throw SageMakerErrors.validation("Invalid pagination token because of a malformed NextToken.");
     }
 
+    /**
+     * One page of {@code sorted} as a List call answers it: the items under {@code member}, each as
+     * {@code summary} shapes it, and a NextToken when more follow. {@code MaxResults} defaults to SageMaker's 10.
+     */
+    public static <T> java.util.Map<String, Object> page(ObjectNode input, java.util.List<T> sorted, String member,
+            java.util.function.Function<T, Object> summary) {
+        int from = offset(input);
+        int size = input.path("MaxResults").asInt(10);
+        int to = Math.min(sorted.size(), from + size);
+        java.util.List<Object> items = new java.util.ArrayList<>();
+        sorted.subList(Math.min(from, sorted.size()), to).forEach(item -> items.add(summary.apply(item)));
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put(member, items);
+        if (to < sorted.size()) {
+            out.put("NextToken", token(to));
+        }
+        return out;
+    }
+
     /** The NextToken of a page starting at {@code offset}. */
     public static String token(int offset) {
         return Base64.getUrlEncoder().withoutPadding()

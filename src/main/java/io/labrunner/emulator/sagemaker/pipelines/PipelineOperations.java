@@ -44,7 +44,6 @@ public final class PipelineOperations implements OperationGroup {
     /** How often a step describes the job it waits for. */
     public static final Duration DEFAULT_POLL = Duration.ofMillis(200);
     static final String INTERRUPTED = "The emulator stopped while the pipeline execution was running.";
-    private static final int DEFAULT_PAGE = 10;
     private static final Pattern EXECUTION_ARN = Pattern.compile(
             "arn:aws[a-z\\-]*:sagemaker:([a-z0-9\\-]*):(\\d{12}):pipeline/([^/]+)/execution/([^/]+)");
 
@@ -156,7 +155,7 @@ public final class PipelineOperations implements OperationGroup {
                 .filter(p -> p.name().toLowerCase(Locale.ROOT).startsWith(prefix))
                 .filter(p -> within(input, p.created()))
                 .sorted(ordered(input, order)).toList();
-        return page(input, matching, "PipelineSummaries", PipelineRecord::summary);
+        return Paging.page(input, matching, "PipelineSummaries", PipelineRecord::summary);
     }
 
     private synchronized Object update(ObjectNode input, AwsRequest request) {
@@ -279,7 +278,7 @@ public final class PipelineOperations implements OperationGroup {
         List<ExecutionRecord> matching = store.executions(pipeline.region(), pipeline.name()).stream()
                 .filter(e -> within(input, e.created()))
                 .sorted(ordered(input, order)).toList();
-        return page(input, matching, "PipelineExecutionSummaries", ExecutionRecord::summary);
+        return Paging.page(input, matching, "PipelineExecutionSummaries", ExecutionRecord::summary);
     }
 
     /** The steps that have started, newest first unless SortOrder is Ascending. */
@@ -288,12 +287,12 @@ public final class PipelineOperations implements OperationGroup {
         List<StepRun> steps = new ArrayList<>(execution.steps());
         Comparator<StepRun> order = Comparator.comparing(StepRun::start);
         steps.sort(ordered(input, order));
-        return page(input, steps, "PipelineExecutionSteps", StepRun::describe);
+        return Paging.page(input, steps, "PipelineExecutionSteps", StepRun::describe);
     }
 
     private Object listParameters(ObjectNode input, AwsRequest request) {
         ExecutionRecord execution = requireExecution(input.path("PipelineExecutionArn").asText());
-        return page(input, execution.parameters(), "PipelineParameters",
+        return Paging.page(input, execution.parameters(), "PipelineParameters",
                 p -> Map.of("Name", p.name(), "Value", p.value()));
     }
 
@@ -376,20 +375,6 @@ public final class PipelineOperations implements OperationGroup {
         return "Ascending".equals(input.path("SortOrder").asText("Descending")) ? order : order.reversed();
     }
 
-    private static <T> Map<String, Object> page(ObjectNode input, List<T> sorted, String member,
-            Function<T, Object> summary) {
-        int from = Paging.offset(input);
-        int size = input.path("MaxResults").asInt(DEFAULT_PAGE);
-        int to = Math.min(sorted.size(), from + size);
-        List<Object> items = new ArrayList<>();
-        sorted.subList(Math.min(from, sorted.size()), to).forEach(item -> items.add(summary.apply(item)));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(member, items);
-        if (to < sorted.size()) {
-            out.put("NextToken", Paging.token(to));
-        }
-        return out;
-    }
 
     @Override
     public void close() {

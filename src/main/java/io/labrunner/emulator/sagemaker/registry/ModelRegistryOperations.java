@@ -32,7 +32,6 @@ import java.util.function.Predicate;
 public final class ModelRegistryOperations implements OperationGroup, ModelPackages {
     /** How long a new package stays Pending, then InProgress, before it is Completed. */
     public static final Duration DEFAULT_VALIDATION = Duration.ofSeconds(1);
-    private static final int DEFAULT_PAGE = 10;
     private static final List<String> APPROVAL_STATUSES = List.of("Approved", "Rejected", "PendingManualApproval");
 
     private final String account;
@@ -87,7 +86,7 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
                 .filter(g -> nameContains(input, g.name()))
                 .filter(g -> createdWithin(input, g.created()))
                 .sorted(ordered(input, order)).toList();
-        return page(input, matching, "ModelPackageGroupSummaryList", PackageGroup::summary);
+        return Paging.page(input, matching, "ModelPackageGroupSummaryList", PackageGroup::summary);
     }
 
     private synchronized Object deleteGroup(ObjectNode input, AwsRequest request) {
@@ -206,7 +205,7 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
                 .filter(p -> createdWithin(input, p.created()))
                 .sorted(ordered(input, order)).toList();
         Instant now = clock.instant();
-        return page(input, matching, "ModelPackageSummaryList", p -> p.summary(now, validation));
+        return Paging.page(input, matching, "ModelPackageSummaryList", p -> p.summary(now, validation));
     }
 
     /** Approves or rejects a version, and edits its customer metadata. */
@@ -304,18 +303,4 @@ public final class ModelRegistryOperations implements OperationGroup, ModelPacka
                 && (before == null || created.isBefore(Instant.ofEpochMilli(before.asLong())));
     }
 
-    private static <T> Map<String, Object> page(ObjectNode input, List<T> sorted, String member,
-            Function<T, Object> summary) {
-        int from = Paging.offset(input);
-        int size = input.path("MaxResults").asInt(DEFAULT_PAGE);
-        int to = Math.min(sorted.size(), from + size);
-        List<Object> items = new ArrayList<>();
-        sorted.subList(Math.min(from, sorted.size()), to).forEach(item -> items.add(summary.apply(item)));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(member, items);
-        if (to < sorted.size()) {
-            out.put("NextToken", Paging.token(to));
-        }
-        return out;
-    }
 }

@@ -459,6 +459,20 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
+     * Every service's taggable resources, for the Resource Groups Tagging API: the services (S3 included) that
+     * implement {@link TaggableResources}. Available between {@link #start()} and {@link #close()}.
+     */
+    public List<TaggableResources> taggableResources() {
+        List<TaggableResources> all = new ArrayList<>();
+        for (AwsService service : services) {
+            if (service instanceof TaggableResources taggable) {
+                all.add(taggable);
+            }
+        }
+        return all;
+    }
+
+    /**
      * The emulator's KMS keys, for services that encrypt with them in-process as AWS's services do (S3's SSE-KMS,
      * Secrets Manager); the same keys the KMS API serves. Available between {@link #start()} and {@link #close()}.
      */

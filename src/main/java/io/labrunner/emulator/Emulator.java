@@ -351,6 +351,7 @@ public final class Emulator implements AutoCloseable {
                         serviceCalls(), s3Objects(), serviceAccess(), tokens,
                         io.labrunner.emulator.stepfunctions.integrations.Integrations.DEFAULT_POLL),
                 java.time.Clock.systemUTC()));
+        builtIns.put("tagging", () -> new io.labrunner.emulator.tagging.TaggingService(this::taggableResources));
         return builtIns;
     }
 

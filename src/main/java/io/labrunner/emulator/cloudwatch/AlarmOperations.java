@@ -233,6 +233,12 @@ final class AlarmOperations {
         return Map.of("Tags", tags);
     }
 
+    /** The region's alarms with their tags, for the Resource Groups Tagging API. */
+    synchronized List<io.labrunner.emulator.TaggableResources.TaggedResource> tagged(String region) {
+        return regionAlarms(region).stream()
+                .map(a -> new io.labrunner.emulator.TaggableResources.TaggedResource(a.arn(), a.tags())).toList();
+    }
+
     private Alarm byArn(String arn, String region) {
         String marker = ":alarm:";
         int at = arn.indexOf(marker);

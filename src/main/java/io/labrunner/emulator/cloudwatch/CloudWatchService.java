@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * services publish metrics in-process through {@link #sink()}. Alarms are evaluated every
  * {@code evaluationInterval} and whenever their metric receives data.
  */
-public final class CloudWatchService implements AwsService {
+public final class CloudWatchService implements AwsService, io.labrunner.emulator.TaggableResources {
     /** How often alarms are evaluated when nothing else says. */
     public static final Duration DEFAULT_EVALUATION_INTERVAL = Duration.ofSeconds(5);
 
@@ -88,6 +88,37 @@ public final class CloudWatchService implements AwsService {
                 new MetricId(datum.namespace(), datum.name(), datum.dimensions()),
                 Observation.single(datum.timestamp().toEpochMilli(), datum.unit() == null ? "None" : datum.unit(),
                         datum.value()), clock.millis());
+    }
+
+    /** Metric alarms for the Resource Groups Tagging API, over their own tags. */
+    @Override
+    public Set<String> arnServices() {
+        return Set.of("cloudwatch");
+    }
+
+    @Override
+    public java.util.List<TaggedResource> taggedResources(String region) {
+        return alarms.tagged(region);
+    }
+
+    /** As TagResource on the alarm the ARN names. */
+    @Override
+    public void tag(String arn, Map<String, String> tags) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("ResourceARN", arn);
+        com.fasterxml.jackson.databind.node.ArrayNode list = in.putArray("Tags");
+        tags.forEach((k, v) -> list.addObject().put("Key", k).put("Value", v));
+        alarms.tagResource(in, regionOf(arn));
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> keys) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("ResourceARN", arn);
+        keys.forEach(in.putArray("TagKeys")::add);
+        alarms.untagResource(in, regionOf(arn));
+    }
+
+    private static String regionOf(String arn) {
+        return software.amazon.awssdk.arns.Arn.tryFromString(arn).flatMap(a -> a.region()).orElse("");
     }
 
     /** The operations this emulator implements, by their model names. */

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * resource policies on buses (PutPermission), and targets of services the emulator does not serve (Lambda, SQS,
  * SNS, ...), which PutTargets accepts and delivery fails for, counted in {@link #failedInvocations()}.
  */
-public final class EventBridgeService implements AwsService {
+public final class EventBridgeService implements AwsService, io.labrunner.emulator.TaggableResources {
     /** How often schedules are looked at when none is given. */
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
     /** Operations that name no rule or bus ARN: IAM authorizes them on {@code *}. */
@@ -43,6 +43,7 @@ public final class EventBridgeService implements AwsService {
     private final EventDelivery delivery;
     private final EventOperations events;
     private final ScheduleRunner schedules;
+    private final BusOperations busOperations;
     private final JsonProtocolService protocol;
 
     /**
@@ -56,6 +57,7 @@ public final class EventBridgeService implements AwsService {
         this.events = new EventOperations(store, delivery);
         this.schedules = new ScheduleRunner(store, events, delivery, clock, tick);
         BusOperations buses = new BusOperations(store);
+        this.busOperations = buses;
         RuleOperations rules = new RuleOperations(store);
         this.protocol = JsonProtocolService.builder("events")
                 .handler("CreateEventBus", inRegion(buses::createEventBus))
@@ -118,6 +120,38 @@ public final class EventBridgeService implements AwsService {
     /** Waits until every event put so far has been delivered or has failed; true unless {@code millis} passed. */
     public boolean awaitDeliveries(long millis) throws InterruptedException {
         return delivery.awaitIdle(millis);
+    }
+
+    /** Event buses and rules for the Resource Groups Tagging API, over their own tags. */
+    @Override
+    public Set<String> arnServices() {
+        return Set.of("events");
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(String region) {
+        List<TaggedResource> out = new java.util.ArrayList<>();
+        for (EventBus bus : store.buses(region)) {
+            out.add(new TaggedResource(bus.arn(), bus.tags()));
+            store.rules(region, bus.name()).forEach(rule -> out.add(new TaggedResource(rule.arn(), rule.tags())));
+        }
+        return out;
+    }
+
+    /** As TagResource on the bus or rule the ARN names. */
+    @Override
+    public void tag(String arn, java.util.Map<String, String> tags) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("ResourceARN", arn);
+        com.fasterxml.jackson.databind.node.ArrayNode list = in.putArray("Tags");
+        tags.forEach((k, v) -> list.addObject().put("Key", k).put("Value", v));
+        busOperations.tagResource(new Input(in), null);
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> keys) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("ResourceARN", arn);
+        keys.forEach(in.putArray("TagKeys")::add);
+        busOperations.untagResource(new Input(in), null);
     }
 
     @Override

@@ -16,13 +16,14 @@ import java.util.function.BiFunction;
  * errors included; this class maps each operation to its behaviour against the region's
  * {@link Streams}.
  */
-public final class KinesisService implements AwsService {
+public final class KinesisService implements AwsService, io.labrunner.emulator.TaggableResources {
     private final KinesisSettings settings;
     private final Map<String, Streams> regions = new ConcurrentHashMap<>();
     private final RecordOperations records = new RecordOperations();
     private final JsonProtocolService protocol;
     private volatile boolean throttling;
     private final KinesisStore store;
+    private final StreamTagging tagging;
 
     /** A service with {@link KinesisSettings#defaults()}: short realistic delays, throughput limits on. */
     public KinesisService() {
@@ -48,6 +49,7 @@ public final class KinesisService implements AwsService {
         this.throttling = settings.throttling();
         this.store = new KinesisStore(state);
         store.load().forEach((region, streams) -> streams.forEach(streams(region)::restore));
+        this.tagging = new StreamTagging(this::streams, store);
         this.protocol = operations(JsonProtocolService.builder("kinesis").cbor(true)
                 .outputModule(RecordSerializer.module())).build();
     }
@@ -108,6 +110,26 @@ public final class KinesisService implements AwsService {
     @Override
     public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
         return KinesisAccess.of(request);
+    }
+
+    @Override
+    public java.util.Set<String> arnServices() {
+        return tagging.arnServices();
+    }
+
+    @Override
+    public java.util.List<TaggedResource> taggedResources(String region) {
+        return tagging.taggedResources(region);
+    }
+
+    @Override
+    public void tag(String arn, Map<String, String> tags) {
+        tagging.tag(arn, tags);
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> keys) {
+        tagging.untag(arn, keys);
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
  * keys with real AES-256-GCM, aliases, key policies, rotation, scheduled deletion and tags. Other services use the
  * same keys in-process through {@link #keyRing()}.
  */
-public final class KmsService implements AwsService {
+public final class KmsService implements AwsService, io.labrunner.emulator.TaggableResources {
     /** Operations that name one key in {@code KeyId}. */
     private static final Set<String> KEY_OPERATIONS = Set.of("DescribeKey", "EnableKey", "DisableKey",
             "ScheduleKeyDeletion", "CancelKeyDeletion", "UpdateKeyDescription", "GetKeyPolicy", "PutKeyPolicy",
@@ -33,11 +33,13 @@ public final class KmsService implements AwsService {
             "GenerateDataKeyWithoutPlaintext");
 
     private final KmsKeys keys;
+    private final KeyOperations keyOperations;
     private final JsonProtocolService protocol;
 
     public KmsService(KmsKeys keys) {
         this.keys = keys;
         KeyOperations key = new KeyOperations(keys);
+        this.keyOperations = key;
         AliasOperations alias = new AliasOperations(keys);
         CryptoOperations crypto = new CryptoOperations(keys);
         this.protocol = JsonProtocolService.builder("kms")
@@ -86,6 +88,37 @@ public final class KmsService implements AwsService {
     /** The operations this emulator implements, by their model names. */
     Set<String> implementedOperations() {
         return protocol.operations();
+    }
+
+    /** KMS keys for the Resource Groups Tagging API; aliases carry no tags. */
+    @Override
+    public Set<String> arnServices() {
+        return Set.of("kms");
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(String region) {
+        return keys.list(region).stream().map(k -> new TaggedResource(k.arn(), k.tags())).toList();
+    }
+
+    /** As TagResource on the key the ARN names, with its rules (no {@code aws:} keys, no key pending deletion). */
+    @Override
+    public void tag(String arn, Map<String, String> tags) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("KeyId", arn);
+        com.fasterxml.jackson.databind.node.ArrayNode list = in.putArray("Tags");
+        tags.forEach((k, v) -> list.addObject().put("TagKey", k).put("TagValue", v));
+        keyOperations.tagResource(new Input(in), regionOf(arn));
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> tagKeys) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("KeyId", arn);
+        tagKeys.forEach(in.putArray("TagKeys")::add);
+        keyOperations.untagResource(new Input(in), regionOf(arn));
+    }
+
+    private static String regionOf(String arn) {
+        return software.amazon.awssdk.arns.Arn.tryFromString(arn).flatMap(a -> a.region()).orElse("");
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.function.BiFunction;
  *
  * <p>Memory is bounded: a stream keeps its newest {@value LogStream#MAX_EVENTS} events.
  */
-public final class LogsService implements AwsService {
+public final class LogsService implements AwsService, io.labrunner.emulator.TaggableResources {
     private final Map<String, LogRegion> regions = new ConcurrentHashMap<>();
     private final LogsStore store;
     private final Clock clock;
@@ -94,6 +94,44 @@ public final class LogsService implements AwsService {
                 store.saveStream(region.region(), group, logStream);
             }
         };
+    }
+
+    /** Log groups for the Resource Groups Tagging API, over their own tags (ARNs without the trailing {@code :*}). */
+    @Override
+    public Set<String> arnServices() {
+        return Set.of("logs");
+    }
+
+    @Override
+    public java.util.List<TaggedResource> taggedResources(String regionName) {
+        LogRegion region = region(regionName);
+        synchronized (region) {
+            return region.groups().values().stream()
+                    .map(g -> new TaggedResource(g.arn(region.region(), account), g.tags())).toList();
+        }
+    }
+
+    /** As TagResource on the log group the ARN names, with its rules (at most 50 tags). */
+    @Override
+    public void tag(String arn, Map<String, String> tags) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("resourceArn", arn);
+        tags.forEach(in.putObject("tags")::put);
+        inRegionOf(arn, scope -> GroupOperations.tagResource(new Members(in), scope));
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> keys) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("resourceArn", arn);
+        keys.forEach(in.putArray("tagKeys")::add);
+        inRegionOf(arn, scope -> GroupOperations.untagResource(new Members(in), scope));
+    }
+
+    private void inRegionOf(String arn, java.util.function.Consumer<Scope> change) {
+        LogRegion region = region(software.amazon.awssdk.arns.Arn.tryFromString(arn).flatMap(a -> a.region())
+                .orElse(""));
+        synchronized (region) {
+            change.accept(new Scope(region, store, clock, account));
+        }
     }
 
     /** The operations this emulator implements, by their model names. */

@@ -35,6 +35,13 @@ public final class ResourceTags {
         byArn.put(arn, new TagSet(left));
     }
 
+    /** Every tagged (or once tagged) resource's tags, by ARN. */
+    public synchronized Map<String, Map<String, String>> all() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        byArn.entries().forEach((arn, set) -> out.put(arn, set.tags()));
+        return out;
+    }
+
     /** Forgets every tag of a deleted resource. */
     public synchronized void forget(String arn) {
         byArn.remove(arn);

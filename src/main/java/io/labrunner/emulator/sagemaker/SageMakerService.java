@@ -13,7 +13,7 @@ import java.util.Set;
  * Emulated SageMaker (signing name {@code sagemaker}, AWS JSON 1.1) on the protocol core: the core reads
  * and validates each request against SageMaker's model; the operation groups hold the behaviour.
  */
-public final class SageMakerService implements AwsService {
+public final class SageMakerService implements AwsService, io.labrunner.emulator.TaggableResources {
     private final List<OperationGroup> groups;
     /** Built at the first request: SageMaker's model takes about 2 s to read in a cold JVM, too long for every start. */
     private volatile JsonProtocolService protocol;
@@ -71,6 +71,32 @@ public final class SageMakerService implements AwsService {
     @Override
     public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
         return SageMakerAccess.of(request);
+    }
+
+    /** The group keeping every resource's tags ({@link TagOperations}); empty when the service has none. */
+    private java.util.Optional<io.labrunner.emulator.TaggableResources> tagging() {
+        return groups.stream().filter(g -> g instanceof io.labrunner.emulator.TaggableResources)
+                .map(g -> (io.labrunner.emulator.TaggableResources) g).findFirst();
+    }
+
+    @Override
+    public Set<String> arnServices() {
+        return tagging().map(io.labrunner.emulator.TaggableResources::arnServices).orElse(Set.of());
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(String region) {
+        return tagging().map(t -> t.taggedResources(region)).orElse(List.of());
+    }
+
+    @Override
+    public void tag(String arn, java.util.Map<String, String> tags) {
+        tagging().orElseThrow(() -> SageMakerErrors.validation("SageMaker keeps no tags here.")).tag(arn, tags);
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> keys) {
+        tagging().ifPresent(t -> t.untag(arn, keys));
     }
 
     @Override

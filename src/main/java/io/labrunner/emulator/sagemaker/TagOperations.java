@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** AddTags, ListTags and DeleteTags, for the ARN of any SageMaker resource. */
-public final class TagOperations implements OperationGroup {
+/**
+ * AddTags, ListTags and DeleteTags, for the ARN of any SageMaker resource; and the same tags for the Resource Groups
+ * Tagging API.
+ */
+public final class TagOperations implements OperationGroup, io.labrunner.emulator.TaggableResources {
     /** ListTags answers up to 50 tags a page unless asked for more (its MaxResults is at least 50). */
     private static final int DEFAULT_PAGE = 50;
     private final ResourceTags tags;
@@ -39,6 +42,33 @@ public final class TagOperations implements OperationGroup {
         List<Map<String, String>> out = new ArrayList<>();
         tags.forEach((key, value) -> out.add(Map.of("Key", key, "Value", value)));
         return out;
+    }
+
+    @Override
+    public java.util.Set<String> arnServices() {
+        return java.util.Set.of("sagemaker");
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(String region) {
+        List<TaggedResource> out = new ArrayList<>();
+        tags.all().forEach((arn, resourceTags) -> {
+            if (software.amazon.awssdk.arns.Arn.tryFromString(arn).flatMap(a -> a.region())
+                    .filter(region::equals).isPresent()) {
+                out.add(new TaggedResource(arn, resourceTags));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void tag(String arn, Map<String, String> added) {
+        tags.put(arn, added);
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> keys) {
+        tags.remove(arn, keys);
     }
 
     private Map<String, Object> addTags(ObjectNode input) {

@@ -32,17 +32,19 @@ import java.util.function.BiFunction;
  *
  * <p>Not here: rotation (RotateSecret runs a Lambda function, and the emulator has no Lambda) and replication.
  */
-public final class SecretsManagerService implements AwsService {
+public final class SecretsManagerService implements AwsService, io.labrunner.emulator.TaggableResources {
     /** Operations whose request takes no secret: IAM authorizes them on {@code *}. */
     private static final Set<String> ACCOUNT_OPERATIONS = Set.of("CreateSecret", "ListSecrets", "GetRandomPassword");
 
     private final SecretStore store;
+    private final SecretOperations secretOperations;
     private final JsonProtocolService protocol;
 
     public SecretsManagerService(String account, KeyRing keyRing, StateStore state, Clock clock) {
         this.store = new SecretStore(account, state, clock);
         SecretValues values = new SecretValues(keyRing);
         SecretOperations secrets = new SecretOperations(store, values);
+        this.secretOperations = secrets;
         ValueOperations versions = new ValueOperations(store, values);
         this.protocol = JsonProtocolService.builder("secretsmanager")
                 .handler("CreateSecret", inRegion(secrets::createSecret))
@@ -77,6 +79,37 @@ public final class SecretsManagerService implements AwsService {
     /** The operations this emulator implements, by their model names. */
     Set<String> implementedOperations() {
         return protocol.operations();
+    }
+
+    /** Secrets for the Resource Groups Tagging API, over their own tags. */
+    @Override
+    public Set<String> arnServices() {
+        return Set.of("secretsmanager");
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(String region) {
+        return store.list(region).stream().map(s -> new TaggedResource(s.arn(), s.tags())).toList();
+    }
+
+    /** As TagResource on the secret the ARN names, with its rules (no {@code aws:} keys, no deleted secret). */
+    @Override
+    public void tag(String arn, Map<String, String> tags) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = Json.object().put("SecretId", arn);
+        com.fasterxml.jackson.databind.node.ArrayNode list = in.putArray("Tags");
+        tags.forEach((k, v) -> list.addObject().put("Key", k).put("Value", v));
+        secretOperations.tagResource(new Input(in), regionOf(arn));
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> keys) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = Json.object().put("SecretId", arn);
+        keys.forEach(in.putArray("TagKeys")::add);
+        secretOperations.untagResource(new Input(in), regionOf(arn));
+    }
+
+    private static String regionOf(String arn) {
+        return software.amazon.awssdk.arns.Arn.tryFromString(arn).flatMap(a -> a.region()).orElse("");
     }
 
     @Override

@@ -30,10 +30,12 @@ import java.util.function.Function;
  *
  * <p>Not here: activities, versions and aliases, redrive, Map Runs (distributed Map) and TestState.
  */
-public final class StepFunctionsService implements AwsService {
+public final class StepFunctionsService implements AwsService, io.labrunner.emulator.TaggableResources {
     private final JsonProtocolService protocol;
     private final ExecutionRunner runner;
     private final TaskRunner tasks;
+    private final SfnState machineStore;
+    private final Tags tags;
 
     /**
      * @param account the account ARNs name
@@ -53,6 +55,8 @@ public final class StepFunctionsService implements AwsService {
         ExecutionOperations executions = new ExecutionOperations(store, machines, runner, clock);
         TaskOperations callbacks = new TaskOperations(tokens);
         Tags tags = new Tags(store);
+        this.machineStore = store;
+        this.tags = tags;
         this.protocol = JsonProtocolService.builder("stepfunctions")
                 .handler("CreateStateMachine", inRegion(machines::create))
                 .handler("DescribeStateMachine", inRegion(machines::describe))
@@ -79,6 +83,33 @@ public final class StepFunctionsService implements AwsService {
     private static OperationHandler inRegion(
             BiFunction<com.fasterxml.jackson.databind.node.ObjectNode, String, Object> operation) {
         return (input, request) -> operation.apply(input, request.regionOrDefault());
+    }
+
+    /** State machines for the Resource Groups Tagging API, over their own tags. */
+    @Override
+    public Set<String> arnServices() {
+        return Set.of("states");
+    }
+
+    @Override
+    public java.util.List<TaggedResource> taggedResources(String region) {
+        return machineStore.machines(region).stream().map(m -> new TaggedResource(m.arn(), m.tags())).toList();
+    }
+
+    /** As TagResource on the state machine the ARN names, with its rules (at most 50 tags). */
+    @Override
+    public void tag(String arn, java.util.Map<String, String> added) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("resourceArn", arn);
+        com.fasterxml.jackson.databind.node.ArrayNode list = in.putArray("tags");
+        added.forEach((k, v) -> list.addObject().put("key", k).put("value", v));
+        tags.tag(in, null);
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> keys) {
+        com.fasterxml.jackson.databind.node.ObjectNode in = io.labrunner.emulator.Json.object().put("resourceArn", arn);
+        keys.forEach(in.putArray("tagKeys")::add);
+        tags.untag(in, null);
     }
 
     /** The operations this emulator implements, by their model names. */

@@ -28,8 +28,9 @@ import java.util.Set;
  * runtime's ApplyGuardrail; InvokeModel for embedding models ({@link EmbeddingInvoker}); Converse,
  * ConverseStream, InvokeModel and InvokeModelWithResponseStream for text models ({@link TextInvoker}).
  */
-public final class BedrockService implements AwsService {
+public final class BedrockService implements AwsService, io.labrunner.emulator.TaggableResources {
     private final RestJsonProtocolService protocol;
+    private final GuardrailTags tags;
 
     /**
      * A service with the system clock and all-MiniLM-L6-v2, which computes embeddings and, beside the keyword
@@ -78,8 +79,10 @@ public final class BedrockService implements AwsService {
     /** Like the constructor above, with guardrails and their versions kept in {@code state}: loaded now, written through. */
     public BedrockService(String accountId, Clock clock, TopicMatcher topicMatcher, TextEmbedder embedder,
             FoundationModels models, TextModel textModel, StateStore state) {
-        GuardrailOperations guardrails = new GuardrailOperations(accountId, clock, new GuardrailStore(state),
+        GuardrailStore store = new GuardrailStore(state);
+        GuardrailOperations guardrails = new GuardrailOperations(accountId, clock, store,
                 new GuardrailEvaluator(topicMatcher));
+        this.tags = new GuardrailTags(store, state);
         RuntimeOperations runtime = new RuntimeOperations(models, new EmbeddingInvoker(embedder),
                 new TextInvoker(textModel, guardrails));
         this.protocol = RestJsonProtocolService.builder("bedrock", "bedrock-runtime")
@@ -88,11 +91,30 @@ public final class BedrockService implements AwsService {
                         text(input, "byCustomizationType")))
                 .handler("GetFoundationModel", (input, request) ->
                         models.get(request.region(), input.path("modelIdentifier").asText()))
-                .handler("CreateGuardrail", guardrails::create)
+                .handler("CreateGuardrail", (input, request) -> {
+                    java.util.Map<String, String> initial = GuardrailTags.read(input.path("tags"));
+                    GuardrailTags.checkCount(input.path("name").asText(), initial.size());
+                    ObjectNode created = guardrails.create(input, request);
+                    if (!initial.isEmpty()) {
+                        tags.tag(created.path("guardrailArn").asText(), initial);
+                    }
+                    return created;
+                })
                 .handler("GetGuardrail", guardrails::get)
                 .handler("ListGuardrails", guardrails::list)
                 .handler("CreateGuardrailVersion", guardrails::createVersion)
-                .handler("DeleteGuardrail", guardrails::delete)
+                .handler("DeleteGuardrail", (input, request) -> {
+                    String arn = tags.arnOf(input.path("guardrailIdentifier").asText());
+                    ObjectNode deleted = guardrails.delete(input, request);
+                    String version = text(input, "guardrailVersion");
+                    if (arn != null && (version == null || Guardrail.DRAFT.equals(version))) {
+                        tags.forget(arn);
+                    }
+                    return deleted;
+                })
+                .handler("TagResource", tags::tagResource)
+                .handler("UntagResource", tags::untagResource)
+                .handler("ListTagsForResource", tags::listTagsForResource)
                 .handler("ApplyGuardrail", guardrails::apply)
                 .handler("InvokeModel", invocation(runtime, "invoke"))
                 .handler("InvokeModelWithResponseStream", invocation(runtime, "invoke-with-response-stream"))
@@ -112,6 +134,27 @@ public final class BedrockService implements AwsService {
     /** The operations served, of both models. */
     public Set<String> implementedOperations() {
         return protocol.operations();
+    }
+
+    /** Guardrails for the Resource Groups Tagging API, over the tags Bedrock's own tagging operations keep. */
+    @Override
+    public Set<String> arnServices() {
+        return Set.of("bedrock");
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(String region) {
+        return tags.tagged(region);
+    }
+
+    @Override
+    public void tag(String arn, java.util.Map<String, String> added) {
+        tags.tag(arn, added);
+    }
+
+    @Override
+    public void untag(String arn, java.util.Collection<String> keys) {
+        tags.untag(arn, keys);
     }
 
     @Override

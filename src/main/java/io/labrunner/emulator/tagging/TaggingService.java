@@ -35,7 +35,9 @@ public final class TaggingService implements AwsService {
         TaggedIndex index = new TaggedIndex(services);
         ReadOperations read = new ReadOperations(index, valuesPerPage);
         WriteOperations write = new WriteOperations(index);
+        // The API answers a missing or out-of-range member with InvalidParameterException (its Common Errors).
         this.protocol = JsonProtocolService.builder("resourcegroupstaggingapi")
+                .validationError(TaggingErrors::invalidParameter)
                 .handler("GetResources", (in, request) -> read.getResources(in, request.regionOrDefault()))
                 .handler("GetTagKeys", (in, request) -> read.getTagKeys(in, request.regionOrDefault()))
                 .handler("GetTagValues", (in, request) -> read.getTagValues(in, request.regionOrDefault()))

@@ -33,7 +33,7 @@ SERVED = {
     "firehose": ["CreateDeliveryStream", "DescribeDeliveryStream", "ListDeliveryStreams", "DeleteDeliveryStream",
                  "PutRecord", "PutRecordBatch"],
     "bedrock": ["ListFoundationModels", "GetFoundationModel", "CreateGuardrail", "ListGuardrails", "GetGuardrail",
-                "CreateGuardrailVersion", "DeleteGuardrail"],
+                "CreateGuardrailVersion", "DeleteGuardrail", "TagResource", "UntagResource", "ListTagsForResource"],
     "bedrock-runtime": ["ApplyGuardrail", "InvokeModel", "InvokeModelWithResponseStream", "Converse",
                         "ConverseStream"],
     "logs": ["CreateLogGroup", "DeleteLogGroup", "DescribeLogGroups", "PutRetentionPolicy", "DeleteRetentionPolicy",
@@ -80,6 +80,7 @@ SERVED = {
                       "DescribeExecution", "ListExecutions", "StopExecution", "GetExecutionHistory",
                       "DescribeStateMachineForExecution", "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat",
                       "TagResource", "UntagResource", "ListTagsForResource"],
+    "resourcegroupstaggingapi": ["GetResources", "GetTagKeys", "GetTagValues", "TagResources", "UntagResources"],
 }
 
 

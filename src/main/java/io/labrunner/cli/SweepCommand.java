@@ -13,6 +13,7 @@ import io.labrunner.target.Targets;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code lab sweep}: what lab runs left behind, found by tag and by name; deleted only when asked. */
 @Command(name = "sweep",
         description = {"List what lab runs left on the target; --no-dry-run deletes it.",
-                "Found by the lab:run-id tag (real accounts) and by lab-<run id>- names."},
+                "Found by the lab:run-id tag, where the target serves the Resource Groups Tagging API,",
+                "and by lab-<run id>- names."},
         footerHeading = "%nExamples:%n",
         footer = {"  lab sweep --target aws --region eu-west-1", "  lab sweep --target aws --region eu-west-1 --older-than 1d --no-dry-run",
                 "  lab sweep --target endpoint --endpoint http://127.0.0.1:4566 --older-than 0m"})
@@ -58,14 +60,16 @@ final class SweepCommand implements Callable<Integer> {
         }
         try (Target target = Targets.open(options.targetOptions(root.env), Targets.Lifetime.SESSION, root.state);
              AwsClients clients = new AwsClients(target.endpoint(), target.region(), target.credentials())) {
-            TaggedResources tagged = target.isRealAccount() && target.endpoint().isEmpty()
-                    ? TaggedResources.taggingApi(target.region(), target.credentials()) : TaggedResources.NONE;
-            Sweeper sweeper = new Sweeper(clients, target.capabilities(), tagged, root.clock);
-            List<Sweeper.Leftover> found = sweeper.find(age);
+            Sweeper sweeper = new Sweeper(clients, target.capabilities(), TaggedResources.of(target), root.clock);
+            List<String> notices = new ArrayList<>();
+            List<Sweeper.Leftover> found = sweeper.find(age, notices::add);
             boolean text = options.output == GlobalOptions.OutputFormat.text;
             if (text) {
                 target.notices().forEach(out::println);
+                notices.forEach(out::println);
                 list(out, target, found);
+            } else {
+                notices.forEach(spec.commandLine().getErr()::println);
             }
             if (delete && target.isRealAccount() && !options.yes && !found.isEmpty()) {
                 String answer = System.console().readLine("Delete these %d resources? [y/N] ", found.size());

@@ -1,10 +1,17 @@
 package io.labrunner.core;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,13 +36,15 @@ public final class Ledger {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // A ledger a newer Lab Runner wrote is still cleaned by this one.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule().addSerializer(ResourceKind.class, new KindById())
+                    .addDeserializer(ResourceKind.class, new KindFromId()));
 
     /** Where an entry's resource stands. */
     public enum State { PENDING, CREATED, DELETED }
 
-    /** One line of the ledger. */
-    public record Entry(ResourceType type, String id, State state) {
+    /** One line of the ledger; the file names the kind by its {@link ResourceKind#id()}. */
+    public record Entry(ResourceKind type, String id, State state) {
         Resource resource() {
             return new Resource(type, id);
         }
@@ -71,9 +80,14 @@ public final class Ledger {
 
     /** Reads a ledger; a file that is not a whole ledger is a {@link LabException} naming it. */
     public static Ledger load(Path file) {
+        return load(file, ResourceKinds.standard());
+    }
+
+    /** Reads a ledger whose entries are of these kinds. */
+    public static Ledger load(Path file, ResourceKinds kinds) {
         RunRecord record;
         try {
-            record = JSON.readValue(file.toFile(), RunRecord.class);
+            record = JSON.readerFor(RunRecord.class).withAttribute(ResourceKinds.class, kinds).readValue(file.toFile());
         } catch (JsonMappingException e) {
             throw unreadable(file, "a field is missing or holds what this Lab Runner does not know: " + fieldPath(e), e);
         } catch (JsonProcessingException e) {
@@ -195,10 +209,10 @@ public final class Ledger {
     }
 
     private void set(Resource resource, State state) {
-        Entry updated = new Entry(resource.type(), resource.id(), state);
+        Entry updated = new Entry(resource.kind(), resource.id(), state);
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            if (entry.type() == resource.type() && entry.id().equals(resource.id())) {
+            if (entry.type().equals(resource.kind()) && entry.id().equals(resource.id())) {
                 entries.set(i, updated);
                 save();
                 return;
@@ -222,6 +236,26 @@ public final class Ledger {
             }
         } catch (IOException e) {
             throw new LabException("Cannot write the run ledger in " + file.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A kind as the ledger file names it: its id, e.g. {@code S3_BUCKET}. */
+    private static final class KindById extends JsonSerializer<ResourceKind> {
+        @Override
+        public void serialize(ResourceKind kind, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeString(kind.id());
+        }
+    }
+
+    /** The kind a ledger file names, among those the reader was given; another is a mapping error. */
+    private static final class KindFromId extends JsonDeserializer<ResourceKind> {
+        @Override
+        public ResourceKind deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            Object given = context.getAttribute(ResourceKinds.class);
+            ResourceKinds kinds = given instanceof ResourceKinds k ? k : ResourceKinds.standard();
+            String id = json.getValueAsString();
+            return kinds.byId(id).orElseThrow(() -> context.weirdStringException(id, ResourceKind.class,
+                    "not a kind of resource this Lab Runner knows"));
         }
     }
 }

@@ -27,7 +27,24 @@ public interface TaggedResources {
     /** Nothing: targets without the Resource Groups Tagging API. */
     TaggedResources NONE = List::of;
 
+    /**
+     * The target does not serve the Tagging API: it answered as to an operation or service it does not know, not at
+     * all, or not in the API's JSON. The message says which, in a few words.
+     */
+    final class NotServed extends LabException {
+        public NotServed(String why) {
+            super(why);
+        }
+    }
+
+    /** Every resource tagged {@code lab:run-id}; {@link NotServed} where the target has no Tagging API. */
     List<Tagged> find();
+
+    /** The Tagging API of any target: AWS's regional endpoint, or the target's own endpoint. */
+    static TaggedResources of(Target target) {
+        return target.endpoint().map(endpoint -> taggingApi(endpoint, target.region(), target.credentials()))
+                .orElseGet(() -> taggingApi(target.region(), target.credentials()));
+    }
 
     /**
      * The Resource Groups Tagging API's GetResources, filtered on the {@code lab:run-id} key, all
@@ -51,25 +68,51 @@ public interface TaggedResources {
                 if (!token.isEmpty()) {
                     request.put("PaginationToken", token);
                 }
+                SignedJson.Response response;
                 try {
-                    SignedJson.Response response = client.call(endpoint, "tagging",
-                            "ResourceGroupsTaggingAPI_20170126.GetResources", json.writeValueAsString(request));
-                    JsonNode body = json.readTree(response.body());
-                    if (!response.ok()) {
-                        throw new LabException("The Resource Groups Tagging API refused GetResources: "
-                                + body.path("__type").asText() + " " + body.path("message").asText(body.path("Message").asText()));
-                    }
-                    for (JsonNode mapping : body.path("ResourceTagMappingList")) {
-                        Map<String, String> tags = new LinkedHashMap<>();
-                        mapping.path("Tags").forEach(t -> tags.put(t.path("Key").asText(), t.path("Value").asText()));
-                        found.add(new Tagged(mapping.path("ResourceARN").asText(), tags));
-                    }
-                    token = body.path("PaginationToken").asText("");
+                    response = client.call(endpoint, "tagging",
+                            "ResourceGroupsTaggingAPI_20170126.GetResources", request.toString());
                 } catch (IOException e) {
-                    throw new LabException("Cannot reach the Resource Groups Tagging API: " + e.getMessage());
+                    throw new NotServed("cannot reach it: " + (e.getMessage() == null
+                            ? e.getClass().getSimpleName() : e.getMessage()));
                 }
+                JsonNode body = answer(json, response);
+                if (!response.ok()) {
+                    String code = body.path("__type").asText(body.path("code").asText());
+                    code = code.substring(code.lastIndexOf('#') + 1);
+                    if (response.status() == 404 || response.status() == 501 || NOT_SERVED.contains(code)) {
+                        throw new NotServed("GetResources answered " + response.status()
+                                + (code.isEmpty() ? "" : " " + code));
+                    }
+                    throw new LabException("The Resource Groups Tagging API refused GetResources: "
+                            + body.path("__type").asText() + " " + body.path("message").asText(body.path("Message").asText()));
+                }
+                for (JsonNode mapping : body.path("ResourceTagMappingList")) {
+                    Map<String, String> tags = new LinkedHashMap<>();
+                    mapping.path("Tags").forEach(t -> tags.put(t.path("Key").asText(), t.path("Value").asText()));
+                    found.add(new Tagged(mapping.path("ResourceARN").asText(), tags));
+                }
+                token = body.path("PaginationToken").asText("");
             } while (!token.isEmpty());
             return found;
         };
+    }
+
+    /** Error codes with which a server says it has no such operation or service. */
+    java.util.Set<String> NOT_SERVED = java.util.Set.of("UnknownOperationException", "UnknownOperation",
+            "NotImplemented", "InvalidAction", "UnknownServiceException");
+
+    /** The answer's JSON; an answer in anything else comes from no Tagging API. */
+    private static JsonNode answer(ObjectMapper json, SignedJson.Response response) {
+        JsonNode body;
+        try {
+            body = json.readTree(response.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            throw new NotServed("GetResources answered " + response.status() + " without the API's JSON");
+        }
+        return body;
     }
 }

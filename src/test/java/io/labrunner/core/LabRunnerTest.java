@@ -308,10 +308,10 @@ class LabRunnerTest {
                 Location.of("embedded", java.util.Optional.of(java.net.URI.create("http://127.0.0.1:1")), "us-east-1"),
                 java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600));
         List<Resource> gone = List.of(Resource.bucket(RunIds.resourceName(runId, "data")),
-                new Resource(ResourceType.IAM_ROLE, RunIds.resourceName(runId, "role")),
-                new Resource(ResourceType.GLUE_DATABASE, RunIds.resourceName(runId, "db").replace('-', '_')),
-                new Resource(ResourceType.GLUE_CRAWLER, RunIds.resourceName(runId, "crawler")),
-                new Resource(ResourceType.KINESIS_STREAM, RunIds.resourceName(runId, "stream")));
+                Resource.role(RunIds.resourceName(runId, "role")),
+                Resource.glueDatabase(RunIds.resourceName(runId, "db").replace('-', '_')),
+                Resource.crawler(RunIds.resourceName(runId, "crawler")),
+                Resource.stream(RunIds.resourceName(runId, "stream")));
         gone.forEach(elsewhere::recordPending);
         Recording recording = new Recording();
 

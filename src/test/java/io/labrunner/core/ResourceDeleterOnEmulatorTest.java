@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labrunner.testing.EmbeddedEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.provider.EnumSource;
+import io.labrunner.core.kinds.GlueKinds;
+import io.labrunner.core.kinds.KmsKinds;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -25,14 +27,18 @@ class ResourceDeleterOnEmulatorTest {
         emulator.close();
     }
 
+    static java.util.List<ResourceKind> everyKind() {
+        return ResourceKinds.standard().all();
+    }
+
     @ParameterizedTest
-    @EnumSource(ResourceType.class)
-    void nothingOfThatNameIsAlreadyGone(ResourceType type) throws InterruptedException {
+    @MethodSource("everyKind")
+    void nothingOfThatNameIsAlreadyGone(ResourceKind type) throws InterruptedException {
         String name = RunIds.resourceName(RunIds.next(), "none");
-        if (type == ResourceType.GLUE_DATABASE) {
+        if (type == GlueKinds.DATABASE) {
             name = name.replace('-', '_');
         }
-        if (type == ResourceType.KMS_ALIAS) {
+        if (type == KmsKinds.ALIAS) {
             name = "alias/" + name; // how the ledger records an alias, as KMS names it
         }
 

@@ -2,6 +2,12 @@ package io.labrunner.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labrunner.core.kinds.BedrockKinds;
+import io.labrunner.core.kinds.GlueKinds;
+import io.labrunner.core.kinds.IamKinds;
+import io.labrunner.core.kinds.KinesisKinds;
+import io.labrunner.core.kinds.S3Kinds;
+import io.labrunner.core.kinds.SageMakerKinds;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -15,11 +21,11 @@ class ResourceDeleterTest {
 
     @Test
     void eachKindIsGoneOnlyOnItsOwnNotFoundCode() {
-        assertThat(ResourceDeleter.isNotFound(ResourceType.S3_BUCKET, error("NoSuchBucket", 404))).isTrue();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.IAM_ROLE, error("NoSuchEntity", 404))).isTrue();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.GLUE_CRAWLER, error("EntityNotFoundException", 400))).isTrue();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.KINESIS_STREAM, error("ResourceNotFoundException", 400))).isTrue();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.BEDROCK_GUARDRAIL, error("ResourceNotFoundException", 404))).isTrue();
+        assertThat(S3Kinds.BUCKET.isNotFound(error("NoSuchBucket", 404))).isTrue();
+        assertThat(IamKinds.ROLE.isNotFound(error("NoSuchEntity", 404))).isTrue();
+        assertThat(GlueKinds.CRAWLER.isNotFound(error("EntityNotFoundException", 400))).isTrue();
+        assertThat(KinesisKinds.STREAM.isNotFound(error("ResourceNotFoundException", 400))).isTrue();
+        assertThat(BedrockKinds.GUARDRAIL.isNotFound(error("ResourceNotFoundException", 404))).isTrue();
     }
 
     private static AwsServiceException error(String code, String message) {
@@ -29,21 +35,21 @@ class ResourceDeleterTest {
 
     @Test
     void sageMakerSaysGoneOnlyInTheMessageOfAValidationException() {
-        assertThat(ResourceDeleter.isNotFound(ResourceType.SAGEMAKER_MODEL, error("ValidationException",
+        assertThat(SageMakerKinds.MODEL.isNotFound(error("ValidationException",
                 "Could not find model \"arn:aws:sagemaker:us-east-1:000000000000:model/m\"."))).isTrue();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.SAGEMAKER_TRANSFORM_JOB, error("ValidationException",
+        assertThat(SageMakerKinds.TRANSFORM_JOB.isNotFound(error("ValidationException",
                 "Could not find requested job with name j"))).isTrue();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.SAGEMAKER_MODEL, error("ValidationException",
+        assertThat(SageMakerKinds.MODEL.isNotFound(error("ValidationException",
                 "1 validation error detected: Value 'a_b' at 'modelName' failed to satisfy constraint"))).isFalse();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.SAGEMAKER_TRANSFORM_JOB, error("ValidationException",
+        assertThat(SageMakerKinds.TRANSFORM_JOB.isNotFound(error("ValidationException",
                 "Could not find model \"arn:aws:sagemaker:us-east-1:000000000000:model/m\"."))).isFalse();
     }
 
     @Test
     void aMissingUploadOrKeyWhileEmptyingABucketDoesNotMeanTheBucketIsGone() {
-        assertThat(ResourceDeleter.isNotFound(ResourceType.S3_BUCKET, error("NoSuchUpload", 404))).isFalse();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.S3_BUCKET, error("NoSuchKey", 404))).isFalse();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.S3_BUCKET, error("AccessDenied", 403))).isFalse();
-        assertThat(ResourceDeleter.isNotFound(ResourceType.GLUE_DATABASE, error("ResourceNotFoundException", 400))).isFalse();
+        assertThat(S3Kinds.BUCKET.isNotFound(error("NoSuchUpload", 404))).isFalse();
+        assertThat(S3Kinds.BUCKET.isNotFound(error("NoSuchKey", 404))).isFalse();
+        assertThat(S3Kinds.BUCKET.isNotFound(error("AccessDenied", 403))).isFalse();
+        assertThat(GlueKinds.DATABASE.isNotFound(error("ResourceNotFoundException", 400))).isFalse();
     }
 }

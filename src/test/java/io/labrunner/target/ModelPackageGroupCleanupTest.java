@@ -7,6 +7,7 @@ import io.labrunner.core.AwsResourceTagger;
 import io.labrunner.core.Capability;
 import io.labrunner.core.Leftovers;
 import io.labrunner.core.Resource;
+import io.labrunner.core.ResourceKinds;
 import io.labrunner.core.ResourceDeleter;
 import io.labrunner.core.ResourceDeleter.Deletion;
 import io.labrunner.emulator.Emulator;
@@ -90,10 +91,10 @@ class ModelPackageGroupCleanupTest {
 
     @Test
     void arnsOfGroupsAndVersionsNameTheGroup() {
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:model-package-group/lab-k3f9x2-churn"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:model-package-group/lab-k3f9x2-churn"))
                 .contains(Resource.modelPackageGroup("lab-k3f9x2-churn"));
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:model-package/lab-k3f9x2-churn/3"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:model-package/lab-k3f9x2-churn/3"))
                 .contains(Resource.modelPackageGroup("lab-k3f9x2-churn"));
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:model-package/unversioned")).isEmpty();
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:model-package/unversioned")).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labrunner.core.AwsClients;
 import io.labrunner.core.Capability;
 import io.labrunner.core.Resource;
+import io.labrunner.core.ResourceKinds;
 import io.labrunner.emulator.Emulator;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,31 +92,31 @@ class SweeperTest {
 
     @Test
     void aTrainingJobsArnBecomesATrainingJobAndOtherSageMakerArnsDoNot() {
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:training-job/lab-k3f9x2-train"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:training-job/lab-k3f9x2-train"))
                 .contains(Resource.trainingJob("lab-k3f9x2-train"));
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:notebook-instance/lab-k3f9x2-nb")).isEmpty();
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:notebook-instance/lab-k3f9x2-nb")).isEmpty();
     }
 
     @Test
     void arnsOfKnownKindsBecomeLedgerResources() {
-        assertThat(Sweeper.fromArn("arn:aws:s3:::lab-k3f9x2-data")).contains(Resource.bucket("lab-k3f9x2-data"));
-        assertThat(Sweeper.fromArn("arn:aws:iam::1:role/service/lab-k3f9x2-r")).contains(Resource.role("lab-k3f9x2-r"));
-        assertThat(Sweeper.fromArn("arn:aws:glue:us-east-1:1:crawler/lab-k3f9x2-c")).contains(Resource.crawler("lab-k3f9x2-c"));
-        assertThat(Sweeper.fromArn("arn:aws:athena:us-east-1:1:workgroup/lab-k3f9x2-w")).contains(Resource.workGroup("lab-k3f9x2-w"));
-        assertThat(Sweeper.fromArn("arn:aws:s3:::lab-k3f9x2-data/some/key")).isEmpty();
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:model/lab-k3f9x2-m"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:s3:::lab-k3f9x2-data")).contains(Resource.bucket("lab-k3f9x2-data"));
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:iam::1:role/service/lab-k3f9x2-r")).contains(Resource.role("lab-k3f9x2-r"));
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:glue:us-east-1:1:crawler/lab-k3f9x2-c")).contains(Resource.crawler("lab-k3f9x2-c"));
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:athena:us-east-1:1:workgroup/lab-k3f9x2-w")).contains(Resource.workGroup("lab-k3f9x2-w"));
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:s3:::lab-k3f9x2-data/some/key")).isEmpty();
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:model/lab-k3f9x2-m"))
                 .contains(Resource.sageMakerModel("lab-k3f9x2-m"));
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:transform-job/lab-k3f9x2-t"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:transform-job/lab-k3f9x2-t"))
                 .contains(Resource.transformJob("lab-k3f9x2-t"));
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:processing-job/lab-k3f9x2-p"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:processing-job/lab-k3f9x2-p"))
                 .contains(Resource.processingJob("lab-k3f9x2-p"));
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:data-quality-job-definition/lab-k3f9x2-d"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:data-quality-job-definition/lab-k3f9x2-d"))
                 .contains(Resource.dataQualityJobDefinition("lab-k3f9x2-d"));
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:monitoring-schedule/lab-k3f9x2-s"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:monitoring-schedule/lab-k3f9x2-s"))
                 .contains(Resource.monitoringSchedule("lab-k3f9x2-s"));
-        assertThat(Sweeper.fromArn("arn:aws:sagemaker:us-east-1:1:hyper-parameter-tuning-job/lab-k3f9x2-h"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:sagemaker:us-east-1:1:hyper-parameter-tuning-job/lab-k3f9x2-h"))
                 .contains(Resource.tuningJob("lab-k3f9x2-h"));
-        assertThat(Sweeper.fromArn("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"))
+        assertThat(ResourceKinds.standard().fromArn("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"))
                 .contains(Resource.guardrail("arn:aws:bedrock:us-east-1:1:guardrail/abc123def456"));
     }
 

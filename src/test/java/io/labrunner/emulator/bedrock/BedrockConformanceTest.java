@@ -59,7 +59,7 @@ class BedrockConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> everyConstraintOfEveryControlPlaneOperationIsRefusedAsBedrockWordsIt() {
-        return cases("bedrock", "Bedrock", 7);
+        return cases("bedrock", "Bedrock", 9);
     }
 
     @TestFactory

@@ -256,7 +256,8 @@ public final class Emulator implements AutoCloseable {
         Path folder = dataDir.resolve("state");
         try {
             Files.createDirectories(folder);
-            state = StateStore.open(folder);
+            // A temporary folder is deleted at stop: persisting into it would only slow every request down.
+            state = ownsDataDir ? StateStore.inMemory() : StateStore.open(folder);
         } catch (IOException | RuntimeException e) {
             throw new EmulatorException("The state in " + folder + " cannot be opened: another emulator is using "
                     + "--data " + dataDir + ", or the file is damaged; stop the other one or pass another --data DIR", e);

@@ -24,7 +24,8 @@ import java.util.Set;
  * served on one port, so one {@link RestJsonProtocolService} routes over both models ({@code bedrock},
  * {@code bedrock-runtime}), checks every request against them and writes the answers; this class maps each
  * operation to its behaviour. Served: ListFoundationModels and GetFoundationModel over
- * {@link FoundationModels#served()}; the guardrail operations ({@link GuardrailOperations}) and the
+ * {@link FoundationModels#served()}; ListInferenceProfiles and GetInferenceProfile over their
+ * system-defined cross-Region profiles; the guardrail operations ({@link GuardrailOperations}) and the
  * runtime's ApplyGuardrail; InvokeModel for embedding models ({@link EmbeddingInvoker}); Converse,
  * ConverseStream, InvokeModel and InvokeModelWithResponseStream for text models ({@link TextInvoker}).
  */
@@ -83,6 +84,7 @@ public final class BedrockService implements AwsService, io.labrunner.emulator.T
         GuardrailOperations guardrails = new GuardrailOperations(accountId, clock, store,
                 new GuardrailEvaluator(topicMatcher));
         this.tags = new GuardrailTags(store, state);
+        InferenceProfileOperations profiles = new InferenceProfileOperations(models, accountId);
         RuntimeOperations runtime = new RuntimeOperations(models, new EmbeddingInvoker(embedder),
                 new TextInvoker(textModel, guardrails));
         this.protocol = RestJsonProtocolService.builder("bedrock", "bedrock-runtime")
@@ -91,6 +93,8 @@ public final class BedrockService implements AwsService, io.labrunner.emulator.T
                         text(input, "byCustomizationType")))
                 .handler("GetFoundationModel", (input, request) ->
                         models.get(request.region(), input.path("modelIdentifier").asText()))
+                .handler("ListInferenceProfiles", profiles::list)
+                .handler("GetInferenceProfile", profiles::get)
                 .handler("CreateGuardrail", (input, request) -> {
                     java.util.Map<String, String> initial = GuardrailTags.read(input.path("tags"));
                     GuardrailTags.checkCount(input.path("name").asText(), initial.size());

@@ -65,9 +65,9 @@ final class EmbeddingInvoker {
             throw AwsException.validation("The provided Accept Type is invalid or not supported for this model");
         }
         JsonNode body = body(request);
-        Answer answer = switch (model.id()) {
-            case "amazon.titan-embed-text-v2:0" -> titan.v2(body);
-            case "amazon.titan-embed-text-v1" -> titan.v1(body);
+        Answer answer = switch (model.dialect()) {
+            case TITAN_EMBED_V2 -> titan.v2(body);
+            case TITAN_EMBED_V1 -> titan.v1(body);
             default -> cohere.embed(body);
         };
         long latencyMillis = (System.nanoTime() - started) / 1_000_000;

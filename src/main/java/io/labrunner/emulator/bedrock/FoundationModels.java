@@ -4,77 +4,126 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.AwsException;
 import io.labrunner.emulator.Json;
-import io.labrunner.emulator.bedrock.FoundationModel.Kind;
+import io.labrunner.emulator.bedrock.CatalogueFile.Geography;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
-/** The models the emulator serves, and the lookup that turns a model id from a request into one of them. */
+/**
+ * The models the emulator serves, and the lookup that turns a model id from a request into one of them, with
+ * Bedrock's answers for ids it does not serve: an end-of-life model, a model that runs only through an inference
+ * profile, an unknown id.
+ */
 public final class FoundationModels {
-    // Cross-Region inference profiles name a model with a geography prefix, e.g. us.amazon.nova-micro-v1:0
-    // (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html).
-    private static final Pattern PROFILE_PREFIX = Pattern.compile("^(us|eu|apac|us-gov|global)\\.");
-
     private final List<FoundationModel> models;
+    private final Map<String, Geography> geographies;
+    private final Set<String> endOfLife;
 
+    /** Models with no inference profiles and no retired ids, e.g. for tests. */
     public FoundationModels(List<FoundationModel> models) {
+        this(models, Map.of(), Set.of());
+    }
+
+    FoundationModels(List<FoundationModel> models, Map<String, Geography> geographies, Set<String> endOfLife) {
         this.models = List.copyOf(models);
+        this.geographies = Map.copyOf(geographies);
+        this.endOfLife = Set.copyOf(endOfLife);
     }
 
     /**
-     * The catalogue the emulator serves: embedding models answered in-process by {@link EmbeddingInvoker},
-     * text models answered by {@link TextInvoker}. Names, providers and modalities as ListFoundationModels
-     * reports them (https://docs.aws.amazon.com/bedrock/latest/userguide/models-supported.html).
+     * The catalogue the emulator serves, from {@code foundation-models.json}: embedding models answered in-process by
+     * {@link EmbeddingInvoker}, text models answered by {@link TextInvoker}, each in its provider's body format.
      */
     public static FoundationModels served() {
-        List<String> text = List.of("TEXT");
-        List<String> embedding = List.of("EMBEDDING");
-        return new FoundationModels(List.of(
-                new FoundationModel("amazon.titan-embed-text-v2:0", "Titan Text Embeddings V2", "Amazon",
-                        Kind.EMBEDDING, text, embedding, false),
-                new FoundationModel("amazon.titan-embed-text-v1", "Titan Embeddings G1 - Text", "Amazon",
-                        Kind.EMBEDDING, text, embedding, false),
-                new FoundationModel("cohere.embed-english-v3", "Embed English", "Cohere",
-                        Kind.EMBEDDING, text, embedding, false),
-                new FoundationModel("cohere.embed-multilingual-v3", "Embed Multilingual", "Cohere",
-                        Kind.EMBEDDING, text, embedding, false),
-                new FoundationModel("anthropic.claude-3-haiku-20240307-v1:0", "Claude 3 Haiku", "Anthropic",
-                        Kind.TEXT, List.of("TEXT", "IMAGE"), text, true, List.of("FINE_TUNING")),
-                new FoundationModel("anthropic.claude-3-5-haiku-20241022-v1:0", "Claude 3.5 Haiku", "Anthropic",
-                        Kind.TEXT, text, text, true),
-                new FoundationModel("amazon.nova-micro-v1:0", "Nova Micro", "Amazon",
-                        Kind.TEXT, text, text, true, List.of("FINE_TUNING", "DISTILLATION")),
-                new FoundationModel("amazon.nova-lite-v1:0", "Nova Lite", "Amazon",
-                        Kind.TEXT, List.of("TEXT", "IMAGE", "VIDEO"), text, true, List.of("FINE_TUNING", "DISTILLATION")),
-                new FoundationModel("amazon.nova-pro-v1:0", "Nova Pro", "Amazon",
-                        Kind.TEXT, List.of("TEXT", "IMAGE", "VIDEO"), text, true, List.of("FINE_TUNING", "DISTILLATION"))));
+        return CatalogueFile.load();
     }
 
     public List<FoundationModel> all() {
         return models;
     }
 
-    /** The model a request names by id, inference-profile id or foundation-model ARN. */
-    public Optional<FoundationModel> find(String identifier) {
-        String id = identifier.contains("foundation-model/")
-                ? identifier.substring(identifier.indexOf("foundation-model/") + "foundation-model/".length())
-                : identifier.contains("inference-profile/")
-                        ? identifier.substring(identifier.indexOf("inference-profile/") + "inference-profile/".length())
-                        : identifier;
-        String base = PROFILE_PREFIX.matcher(id).replaceFirst("");
-        return models.stream().filter(m -> m.id().equals(base)).findFirst();
+    /** The ids that have reached their end of life: Bedrock still knows them, but neither lists nor runs them. */
+    public Set<String> endOfLife() {
+        return endOfLife;
     }
 
-    /** Like {@link #find}, but a model the emulator does not serve is AWS's error for an unknown model. */
+    /** The system-defined inference profiles a caller in {@code region} can use, in catalogue order. */
+    public List<InferenceProfile> profiles(String region) {
+        return models.stream().flatMap(m -> m.profiles().stream()
+                        .map(geographies::get)
+                        .filter(g -> g != null && g.servesCallerIn(region))
+                        .map(g -> new InferenceProfile(g, m)))
+                .toList();
+    }
+
+    /** A profile by id ({@code us.amazon.nova-micro-v1:0}) as a caller in {@code region} sees it. */
+    public Optional<InferenceProfile> profile(String id, String region) {
+        return profiles(region).stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The model a request names by id, inference-profile id or ARN, without Bedrock's checks; for tests and tools. */
+    public Optional<FoundationModel> find(String identifier) {
+        String id = identifier.contains("/") ? identifier.substring(identifier.lastIndexOf('/') + 1) : identifier;
+        return byId(id).or(() -> geographies.keySet().stream()
+                .filter(g -> id.startsWith(g + "."))
+                .findFirst()
+                .flatMap(g -> byId(id.substring(g.length() + 1))));
+    }
+
+    /**
+     * The model a runtime request names, checked as Bedrock checks it: a foundation-model ARN must be
+     * {@code arn:aws:bedrock:<region>::foundation-model/<id>}; an inference profile (id or ARN) must be one the
+     * caller's region can use; a model id must run on demand. A model past its end of life is a
+     * ResourceNotFoundException; anything else unknown, AWS's "invalid model identifier".
+     */
+    public FoundationModel require(String identifier, String region) {
+        if (identifier.startsWith("arn:")) {
+            return fromArn(identifier, region);
+        }
+        Optional<FoundationModel> model = byId(identifier);
+        if (model.isPresent()) {
+            if (!model.get().onDemand()) {
+                throw AwsException.validation("Invocation of model ID " + identifier + " with on-demand throughput"
+                        + " isn\u2019t supported. Retry your request with the ID or ARN of an inference profile that"
+                        + " contains this model.");
+            }
+            return model.get();
+        }
+        return profile(identifier, region).map(InferenceProfile::model)
+                .orElseThrow(() -> unknownOrRetired(withoutGeography(identifier)));
+    }
+
+    /** Like {@link #require(String, String)} for a caller in us-east-1. */
     public FoundationModel require(String identifier) {
-        return find(identifier).orElseThrow(FoundationModels::unknown);
+        return require(identifier, "us-east-1");
+    }
+
+    private FoundationModel fromArn(String arn, String region) {
+        // arn:partition:service:region:account:resource
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || !"bedrock".equals(parts[2])) {
+            throw unknown();
+        }
+        String resource = parts[5];
+        if (resource.startsWith("foundation-model/") && parts[4].isEmpty()) {
+            String id = resource.substring("foundation-model/".length());
+            FoundationModel model = byId(id).orElseThrow(() -> unknownOrRetired(id));
+            return require(model.id(), region);
+        }
+        if (resource.startsWith("inference-profile/") && !parts[4].isEmpty()) {
+            String id = resource.substring("inference-profile/".length());
+            return profile(id, region).map(InferenceProfile::model).orElseThrow(() -> unknownOrRetired(withoutGeography(id)));
+        }
+        throw unknown();
     }
 
     /**
      * ListFoundationModels: the served models that pass every filter given. The provider filter ignores
-     * case, as AWS's does ({@code byProvider=anthropic} finds {@code Anthropic}); the others are enums the protocol core has checked.
+     * case, as AWS's does ({@code byProvider=anthropic} finds {@code Anthropic}); the others are enums the protocol
+     * core has checked. {@code byInferenceType=ON_DEMAND} keeps the models callable by their own id; none is provisioned.
      */
     ObjectNode list(String region, String byProvider, String byOutputModality, String byInferenceType,
             String byCustomizationType) {
@@ -87,8 +136,7 @@ public final class FoundationModels {
             filter = filter.and(m -> m.outputModalities().contains(byOutputModality));
         }
         if (byInferenceType != null) {
-            // Every served model is on demand; none has provisioned throughput.
-            filter = filter.and(m -> "ON_DEMAND".equals(byInferenceType));
+            filter = filter.and(m -> m.inferenceTypes().contains(byInferenceType));
         }
         if (byCustomizationType != null) {
             filter = filter.and(m -> m.customizations().contains(byCustomizationType));
@@ -99,11 +147,34 @@ public final class FoundationModels {
         return response;
     }
 
-    /** GetFoundationModel: the model's details, or AWS's error for an unknown model. */
+    /** GetFoundationModel: the model's details by id or foundation-model ARN. */
     ObjectNode get(String region, String identifier) {
+        String id = identifier.startsWith("arn:") && identifier.contains("::foundation-model/")
+                ? identifier.substring(identifier.indexOf("::foundation-model/") + "::foundation-model/".length())
+                : identifier;
+        FoundationModel model = byId(id).orElseThrow(() -> unknownOrRetired(id));
         ObjectNode response = Json.object();
-        response.set("modelDetails", require(identifier).describe(region));
+        response.set("modelDetails", model.describe(region));
         return response;
+    }
+
+    private Optional<FoundationModel> byId(String id) {
+        return models.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    private String withoutGeography(String id) {
+        return geographies.keySet().stream().filter(g -> id.startsWith(g + ".")).findFirst()
+                .map(g -> id.substring(g.length() + 1)).orElse(id);
+    }
+
+    private AwsException unknownOrRetired(String id) {
+        if (endOfLife.contains(id)) {
+            // What Bedrock answers for a retired model id, e.g. https://github.com/aws-samples/amazon-bedrock-ai-karaoke/issues/21
+            return new AwsException("ResourceNotFoundException",
+                    "This model version has reached the end of its life. Please refer to the AWS documentation for more details.",
+                    404);
+        }
+        return unknown();
     }
 
     private static AwsException unknown() {

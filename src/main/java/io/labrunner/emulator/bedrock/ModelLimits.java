@@ -4,27 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.labrunner.emulator.AwsException;
 
 /**
- * The most output tokens each served text model allows, from the model cards in the Bedrock user guide
- * (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-claude.html and
- * https://docs.aws.amazon.com/nova/latest/userguide/what-is-nova.html): Claude 3 Haiku 4,096,
- * Claude 3.5 Haiku 8,192, Nova Micro/Lite/Pro 10,000.
+ * The most output tokens each served text model allows, as its model card in the Bedrock user guide states
+ * (kept in the catalogue file, {@code maxOutputTokens}), and the checks of a requested maximum against it.
  */
 final class ModelLimits {
     private ModelLimits() {
     }
 
     static int maxOutputTokens(FoundationModel model) {
-        String id = model.id();
-        if (id.startsWith("anthropic.claude-3-haiku")) {
-            return 4096;
-        }
-        if (id.startsWith("anthropic.")) {
-            return 8192;
-        }
-        if (id.startsWith("amazon.nova")) {
-            return 10_000;
-        }
-        return 4096;
+        return model.maxOutputTokens() > 0 ? model.maxOutputTokens() : 4096;
     }
 
     /**

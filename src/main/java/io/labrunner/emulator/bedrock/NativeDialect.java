@@ -27,13 +27,13 @@ interface NativeDialect {
 
     /** The dialect of a model's provider; Bedrock's native bodies differ per provider. */
     static NativeDialect of(FoundationModel model) {
-        if (model.id().startsWith("anthropic.")) {
-            return new AnthropicMessages();
-        }
-        if (model.id().startsWith("amazon.nova")) {
-            return new NovaMessages();
-        }
-        throw AwsException.notImplemented("bedrock", "InvokeModel request bodies for " + model.id());
+        return switch (model.dialect()) {
+            case ANTHROPIC -> new AnthropicMessages();
+            case NOVA -> new NovaMessages();
+            case LLAMA -> new LlamaPrompt();
+            case MISTRAL -> new MistralPrompt();
+            default -> throw AwsException.notImplemented("bedrock", "InvokeModel request bodies for " + model.id());
+        };
     }
 
     /** Bedrock's wording for a body that fails the provider's JSON schema. */

@@ -24,7 +24,7 @@ final class RuntimeOperations {
 
     /** The operation named by its path suffix ({@code invoke}, {@code converse-stream}...). */
     AwsResponse invoke(String action, ObjectNode input, AwsRequest request) {
-        FoundationModel model = models.require(input.path("modelId").asText());
+        FoundationModel model = models.require(input.path("modelId").asText(), request.regionOrDefault());
         if (model.kind() == FoundationModel.Kind.EMBEDDING) {
             return embeddings.handle(action, model, request);
         }

@@ -48,6 +48,14 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
+     * A store held in memory only: maps read back what was written, nothing reaches a disk. For an emulator
+     * whose data folder is temporary, where a file would cost a write per request and be deleted at stop anyway.
+     */
+    public static StateStore inMemory() {
+        return new StateStore(new MVStore.Builder().open());
+    }
+
+    /**
      * A store that keeps nothing: its maps start empty and ignore writes. For services constructed on
      * their own (unit tests, benchmarks), whose state lives in their own objects as before.
      */

@@ -326,7 +326,8 @@ final class MalformedVariants {
         if (op.payload() != null) {
             // InvokeModel: the body is the model's own JSON.
             for (String model : List.of("amazon.titan-embed-text-v2:0", "amazon.titan-embed-text-v1",
-                    "cohere.embed-english-v3", "anthropic.claude-3-haiku-20240307-v1:0", "amazon.nova-micro-v1:0")) {
+                    "cohere.embed-english-v3", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "amazon.nova-micro-v1:0",
+                    "meta.llama3-8b-instruct-v1:0", "mistral.mistral-7b-instruct-v0:2")) {
                 String modelPath = path(op, Map.of("modelId", model));
                 nativeBodies().forEach((label, body) ->
                         probes.add(new Probe(model + " " + label, op.method(), modelPath, headers, utf8(body))));

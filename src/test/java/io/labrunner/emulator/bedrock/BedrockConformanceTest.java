@@ -59,7 +59,7 @@ class BedrockConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> everyConstraintOfEveryControlPlaneOperationIsRefusedAsBedrockWordsIt() {
-        return cases("bedrock", "Bedrock", 10);
+        return cases("bedrock", "Bedrock", 12);
     }
 
     @TestFactory

@@ -39,6 +39,7 @@ public final class LabRunner {
     private ResourceTagger tagger = ResourceTagger.NONE;
     private Location location;
     private StopSignal stop = StopSignal.jvm();
+    private ResourceKinds kinds = ResourceKinds.standard();
 
     public LabRunner(String target, Set<Capability> capabilities, AwsClients clients,
                      StateDirectory state, RunListener listener, Clock clock) {
@@ -80,6 +81,12 @@ public final class LabRunner {
     /** Tags every resource right after {@link LabContext#create} confirms it (on real accounts). */
     public LabRunner taggingWith(ResourceTagger tagger) {
         this.tagger = tagger;
+        return this;
+    }
+
+    /** The kinds of resource a self-test looks for when it checks that nothing is left; by default the standard ones. */
+    public LabRunner knowing(ResourceKinds kinds) {
+        this.kinds = kinds;
         return this;
     }
 
@@ -383,7 +390,7 @@ public final class LabRunner {
             if (error.isEmpty() && command.equals("test")) {
                 try {
                     ctx.step("nothing of the run is left", () -> {
-                        List<String> left = new Leftovers(runClients, capabilities).find(ledger.runId());
+                        List<String> left = new Leftovers(runClients, capabilities, kinds).find(ledger.runId());
                         if (!left.isEmpty()) {
                             throw new IllegalStateException("left behind: " + String.join(", ", left));
                         }

@@ -1,5 +1,6 @@
 package io.labrunner.core;
 
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Which resource names a listing keeps: those of one run, or those of any run. */
@@ -8,9 +9,9 @@ public final class NameFilter {
     private static final Pattern RUN_NAME = Pattern.compile("lab[-_][a-z][a-z2-9]{5}[-_].+");
 
     private final String prefix;
-    private final java.util.function.Predicate<String> test;
+    private final Predicate<String> test;
 
-    private NameFilter(String prefix, java.util.function.Predicate<String> test) {
+    private NameFilter(String prefix, Predicate<String> test) {
         this.prefix = prefix;
         this.test = test;
     }

@@ -1,5 +1,6 @@
 package io.labrunner.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,13 +72,13 @@ public interface ResourceKind {
      * @param created  when it was made, if the service says
      * @param state    a job's status while it runs ({@code InProgress}); empty for other kinds
      */
-    record Listed(Resource resource, String name, Optional<java.time.Instant> created, String state) {
+    record Listed(Resource resource, String name, Optional<Instant> created, String state) {
 
-        public static Listed of(ResourceKind kind, String id, String name, java.time.Instant created) {
+        public static Listed of(ResourceKind kind, String id, String name, Instant created) {
             return new Listed(new Resource(kind, id), name, Optional.ofNullable(created), "");
         }
 
-        public static Listed named(ResourceKind kind, String name, java.time.Instant created) {
+        public static Listed named(ResourceKind kind, String name, Instant created) {
             return of(kind, name, name, created);
         }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -24,7 +25,7 @@ public interface TaggedResources {
         }
     }
 
-    /** Nothing: targets without the Resource Groups Tagging API. */
+    /** Nothing tagged: for listing by name alone. */
     TaggedResources NONE = List::of;
 
     /**
@@ -54,7 +55,7 @@ public interface TaggedResources {
         return taggingApi(URI.create("https://tagging." + region.id() + ".amazonaws.com/"), region, credentials);
     }
 
-    /** As {@link #taggingApi(Region, AwsCredentialsProvider)}, at a given endpoint (tests). */
+    /** As {@link #taggingApi(Region, AwsCredentialsProvider)}, at a given endpoint: an emulator's, or a stand-in's. */
     static TaggedResources taggingApi(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         ObjectMapper json = new ObjectMapper();
         SignedJson client = new SignedJson(region, credentials);
@@ -99,7 +100,7 @@ public interface TaggedResources {
     }
 
     /** Error codes with which a server says it has no such operation or service. */
-    java.util.Set<String> NOT_SERVED = java.util.Set.of("UnknownOperationException", "UnknownOperation",
+    Set<String> NOT_SERVED = Set.of("UnknownOperationException", "UnknownOperation",
             "NotImplemented", "InvalidAction", "UnknownServiceException");
 
     /** The answer's JSON; an answer in anything else comes from no Tagging API. */

@@ -7,6 +7,16 @@ import io.labrunner.core.Arns;
 import io.labrunner.core.AwsClients;
 import io.labrunner.core.AwsResourceTagger;
 import io.labrunner.core.Capability;
+import io.labrunner.core.Check;
+import io.labrunner.core.CheckResult;
+import io.labrunner.core.Lab;
+import io.labrunner.core.LabContext;
+import io.labrunner.core.LabInfo;
+import io.labrunner.core.LabRunner;
+import io.labrunner.core.StateDirectory;
+import io.labrunner.core.report.LabResult;
+import io.labrunner.core.report.Outcome;
+import io.labrunner.testing.EmbeddedEmulator;
 import io.labrunner.core.LabException;
 import io.labrunner.core.Ledger;
 import io.labrunner.core.Leftovers;
@@ -52,6 +62,7 @@ class AddedKindTest {
         final Map<String, Instant> created = new LinkedHashMap<>();
         int busyAnswers;
         int deleteCalls;
+        java.util.function.BiConsumer<String, Map<String, String>> onDelete = (name, tags) -> { };
 
         void make(String name, Instant at) {
             tags.put(name, new LinkedHashMap<>());
@@ -94,9 +105,10 @@ class AddedKindTest {
                 busyAnswers--;
                 throw error("WidgetBusy", 400);
             }
-            if (tags.remove(id) == null) {
+            if (!tags.containsKey(id)) {
                 throw error("WidgetNotFound", 404);
             }
+            onDelete.accept(id, tags.remove(id));
             created.remove(id);
             return Deletion.DELETED;
         }
@@ -205,6 +217,69 @@ class AddedKindTest {
 
         assertThat(deleter.delete(new Resource(widgets, "lab-k3f9x2-w"))).isEqualTo(Deletion.DELETED);
         assertThat(deleter.delete(new Resource(widgets, "lab-k3f9x2-w"))).isEqualTo(Deletion.ALREADY_GONE);
+    }
+
+    /** Setup makes a widget through the ledger; solve tags it solved, and may also make one the ledger never sees. */
+    private final class WidgetLab implements Lab {
+        private final boolean forgetsOne;
+
+        WidgetLab(boolean forgetsOne) {
+            this.forgetsOne = forgetsOne;
+        }
+
+        @Override
+        public LabInfo info() {
+            return new LabInfo("widget-lab", "A widget", "For tests.", "1", "1.1", List.of("Widgets"), 1, "$0",
+                    Set.of(Capability.STS));
+        }
+
+        @Override
+        public void setup(LabContext ctx) throws Exception {
+            String name = ctx.name("w");
+            ctx.step("make widget " + name, () -> ctx.create(new Resource(widgets, name), () -> {
+                widgets.make(name, Instant.now());
+                return name;
+            }));
+        }
+
+        @Override
+        public void solve(LabContext ctx) throws Exception {
+            ctx.step("solve", () -> {
+                widgets.tags.get(ctx.name("w")).put("solved", "yes");
+                if (forgetsOne) {
+                    widgets.make(ctx.name("forgotten"), Instant.now());
+                }
+            });
+        }
+
+        @Override
+        public List<Check> checks() {
+            return List.of(Check.of("the widget is solved", ctx -> "yes".equals(
+                    widgets.tags.getOrDefault(ctx.name("w"), Map.of()).get("solved"))
+                    ? CheckResult.pass("solved") : CheckResult.fail("not solved", "Solve it.")));
+        }
+    }
+
+    @Test
+    void aLabSelfTestTagsDeletesAndLooksForLeftoversOfTheAddedKind(@TempDir Path home) {
+        try (EmbeddedEmulator emulator = new EmbeddedEmulator()) {
+            LabRunner runner = emulator.runner(new StateDirectory(home)).knowing(kinds)
+                    .taggingWith(new AwsResourceTagger(emulator.clients()));
+            Map<String, Map<String, String>> tagsSeen = new LinkedHashMap<>();
+            widgets.onDelete = (name, tags) -> tagsSeen.put(name, Map.copyOf(tags));
+
+            LabResult good = runner.selfTest(new WidgetLab(false));
+
+            assertThat(good.outcome()).as(good.message()).isEqualTo(Outcome.PASSED);
+            assertThat(widgets.tags).isEmpty();
+            assertThat(tagsSeen.values()).singleElement().satisfies(tags -> assertThat(tags)
+                    .containsEntry("lab:run-id", good.runId()).containsEntry("lab:lab", "widget-lab"));
+
+            LabResult forgetful = runner.selfTest(new WidgetLab(true));
+
+            assertThat(forgetful.outcome()).isNotEqualTo(Outcome.PASSED);
+            assertThat(forgetful.message()).contains("left behind: Widget lab-" + forgetful.runId() + "-forgotten");
+        }
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Optional;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-/** What every kind has: its ledger id, its label, the capability its listing needs; and small helpers. */
+/** What every kind has: its ledger id, its label, the capability its listing needs; and what reading errors and ARNs takes. */
 abstract class Kind implements ResourceKind {
     private final String id;
     private final String label;

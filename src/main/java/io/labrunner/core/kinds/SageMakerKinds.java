@@ -4,6 +4,7 @@ import io.labrunner.core.Arns;
 import io.labrunner.core.AwsClients;
 import io.labrunner.core.Capability;
 import io.labrunner.core.NameFilter;
+import io.labrunner.core.Resource;
 import io.labrunner.core.ResourceDeleter.Deletion;
 import io.labrunner.core.ResourceKind;
 import java.time.Instant;
@@ -105,7 +106,7 @@ public final class SageMakerKinds {
                                Function<T, Instant> created, Function<T, String> status) {
             return summaries.filter(s -> names.matches(name.apply(s)))
                     .filter(s -> !keptAfterEnding() || isRunning(status.apply(s)))
-                    .map(s -> new Listed(new io.labrunner.core.Resource(this, name.apply(s)), name.apply(s),
+                    .map(s -> new Listed(new Resource(this, name.apply(s)), name.apply(s),
                             Optional.ofNullable(created.apply(s)), keptAfterEnding() ? status.apply(s) : ""))
                     .toList();
         }

@@ -191,6 +191,7 @@ public final class S3Frontend extends S3ProxyHandler {
         String bucket = bucketAndKey[0];
         String key = bucketAndKey[1];
         String method = request.getMethod();
+        refuseUnserved(request, bucket, key);
         InputStream content = body;
         List<S3Access> accesses = S3AccessMapping.of(request);
         byte[] delete = null;
@@ -235,6 +236,24 @@ public final class S3Frontend extends S3ProxyHandler {
                 && response.getStatus() == 204) {
             settings.deleted(bucket);
         }
+    }
+
+    /** Answers NotImplemented, naming it, for an operation in S3's API model that S3Proxy would serve as another. */
+    private static void refuseUnserved(HttpServletRequest request, String bucket, String key) {
+        String method = request.getMethod();
+        java.util.Set<String> parameters = request.getParameterMap().keySet();
+        if (request.getHeader("x-amz-request-route") != null && "POST".equals(method)) {
+            throw S3Subresources.notImplemented("WriteGetObjectResponse");
+        }
+        if (bucket == null) {
+            // ListDirectoryBuckets is ListBuckets' request on the S3 Express endpoint; its own parameter tells it apart.
+            if ("GET".equals(method) && parameters.contains("max-directory-buckets")) {
+                throw S3Subresources.notImplemented("ListDirectoryBuckets");
+            }
+            return;
+        }
+        S3Subresources.refuseUnserved(key == null ? S3Subresources.Level.BUCKET : S3Subresources.Level.OBJECT, method,
+                parameters);
     }
 
     /** PutObject, CopyObject and CreateMultipartUpload: the writes that settle an object's encryption. */

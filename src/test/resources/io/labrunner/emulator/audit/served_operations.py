@@ -80,6 +80,14 @@ SERVED = {
                       "DescribeExecution", "ListExecutions", "StopExecution", "GetExecutionHistory",
                       "DescribeStateMachineForExecution", "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat",
                       "TagResource", "UntagResource", "ListTagsForResource"],
+    "s3": ["ListBuckets", "CreateBucket", "DeleteBucket", "HeadBucket", "ListObjects", "ListObjectsV2",
+           "GetBucketAcl", "PutBucketAcl", "GetBucketLocation", "GetBucketVersioning", "ListMultipartUploads", "DeleteObjects", "GetBucketPolicy", "PutBucketPolicy",
+           "DeleteBucketPolicy", "GetBucketPolicyStatus", "GetPublicAccessBlock", "PutPublicAccessBlock",
+           "DeletePublicAccessBlock", "GetBucketEncryption", "PutBucketEncryption", "DeleteBucketEncryption",
+           "GetBucketNotificationConfiguration", "PutBucketNotificationConfiguration", "GetObject", "HeadObject",
+           "PutObject", "DeleteObject", "CopyObject", "GetObjectAcl", "PutObjectAcl", "GetObjectAttributes",
+           "CreateMultipartUpload", "UploadPart", "UploadPartCopy", "CompleteMultipartUpload",
+           "AbortMultipartUpload", "ListParts"],
 }
 
 

@@ -151,7 +151,7 @@ public final class S3Frontend extends S3ProxyHandler {
      */
     public void serve(HttpServletRequest servletRequest, HttpServletResponse response, Caller caller)
             throws IOException {
-        HttpServletRequest request = new QueryOnlyRequest(servletRequest);
+        HttpServletRequest request = new QueryOnlyRequest(VirtualHostedStyle.pathStyle(servletRequest));
         try (InputStream body = servletRequest.getInputStream()) {
             rejectInvalidNewBucketName(request);
             secured(request, response, body, caller);

@@ -168,8 +168,9 @@ final class Authenticator {
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name.toLowerCase(java.util.Locale.ROOT), Collections.list(request.getHeaders(name)));
         }
+        // SigV2 signs the bucket of a virtual-hosted request as part of the path (its CanonicalizedResource).
         SigV2Verifier.SignedRequest signed = new SigV2Verifier.SignedRequest(request.getMethod(),
-                request.getRequestURI(), query, headers);
+                io.labrunner.emulator.s3.VirtualHostedStyle.pathStyleUri(request), query, headers);
         if (!SigV2Verifier.matches(secret, signed, signature)) {
             LOG.debug("SigV2 mismatch; the string to sign was:\n{}", withoutToken(request,
                     SigV2Verifier.stringToSign(signed)));

@@ -15,11 +15,15 @@ class AccessGuardTest {
         assertThat(loopback.allowedHost("LOCALHOST:4566")).isTrue();
         assertThat(loopback.allowedHost("[::1]:4566")).isTrue();
         assertThat(loopback.allowedHost("my-bucket.localhost:4566")).isTrue();
+        assertThat(loopback.allowedHost("my-bucket.s3.localhost:4566")).isTrue();
+        assertThat(loopback.allowedHost("my.bucket.s3.eu-west-1.localhost")).isTrue();
     }
 
     @Test
     void namesThatOnlyLookLikeLoopbackAreRefused() {
         assertThat(loopback.allowedHost("localhost.evil.example")).isFalse();
+        assertThat(loopback.allowedHost("my-bucket.localhost.evil.example:4566")).isFalse();
+        assertThat(loopback.allowedHost("my-bucket.s3.amazonaws.com")).isFalse();
         assertThat(loopback.allowedHost("127.0.0.1.evil.example")).isFalse();
         assertThat(loopback.allowedHost("evil.example:4566")).isFalse();
         assertThat(loopback.allowedHost("0.0.0.0:4566")).isFalse();

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A request with some headers replaced or added: how S3 applies a bucket's default encryption to a write. */
+/**
+ * A request with some headers replaced, added or (mapped to null) removed: how S3 applies a bucket's default
+ * encryption to a write.
+ */
 final class HeaderOverridingRequest extends HttpServletRequestWrapper {
     private final Map<String, String> overrides = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
@@ -25,9 +28,20 @@ final class HeaderOverridingRequest extends HttpServletRequestWrapper {
     }
 
     @Override
+    public long getDateHeader(String name) {
+        if (overrides.containsKey(name) && overrides.get(name) == null) {
+            return -1;
+        }
+        return super.getDateHeader(name);
+    }
+
+    @Override
     public Enumeration<String> getHeaders(String name) {
-        return overrides.containsKey(name) ? Collections.enumeration(java.util.List.of(overrides.get(name)))
-                : super.getHeaders(name);
+        if (!overrides.containsKey(name)) {
+            return super.getHeaders(name);
+        }
+        String value = overrides.get(name);
+        return Collections.enumeration(value == null ? java.util.List.of() : java.util.List.of(value));
     }
 
     @Override
@@ -39,7 +53,11 @@ final class HeaderOverridingRequest extends HttpServletRequestWrapper {
                 names.add(name);
             }
         }
-        overrides.keySet().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        overrides.forEach((n, value) -> {
+            if (value != null) {
+                names.add(n.toLowerCase(Locale.ROOT));
+            }
+        });
         return Collections.enumeration(names);
     }
 }

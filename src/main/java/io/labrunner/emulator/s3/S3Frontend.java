@@ -59,6 +59,8 @@ public final class S3Frontend extends S3ProxyHandler {
     private final ObjectEventReporter objectEvents;
     /** The data folder's absolute path, kept out of every error message. */
     private final String hostFolder;
+    /** The region every bucket is in. */
+    private final String region;
 
     private S3Frontend(UploadEncryptions blobStore, Path root, StateStore state, S3Security security,
             io.labrunner.emulator.ObjectEvents events) {
@@ -73,6 +75,7 @@ public final class S3Frontend extends S3ProxyHandler {
         this.authorizer = new S3Authorizer(security.accessControl(), settings, security.region());
         this.encryption = new ObjectEncryption(security.keyRing(), authorizer, security.region());
         this.configurations = new BucketConfigurationRequests(settings, blobStore::containerExists);
+        this.region = security.region();
         this.objectEvents = new ObjectEventReporter(events, security.region(), blobStore::blobMetadataIfPresent);
     }
 
@@ -151,9 +154,10 @@ public final class S3Frontend extends S3ProxyHandler {
      */
     public void serve(HttpServletRequest servletRequest, HttpServletResponse response, Caller caller)
             throws IOException {
-        HttpServletRequest request = new QueryOnlyRequest(servletRequest);
+        HttpServletRequest request = new QueryOnlyRequest(VirtualHostedStyle.pathStyle(servletRequest));
         try (InputStream body = servletRequest.getInputStream()) {
             rejectInvalidNewBucketName(request);
+            request = RequestHeaderFixes.apply(request);
             secured(request, response, body, caller);
         } catch (AwsServiceException e) {
             sendAwsError(request, response, e);
@@ -191,6 +195,7 @@ public final class S3Frontend extends S3ProxyHandler {
         String bucket = bucketAndKey[0];
         String key = bucketAndKey[1];
         String method = request.getMethod();
+        refuseUnserved(request, bucket, key);
         InputStream content = body;
         List<S3Access> accesses = S3AccessMapping.of(request);
         byte[] delete = null;
@@ -202,7 +207,11 @@ public final class S3Frontend extends S3ProxyHandler {
         authorizer.authorize(caller, request, accesses);
         ObjectEncryption.refuseCustomerKeysWithoutTls(request);
         if (bucket == null) {
-            doHandle(request, request, response, content, new RequestContext());
+            if ("GET".equals(method)) {
+                listBuckets(request, response, content);
+            } else {
+                doHandle(request, request, response, content, new RequestContext());
+            }
             return;
         }
         BucketSettings bucketSettings = settings.get(bucket);
@@ -235,6 +244,42 @@ public final class S3Frontend extends S3ProxyHandler {
                 && response.getStatus() == 204) {
             settings.deleted(bucket);
         }
+    }
+
+    /** Answers NotImplemented, naming it, for an operation in S3's API model that S3Proxy would serve as another. */
+    private static void refuseUnserved(HttpServletRequest request, String bucket, String key) {
+        String method = request.getMethod();
+        java.util.Set<String> parameters = request.getParameterMap().keySet();
+        if (request.getHeader("x-amz-request-route") != null && "POST".equals(method)) {
+            throw S3Subresources.notImplemented("WriteGetObjectResponse");
+        }
+        if (bucket == null) {
+            // ListDirectoryBuckets is ListBuckets' request on the S3 Express endpoint; its own parameter tells it apart.
+            if ("GET".equals(method) && parameters.contains("max-directory-buckets")) {
+                throw S3Subresources.notImplemented("ListDirectoryBuckets");
+            }
+            return;
+        }
+        S3Subresources.refuseUnserved(key == null ? S3Subresources.Level.BUCKET : S3Subresources.Level.OBJECT, method,
+                parameters);
+    }
+
+    /**
+     * ListBuckets, with each bucket's BucketRegion and BucketArn as S3 lists them today; S3Proxy writes only Name and
+     * CreationDate.
+     */
+    private void listBuckets(HttpServletRequest request, HttpServletResponse response, InputStream content)
+            throws IOException {
+        BufferedResponse buffered = new BufferedResponse(response);
+        doHandle(request, request, buffered, content, new RequestContext());
+        String xml = buffered.text();
+        if (buffered.getStatus() == 200) {
+            xml = java.util.regex.Pattern.compile("<Name>([^<]*)</Name>(\\s*<CreationDate>[^<]*</CreationDate>)")
+                    .matcher(xml).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group()
+                            + "<BucketRegion>" + region + "</BucketRegion><BucketArn>arn:aws:s3:::"
+                            + m.group(1) + "</BucketArn>"));
+        }
+        buffered.send(xml);
     }
 
     /** PutObject, CopyObject and CreateMultipartUpload: the writes that settle an object's encryption. */

@@ -139,7 +139,9 @@ class MalformedRequestsTest {
                 "QueryExecutionId", queryExecutionId, "ShardId", SHARD, "ShardIterator", shardIterator,
                 "RoleArn", TRAINING_ROLE, "ResourceArn", "arn:aws:sagemaker:us-east-1:000000000000:training-job/fuzz"));
         // Deletions last, so that the other operations still find the resources they name.
+        // S3 (rest-xml) is listed for the record; its bad input is covered by the S3 tests, not generated here.
         List<Operation> operations = ServedOperations.load().stream()
+                .filter(o -> !"rest-xml".equals(o.protocol()))
                 .sorted(Comparator.comparing((Operation o) -> o.name().startsWith("Delete"))).toList();
         return operations.stream().map(op -> dynamicTest(op + " refuses malformed input with a 4xx", () -> {
             List<String> failures = new ArrayList<>();

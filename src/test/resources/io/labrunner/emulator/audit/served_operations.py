@@ -82,6 +82,14 @@ SERVED = {
                       "DescribeStateMachineForExecution", "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat",
                       "TagResource", "UntagResource", "ListTagsForResource"],
     "resourcegroupstaggingapi": ["GetResources", "GetTagKeys", "GetTagValues", "TagResources", "UntagResources"],
+    "s3": ["ListBuckets", "CreateBucket", "DeleteBucket", "HeadBucket", "ListObjects", "ListObjectsV2",
+           "GetBucketAcl", "PutBucketAcl", "GetBucketLocation", "GetBucketVersioning", "ListMultipartUploads", "DeleteObjects", "GetBucketPolicy", "PutBucketPolicy",
+           "DeleteBucketPolicy", "GetBucketPolicyStatus", "GetPublicAccessBlock", "PutPublicAccessBlock",
+           "DeletePublicAccessBlock", "GetBucketEncryption", "PutBucketEncryption", "DeleteBucketEncryption",
+           "GetBucketNotificationConfiguration", "PutBucketNotificationConfiguration", "GetObject", "HeadObject",
+           "PutObject", "DeleteObject", "CopyObject", "GetObjectAcl", "PutObjectAcl", "GetObjectAttributes",
+           "CreateMultipartUpload", "UploadPart", "UploadPartCopy", "CompleteMultipartUpload",
+           "AbortMultipartUpload", "ListParts"],
 }
 
 

@@ -47,7 +47,7 @@ final class CapabilityProbe {
             "iam", List.of(Capability.IAM),
             "glue", List.of(Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER),
             "athena", List.of(Capability.ATHENA_SQL),
-            "kinesis", List.of(Capability.KINESIS),
+            "kinesis", List.of(Capability.KINESIS, Capability.KINESIS_RESHARD_LINEAGE),
             "firehose", List.of(Capability.FIREHOSE_S3),
             "bedrock", List.of(Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS, Capability.BEDROCK_GUARDRAILS),
             "sagemaker", List.of(Capability.SAGEMAKER_TRAINING),
@@ -60,7 +60,7 @@ final class CapabilityProbe {
             Map.entry("iam", List.of(Capability.IAM)),
             Map.entry("glue", List.of(Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER)),
             Map.entry("athena", List.of(Capability.ATHENA_SQL)),
-            Map.entry("kinesis", List.of(Capability.KINESIS)),
+            Map.entry("kinesis", List.of(Capability.KINESIS, Capability.KINESIS_RESHARD_LINEAGE)),
             Map.entry("firehose", List.of(Capability.FIREHOSE_S3)),
             Map.entry("bedrock", List.of(Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
                     Capability.BEDROCK_GUARDRAILS)),
@@ -73,7 +73,10 @@ final class CapabilityProbe {
             Map.entry("secretsmanager", List.of(Capability.SECRETS_MANAGER)));
 
     /** What the endpoint turned out to be, and what it offers. */
-    record Finding(String kind, Set<Capability> capabilities) {
+    record Finding(String kind, Set<Capability> capabilities, Map<Capability, String> faults) {
+        Finding(String kind, Set<Capability> capabilities) {
+            this(kind, capabilities, Map.of());
+        }
     }
 
     private CapabilityProbe() {
@@ -93,7 +96,7 @@ final class CapabilityProbe {
         }
         Optional<HttpResponse<String>> floci = get(endpoint, "/_floci/health");
         if (floci.isPresent() && floci.get().statusCode() == 200) {
-            return new Finding("Floci", TargetKind.FLOCI.knownCapabilities());
+            return new Finding("Floci", TargetKind.FLOCI.knownCapabilities(), TargetKind.FLOCI.knownFaults());
         }
         return new Finding("an AWS-compatible endpoint", probe(endpoint, region, credentials));
     }

@@ -26,7 +26,7 @@ def shards():
     return found
 
 
-def read(shard_id):
+def read(shard_id, closed):
     iterator = kinesis.get_shard_iterator(StreamName=stream, ShardId=shard_id,
                                           ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
     while iterator:
@@ -38,8 +38,9 @@ def read(shard_id):
         for record in page["Records"]:
             yield record
         iterator = page.get("NextShardIterator")
-        if page["MillisBehindLatest"] == 0 and iterator:
-            break  # an open shard, read to its tip
+        at_tip = page["MillisBehindLatest"] == 0
+        if iterator and at_tip and (not closed or not page["Records"]):
+            break  # an open shard read to its tip; a closed one ends with no NextShardIterator
 
 
 def main():
@@ -52,7 +53,8 @@ def main():
                      if all(p not in known or p in done
                             for p in (s.get("ParentShardId"), s.get("AdjacentParentShardId")) if p))
         count = 0
-        for record in read(ready["ShardId"]):
+        closed = "EndingSequenceNumber" in ready["SequenceNumberRange"]
+        for record in read(ready["ShardId"], closed):
             event = FEED_EVENT.match(record["Data"].decode("utf-8", "replace"))
             if event:
                 lines.append(",".join([ready["ShardId"], record["PartitionKey"], record["SequenceNumber"],

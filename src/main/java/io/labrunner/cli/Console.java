@@ -107,6 +107,9 @@ final class Console implements RunListener, AutoCloseable {
         endActivity();
         if (check.wasSkipped()) {
             println("    " + style.yellow("○") + " " + check.name() + "  " + style.dim("skipped: " + check.skipped()));
+            if (check.backendFault()) {
+                println("      " + style.dim("not your solution: " + check.fault()));
+            }
             return;
         }
         String mark = check.passed() ? style.green("✔") : style.red("✘");

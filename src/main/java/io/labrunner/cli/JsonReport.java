@@ -85,6 +85,9 @@ final class JsonReport {
             if (check.wasSkipped()) {
                 c.put("skipped", check.skipped());
             }
+            if (check.backendFault()) {
+                c.put("backendFault", check.fault());
+            }
             if (!check.hint().isBlank()) {
                 c.put("hint", check.hint());
             }

@@ -82,7 +82,7 @@ abstract class LabsCommand implements Callable<Integer> {
             }
             RunListener listener = console != null ? console : RunListener.NONE;
             LabRunner runner = new LabRunner(target.name(), target.capabilities(), clients, root.state, listener, root.clock)
-                    .advisingWith(TargetKind::whoServes).at(target.location());
+                    .advisingWith(TargetKind::whoServes).knowingFaults(target.knownFaults()).at(target.location());
             if (target.isRealAccount()) {
                 runner.taggingWith(new AwsResourceTagger(clients));
             }

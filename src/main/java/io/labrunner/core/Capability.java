@@ -11,6 +11,13 @@ public enum Capability {
     KINESIS,
     /** Kinesis refuses what a shard cannot take (1 MiB/s, 1,000 records/s) with ProvisionedThroughputExceededException. */
     KINESIS_SHARD_LIMITS,
+    /**
+     * Kinesis keeps a stream's lineage through a reshard as AWS does: a record goes to the open shard whose hash-key
+     * range holds the MD5 of its partition key, so a key's newer records are in a child of the shard holding its
+     * older ones; GetRecords ends a closed shard (no NextShardIterator) and answers MillisBehindLatest 0 only at the
+     * tip. What a parents-first consumer relies on to read each key once and in order.
+     */
+    KINESIS_RESHARD_LINEAGE,
     FIREHOSE_S3,
     BEDROCK_TEXT,
     BEDROCK_EMBEDDINGS,

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +38,7 @@ public final class LabRunner {
     private final RunListener listener;
     private final Clock clock;
     private BiFunction<Set<Capability>, String, String> advice = (needed, target) -> "";
+    private Map<Capability, String> faults = Map.of();
     private ResourceTagger tagger = ResourceTagger.NONE;
     private Location location;
     private StopSignal stop = StopSignal.jvm();
@@ -75,6 +78,15 @@ public final class LabRunner {
      */
     public LabRunner advisingWith(BiFunction<Set<Capability>, String, String> advice) {
         this.advice = advice;
+        return this;
+    }
+
+    /**
+     * What the target is known to get wrong, by the capability it therefore lacks: a check that needs one is
+     * skipped with that line, marked as the backend's fault rather than the learner's.
+     */
+    public LabRunner knowingFaults(Map<Capability, String> knownFaults) {
+        this.faults = Map.copyOf(knownFaults);
         return this;
     }
 
@@ -200,6 +212,8 @@ public final class LabRunner {
         private final List<PhaseResult> phases = new ArrayList<>();
         private final List<CheckOutcome> checks = new ArrayList<>();
         private String failure = "";
+        /** Why the lab ended as skipped: an operation the target turned out not to serve; empty otherwise. */
+        private String skipReason = "";
         private boolean cleanUpAtEnd;
         private final AtomicBoolean cleanupBegun = new AtomicBoolean();
         private final CountDownLatch cleanupEnded = new CountDownLatch(1);
@@ -246,8 +260,11 @@ public final class LabRunner {
                 if ((interrupted || interruptedSince) && !stop.stopping()) {
                     Thread.currentThread().interrupt();
                 }
+                boolean skippedCleanly = !skipReason.isEmpty() && failure.isEmpty();
                 LabResult result = new LabResult(lab.info().id(), lab.info().title(), ledger.runId(), target, command,
-                        outcome(), failure, phases, checks, ctx.notes(), RunContext.since(start));
+                        skippedCleanly ? Outcome.SKIPPED : outcome(), skippedCleanly ? skipReason
+                        : skipReason.isEmpty() ? failure : skipReason + "; " + failure,
+                        phases, checks, ctx.notes(), RunContext.since(start));
                 listener.labFinished(result);
                 return result;
             }
@@ -269,11 +286,17 @@ public final class LabRunner {
                 // A step cut short by the stop fails with whatever its wait or SDK call threw on the
                 // interrupt ("Thread was interrupted", a poll that saw a cancelled job): not the lab's error.
                 error = stop.stopping() ? "interrupted" : Failures.describe(e);
+                if (!stop.stopping() && skipReason.isEmpty()) {
+                    skipReason = MissingOperation.of(e).map(m -> m.describe(target)).orElse("");
+                }
             }
             List<StepResult> steps = ctx.drainSteps();
             PhaseResult result = new PhaseResult(name, steps, error.isEmpty(), RunContext.since(start), error);
             phases.add(result);
             listener.phaseFinished(result);
+            if (!skipReason.isEmpty()) {
+                return false;
+            }
             if (!error.isEmpty() && failure.isEmpty()) {
                 failure = stop.stopping() ? "interrupted during " + name : name + " failed: " + error;
             }
@@ -289,9 +312,11 @@ public final class LabRunner {
                 if (!capabilities.containsAll(check.needs())) {
                     Set<Capability> missing = EnumSet.copyOf(check.needs());
                     missing.removeAll(capabilities);
+                    String fault = missing.stream().map(faults::get).filter(f -> f != null)
+                            .collect(Collectors.joining("; "));
                     CheckOutcome skipped = CheckOutcome.skipped(check.name(), stage, expectPass, "needs "
                             + missing.stream().map(Enum::name).collect(Collectors.joining(", "))
-                            + ", which target " + target + " does not emulate");
+                            + ", which target " + target + " does not emulate", fault);
                     checks.add(skipped);
                     listener.checkFinished(skipped);
                     continue;
@@ -299,13 +324,23 @@ public final class LabRunner {
                 long start = System.nanoTime();
                 CheckResult verdict;
                 ctx.holdNotes();
+                Optional<MissingOperation> unserved = Optional.empty();
                 try {
                     verdict = check.judge().judge(ctx);
                 } catch (Exception | AssertionError e) {
+                    unserved = MissingOperation.of(e);
                     verdict = CheckResult.fail("the check could not look: " + Failures.describe(e),
                             "Something the check reads is missing or unreadable; look at the detail.");
                 }
                 List<String> notes = ctx.releaseNotes();
+                if (unserved.isPresent() && !stop.stopping()) {
+                    CheckOutcome skipped = CheckOutcome.skipped(check.name(), stage, expectPass,
+                            unserved.get().describe(target));
+                    checks.add(skipped);
+                    listener.checkFinished(skipped);
+                    notes.forEach(ctx::give);
+                    continue;
+                }
                 if (stop.stopping() && !verdict.passed()) {
                     // Cut short by the stop: what it saw says nothing about the learner's work.
                     if (failure.isEmpty()) {
@@ -343,7 +378,19 @@ public final class LabRunner {
             long start = System.nanoTime();
             String error = "";
             try {
-                ctx.step("lab teardown", () -> lab.cleanup(ctx));
+                ctx.remarkedStep("lab teardown", () -> {
+                    try {
+                        lab.cleanup(ctx);
+                        return "";
+                    } catch (Exception e) {
+                        // After a skip for an operation the target lacks, teardown meets the same gap: not news.
+                        Optional<MissingOperation> unserved = skipReason.isEmpty() ? Optional.empty() : MissingOperation.of(e);
+                        if (unserved.isEmpty()) {
+                            throw e;
+                        }
+                        return unserved.get().service() + " " + unserved.get().operation() + " not served here";
+                    }
+                });
             } catch (Exception e) {
                 error = stop.skipping() ? SKIPPED : Failures.describe(e);
             }
@@ -361,7 +408,20 @@ public final class LabRunner {
                 try {
                     boolean[] found = new boolean[1];
                     ctx.remarkedStep("delete " + resource, () -> {
-                        ResourceDeleter.Deletion deletion = deleter.delete(resource);
+                        ResourceDeleter.Deletion deletion;
+                        try {
+                            deletion = deleter.delete(resource);
+                        } catch (Exception e) {
+                            // A creation the target refused as unserved left nothing to delete, and the delete is
+                            // as unserved as the create was.
+                            Optional<MissingOperation> unserved = MissingOperation.of(e);
+                            if (unserved.isEmpty() || !neverConfirmed(resource)) {
+                                throw e;
+                            }
+                            ledger.markDeleted(resource);
+                            return "never made: " + unserved.get().service() + " " + unserved.get().operation()
+                                    + " is not served here";
+                        }
                         found[0] = deletion.found();
                         if (found[0] || placeKnown) {
                             ledger.markDeleted(resource);
@@ -412,6 +472,11 @@ public final class LabRunner {
                 failure = "cleanup failed: " + error + (unconfirmed.isEmpty() || foundAny
                         ? " (the ledger " + ledger.file().getFileName() + " keeps the rest; run 'lab cleanup' again)" : "");
             }
+        }
+
+        private boolean neverConfirmed(Resource resource) {
+            return ledger.entries().stream().anyMatch(e -> e.type() == resource.type() && e.id().equals(resource.id())
+                    && e.state() == Ledger.State.PENDING);
         }
 
         private Location madeHere() {

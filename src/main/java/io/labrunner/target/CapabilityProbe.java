@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -32,13 +33,15 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Finds out what a running endpoint offers: LocalStack says so at {@code GET /_localstack/health};
- * Floci is known by {@code /_floci/health} and its documented gaps; anything else (such as a
- * {@code lab emulator}) is asked one cheap read-only call per service.
+ * Finds out what a running endpoint offers: a {@code lab emulator} says so at {@code GET /_lab/health}, LocalStack
+ * at {@code /_localstack/health}, Floci at {@code /_floci/health} (within what it is known to do); anything else
+ * must first answer as AWS does, then each service is asked something only a real implementation answers right.
  */
 final class CapabilityProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** How Floci's health document names its edition (in {@code edition}, or since May 2026 {@code original_edition}). */
+    private static final String FLOCI_EDITION = "floci-always-free";
 
     /** LocalStack service names, as its health endpoint lists them, and what each one serves. */
     private static final Map<String, List<Capability>> LOCALSTACK_SERVICES = Map.of(
@@ -47,7 +50,7 @@ final class CapabilityProbe {
             "iam", List.of(Capability.IAM),
             "glue", List.of(Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER),
             "athena", List.of(Capability.ATHENA_SQL),
-            "kinesis", List.of(Capability.KINESIS),
+            "kinesis", List.of(Capability.KINESIS, Capability.KINESIS_RESHARD_LINEAGE),
             "firehose", List.of(Capability.FIREHOSE_S3),
             "bedrock", List.of(Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS, Capability.BEDROCK_GUARDRAILS),
             "sagemaker", List.of(Capability.SAGEMAKER_TRAINING),
@@ -60,7 +63,7 @@ final class CapabilityProbe {
             Map.entry("iam", List.of(Capability.IAM)),
             Map.entry("glue", List.of(Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER)),
             Map.entry("athena", List.of(Capability.ATHENA_SQL)),
-            Map.entry("kinesis", List.of(Capability.KINESIS)),
+            Map.entry("kinesis", List.of(Capability.KINESIS, Capability.KINESIS_RESHARD_LINEAGE)),
             Map.entry("firehose", List.of(Capability.FIREHOSE_S3)),
             Map.entry("bedrock", List.of(Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
                     Capability.BEDROCK_GUARDRAILS)),
@@ -73,7 +76,10 @@ final class CapabilityProbe {
             Map.entry("secretsmanager", List.of(Capability.SECRETS_MANAGER)));
 
     /** What the endpoint turned out to be, and what it offers. */
-    record Finding(String kind, Set<Capability> capabilities) {
+    record Finding(String kind, Set<Capability> capabilities, Map<Capability, String> faults) {
+        Finding(String kind, Set<Capability> capabilities) {
+            this(kind, capabilities, Map.of());
+        }
     }
 
     private CapabilityProbe() {
@@ -84,18 +90,76 @@ final class CapabilityProbe {
         if (lab.isPresent()) {
             return new Finding("lab emulator", lab.get());
         }
-        Optional<HttpResponse<String>> localstack = get(endpoint, "/_localstack/health");
-        if (localstack.isPresent() && localstack.get().statusCode() == 200) {
-            Optional<Set<Capability>> fromHealth = fromLocalStackHealth(localstack.get().body());
-            if (fromHealth.isPresent()) {
-                return new Finding("LocalStack", fromHealth.get());
-            }
+        // Floci answers /_floci/health since it has a health path (April 2026), and /_localstack/health with the
+        // same document; since May 2026 /health too. Its document tells it from LocalStack's by its edition.
+        Optional<Set<Capability>> floci = health(endpoint, "/_floci/health").flatMap(CapabilityProbe::fromFlociHealth);
+        Optional<String> localstack = health(endpoint, "/_localstack/health");
+        if (floci.isEmpty()) {
+            floci = localstack.flatMap(CapabilityProbe::fromFlociHealth)
+                    .or(() -> health(endpoint, "/health").flatMap(CapabilityProbe::fromFlociHealth));
         }
-        Optional<HttpResponse<String>> floci = get(endpoint, "/_floci/health");
-        if (floci.isPresent() && floci.get().statusCode() == 200) {
-            return new Finding("Floci", TargetKind.FLOCI.knownCapabilities());
+        if (floci.isPresent()) {
+            return new Finding("Floci", floci.get(), TargetKind.FLOCI.knownFaults());
         }
+        Optional<Set<Capability>> fromLocalStack = localstack.flatMap(CapabilityProbe::fromLocalStackHealth);
+        if (fromLocalStack.isPresent()) {
+            return new Finding("LocalStack", fromLocalStack.get());
+        }
+        requireAws(endpoint, region, credentials);
         return new Finding("an AWS-compatible endpoint", probe(endpoint, region, credentials));
+    }
+
+    /** Floci's service names, as its health document lists them, and what each one serves there. */
+    private static final Map<String, List<Capability>> FLOCI_SERVICES = Map.of(
+            "s3", List.of(Capability.S3),
+            "iam", List.of(Capability.IAM, Capability.STS),
+            "glue", List.of(Capability.GLUE_CATALOG),
+            "kinesis", List.of(Capability.KINESIS),
+            "firehose", List.of(Capability.FIREHOSE_S3));
+
+    /**
+     * What a Floci health document says it serves, within what Floci is known to do well enough for the labs
+     * ({@link TargetKind#FLOCI}); empty if the body is not Floci's. Floci lists an enabled service as
+     * {@code running} and a disabled one as {@code available}.
+     */
+    static Optional<Set<Capability>> fromFlociHealth(String body) {
+        try {
+            JsonNode health = JSON.readTree(body);
+            boolean floci = FLOCI_EDITION.equals(health.path("edition").asText())
+                    || FLOCI_EDITION.equals(health.path("original_edition").asText());
+            if (!floci || !health.path("services").isObject()) {
+                return Optional.empty();
+            }
+            Set<Capability> offered = EnumSet.noneOf(Capability.class);
+            health.path("services").fields().forEachRemaining(service -> {
+                if (service.getValue().asText().equals("running")) {
+                    offered.addAll(FLOCI_SERVICES.getOrDefault(service.getKey(), List.of()));
+                }
+            });
+            offered.retainAll(TargetKind.FLOCI.knownCapabilities());
+            return Optional.of(offered);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The endpoint must answer as an AWS service does before anything is asked of it, let alone created: a web page,
+     * a proxy's error page or a bare 500 to STS GetCallerIdentity is one line and exit status 2.
+     */
+    static void requireAws(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+        SignedJson.Response answer;
+        try {
+            answer = new SignedJson(region, credentials).query(endpoint, "sts", "Action=GetCallerIdentity&Version=2011-06-15");
+        } catch (IOException | RuntimeException e) {
+            throw new LabException(endpoint + " is not an AWS endpoint: it did not answer STS GetCallerIdentity ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""))
+                    + ").");
+        }
+        AwsAnswers.notAws(answer.status(), answer.contentType(), answer.body()).ifPresent(what -> {
+            throw new LabException(endpoint + " is not an AWS endpoint: it answered STS GetCallerIdentity with " + what
+                    + ". Point --endpoint at LocalStack, Floci or 'lab emulator'.");
+        });
     }
 
     /** What the lab emulator at {@code endpoint} serves, from its health path; empty when it is not one. */
@@ -169,7 +233,9 @@ final class CapabilityProbe {
                 check(offered, Capability.IAM, () -> iam.listRoles(r -> r.maxItems(1)));
                 check(offered, Capability.GLUE_CATALOG, () -> glue.getDatabases(r -> r.maxResults(1)));
                 if (offered.contains(Capability.GLUE_CATALOG)) {
-                    check(offered, Capability.GLUE_CRAWLER, () -> glue.listCrawlers(r -> r.maxResults(1)));
+                    // A stub can answer a listing; only a real implementation keeps a crawler it was given.
+                    check(offered, Capability.GLUE_CRAWLER, () -> crawlerKept(glue, offered.contains(Capability.STS)
+                            ? sts.getCallerIdentity().account() : "000000000000"));
                 }
                 check(offered, Capability.ATHENA_SQL, () -> athena.listWorkGroups(r -> r.maxResults(1)));
                 check(offered, Capability.STEP_FUNCTIONS, () -> sfn.listStateMachines(r -> r.maxResults(1)));
@@ -193,6 +259,24 @@ final class CapabilityProbe {
                     + " Point --endpoint at LocalStack, Floci or 'lab emulator'.");
         }
         return offered;
+    }
+
+    /**
+     * Creates a crawler, reads it back and deletes it: what a target that really has crawlers answers; one that
+     * does not refuses CreateCrawler (Floci: InvalidAction) or cannot show what it was given.
+     */
+    private static Object crawlerKept(GlueClient glue, String account) {
+        String name = "lab-probe-" + UUID.randomUUID().toString().substring(0, 8);
+        glue.createCrawler(r -> r.name(name).role("arn:aws:iam::" + account + ":role/" + name)
+                .targets(t -> t.s3Targets(s3 -> s3.path("s3://" + name + "/data/"))));
+        try {
+            if (!name.equals(glue.getCrawler(r -> r.name(name)).crawler().name())) {
+                throw new IllegalStateException("the crawler it was given is not the one it shows");
+            }
+            return name;
+        } finally {
+            glue.deleteCrawler(r -> r.name(name));
+        }
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B once(B builder) {
@@ -231,6 +315,11 @@ final class CapabilityProbe {
             Thread.currentThread().interrupt();
             throw new LabException("Interrupted while reaching " + endpoint);
         }
+    }
+
+    /** The body of a 200 answer to GET {@code path}; empty for anything else. */
+    private static Optional<String> health(URI endpoint, String path) {
+        return get(endpoint, path).filter(response -> response.statusCode() == 200).map(HttpResponse::body);
     }
 
     private static Optional<HttpResponse<String>> get(URI endpoint, String path) {

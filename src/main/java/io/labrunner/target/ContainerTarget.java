@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.testcontainers.containers.GenericContainer;
@@ -32,8 +33,14 @@ public final class ContainerTarget extends EndpointTarget {
 
     private ContainerTarget(String name, GenericContainer<?> container, URI endpoint, Region region, String accessKey,
                             String secretKey, Set<Capability> capabilities, List<String> notices, boolean reuse) {
+        this(name, container, endpoint, region, accessKey, secretKey, capabilities, notices, reuse, Map.of());
+    }
+
+    private ContainerTarget(String name, GenericContainer<?> container, URI endpoint, Region region, String accessKey,
+                            String secretKey, Set<Capability> capabilities, List<String> notices, boolean reuse,
+                            Map<Capability, String> faults) {
         super(name, endpoint, region, StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)),
-                capabilities, notices);
+                capabilities, notices, faults);
         this.container = container;
         this.reuse = reuse;
     }
@@ -75,7 +82,8 @@ public final class ContainerTarget extends EndpointTarget {
                 "Floci has no Glue crawlers, Athena only with its DuckDB sidecar, and a stub Bedrock: labs that need"
                         + " them are skipped.");
         return new ContainerTarget("floci", container, endpoint, Region.of(container.getRegion()),
-                container.getAccessKey(), container.getSecretKey(), offered, notices, options.reuse());
+                container.getAccessKey(), container.getSecretKey(), offered, notices, options.reuse(),
+                TargetKind.FLOCI.knownFaults());
     }
 
     private static void requireDocker(DockerCheck docker) {

@@ -24,6 +24,7 @@ public final class EmbeddedTarget implements Target {
     static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.S3, Capability.STS, Capability.IAM,
             Capability.GLUE_CATALOG, Capability.GLUE_CRAWLER, Capability.ATHENA_SQL,
             Capability.KINESIS, Capability.KINESIS_SHARD_LIMITS,
+            Capability.KINESIS_RESHARD_LINEAGE,
             Capability.FIREHOSE_S3, Capability.BEDROCK_GUARDRAILS, Capability.BEDROCK_TEXT, Capability.BEDROCK_EMBEDDINGS,
             Capability.SAGEMAKER_TRAINING, Capability.SAGEMAKER_HOSTING, Capability.SAGEMAKER_MODEL_MONITOR,
             Capability.CLOUDWATCH_METRICS, Capability.KMS, Capability.SECRETS_MANAGER, Capability.S3_ENCRYPTION,

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,9 +25,16 @@ public class EndpointTarget implements Target {
     private final AwsCredentialsProvider credentials;
     private final Set<Capability> capabilities;
     private final List<String> notices;
+    private final Map<Capability, String> faults;
 
     EndpointTarget(String name, URI endpoint, Region region, AwsCredentialsProvider credentials,
                    Set<Capability> capabilities, List<String> notices) {
+        this(name, endpoint, region, credentials, capabilities, notices, Map.of());
+    }
+
+    EndpointTarget(String name, URI endpoint, Region region, AwsCredentialsProvider credentials,
+                   Set<Capability> capabilities, List<String> notices, Map<Capability, String> faults) {
+        this.faults = Map.copyOf(faults);
         this.name = name;
         this.endpoint = endpoint;
         this.region = region;
@@ -47,7 +55,7 @@ public class EndpointTarget implements Target {
             offered.add(Capability.TLS);
         }
         return new EndpointTarget("endpoint", endpoint, region, credentials, offered,
-                List.of("Target endpoint " + endpoint + ": " + finding.kind() + " offering " + offered));
+                List.of("Target endpoint " + endpoint + ": " + finding.kind() + " offering " + offered), finding.faults());
     }
 
     /** {@code --endpoint}, else {@code AWS_ENDPOINT_URL}, checked to be an http(s) URL. */
@@ -101,6 +109,11 @@ public class EndpointTarget implements Target {
     @Override
     public Set<Capability> capabilities() {
         return capabilities;
+    }
+
+    @Override
+    public Map<Capability, String> knownFaults() {
+        return faults;
     }
 
     @Override

@@ -26,8 +26,12 @@ import software.amazon.awssdk.regions.Region;
 final class SignedJson {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** The answer: HTTP status and body. */
-    record Response(int status, String body) {
+    /** The answer: HTTP status, body and its Content-Type (empty when none). */
+    record Response(int status, String body, String contentType) {
+        Response(int status, String body) {
+            this(status, body, "");
+        }
+
         boolean ok() {
             return status / 100 == 2;
         }
@@ -42,12 +46,22 @@ final class SignedJson {
     }
 
     Response call(URI endpoint, String signingName, String target, String body) throws IOException {
-        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+        return send(endpoint, signingName, Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", target),
+                body);
+    }
+
+    /** One signed AWS query-protocol call, e.g. {@code Action=GetCallerIdentity&Version=2011-06-15} to STS. */
+    Response query(URI endpoint, String signingName, String form) throws IOException {
+        return send(endpoint, signingName, Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+                form);
+    }
+
+    private Response send(URI endpoint, String signingName, Map<String, String> headers, String body) throws IOException {
+        SdkHttpFullRequest.Builder builder = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.POST)
-                .uri(endpoint.getPath().isEmpty() ? endpoint.resolve("/") : endpoint)
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", target)
-                .build();
+                .uri(endpoint.getPath().isEmpty() ? endpoint.resolve("/") : endpoint);
+        headers.forEach(builder::putHeader);
+        SdkHttpFullRequest request = builder.build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(credentials.resolveCredentials())
                 .request(request)
@@ -65,7 +79,8 @@ final class SignedJson {
         }
         try {
             HttpResponse<String> response = HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

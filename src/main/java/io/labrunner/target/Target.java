@@ -5,6 +5,7 @@ import io.labrunner.core.Location;
 import io.labrunner.core.TlsEndpoint;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -42,6 +43,14 @@ public interface Target extends AutoCloseable {
      */
     default Location location() {
         return Location.of(name(), endpoint(), region().id());
+    }
+
+    /**
+     * What this backend is known to get wrong, by the capability it therefore lacks, one line each (see
+     * {@link TargetKind#knownFaults()}); empty where nothing is known.
+     */
+    default Map<Capability, String> knownFaults() {
+        return Map.of();
     }
 
     /** Whether this target is a real AWS account (tags, guard, cost confirmation apply). */

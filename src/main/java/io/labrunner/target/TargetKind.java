@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,6 +64,8 @@ public enum TargetKind {
                 all.remove(Capability.TLS);
                 all.remove(Capability.IAM_ENFORCEMENT);
                 all.remove(Capability.TLS);
+                // Its Kinesis accepts whatever a shard is sent: no throttling to meet.
+                all.remove(Capability.KINESIS_SHARD_LIMITS);
                 return all;
             }
             case AWS:
@@ -70,6 +73,24 @@ public enum TargetKind {
             default:
                 return EnumSet.noneOf(Capability.class);
         }
+    }
+
+    /**
+     * What a target of this kind is known to get wrong, by the capability it therefore lacks, in one line each: a
+     * check that needs such a capability is skipped there as the backend's fault, not the learner's.
+     */
+    public Map<Capability, String> knownFaults() {
+        if (this != FLOCI) {
+            return Map.of();
+        }
+        // Read from Floci's source (services/kinesis/KinesisService: selectShard, getRecords).
+        return Map.of(
+                Capability.KINESIS_SHARD_LIMITS, "Floci accepts every record a shard is sent and never answers"
+                        + " ProvisionedThroughputExceededException, so there is no throttling to meet",
+                Capability.KINESIS_RESHARD_LINEAGE, "Floci routes a record by its partition key's Java hash over all"
+                        + " shards, closed ones included, not by MD5 into hash-key ranges, and answers MillisBehindLatest 0"
+                        + " while records remain, so after a split a key's records leave their shard's lineage",
+                Capability.GLUE_CRAWLER, "Floci answers CreateCrawler with InvalidAction: it has no crawlers");
     }
 
     /** The names {@code --target} accepts, in the order help lists them. */

@@ -60,4 +60,39 @@ class ReportsTest {
         assertThat(json.at("/labs/0/phases/0/steps/0/name").asText()).isEqualTo("create bucket");
         assertThat(json.at("/labs/1/skipReason").asText()).isEqualTo("needs [GLUE_CRAWLER]");
     }
+
+    private static final String FAULT = "Floci routes a record by its partition key's Java hash over all shards";
+
+    private final RunReport onFloci = new RunReport(List.of(
+            new LabResult("kinesis-streams", "Kinesis", "abc234", "floci", "run", Outcome.PASSED, "", List.of(),
+                    List.of(CheckOutcome.skipped("each device in order", "after solve", true,
+                                    "needs KINESIS_RESHARD_LINEAGE, which target floci does not emulate", FAULT),
+                            CheckOutcome.skipped("throttling met", "after solve", true,
+                                    "needs KINESIS_SHARD_LIMITS, which target floci does not emulate")),
+                    List.of(), Duration.ofSeconds(1))), Duration.ofSeconds(1));
+
+    @Test
+    void aCheckSkippedForABackendsKnownFaultIsMarkedApartFromAPlainSkipInJson() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(JsonReport.render(onFloci));
+
+        assertThat(json.at("/labs/0/checks/0/backendFault").asText()).isEqualTo(FAULT);
+        assertThat(json.at("/labs/0/checks/0/skipped").asText()).startsWith("needs KINESIS_RESHARD_LINEAGE");
+        assertThat(json.at("/labs/0/checks/1/backendFault").isMissingNode()).isTrue();
+        assertThat(json.at("/summary/failed").asInt()).isZero();
+    }
+
+    @Test
+    void aCheckSkippedForABackendsKnownFaultIsATypedSkipInJUnit(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("labs.xml");
+
+        JUnitReport.write(onFloci, file);
+
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+        var skips = xml.getElementsByTagName("skipped");
+        assertThat(skips.getLength()).isEqualTo(2);
+        assertThat(skips.item(0).getAttributes().getNamedItem("type").getNodeValue()).isEqualTo("backend-fault");
+        assertThat(skips.item(0).getAttributes().getNamedItem("message").getNodeValue()).endsWith(": " + FAULT);
+        assertThat(skips.item(1).getAttributes().getNamedItem("type")).isNull();
+        assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+    }
 }

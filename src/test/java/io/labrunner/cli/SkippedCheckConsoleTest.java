@@ -32,4 +32,18 @@ class SkippedCheckConsoleTest {
                 .contains("○ throttling met  skipped: needs KINESIS_SHARD_LIMITS, which target floci does not emulate")
                 .contains("(1/1 checks as expected, 1 skipped on this target)");
     }
+
+    @Test
+    void aCheckSkippedForTheBackendsFaultSaysItIsNotTheLearnersSolution() {
+        CheckOutcome skipped = CheckOutcome.skipped("each device in order", "after solve", true,
+                "needs KINESIS_RESHARD_LINEAGE, which target floci does not emulate",
+                "Floci routes a record by its partition key's Java hash over all shards");
+        StringWriter text = new StringWriter();
+        try (Console console = new Console(new PrintWriter(text), new Style(false), false, false)) {
+            console.checkFinished(skipped);
+        }
+
+        assertThat(text.toString()).contains("skipped: needs KINESIS_RESHARD_LINEAGE")
+                .contains("not your solution: Floci routes a record by its partition key's Java hash over all shards");
+    }
 }

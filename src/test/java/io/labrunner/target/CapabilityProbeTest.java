@@ -14,7 +14,8 @@ class CapabilityProbeTest {
                 + " \"edition\": \"community\", \"version\": \"4.14.0\"}";
 
         assertThat(CapabilityProbe.fromLocalStackHealth(health)).hasValueSatisfying(offered ->
-                assertThat(offered).containsExactlyInAnyOrder(Capability.S3, Capability.STS, Capability.KINESIS));
+                assertThat(offered).containsExactlyInAnyOrder(Capability.S3, Capability.STS, Capability.KINESIS,
+                        Capability.KINESIS_RESHARD_LINEAGE));
     }
 
     @Test

@@ -28,11 +28,12 @@ class TargetKindTest {
     }
 
     @Test
-    void theTokenLocalStackOffersEverythingButTlsAndEnforcedIamAndAwsOffersEverything() {
-        // Its container is reached over plain HTTP: a lab that needs TLS is not served there.
+    void theTokenLocalStackOffersEverythingButTlsEnforcedIamAndShardLimitsAndAwsOffersEverything() {
+        // Its container is reached over plain HTTP: a lab that needs TLS is not served there; its Kinesis never throttles.
         assertThat(TargetKind.LOCALSTACK_TOKEN.knownCapabilities()).containsExactlyInAnyOrder(
                 java.util.Arrays.stream(Capability.values())
-                        .filter(c -> c != Capability.IAM_ENFORCEMENT && c != Capability.TLS)
+                        .filter(c -> c != Capability.IAM_ENFORCEMENT && c != Capability.TLS
+                                && c != Capability.KINESIS_SHARD_LIMITS)
                         .toArray(Capability[]::new));
         assertThat(TargetKind.AWS.knownCapabilities()).containsExactlyInAnyOrder(Capability.values());
         assertThat(TargetKind.LOCALSTACK.knownCapabilities()).doesNotContain(Capability.GLUE_CATALOG, Capability.ATHENA_SQL,
@@ -44,6 +45,18 @@ class TargetKindTest {
         assertThat(TargetKind.FLOCI.knownCapabilities()).contains(Capability.GLUE_CATALOG)
                 .doesNotContain(Capability.GLUE_CRAWLER, Capability.ATHENA_SQL, Capability.BEDROCK_TEXT,
                         Capability.BEDROCK_EMBEDDINGS);
+    }
+
+    @Test
+    void flociNeitherThrottlesNorKeepsAStreamsLineageThroughAReshardAndSaysWhy() {
+        assertThat(TargetKind.FLOCI.knownCapabilities()).contains(Capability.KINESIS)
+                .doesNotContain(Capability.KINESIS_SHARD_LIMITS, Capability.KINESIS_RESHARD_LINEAGE);
+        assertThat(TargetKind.FLOCI.knownFaults()).containsKeys(Capability.KINESIS_SHARD_LIMITS,
+                Capability.KINESIS_RESHARD_LINEAGE);
+        assertThat(TargetKind.FLOCI.knownFaults().get(Capability.KINESIS_RESHARD_LINEAGE))
+                .startsWith("Floci ").contains("hash").doesNotContain("\n");
+        assertThat(TargetKind.EMBEDDED.knownFaults()).isEmpty();
+        assertThat(TargetKind.AWS.knownFaults()).isEmpty();
     }
 
     @Test

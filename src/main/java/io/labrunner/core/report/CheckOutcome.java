@@ -15,10 +15,12 @@ import java.util.List;
  * @param notes        details the check gave while it looked (a table of what it measured); they print under its line
  * @param skipped      why the check was not judged on this target (it needs behaviour the target does not
  *                     emulate); empty when it ran
+ * @param fault        for a skipped check, what this backend is known to get wrong that the check relies on, in
+ *                     one line: the backend's fault, not the learner's; empty when none is known
  */
 public record CheckOutcome(String name, String stage, boolean passed, boolean expectedPass,
                            String detail, List<String> hints, Duration duration, List<String> notes,
-                           String skipped) {
+                           String skipped, String fault) {
 
     public CheckOutcome {
         hints = List.copyOf(hints);
@@ -27,12 +29,22 @@ public record CheckOutcome(String name, String stage, boolean passed, boolean ex
 
     public CheckOutcome(String name, String stage, boolean passed, boolean expectedPass,
                         String detail, List<String> hints, Duration duration, List<String> notes) {
-        this(name, stage, passed, expectedPass, detail, hints, duration, notes, "");
+        this(name, stage, passed, expectedPass, detail, hints, duration, notes, "", "");
     }
 
     /** A check not judged on this target, and why. */
     public static CheckOutcome skipped(String name, String stage, boolean expectedPass, String why) {
-        return new CheckOutcome(name, stage, false, expectedPass, "", List.of(), Duration.ZERO, List.of(), why);
+        return skipped(name, stage, expectedPass, why, "");
+    }
+
+    /** A check not judged on this target because of what the backend is known to get wrong ({@code fault}). */
+    public static CheckOutcome skipped(String name, String stage, boolean expectedPass, String why, String fault) {
+        return new CheckOutcome(name, stage, false, expectedPass, "", List.of(), Duration.ZERO, List.of(), why, fault);
+    }
+
+    /** Whether the check was skipped for a fault of the backend it ran on. */
+    public boolean backendFault() {
+        return wasSkipped() && !fault.isEmpty();
     }
 
     public boolean wasSkipped() {

@@ -54,7 +54,7 @@ final class ShardReader {
         while (!remaining.isEmpty()) {
             Shard next = remaining.stream().filter(s -> parentsDone(s, known, done)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("shard lineage has a cycle"));
-            out.addAll(readShard(next.shardId()));
+            out.addAll(readShard(next.shardId(), next.sequenceNumberRange().endingSequenceNumber() != null));
             done.add(next.shardId());
             remaining.remove(next);
         }
@@ -71,10 +71,12 @@ final class ShardReader {
     }
 
     /**
-     * Reads one shard from TRIM_HORIZON: a closed shard until GetRecords returns no next iterator,
-     * an open one until it has caught up (MillisBehindLatest 0).
+     * Reads one shard from TRIM_HORIZON: a closed shard (it has an ending sequence number) until
+     * GetRecords returns no next iterator, its end; an open one until it has caught up
+     * (MillisBehindLatest 0). Stopping a closed shard at MillisBehindLatest 0 instead could leave
+     * the rest of a parent unread, and its children would then be read too early.
      */
-    private List<Consumed> readShard(String shardId) throws InterruptedException {
+    private List<Consumed> readShard(String shardId, boolean closed) throws InterruptedException {
         List<Consumed> out = new ArrayList<>();
         String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId(shardId)
                 .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
@@ -84,9 +86,11 @@ final class ShardReader {
                 out.add(new Consumed(shardId, r.partitionKey(), r.sequenceNumber(), r.data().asUtf8String()));
             }
             iterator = page.nextShardIterator();
-            // MillisBehindLatest 0: this page reached the tip of an open shard. Asking again would only
-            // spend the shard's read allowance (5 calls and 2 MiB per second).
-            if (page.millisBehindLatest() == 0 && iterator != null) {
+            boolean atTip = Long.valueOf(0).equals(page.millisBehindLatest());
+            // An open shard at the tip: asking again would only spend its read allowance (5 calls and
+            // 2 MiB per second). A closed one ends with no next iterator; an empty page at the tip means
+            // nothing of it is left either.
+            if (iterator != null && atTip && (!closed || page.records().isEmpty())) {
                 break;
             }
         }

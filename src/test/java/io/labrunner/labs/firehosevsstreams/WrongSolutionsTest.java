@@ -68,6 +68,39 @@ class WrongSolutionsTest {
         assertThat(replay.hint()).contains("went to Firehose only");
     }
 
+    @Test
+    void anObjectALittleOverTheSizeHintAsAnotherBackendCutsItStillFollowsTheHints() {
+        // Floci cut 1,072,800 bytes against the 1 MiB hint: the whole call that filled its buffer went in.
+        LabResult result = run(ctx -> {
+            send(ctx, true, false);
+            putObjectNamedAsFirehoseDoes(ctx, 1_072_800);
+        });
+        CheckOutcome hints = check(result, "Object count and sizes follow the buffering hints");
+        assertThat(hints.passed()).as(hints.detail()).isTrue();
+        assertThat(hints.detail()).contains("largest 1,072,800 bytes");
+    }
+
+    @Test
+    void anObjectFarBeyondTheSizeHintIsToldSomethingElseWroteIt() {
+        LabResult result = run(ctx -> {
+            send(ctx, true, false);
+            putObjectNamedAsFirehoseDoes(ctx, 6 * 1024 * 1024);
+        });
+        CheckOutcome hints = check(result, "Object count and sizes follow the buffering hints");
+        assertThat(hints.passed()).isFalse();
+        assertThat(hints.hint()).contains("something other than Firehose");
+    }
+
+    /** An object under events/ named as Firehose names its own, {@code size} bytes of no event. */
+    private static void putObjectNamedAsFirehoseDoes(LabContext ctx, int size) {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        String key = FirehoseVsStreamsLab.PREFIX_ROOT + now.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd/"))
+                + FirehoseVsStreamsLab.deliveryStream(ctx) + "-1-"
+                + now.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss")) + "-"
+                + java.util.UUID.randomUUID();
+        ctx.s3().putObject(r -> r.bucket(FirehoseVsStreamsLab.bucket(ctx)).key(key), RequestBody.fromString("x".repeat(size)));
+    }
+
     /** Sends the feed to Firehose (with or without each record's newline) and, if asked, to the stream; reports made-up latencies. */
     private static void send(LabContext ctx, boolean newline, boolean toStream) throws Exception {
         for (int first = 0; first < FirehoseVsStreamsLab.EVENTS; first += FirehoseVsStreamsLab.BATCH) {

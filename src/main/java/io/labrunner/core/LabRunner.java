@@ -475,7 +475,7 @@ public final class LabRunner {
         }
 
         private boolean neverConfirmed(Resource resource) {
-            return ledger.entries().stream().anyMatch(e -> e.type() == resource.type() && e.id().equals(resource.id())
+            return ledger.entries().stream().anyMatch(e -> e.type() == resource.kind() && e.id().equals(resource.id())
                     && e.state() == Ledger.State.PENDING);
         }
 

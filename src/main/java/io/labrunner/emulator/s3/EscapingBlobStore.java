@@ -156,6 +156,9 @@ final class EscapingBlobStore extends ForwardingBlobStore {
     private void ensureEscapedBucket(String bucket) {
         if (!escaped.containerExists(bucket)) {
             escaped.createContainer(bucket);
+            if (!delegate().supportsVersioning() || !escaped.supportsVersioning()) {
+                return;
+            }
             BucketVersioningStatus status = delegate().getBucketVersioning(
                     GetBucketVersioningRequest.builder().bucket(bucket).build()).status();
             if (status != null) {
@@ -498,7 +501,7 @@ final class EscapingBlobStore extends ForwardingBlobStore {
     }
 
     private boolean hasEscapedVersions(String bucket) {
-        return escaped.containerExists(bucket) && !allVersions(escaped,
+        return escaped.supportsVersioning() && escaped.containerExists(bucket) && !allVersions(escaped,
                 ListObjectVersionsRequest.builder().bucket(bucket).maxKeys(1).build(), true).isEmpty();
     }
 

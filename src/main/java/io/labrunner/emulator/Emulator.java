@@ -469,6 +469,7 @@ public final class Emulator implements AutoCloseable {
                 all.add(taggable);
             }
         }
+        all.add(requireS3().bucketTags());
         return all;
     }
 

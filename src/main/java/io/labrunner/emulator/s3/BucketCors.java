@@ -18,10 +18,21 @@ final class BucketCors {
         this.attributes = attributes;
     }
 
-    /** True when the request comes from a web page to a bucket with CORS rules: they decide for it. */
+    /**
+     * True when the bucket's rules decide for a web page's request: any preflight to a bucket with CORS rules, and
+     * a request from an origin one of them allows. A request from another origin is left to the emulator's own
+     * guard, which refuses it: S3 would serve it without letting the page read the answer, but a page could still
+     * change something with it.
+     */
     boolean decides(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
         String bucket = S3AccessMapping.bucketAndKey(request)[0];
-        return request.getHeader("Origin") != null && bucket != null && attributes.get(bucket).cors() != null;
+        List<CorsRule> rules = origin == null || bucket == null ? null : attributes.get(bucket).cors();
+        if (rules == null) {
+            return false;
+        }
+        boolean preflight = "OPTIONS".equals(request.getMethod());
+        return preflight || rules.stream().anyMatch(r -> r.originMatching(origin) != null);
     }
 
     /** Answers a preflight to the request's bucket, or throws S3's refusal. */

@@ -82,8 +82,10 @@ final class ObjectTagging {
     Write beforeS3Proxy(HttpServletRequest request, String bucket, String key, HttpServletResponse response) {
         String method = request.getMethod();
         Map<String, String[]> parameters = request.getParameterMap();
-        boolean plain = parameters.isEmpty() || (parameters.size() == 1 && parameters.containsKey("x-id"));
-        String header = request.getHeader("x-amz-tagging");
+        boolean plain = parameters.keySet().stream().allMatch(ObjectTagging::signingParameter);
+        // A presigned URL carries the header in its query string, as SDK presigners hoist x-amz-* headers there.
+        String header = request.getHeader("x-amz-tagging") != null ? request.getHeader("x-amz-tagging")
+                : request.getParameter("x-amz-tagging");
         if ("PUT".equals(method) && plain) {
             String copySource = request.getHeader("x-amz-copy-source");
             Map<String, String> written = copySource == null || replacesTags(request)
@@ -133,6 +135,13 @@ final class ObjectTagging {
             }
         }
         return null;
+    }
+
+    /** A query parameter that names no operation: a presigned URL's signature, its hoisted headers, or x-id. */
+    private static boolean signingParameter(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("x-amz-") || lower.equals("x-id") || lower.equals("awsaccesskeyid")
+                || lower.equals("signature") || lower.equals("expires");
     }
 
     private static boolean replacesTags(HttpServletRequest request) {

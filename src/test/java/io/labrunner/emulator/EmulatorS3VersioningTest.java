@@ -131,6 +131,22 @@ class EmulatorS3VersioningTest {
     }
 
     @Test
+    void aBucketNeverVersionedHasOnlyTheNullVersion() throws Exception {
+        try (Emulator emulator = Emulator.builder().port(0).build().start(); S3Client s3 = Clients.s3(emulator)) {
+            s3.createBucket(b -> b.bucket("never-versioned"));
+            put(s3, "never-versioned", "k", "only");
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("never-versioned").key("k").versionId("null"))
+                    .asUtf8String()).isEqualTo("only");
+            assertThatThrownBy(() -> s3.getObject(b -> b.bucket("never-versioned").key("k").versionId("v123")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid version id specified");
+                    });
+        }
+    }
+
+    @Test
     void versionIdsStayUniqueAfterARestartOverTheSameData(@TempDir Path data) throws Exception {
         String before;
         try (Emulator emulator = Emulator.builder().port(0).dataDir(data).build().start();

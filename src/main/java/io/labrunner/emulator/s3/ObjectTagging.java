@@ -179,10 +179,39 @@ final class ObjectTagging {
 
     /** The id of the version named (checked to exist), or of the current version; S3's error when there is none. */
     private String versionOf(String bucket, String key, String versionId) {
+        if (versionId != null && neverVersioned(bucket)) {
+            versionId = nullVersionOrInvalid(versionId);
+        }
         HeadObjectResponse head = store.blobMetadata(HeadObjectRequest.builder().bucket(bucket).key(key)
                 .versionId(versionId).build());
         String id = head.versionId() != null ? head.versionId() : versionId;
         return id == null ? NULL_VERSION : id;
+    }
+
+    /**
+     * True when the request names the version {@code null} of a bucket never versioned: S3 reads it as the object
+     * itself, where S3Proxy's store refuses any version id there, so the id is dropped before S3Proxy sees it.
+     * Any other id on such a bucket is S3's InvalidArgument.
+     */
+    boolean namesTheOnlyVersion(HttpServletRequest request, String bucket) {
+        String versionId = request.getParameter("versionId");
+        return versionId != null && neverVersioned(bucket) && nullVersionOrInvalid(versionId) == null;
+    }
+
+    private static String nullVersionOrInvalid(String versionId) {
+        if (!NULL_VERSION.equals(versionId)) {
+            throw S3Errors.invalidArgument("Invalid version id specified");
+        }
+        return null;
+    }
+
+    private boolean neverVersioned(String bucket) {
+        try {
+            return !store.supportsVersioning() || store.getBucketVersioning(GetBucketVersioningRequest.builder()
+                    .bucket(bucket).build()).status() == null;
+        } catch (RuntimeException e) {
+            return false; // no such bucket: S3Proxy answers that
+        }
     }
 
     private boolean versioningEnabled(String bucket) {

@@ -264,6 +264,9 @@ public final class S3Frontend extends S3ProxyHandler {
             forS3Proxy = new HeaderOverridingRequest(request,
                     encryption.forWrite(request, bucketSettings, caller, bucket, key));
         }
+        if (key != null && objectTagging.namesTheOnlyVersion(request, bucket)) {
+            forS3Proxy = new WithoutVersionId(forS3Proxy);
+        }
         if (key != null && caller.isRole() && authorizer.enforcing()) {
             authorizeReadKeys(request, caller, bucket, key);
         }

@@ -80,6 +80,9 @@ SERVED = {
                       "DescribeExecution", "ListExecutions", "StopExecution", "GetExecutionHistory",
                       "DescribeStateMachineForExecution", "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat",
                       "TagResource", "UntagResource", "ListTagsForResource"],
+    "s3": ["PutObjectTagging", "GetObjectTagging", "DeleteObjectTagging", "PutBucketTagging", "GetBucketTagging",
+           "DeleteBucketTagging", "PutBucketVersioning", "GetBucketVersioning", "ListObjectVersions",
+           "PutBucketCors", "GetBucketCors", "DeleteBucketCors", "GetBucketLocation"],
 }
 
 

@@ -83,10 +83,9 @@ final class AccessGuard {
      * @param credentials its credentials
      */
     Optional<String> refusal(HttpServletRequest request, boolean s3, Protocol protocol, RequestCredentials credentials) {
-        String host = request.getHeader("Host");
-        if (host != null && !allowedHost(host)) {
-            return Optional.of("The emulator only answers requests addressed to this machine (127.0.0.1, localhost"
-                    + " or [::1]); this one was addressed to '" + host + "'.");
+        Optional<String> foreignHost = hostRefusal(request);
+        if (foreignHost.isPresent()) {
+            return foreignHost;
         }
         String origin = request.getHeader("Origin");
         if (origin == null || !origin.equals(corsOrigin)) {
@@ -103,6 +102,19 @@ final class AccessGuard {
                         + " web page; AWS SDKs send application/x-amz-json-1.0, application/x-amz-json-1.1 or"
                         + " application/x-amz-cbor-1.1.");
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a request addressed to another host is refused, or empty: the one check that also applies to a web page's
+     * request to an S3 bucket whose own CORS rules decide which origins may use it.
+     */
+    Optional<String> hostRefusal(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        if (host != null && !allowedHost(host)) {
+            return Optional.of("The emulator only answers requests addressed to this machine (127.0.0.1, localhost"
+                    + " or [::1]); this one was addressed to '" + host + "'.");
         }
         return Optional.empty();
     }

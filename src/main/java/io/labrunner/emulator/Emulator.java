@@ -471,6 +471,7 @@ public final class Emulator implements AutoCloseable {
                 all.add(taggable);
             }
         }
+        all.add(requireS3().bucketTags());
         return all;
     }
 

@@ -104,14 +104,22 @@ final class FrontDoor extends HttpServlet {
                 ? protocolOf(request, signingName, path) : ErrorRenderer.guessProtocol(request, path);
         boolean isS3 = "s3".equals(signingName) && protocol == Protocol.REST_XML;
 
-        if (guard.fromAllowedOrigin(request)) {
+        // A web page's request to a bucket with a CORS configuration: the bucket's rules decide, as on S3, not --cors.
+        boolean bucketCors = request.getHeader("Origin") != null && "s3".equals(signingName)
+                && s3.get().bucketDecidesCors(request);
+        if (bucketCors && guard.hostRefusal(request).isEmpty() && AccessGuard.isPreflight(request)) {
+            s3.get().answerPreflight(request, response);
+            return;
+        }
+        if (!bucketCors && guard.fromAllowedOrigin(request)) {
             guard.allowOrigin(response);
             if (AccessGuard.isPreflight(request)) {
                 guard.answerPreflight(request, response);
                 return;
             }
         }
-        Optional<String> refusal = guard.refusal(request, isS3, protocol, credentials);
+        Optional<String> refusal = bucketCors ? guard.hostRefusal(request)
+                : guard.refusal(request, isS3, protocol, credentials);
         if (refusal.isPresent()) {
             refuse(request, response, protocol, AccessErrors.refused(protocol, refusal.get()), requestId);
             return;

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.GetBucketVersioningRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectAclRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -40,6 +42,8 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.PutBucketVersioningRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketVersioningResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -104,7 +108,11 @@ final class EscapingBlobStore extends ForwardingBlobStore {
             return read.apply(escaped, EscapedKeyNames.encode(key));
         }
         if (FolderLayout.shapeProblem(key) != null) {
-            throw new S3ProxyException(S3ErrorCode.NO_SUCH_KEY);
+            // Only the escaped store can hold such a key: there its earlier versions outlive a delete.
+            if (!escaped.containerExists(bucket)) {
+                throw new S3ProxyException(S3ErrorCode.NO_SUCH_KEY);
+            }
+            return read.apply(escaped, EscapedKeyNames.encode(key));
         }
         return read.apply(delegate(), key);
     }
@@ -148,6 +156,15 @@ final class EscapingBlobStore extends ForwardingBlobStore {
     private void ensureEscapedBucket(String bucket) {
         if (!escaped.containerExists(bucket)) {
             escaped.createContainer(bucket);
+            if (!delegate().supportsVersioning() || !escaped.supportsVersioning()) {
+                return;
+            }
+            BucketVersioningStatus status = delegate().getBucketVersioning(
+                    GetBucketVersioningRequest.builder().bucket(bucket).build()).status();
+            if (status != null) {
+                escaped.putBucketVersioning(PutBucketVersioningRequest.builder().bucket(bucket)
+                        .versioningConfiguration(c -> c.status(status)).build());
+            }
         }
     }
 
@@ -225,6 +242,9 @@ final class EscapingBlobStore extends ForwardingBlobStore {
                 return removed;
             }
             if (FolderLayout.shapeProblem(key) != null) {
+                if (escaped.containerExists(request.bucket())) { // a versioned bucket keeps a marker there
+                    return escaped.removeBlob(request.toBuilder().key(EscapedKeyNames.encode(key)).build());
+                }
                 return DeleteObjectResponse.builder().build(); // S3 answers a delete of a missing key the same way
             }
             return super.removeBlob(request);
@@ -454,22 +474,63 @@ final class EscapingBlobStore extends ForwardingBlobStore {
     }
 
     @Override
-    public ListObjectVersionsResponse listVersions(ListObjectVersionsRequest request) {
-        String prefix = request.prefix();
-        if (prefix != null && prefix.lastIndexOf('/') >= 0
-                && FolderLayout.shapeProblem(prefix.substring(0, prefix.lastIndexOf('/') + 1)) != null) {
-            bucket(request.bucket());
-            return ListObjectVersionsResponse.builder().name(request.bucket()).prefix(prefix)
-                    .delimiter(request.delimiter()).maxKeys(request.maxKeys()).isTruncated(false).build();
+    public PutBucketVersioningResponse putBucketVersioning(PutBucketVersioningRequest request) {
+        PutBucketVersioningResponse put = super.putBucketVersioning(request);
+        if (escaped.containerExists(request.bucket())) {
+            escaped.putBucketVersioning(request);
         }
-        return super.listVersions(request);
+        return put;
+    }
+
+    @Override
+    public ListObjectVersionsResponse listVersions(ListObjectVersionsRequest request) {
+        String bucket = request.bucket();
+        bucket(bucket);
+        if (!hasEscapedVersions(bucket)) {
+            String prefix = request.prefix();
+            if (prefix != null && prefix.lastIndexOf('/') >= 0
+                    && FolderLayout.shapeProblem(prefix.substring(0, prefix.lastIndexOf('/') + 1)) != null) {
+                return ListObjectVersionsResponse.builder().name(bucket).prefix(prefix)
+                        .delimiter(request.delimiter()).maxKeys(request.maxKeys()).isTruncated(false).build();
+            }
+            return super.listVersions(request);
+        }
+        ListObjectVersionsRequest all = request.toBuilder().delimiter(null).keyMarker(null).versionIdMarker(null)
+                .build();
+        return MergedVersions.page(request, allVersions(delegate(), all, false), allVersions(escaped, all, true));
+    }
+
+    private boolean hasEscapedVersions(String bucket) {
+        return escaped.supportsVersioning() && escaped.containerExists(bucket) && !allVersions(escaped,
+                ListObjectVersionsRequest.builder().bucket(bucket).maxKeys(1).build(), true).isEmpty();
+    }
+
+    /** Every version and delete marker of a store, under its key, in the store's order (by key, newest first). */
+    private static List<MergedVersions.Entry> allVersions(BlobStore store, ListObjectVersionsRequest request,
+                                                          boolean escapedNames) {
+        List<MergedVersions.Entry> entries = new ArrayList<>();
+        String prefix = request.prefix() == null ? "" : request.prefix();
+        ListObjectVersionsRequest next = escapedNames ? request.toBuilder().prefix(null).build() : request;
+        while (true) {
+            ListObjectVersionsResponse page = store.listVersions(next);
+            for (MergedVersions.Entry entry : MergedVersions.entries(page)) {
+                String key = escapedNames ? EscapedKeyNames.decode(entry.key()).orElse(null) : entry.key();
+                if (key != null && key.startsWith(prefix)) {
+                    entries.add(entry.withKey(key));
+                }
+            }
+            if (!Boolean.TRUE.equals(page.isTruncated()) || (request.maxKeys() != null && request.maxKeys() == 1)) {
+                return entries;
+            }
+            next = next.toBuilder().keyMarker(page.nextKeyMarker()).versionIdMarker(page.nextVersionIdMarker()).build();
+        }
     }
 
     @Override
     public void deleteBucket(String bucket) {
         EscapedBucket state = bucket(bucket);
         synchronized (state) {
-            if (state.hasEscapedKeys()) {
+            if (state.hasEscapedKeys() || hasEscapedVersions(bucket)) {
                 throw new S3ProxyException(S3ErrorCode.BUCKET_NOT_EMPTY);
             }
             super.deleteBucket(bucket);

@@ -17,6 +17,8 @@ final class FolderLayout {
     static final int MAX_NAME_BYTES = 255;
     /** S3Proxy writes a new object to {@code <name>-<uuid>} first, so the last segment needs room for that. */
     static final int TEMP_SUFFIX_BYTES = 37;
+    /** The folder in each bucket where the store keeps earlier versions ({@link SseRecordingBlobStore}). */
+    static final String VERSIONS_FOLDER = ".s3proxy-versions";
 
     private final Path root;
 
@@ -31,6 +33,9 @@ final class FolderLayout {
             return "it contains a NUL character";
         }
         String[] segments = key.split("/", -1);
+        if (segments[0].equals(VERSIONS_FOLDER)) {
+            return "its first segment names the folder of earlier versions";
+        }
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
             boolean last = i == segments.length - 1;

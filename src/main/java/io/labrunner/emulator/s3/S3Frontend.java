@@ -59,8 +59,13 @@ public final class S3Frontend extends S3ProxyHandler {
     private final ObjectEventReporter objectEvents;
     /** The data folder's absolute path, kept out of every error message. */
     private final String hostFolder;
-    /** The region every bucket is in. */
+    // Bucket region, tags and CORS rules, object tags: kept beside S3Proxy, which has none of them.
     private final String region;
+    private final BucketAttributesStore attributes;
+    private final BucketDetailsRequests details;
+    private final ObjectTagStore objectTags;
+    private final ObjectTagging objectTagging;
+    private final BucketCors cors;
 
     private S3Frontend(UploadEncryptions blobStore, Path root, StateStore state, S3Security security,
             io.labrunner.emulator.ObjectEvents events) {
@@ -75,8 +80,38 @@ public final class S3Frontend extends S3ProxyHandler {
         this.authorizer = new S3Authorizer(security.accessControl(), settings, security.region());
         this.encryption = new ObjectEncryption(security.keyRing(), authorizer, security.region());
         this.configurations = new BucketConfigurationRequests(settings, blobStore::containerExists);
-        this.region = security.region();
         this.objectEvents = new ObjectEventReporter(events, security.region(), blobStore::blobMetadataIfPresent);
+        this.region = security.region();
+        this.attributes = new BucketAttributesStore(state.map("s3.bucket-attributes", BucketAttributes.class), region);
+        this.details = new BucketDetailsRequests(attributes, blobStore::containerExists);
+        this.objectTags = new ObjectTagStore(state.map("s3.object-tags", ObjectTagStore.Tags.class));
+        this.objectTagging = new ObjectTagging(blobStore, objectTags);
+        this.cors = new BucketCors(attributes);
+    }
+
+    /** The buckets as the Resource Groups Tagging API sees them, over the tags of Put/GetBucketTagging. */
+    public io.labrunner.emulator.TaggableResources bucketTags() {
+        return new S3BucketTags(attributes,
+                () -> store.list().buckets().stream().map(software.amazon.awssdk.services.s3.model.Bucket::name)
+                        .toList(), store::containerExists);
+    }
+
+    /**
+     * True when {@code request} comes from a web page ({@code Origin}) to a bucket with a CORS configuration: the
+     * bucket's rules then decide, as on S3, whatever origin the emulator itself allows.
+     */
+    public boolean bucketDecidesCors(HttpServletRequest request) {
+        return cors.decides(new QueryOnlyRequest(request));
+    }
+
+    /** Answers a CORS preflight ({@code OPTIONS}, unsigned as browsers send it) by the bucket's CORS rules. */
+    public void answerPreflight(HttpServletRequest servletRequest, HttpServletResponse response) throws IOException {
+        HttpServletRequest request = new QueryOnlyRequest(servletRequest);
+        try {
+            cors.preflight(request, response);
+        } catch (AwsServiceException e) {
+            sendAwsError(request, response, e);
+        }
     }
 
     /** Each bucket's policy, for services that act as a role on S3 in-process. */
@@ -156,6 +191,7 @@ public final class S3Frontend extends S3ProxyHandler {
             throws IOException {
         HttpServletRequest request = new QueryOnlyRequest(VirtualHostedStyle.pathStyle(servletRequest));
         try (InputStream body = servletRequest.getInputStream()) {
+            cors.onRequest(request, response);
             rejectInvalidNewBucketName(request);
             request = RequestHeaderFixes.apply(request);
             secured(request, response, body, caller);
@@ -221,10 +257,21 @@ public final class S3Frontend extends S3ProxyHandler {
             configurations.serve(method, subresource, bucket, content, caller, response);
             return;
         }
+        if (subresource != null && BucketDetailsRequests.SUBRESOURCES.contains(subresource)) {
+            details.serve(method, subresource, bucket, content, response);
+            return;
+        }
+        if (key != null && ObjectTagging.isTaggingRequest(request)) {
+            objectTagging.serve(request, bucket, key, content, response);
+            return;
+        }
         HttpServletRequest forS3Proxy = request;
         if (key != null && createsObject(request)) {
             forS3Proxy = new HeaderOverridingRequest(request,
                     encryption.forWrite(request, bucketSettings, caller, bucket, key));
+        }
+        if (key != null && objectTagging.namesTheOnlyVersion(request, bucket)) {
+            forS3Proxy = new WithoutVersionId(forS3Proxy);
         }
         if (key != null && caller.isRole() && authorizer.enforcing()) {
             authorizeReadKeys(request, caller, bucket, key);
@@ -232,17 +279,39 @@ public final class S3Frontend extends S3ProxyHandler {
         if (key != null && "POST".equals(method) && request.getParameter("uploadId") != null) {
             uploads.report(request.getParameter("uploadId"), response);
         }
+        boolean bucketOnly = key == null && request.getParameterMap().isEmpty();
+        BucketCreation.Request creation = null;
+        if (bucketOnly && "PUT".equals(method)) {
+            creation = BucketCreation.read(request, content, region);
+            content = new ByteArrayInputStream(creation.body());
+            if (isRecreatedInUsEast1(bucket, creation)) {
+                response.setHeader("Location", "/" + bucket);
+                response.setStatus(200);
+                return;
+            }
+        }
+        if (bucketOnly && "HEAD".equals(method) && store.containerExists(bucket)) {
+            response.setHeader("x-amz-bucket-region", attributes.get(bucket).region());
+        }
         boolean creates = key == null && "PUT".equals(method) && request.getParameterMap().isEmpty()
                 && !store.containerExists(bucket);
-        doHandle(forS3Proxy, forS3Proxy, response, content, new RequestContext());
+        ObjectTagging.Write tagged = key == null ? null : objectTagging.beforeS3Proxy(request, bucket, key, response);
+        doHandle(forS3Proxy, forS3Proxy, tagged == null ? response : tagged.response(), content,
+                new RequestContext());
+        if (tagged != null) {
+            tagged.after();
+        }
         if (settings.get(bucket).sendsToEventBridge()) {
             objectEvents.afterRequest(request, response, caller, bucket, key, delete);
         }
         if (creates && response.getStatus() == 200) {
             settings.created(bucket);
+            attributes.created(bucket, creation.region(), creation.tags());
         } else if (key == null && "DELETE".equals(method) && request.getParameterMap().isEmpty()
                 && response.getStatus() == 204) {
             settings.deleted(bucket);
+            attributes.deleted(bucket);
+            objectTags.deleted(bucket);
         }
     }
 
@@ -280,6 +349,12 @@ public final class S3Frontend extends S3ProxyHandler {
                             + m.group(1) + "</BucketArn>"));
         }
         buffered.send(xml);
+    }
+
+    /** CreateBucket of a bucket the caller has in us-east-1, sent there: S3 answers 200 and changes nothing. */
+    private boolean isRecreatedInUsEast1(String bucket, BucketCreation.Request creation) {
+        return BucketCreation.US_EAST_1.equals(creation.region()) && store.containerExists(bucket)
+                && BucketCreation.US_EAST_1.equals(attributes.get(bucket).region());
     }
 
     /** PutObject, CopyObject and CreateMultipartUpload: the writes that settle an object's encryption. */

@@ -48,7 +48,11 @@ final class S3Subresources {
         served(Level.BUCKET, "notification", "GetBucketNotificationConfiguration",
                 "PutBucketNotificationConfiguration", null, null);
         served(Level.BUCKET, "location", "GetBucketLocation", null, null, null);
-        served(Level.BUCKET, "versioning", "GetBucketVersioning", null, null, null);
+        served(Level.BUCKET, "versioning", "GetBucketVersioning", "PutBucketVersioning", null, null);
+        served(Level.BUCKET, "versions", "ListObjectVersions", null, null, null);
+        served(Level.BUCKET, "tagging", "GetBucketTagging", "PutBucketTagging", "DeleteBucketTagging", null);
+        served(Level.BUCKET, "cors", "GetBucketCors", "PutBucketCors", "DeleteBucketCors", null);
+        served(Level.OBJECT, "tagging", "GetObjectTagging", "PutObjectTagging", "DeleteObjectTagging", null);
         served(Level.BUCKET, "uploads", "ListMultipartUploads", null, null, null);
         served(Level.BUCKET, "delete", null, null, null, "DeleteObjects");
         served(Level.OBJECT, "acl", "GetObjectAcl", "PutObjectAcl", null, null);
@@ -57,12 +61,7 @@ final class S3Subresources {
         served(Level.OBJECT, "uploadId", "ListParts", "UploadPart", "AbortMultipartUpload",
                 "CompleteMultipartUpload");
 
-        // In S3's API model, not served. Versioning: S3Proxy's filesystem store keeps no versions; it would answer
-        // NotImplemented without naming the operation.
-        unserved(Level.BUCKET, "versioning", null, "PutBucketVersioning", null, null);
-        unserved(Level.BUCKET, "versions", "ListObjectVersions", null, null, null);
-        unserved(Level.BUCKET, "tagging", "GetBucketTagging", "PutBucketTagging", "DeleteBucketTagging", null);
-        unserved(Level.BUCKET, "cors", "GetBucketCors", "PutBucketCors", "DeleteBucketCors", null);
+        // In S3's API model, not served.
         unserved(Level.BUCKET, "lifecycle", "GetBucketLifecycleConfiguration", "PutBucketLifecycleConfiguration",
                 "DeleteBucketLifecycle", null);
         unserved(Level.BUCKET, "website", "GetBucketWebsite", "PutBucketWebsite", "DeleteBucketWebsite", null);
@@ -93,7 +92,6 @@ final class S3Subresources {
         unserved(Level.BUCKET, "metadataJournalTable", null, "UpdateBucketMetadataJournalTableConfiguration", null,
                 null);
         unserved(Level.BUCKET, "session", "CreateSession", null, null, null);
-        unserved(Level.OBJECT, "tagging", "GetObjectTagging", "PutObjectTagging", "DeleteObjectTagging", null);
         unserved(Level.OBJECT, "legal-hold", "GetObjectLegalHold", "PutObjectLegalHold", null, null);
         unserved(Level.OBJECT, "retention", "GetObjectRetention", "PutObjectRetention", null, null);
         unserved(Level.OBJECT, "torrent", "GetObjectTorrent", null, null, null);

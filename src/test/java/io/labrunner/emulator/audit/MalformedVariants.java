@@ -47,6 +47,7 @@ final class MalformedVariants {
             case "json" -> json(op);
             case "query" -> query(op);
             case "rest-json" -> restJson(op);
+            case "rest-xml" -> restXml(op);
             default -> throw new IllegalArgumentException(op.protocol());
         };
     }
@@ -351,6 +352,46 @@ final class MalformedVariants {
                     probes.add(new Probe(m.name() + "=" + bad.substring(0, Math.min(8, bad.length())), op.method(),
                             path + (path.contains("?") ? "&" : "?") + encode(m.name()) + "=" + encode(bad), headers,
                             hasBody ? utf8("{}") : new byte[0]));
+                }
+            }
+        }
+        return probes;
+    }
+
+    // ---- REST-XML (S3) ----
+
+    /** S3: a configuration document that is not one (for a PUT with an XML payload), and bad path and query values. */
+    private List<Probe> restXml(Operation op) {
+        List<Probe> probes = new ArrayList<>();
+        Map<String, String> headers = Map.of("Content-Type", "application/xml");
+        String path = path(op, Map.of());
+        boolean hasBody = op.payload() != null && "PUT".equals(op.method());
+        if (hasBody) {
+            Map<String, String> bodies = new LinkedHashMap<>();
+            bodies.put("empty body", "");
+            bodies.put("unterminated XML", "<Tagging><TagSet>");
+            bodies.put("another root", "<Unknown/>");
+            bodies.put("text only", "<" + op.payload() + ">x</" + op.payload() + ">");
+            bodies.put("external entity", "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e SYSTEM "
+                    + "\"file:///etc/passwd\">]><Tagging><TagSet><Tag><Key>&e;</Key><Value>v</Value></Tag></TagSet>"
+                    + "</Tagging>");
+            bodies.put("JSON", "{\"TagSet\":[]}");
+            bodies.forEach((label, body) -> probes.add(new Probe(label, op.method(), path, headers, utf8(body))));
+            probes.add(new Probe("binary garbage", op.method(), path, headers, GARBAGE));
+        } else {
+            probes.add(new Probe("as modelled", op.method(), path, Map.of(), new byte[0]));
+        }
+        for (Member m : op.members()) {
+            if ("uri".equals(m.location())) {
+                for (String bad : List.of("nope", LONG, "a b", "UPPER")) {
+                    probes.add(new Probe(m.name() + " " + bad.substring(0, Math.min(8, bad.length())), op.method(),
+                            path(op, Map.of(m.name(), bad)), headers, new byte[0]));
+                }
+            } else if ("querystring".equals(m.location())) {
+                for (String bad : List.of("abc", "-1", "99999999999999999999", "", LONG)) {
+                    probes.add(new Probe(m.name() + "=" + bad.substring(0, Math.min(8, bad.length())), op.method(),
+                            path + (path.contains("?") ? "&" : "?") + encode(m.name()) + "=" + encode(bad), headers,
+                            new byte[0]));
                 }
             }
         }

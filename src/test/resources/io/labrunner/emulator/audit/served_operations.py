@@ -89,7 +89,10 @@ SERVED = {
            "GetBucketNotificationConfiguration", "PutBucketNotificationConfiguration", "GetObject", "HeadObject",
            "PutObject", "DeleteObject", "CopyObject", "GetObjectAcl", "PutObjectAcl", "GetObjectAttributes",
            "CreateMultipartUpload", "UploadPart", "UploadPartCopy", "CompleteMultipartUpload",
-           "AbortMultipartUpload", "ListParts"],
+           "AbortMultipartUpload", "ListParts",
+           "PutObjectTagging", "GetObjectTagging", "DeleteObjectTagging", "PutBucketTagging", "GetBucketTagging",
+           "DeleteBucketTagging", "PutBucketVersioning", "ListObjectVersions",
+           "PutBucketCors", "GetBucketCors", "DeleteBucketCors"],
 }
 
 

@@ -31,7 +31,7 @@ final class RequestAuthorizer {
 
     /** Why the request is denied, or empty when the caller may make it. */
     Optional<Denial> check(AwsService service, AwsRequest request, Caller caller) {
-        boolean identity = access.enforcing() && caller.isRole();
+        boolean identity = access.enforcing() && caller.hasIdentityPolicies();
         if (!identity && !service.keepsResourcePolicies()) {
             return Optional.empty(); // nothing could deny it: keep the hot paths (Kinesis, Firehose) unparsed twice
         }

@@ -217,7 +217,7 @@ public final class S3Frontend extends S3ProxyHandler {
             forS3Proxy = new HeaderOverridingRequest(request,
                     encryption.forWrite(request, bucketSettings, caller, bucket, key));
         }
-        if (key != null && caller.isRole() && authorizer.enforcing()) {
+        if (key != null && caller.hasIdentityPolicies() && authorizer.enforcing()) {
             authorizeReadKeys(request, caller, bucket, key);
         }
         if (key != null && "POST".equals(method) && request.getParameter("uploadId") != null) {

@@ -5,6 +5,8 @@ import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
 import io.labrunner.emulator.iam.IamDirectory;
+import io.labrunner.emulator.iam.User;
+import io.labrunner.emulator.iam.UserStore;
 import io.labrunner.emulator.iam.access.AccessRequest;
 import io.labrunner.emulator.iam.access.Caller;
 import io.labrunner.emulator.protocol.QueryProtocolService;
@@ -36,17 +38,28 @@ public final class StsService implements AwsService {
      * @param sessions where issued credentials are kept, and who signed a request is looked up
      */
     public StsService(String accountId, IamDirectory roles, SessionRegistry sessions) {
+        this(accountId, roles, new UserStore(StateStore.none(), Clock.systemUTC()), sessions);
+    }
+
+    /**
+     * @param users the account's IAM users, who sign with their own access keys and may ask for session
+     *              credentials
+     */
+    public StsService(String accountId, IamDirectory roles, UserStore users, SessionRegistry sessions) {
         this.assumeRole = new AssumeRoleOperation(accountId, roles, sessions);
         this.protocol = QueryProtocolService.builder("sts")
-                .handler("GetCallerIdentity", (in, request) -> identity(accountId, sessions, request))
+                .handler("GetCallerIdentity", (in, request) -> identity(accountId, users, sessions, request))
                 .handler("AssumeRole", assumeRole::assume)
                 .build();
     }
 
-    private static Map<String, Object> identity(String accountId, SessionRegistry sessions, AwsRequest request) {
+    private static Map<String, Object> identity(String accountId, UserStore users, SessionRegistry sessions,
+            AwsRequest request) {
         Caller caller = sessions.of(request.accessKeyId());
-        // The root user's UserId is the account id itself; a role session's is "<role id>:<session name>".
-        String userId = sessions.find(request.accessKeyId()).map(IssuedSession::assumedRoleId).orElse(accountId);
+        // The root user's UserId is the account id itself; a role session's is "<role id>:<session name>"; an IAM
+        // user's is its AIDA id.
+        String userId = sessions.find(request.accessKeyId()).map(IssuedSession::userId)
+                .or(() -> users.find(caller.userArn()).map(User::userId)).orElse(accountId);
         return Map.of("UserId", userId, "Account", accountId, "Arn", caller.arn());
     }
 

@@ -53,7 +53,8 @@ final class UserPolicies implements PrincipalPolicies {
         }
         // A boundary naming an AWS managed policy the emulator does not ship allows nothing, as an empty one would.
         String document = managed.find(boundaryArn).map(ManagedPolicy::defaultDocument)
-                .orElse("{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+                .orElse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"none:NoAction\",\"Resource\":\"*\"}]}");
         return Optional.of(new SourcedPolicy(boundaryArn.substring(boundaryArn.lastIndexOf('/') + 1),
                 "permissions-boundary", PolicyDocuments.parse(document, PolicyKind.IDENTITY)));
     }

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * STS on the protocol core (query protocol, version 2011-06-15): AssumeRole issues temporary credentials for
  * a role whose trust policy allows the caller ({@link AssumeRoleOperation}); GetCallerIdentity answers who
- * signed, the root user or a role session. The other operations of STS's model answer NotImplemented, a name
- * STS lacks InvalidAction.
+ * signed, the root user, an IAM user or a session; GetSessionToken and GetFederationToken issue credentials to the
+ * root user or an IAM user ({@link SessionTokenOperations}). The other operations of STS's model, and a name STS
+ * lacks, answer InvalidAction.
  * API reference: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
  */
 public final class StsService implements AwsService {
@@ -47,8 +48,17 @@ public final class StsService implements AwsService {
      */
     public StsService(String accountId, IamDirectory roles, UserStore users, SessionRegistry sessions) {
         this.assumeRole = new AssumeRoleOperation(accountId, roles, sessions);
+        SessionTokenOperations tokens = new SessionTokenOperations(accountId, users, sessions);
         this.protocol = QueryProtocolService.builder("sts")
                 .handler("GetCallerIdentity", (in, request) -> identity(accountId, users, sessions, request))
+                .handler("GetSessionToken", tokens::sessionToken)
+                .handler("GetFederationToken", tokens::federationToken)
+                .handler("DecodeAuthorizationMessage", (in, request) -> {
+                    // The emulator's AccessDenied messages are plain text, never encoded: nothing it is given was
+                    // encoded by it.
+                    throw new io.labrunner.emulator.AwsException("InvalidAuthorizationMessageException",
+                            "The encoded authorization message is invalid or was not issued by this account.", 400);
+                })
                 .handler("AssumeRole", assumeRole::assume)
                 .build();
     }

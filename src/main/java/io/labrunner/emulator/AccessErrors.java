@@ -118,6 +118,14 @@ final class AccessErrors {
                 : invalidSessionToken(protocol);
     }
 
+    /**
+     * An IAM user's access key made inactive with UpdateAccessKey: AWS refuses it as it refuses a key it does not
+     * know (S3 {@code InvalidAccessKeyId}; the query services {@code InvalidClientTokenId}).
+     */
+    static AwsException inactiveKey(Protocol protocol) {
+        return missingSessionToken(protocol);
+    }
+
     /** A session token that is not the one issued with the access key. */
     static AwsException invalidSessionToken(Protocol protocol) {
         String message = "The security token included in the request is invalid.";

@@ -1,5 +1,8 @@
 package io.labrunner.emulator;
 
+import io.labrunner.emulator.iam.AccessKey;
+import io.labrunner.emulator.iam.UserStore;
+import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.sts.IssuedSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * signature: S3 SigV2 made with the known key is recomputed too; JSON and REST-JSON services refuse it,
  * as AWS does; the query protocol's SigV2 is accepted on its structure. Presigned URLs must not have
  * expired. Temporary credentials STS issued are verified like the emulator's own key, with their secret, and
- * must also carry their session token and be used before they expire.
+ * must also carry their session token and be used before they expire. An IAM user's access keys made with
+ * CreateAccessKey are verified with their secret too; an inactive one is refused as an invalid token.
  */
 final class Authenticator {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -40,10 +44,23 @@ final class Authenticator {
     private final Map<String, String> secrets;
     private final Clock clock;
     private final Function<String, Optional<IssuedSession>> sessions;
+    private final UserStore userKeys;
 
     /** @param secrets the secret key of every access key whose signatures are verified */
     Authenticator(Map<String, String> secrets, Clock clock) {
         this(secrets, clock, key -> Optional.empty());
+    }
+
+    /**
+     * @param userKeys the IAM users' access keys: their signatures are verified with their secret, an inactive one
+     *                 is refused as AWS refuses it, and each accepted request is noted as the key's last use
+     */
+    Authenticator(Map<String, String> secrets, Clock clock, Function<String, Optional<IssuedSession>> sessions,
+            UserStore userKeys) {
+        this.secrets = Map.copyOf(secrets);
+        this.clock = clock;
+        this.sessions = sessions;
+        this.userKeys = userKeys;
     }
 
     /**
@@ -52,9 +69,7 @@ final class Authenticator {
      *                 their secret, and they must carry their session token and not have expired
      */
     Authenticator(Map<String, String> secrets, Clock clock, Function<String, Optional<IssuedSession>> sessions) {
-        this.secrets = Map.copyOf(secrets);
-        this.clock = clock;
-        this.sessions = sessions;
+        this(secrets, clock, sessions, new UserStore(StateStore.none(), clock));
     }
 
     /**
@@ -73,6 +88,10 @@ final class Authenticator {
             default:
                 break;
         }
+        Optional<AccessKey> userKey = userKeys.accessKey(credentials.scope().accessKeyId());
+        if (userKey.isPresent() && !userKey.get().active()) {
+            return Optional.of(AccessErrors.inactiveKey(protocol));
+        }
         Optional<IssuedSession> session = sessions.apply(credentials.scope().accessKeyId());
         if (session.isPresent()) {
             Optional<AwsException> refused = checkSession(request, session.get(), protocol);
@@ -80,8 +99,14 @@ final class Authenticator {
                 return refused;
             }
         }
-        return credentials.kind() == RequestCredentials.Kind.SIGV2 ? checkSigV2(request, credentials, protocol)
-                : checkSigV4(request, credentials, protocol, body);
+        Optional<AwsException> refused = credentials.kind() == RequestCredentials.Kind.SIGV2
+                ? checkSigV2(request, credentials, protocol) : checkSigV4(request, credentials, protocol, body);
+        if (refused.isEmpty() && userKey.isPresent()) {
+            SigningScope scope = credentials.scope();
+            userKeys.recordUse(userKey.get().accessKeyId(), scope.service() == null ? "s3" : scope.service(),
+                    scope.region());
+        }
+        return refused;
     }
 
     /**
@@ -128,7 +153,12 @@ final class Authenticator {
     /** The secret that signed requests with this access key, or null when the emulator cannot know it. */
     private String secretOf(String accessKeyId) {
         String secret = secrets.get(accessKeyId);
-        return secret != null ? secret : sessions.apply(accessKeyId).map(IssuedSession::secretAccessKey).orElse(null);
+        if (secret != null) {
+            return secret;
+        }
+        Optional<AccessKey> userKey = userKeys.accessKey(accessKeyId);
+        return userKey.isPresent() ? userKey.get().secretAccessKey()
+                : sessions.apply(accessKeyId).map(IssuedSession::secretAccessKey).orElse(null);
     }
 
     private Optional<AwsException> checkSigV2(HttpServletRequest request, RequestCredentials credentials,

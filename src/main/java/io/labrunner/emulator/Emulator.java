@@ -15,8 +15,11 @@ import io.labrunner.emulator.glue.CrawlerTimings;
 import io.labrunner.emulator.glue.GlueCatalog;
 import io.labrunner.emulator.glue.GlueService;
 import io.labrunner.emulator.iam.IamService;
+import io.labrunner.emulator.iam.ManagedPolicyStore;
 import io.labrunner.emulator.iam.RoleStore;
+import io.labrunner.emulator.iam.UserStore;
 import io.labrunner.emulator.iam.access.AccessControl;
+import io.labrunner.emulator.iam.access.Caller;
 import io.labrunner.emulator.kinesis.KinesisService;
 import io.labrunner.emulator.kms.KeyRing;
 import io.labrunner.emulator.kms.KmsKeys;
@@ -155,6 +158,8 @@ public final class Emulator implements AutoCloseable {
     private volatile AccessControl accessControl;
     /** The temporary credentials STS issued: who signed each request. */
     private volatile SessionRegistry sessions;
+    /** The IAM users' access keys, which sign requests as their users. */
+    private volatile UserStore iamUsers;
 
     private Server server;
     private Path dataDir;
@@ -222,7 +227,7 @@ public final class Emulator implements AutoCloseable {
             Map<String, AwsService> bySigningName = createServices();
             serving = Map.copyOf(bySigningName);
             FrontDoor frontDoor = new FrontDoor(s3, bySigningName, region, new AccessGuard(host, corsOrigin),
-                    new Authenticator(Map.of(ACCESS_KEY, SECRET_KEY), credentialClock, sessions::find),
+                    new Authenticator(Map.of(ACCESS_KEY, SECRET_KEY), credentialClock, sessions::find, iamUsers),
                     sessions, new RequestAuthorizer(accessControl), health(bySigningName.keySet()));
             server.setHandler(handlers(frontDoor));
             serveTls();
@@ -313,13 +318,17 @@ public final class Emulator implements AutoCloseable {
      * {@link Builder#service} under the same signing name replaces the built-in one.
      */
     private Map<String, Supplier<AwsService>> builtIns() {
-        IamService iam = new IamService(new RoleStore(state));
-        SessionRegistry issued = new SessionRegistry(ACCOUNT_ID, state, credentialClock);
+        RoleStore roleStore = new RoleStore(state);
+        UserStore users = new UserStore(state, credentialClock);
+        iamUsers = users;
+        SessionRegistry issued = new SessionRegistry(ACCOUNT_ID, state, credentialClock,
+                key -> users.caller(key).orElse(Caller.root(ACCOUNT_ID, key)));
+        IamService iam = new IamService(roleStore, new ManagedPolicyStore(state), users, issued);
         sessions = issued;
         accessControl = new AccessControl(enforceIam, iam.directory(), iam.rolePolicies(), credentialClock,
-                issued::sessionPolicy);
+                issued::sessionPolicy, iam.principalPolicies());
         Map<String, Supplier<AwsService>> builtIns = new LinkedHashMap<>();
-        builtIns.put("sts", () -> new StsService(ACCOUNT_ID, iam.directory(), issued));
+        builtIns.put("sts", () -> new StsService(ACCOUNT_ID, iam.directory(), users, issued));
         builtIns.put("iam", () -> iam);
         // The crawler reads objects as files, and assumes roles from IAM's own state.
         // Athena's AwsDataCatalog is Glue's catalog, as on AWS: crawled tables are queryable and

@@ -21,7 +21,7 @@ final class RequestAuthorizer {
     /** Services whose IAM action prefix is not their signing name. */
     private static final Map<String, String> IAM_PREFIXES = Map.of("monitoring", "cloudwatch");
     /** Actions AWS never authorizes: "No permissions are required to perform this operation." */
-    private static final Set<String> ALWAYS_ALLOWED = Set.of("sts:GetCallerIdentity");
+    private static final Set<String> ALWAYS_ALLOWED = Set.of("sts:GetCallerIdentity", "sts:GetSessionToken");
 
     private final AccessControl access;
 
@@ -31,7 +31,7 @@ final class RequestAuthorizer {
 
     /** Why the request is denied, or empty when the caller may make it. */
     Optional<Denial> check(AwsService service, AwsRequest request, Caller caller) {
-        boolean identity = access.enforcing() && caller.isRole();
+        boolean identity = access.enforcing() && caller.hasIdentityPolicies();
         if (!identity && !service.keepsResourcePolicies()) {
             return Optional.empty(); // nothing could deny it: keep the hot paths (Kinesis, Firehose) unparsed twice
         }

@@ -45,15 +45,15 @@ class FrontDoorTest {
     }
 
     @Test
-    void anStsActionTheEmulatorLacksRaisesStsExceptionNamingIt() {
+    void anStsActionTheEmulatorLacksRaisesStsExceptionAsAnInvalidActionNamingIt() {
         try (StsClient sts = Clients.sts(emulator)) {
-            assertThatThrownBy(() -> sts.getSessionToken())
+            assertThatThrownBy(() -> sts.getAccessKeyInfo(r -> r.accessKeyId("AKIAIOSFODNN7EXAMPLE")))
                     .isInstanceOf(StsException.class)
                     .satisfies(e -> {
                         StsException sts2 = (StsException) e;
-                        assertThat(sts2.statusCode()).isEqualTo(501);
-                        assertThat(sts2.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-                        assertThat(sts2.awsErrorDetails().errorMessage()).contains("STS GetSessionToken");
+                        assertThat(sts2.statusCode()).isEqualTo(400);
+                        assertThat(sts2.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
+                        assertThat(sts2.awsErrorDetails().errorMessage()).contains("STS GetAccessKeyInfo");
                     });
         }
     }

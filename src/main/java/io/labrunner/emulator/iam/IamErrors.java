@@ -71,4 +71,12 @@ final class IamErrors {
     static AwsException invalidInput(String message) {
         return new AwsException("InvalidInput", message, 400);
     }
+
+    static AwsException noSuchUser(String name) {
+        return new AwsException("NoSuchEntity", "The user with name " + name + " cannot be found.", 404);
+    }
+
+    static AwsException entityExists(String message) {
+        return new AwsException("EntityAlreadyExists", message, 409);
+    }
 }

@@ -4,7 +4,10 @@ import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.iam.access.Caller;
+import io.labrunner.emulator.iam.access.Callers;
 import io.labrunner.emulator.protocol.QueryProtocolService;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,11 +16,16 @@ import java.util.Set;
  * fields, checks them against IAM's API model and answers in IAM's XML, errors included; this class
  * maps each operation to its behaviour: roles with trust policies ({@link RoleOperations}), inline and
  * attached policies ({@link PolicyOperations}), managed policies and their versions
- * ({@link ManagedPolicyOperations}), the policy simulator ({@link SimulationOperations}), tags, and account aliases. Everything lives in account
+ * ({@link ManagedPolicyOperations}), the policy simulator ({@link SimulationOperations}), users and their access
+ * keys ({@link UserOperations}, {@link AccessKeyOperations}), groups ({@link GroupOperations}), the policies of
+ * users and groups ({@link HolderPolicyOperations}), tags, and account aliases. Everything lives in account
  * {@value IamDirectory#ACCOUNT_ID}.
  */
 public final class IamService implements AwsService {
     private final RoleStore roles;
+    private final UserStore users;
+    private final GroupStore groups;
+    private final UserPolicies principalPolicies;
     private final RolePolicies rolePolicies;
     private final IamAccess access;
     private final QueryProtocolService protocol;
@@ -32,14 +40,35 @@ public final class IamService implements AwsService {
         this(roles, new ManagedPolicyStore(roles.state()));
     }
 
-    /** An IAM over the given role and managed policy state. */
+    /** An IAM over the given role and managed policy state; users kept beside them, each key signing as its user. */
     public IamService(RoleStore roles, ManagedPolicyStore managed) {
+        this(roles, managed, new UserStore(roles.state(), Clock.systemUTC()), null);
+    }
+
+    /**
+     * An IAM over the given state.
+     *
+     * @param callers who signed a request, by access key (GetUser and the access key operations act on the caller
+     *                when they name no user); null for: a user's key signs as the user, every other as root
+     */
+    public IamService(RoleStore roles, ManagedPolicyStore managed, UserStore users, Callers callers) {
+        Callers who = callers != null ? callers
+                : key -> users.caller(key).orElse(Caller.root(IamDirectory.ACCOUNT_ID, key));
+        GroupStore groups = new GroupStore(roles.state(), Clock.systemUTC());
+        this.users = users;
+        this.groups = groups;
         this.roles = roles;
         this.access = new IamAccess(roles);
         this.rolePolicies = new RolePolicies(managed);
-        RoleOperations role = new RoleOperations(roles);
+        RoleOperations role = new RoleOperations(roles, managed);
+        this.principalPolicies = new UserPolicies(users, groups, roles, managed);
         PolicyOperations policy = new PolicyOperations(roles, managed);
-        ManagedPolicyOperations managedPolicy = new ManagedPolicyOperations(managed, roles);
+        ManagedPolicyOperations managedPolicy = new ManagedPolicyOperations(managed, arn -> attachments(arn));
+        UserOperations user = new UserOperations(users, groups, managed, who);
+        AccessKeyOperations keys = new AccessKeyOperations(users, user, who);
+        GroupOperations group = new GroupOperations(groups, users);
+        HolderPolicyOperations userPolicy = new HolderPolicyOperations(users, managed, "UserName");
+        HolderPolicyOperations groupPolicy = new HolderPolicyOperations(groups, managed, "GroupName");
         SimulationOperations simulation = new SimulationOperations(roles, rolePolicies);
         this.protocol = QueryProtocolService.builder("iam")
                 .handler("CreateRole", (in, request) -> role.create(in))
@@ -68,9 +97,64 @@ public final class IamService implements AwsService {
                 .handler("SetDefaultPolicyVersion", (in, request) -> managedPolicy.setDefaultVersion(in))
                 .handler("SimulatePrincipalPolicy", (in, request) -> simulation.simulatePrincipal(in))
                 .handler("SimulateCustomPolicy", (in, request) -> simulation.simulateCustom(in))
+                .handler("PutRolePermissionsBoundary", (in, request) -> role.putBoundary(in))
+                .handler("DeleteRolePermissionsBoundary", (in, request) -> role.deleteBoundary(in))
+                .handler("PutUserPermissionsBoundary", (in, request) -> user.putBoundary(in))
+                .handler("DeleteUserPermissionsBoundary", (in, request) -> user.deleteBoundary(in))
+                .handler("CreateUser", (in, request) -> user.create(in))
+                .handler("GetUser", user::get)
+                .handler("ListUsers", (in, request) -> user.list(in))
+                .handler("UpdateUser", (in, request) -> user.update(in))
+                .handler("DeleteUser", (in, request) -> user.delete(in))
+                .handler("TagUser", (in, request) -> user.tag(in))
+                .handler("UntagUser", (in, request) -> user.untag(in))
+                .handler("ListUserTags", (in, request) -> user.listTags(in))
+                .handler("PutUserPolicy", (in, request) -> userPolicy.putInline(in))
+                .handler("GetUserPolicy", (in, request) -> userPolicy.getInline(in))
+                .handler("DeleteUserPolicy", (in, request) -> userPolicy.deleteInline(in))
+                .handler("ListUserPolicies", (in, request) -> userPolicy.listInline(in))
+                .handler("AttachUserPolicy", (in, request) -> userPolicy.attach(in))
+                .handler("DetachUserPolicy", (in, request) -> userPolicy.detach(in))
+                .handler("ListAttachedUserPolicies", (in, request) -> userPolicy.listAttached(in))
+                .handler("CreateAccessKey", keys::create)
+                .handler("ListAccessKeys", keys::list)
+                .handler("UpdateAccessKey", keys::update)
+                .handler("DeleteAccessKey", keys::delete)
+                .handler("GetAccessKeyLastUsed", (in, request) -> keys.lastUsed(in))
+                .handler("CreateGroup", (in, request) -> group.create(in))
+                .handler("GetGroup", (in, request) -> group.get(in))
+                .handler("ListGroups", (in, request) -> group.list(in))
+                .handler("DeleteGroup", (in, request) -> group.delete(in))
+                .handler("AddUserToGroup", (in, request) -> group.addUser(in))
+                .handler("RemoveUserFromGroup", (in, request) -> group.removeUser(in))
+                .handler("ListGroupsForUser", (in, request) -> group.forUser(in))
+                .handler("PutGroupPolicy", (in, request) -> groupPolicy.putInline(in))
+                .handler("GetGroupPolicy", (in, request) -> groupPolicy.getInline(in))
+                .handler("DeleteGroupPolicy", (in, request) -> groupPolicy.deleteInline(in))
+                .handler("ListGroupPolicies", (in, request) -> groupPolicy.listInline(in))
+                .handler("AttachGroupPolicy", (in, request) -> groupPolicy.attach(in))
+                .handler("DetachGroupPolicy", (in, request) -> groupPolicy.detach(in))
+                .handler("ListAttachedGroupPolicies", (in, request) -> groupPolicy.listAttached(in))
                 .handler("ListAccountAliases", (in, request) ->
                         Map.of("AccountAliases", roles.accountAliases(), "IsTruncated", false))
                 .build();
+    }
+
+    /** How many roles, users and groups have the managed policy attached. */
+    private long attachments(String arn) {
+        return roles.all().stream().filter(r -> r.attachedPolicies().contains(arn)).count()
+                + users.all().stream().filter(u -> u.attachedPolicies().contains(arn)).count()
+                + groups.all().stream().filter(g -> g.attachedPolicies().contains(arn)).count();
+    }
+
+    /** The policies of users and their groups, and the permissions boundaries of users and roles. */
+    public io.labrunner.emulator.iam.access.PrincipalPolicies principalPolicies() {
+        return principalPolicies;
+    }
+
+    /** The account's users and their access keys, which the front door verifies signatures with. */
+    public UserStore users() {
+        return users;
     }
 
     /** The read-only view other services use to look up and trust-check roles. */

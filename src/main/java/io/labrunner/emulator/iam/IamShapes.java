@@ -23,10 +23,78 @@ final class IamShapes {
         out.put("AssumeRolePolicyDocument", urlEncode(role.trustPolicy()));
         out.put("Description", role.description());
         out.put("MaxSessionDuration", role.maxSessionDuration());
+        if (role.permissionsBoundary() != null) {
+            out.put("PermissionsBoundary", boundary(role.permissionsBoundary()));
+        }
         if (!role.tags().isEmpty()) {
             out.put("Tags", tags(role.tags()));
         }
         out.put("RoleLastUsed", Map.of());
+        return out;
+    }
+
+    /**
+     * A {@code User} structure. GetUser and CreateUser include the permissions boundary and tags; ListUsers
+     * leaves them out, as IAM does.
+     */
+    static Map<String, Object> user(User user, boolean full) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Path", user.path());
+        out.put("UserName", user.name());
+        out.put("UserId", user.userId());
+        out.put("Arn", user.arn());
+        out.put("CreateDate", user.createDate());
+        if (full && user.permissionsBoundary() != null) {
+            out.put("PermissionsBoundary", boundary(user.permissionsBoundary()));
+        }
+        if (full && !user.tags().isEmpty()) {
+            out.put("Tags", tags(user.tags()));
+        }
+        return out;
+    }
+
+    /** A {@code Group} structure. */
+    static Map<String, Object> group(Group group) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Path", group.path());
+        out.put("GroupName", group.name());
+        out.put("GroupId", group.groupId());
+        out.put("Arn", group.arn());
+        out.put("CreateDate", group.createDate());
+        return out;
+    }
+
+    /** An {@code AttachedPermissionsBoundary} structure: always a managed policy. */
+    static Map<String, Object> boundary(String policyArn) {
+        return Map.of("PermissionsBoundaryType", "Policy", "PermissionsBoundaryArn", policyArn);
+    }
+
+    /** An {@code AttachedPolicies} list: each attached ARN with its policy name. */
+    static List<Map<String, Object>> attached(List<String> arns) {
+        List<Map<String, Object>> attached = new ArrayList<>();
+        for (String arn : arns) {
+            Map<String, Object> policy = new LinkedHashMap<>();
+            policy.put("PolicyName", arn.substring(arn.lastIndexOf('/') + 1));
+            policy.put("PolicyArn", arn);
+            attached.add(policy);
+        }
+        return attached;
+    }
+
+    /** One page of {@code all}, IAM style: the list under {@code member}, IsTruncated, and a Marker when there is more. */
+    static <T> Map<String, Object> page(List<T> all, String member, String marker, Integer maxItems,
+            java.util.function.Function<T, Object> shape) {
+        int start = markerStart(marker);
+        int max = maxItems == null ? 100 : maxItems;
+        int end = Math.min(all.size(), start + max);
+        List<Object> page = new ArrayList<>();
+        all.subList(Math.min(start, end), end).forEach(t -> page.add(shape.apply(t)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(member, page);
+        out.put("IsTruncated", end < all.size());
+        if (end < all.size()) {
+            out.put("Marker", String.valueOf(end));
+        }
         return out;
     }
 

@@ -16,11 +16,12 @@ import java.util.Map;
 final class ManagedPolicyOperations {
     private static final int DEFAULT_PAGE = 100;
     private final ManagedPolicyStore policies;
-    private final RoleStore roles;
+    /** How many roles, users and groups a policy is attached to, by its ARN. */
+    private final java.util.function.ToLongFunction<String> attachments;
 
-    ManagedPolicyOperations(ManagedPolicyStore policies, RoleStore roles) {
+    ManagedPolicyOperations(ManagedPolicyStore policies, java.util.function.ToLongFunction<String> attachments) {
         this.policies = policies;
-        this.roles = roles;
+        this.attachments = attachments;
     }
 
     Map<String, Object> create(ObjectNode in) {
@@ -106,7 +107,7 @@ final class ManagedPolicyOperations {
     }
 
     private long attachments(String arn) {
-        return roles.all().stream().filter(r -> r.attachedPolicies().contains(arn)).count();
+        return attachments.applyAsLong(arn);
     }
 
     /** A {@code Policy} structure; GetPolicy alone includes the description. */

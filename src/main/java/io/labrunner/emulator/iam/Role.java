@@ -18,6 +18,7 @@ import java.util.Map;
  * @param tags               tags in insertion order
  * @param inlinePolicies     inline policy documents by policy name, in insertion order
  * @param attachedPolicies   ARNs of attached managed policies, in attach order
+ * @param permissionsBoundary the ARN of the managed policy that bounds the role's permissions, or null
  */
 public record Role(
         String name,
@@ -30,7 +31,8 @@ public record Role(
         int maxSessionDuration,
         Map<String, String> tags,
         Map<String, String> inlinePolicies,
-        List<String> attachedPolicies) {
+        List<String> attachedPolicies,
+        String permissionsBoundary) {
 
     public Role {
         tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
@@ -40,21 +42,26 @@ public record Role(
 
     Role withTrustPolicy(String document) {
         return new Role(name, path, roleId, arn, createDate, document, description, maxSessionDuration,
-                tags, inlinePolicies, attachedPolicies);
+                tags, inlinePolicies, attachedPolicies, permissionsBoundary);
     }
 
     Role withTags(Map<String, String> newTags) {
         return new Role(name, path, roleId, arn, createDate, trustPolicy, description, maxSessionDuration,
-                newTags, inlinePolicies, attachedPolicies);
+                newTags, inlinePolicies, attachedPolicies, permissionsBoundary);
     }
 
     Role withInlinePolicies(Map<String, String> policies) {
         return new Role(name, path, roleId, arn, createDate, trustPolicy, description, maxSessionDuration,
-                tags, policies, attachedPolicies);
+                tags, policies, attachedPolicies, permissionsBoundary);
     }
 
     Role withAttachedPolicies(List<String> arns) {
         return new Role(name, path, roleId, arn, createDate, trustPolicy, description, maxSessionDuration,
-                tags, inlinePolicies, arns);
+                tags, inlinePolicies, arns, permissionsBoundary);
+    }
+
+    Role withPermissionsBoundary(String boundaryArn) {
+        return new Role(name, path, roleId, arn, createDate, trustPolicy, description, maxSessionDuration,
+                tags, inlinePolicies, attachedPolicies, boundaryArn);
     }
 }

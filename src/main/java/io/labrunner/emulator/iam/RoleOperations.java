@@ -18,18 +18,45 @@ final class RoleOperations {
     private static final int DEFAULT_MAX_SESSION_SECONDS = 3600;
     private static final int DEFAULT_PAGE = 100;
     private final RoleStore roles;
+    private final ManagedPolicyStore managed;
 
-    RoleOperations(RoleStore roles) {
+    RoleOperations(RoleStore roles, ManagedPolicyStore managed) {
         this.roles = roles;
+        this.managed = managed;
+    }
+
+    /** PutRolePermissionsBoundary: a managed policy that must exist (or be AWS managed). */
+    Object putBoundary(ObjectNode in) {
+        String arn = in.get("PermissionsBoundary").textValue();
+        roles.require(in.get("RoleName").textValue());
+        HolderPolicyOperations.requireAttachable(managed, arn);
+        roles.update(in.get("RoleName").textValue(), r -> r.withPermissionsBoundary(arn));
+        return null;
+    }
+
+    /** DeleteRolePermissionsBoundary: NoSuchEntity when the role has none, as IAM answers. */
+    Object deleteBoundary(ObjectNode in) {
+        roles.update(in.get("RoleName").textValue(), r -> {
+            if (r.permissionsBoundary() == null) {
+                throw new io.labrunner.emulator.AwsException("NoSuchEntity", "The role with name " + r.name()
+                        + " does not have a permissions boundary.", 404);
+            }
+            return r.withPermissionsBoundary(null);
+        });
+        return null;
     }
 
     Map<String, Object> create(ObjectNode in) {
         String trust = in.get("AssumeRolePolicyDocument").textValue();
         PolicyDocuments.parse(trust, PolicyKind.TRUST);
+        String boundary = text(in, "PermissionsBoundary", null);
+        if (boundary != null) {
+            HolderPolicyOperations.requireAttachable(managed, boundary);
+        }
         Role role = roles.create(in.get("RoleName").textValue(), text(in, "Path", "/"), trust,
                 text(in, "Description", null),
                 in.has("MaxSessionDuration") ? in.get("MaxSessionDuration").intValue() : DEFAULT_MAX_SESSION_SECONDS,
-                tags(in.get("Tags")));
+                tags(in.get("Tags")), boundary);
         return Map.of("Role", IamShapes.role(role));
     }
 

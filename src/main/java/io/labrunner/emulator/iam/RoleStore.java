@@ -67,14 +67,14 @@ public final class RoleStore implements IamDirectory {
     }
 
     synchronized Role create(String name, String path, String trustPolicy, String description,
-                             int maxSessionDuration, Map<String, String> tags) {
+                             int maxSessionDuration, Map<String, String> tags, String permissionsBoundary) {
         if (roles.containsKey(key(name))) {
             throw IamErrors.roleExists(name);
         }
         Role role = new Role(name, path, newRoleId(),
                 "arn:aws:iam::" + ACCOUNT_ID + ":role" + path + name,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), trustPolicy, description, maxSessionDuration,
-                tags, Map.of(), List.of());
+                tags, Map.of(), List.of(), permissionsBoundary);
         save(role);
         return role;
     }

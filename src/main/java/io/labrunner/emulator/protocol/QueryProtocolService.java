@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *     than the model's: 400 InvalidAction ({@code Could not find operation X for version V}) — the query
  *     APIs' common errors (https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html). A request
  *     without {@code Version} is read as the model's version;</li>
- * <li>an operation of the model this emulator does not implement: 501 NotImplemented, naming it;</li>
+ * <li>an operation of the model this emulator does not implement: the same 400 InvalidAction, its message
+ *     saying that the emulator lacks it. Query clients know no NotImplemented code, and code written for AWS
+ *     handles InvalidAction as the service's answer to an action it does not serve;</li>
  * <li>field values that cannot be their member's type: 400 InvalidParameterValue ({@link FormDecoder});</li>
  * <li>constraints: one 400 ValidationError listing every violation in AWS's words
  *     ({@code 1 validation error detected: Value 'x' at 'roleName' failed to satisfy constraint: ...}, as
@@ -86,7 +88,9 @@ public final class QueryProtocolService {
             Operation operation = operation(action, fields.get("Version"));
             OperationHandler handler = handlers.get(operation.name());
             if (handler == null) {
-                throw AwsException.notImplemented(model.serviceId(), operation.name());
+                throw new AwsException("InvalidAction", "Could not find operation " + operation.name() + " for version "
+                        + model.apiVersion() + ": the embedded emulator does not implement " + model.serviceId() + " "
+                        + operation.name() + " yet; run this against --target localstack or a real account.", 400);
             }
             Object output = handler.handle(input(operation, fields), request);
             return success(operation, output, requestId);

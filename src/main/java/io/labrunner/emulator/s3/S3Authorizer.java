@@ -53,10 +53,10 @@ final class S3Authorizer {
         if (accesses.isEmpty()) {
             return;
         }
-        boolean identity = caller.isRole() && control.get().enforcing();
+        boolean identity = caller.hasIdentityPolicies() && control.get().enforcing();
         Map<String, List<String>> global = null;
         for (S3Access access : accesses) {
-            if (!caller.isRole() && ROOT_ALWAYS.contains(access.action())) {
+            if (!caller.hasIdentityPolicies() && ROOT_ALWAYS.contains(access.action())) {
                 continue;
             }
             SourcedPolicy bucketPolicy = access.bucket() == null ? null : policies.of(access.bucket()).orElse(null);

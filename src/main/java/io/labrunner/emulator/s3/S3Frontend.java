@@ -273,7 +273,7 @@ public final class S3Frontend extends S3ProxyHandler {
         if (key != null && objectTagging.namesTheOnlyVersion(request, bucket)) {
             forS3Proxy = new WithoutVersionId(forS3Proxy);
         }
-        if (key != null && caller.isRole() && authorizer.enforcing()) {
+        if (key != null && caller.hasIdentityPolicies() && authorizer.enforcing()) {
             authorizeReadKeys(request, caller, bucket, key);
         }
         if (key != null && "POST".equals(method) && request.getParameter("uploadId") != null) {

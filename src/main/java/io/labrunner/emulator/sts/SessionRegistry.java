@@ -29,6 +29,7 @@ public final class SessionRegistry implements Callers {
     private static final Duration KEEP_EXPIRED = Duration.ofDays(7);
 
     private final String accountId;
+    private final Callers longTerm;
     private final StateMap<IssuedSession> stored;
     private final Map<String, IssuedSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, SourcedPolicy> parsedPolicies = new ConcurrentHashMap<>();
@@ -37,6 +38,14 @@ public final class SessionRegistry implements Callers {
 
     /** The sessions kept in {@code state}, loaded now and written through on every change. */
     public SessionRegistry(String accountId, StateStore state, Clock clock) {
+        this(accountId, state, clock, Callers.rootOnly(accountId));
+    }
+
+    /**
+     * @param longTerm who signs with a key STS did not issue: an IAM user with its own key, else the root user
+     */
+    public SessionRegistry(String accountId, StateStore state, Clock clock, Callers longTerm) {
+        this.longTerm = longTerm;
         this.accountId = accountId;
         this.stored = state.map("sts.sessions", IssuedSession.class);
         this.clock = clock;
@@ -50,6 +59,26 @@ public final class SessionRegistry implements Callers {
         Instant expiration = clock.instant().plus(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         IssuedSession session = new IssuedSession(accessKeyId(), secret(30), sessionToken(), expiration, roleArn,
                 roleId, sessionName, sessionPolicy, sourceIdentity);
+        sessions.put(session.accessKeyId(), session);
+        stored.put(session.accessKeyId(), session);
+        return session;
+    }
+
+    /**
+     * Issues credentials that are no role's: GetSessionToken's for a user or root (signing as them), or
+     * GetFederationToken's for a federated user.
+     *
+     * @param principalArn whom the credentials sign as
+     * @param userId       the UserId GetCallerIdentity answers for them
+     * @param userArn      the IAM user whose permissions they have, or null for root's
+     * @param sessionPolicy the session policy that limits them, or null
+     */
+    public IssuedSession issueFor(String principalArn, String userId, String userArn, String name, Duration duration,
+            String sessionPolicy) {
+        forgetLongExpired();
+        Instant expiration = clock.instant().plus(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        IssuedSession session = new IssuedSession(accessKeyId(), secret(30), sessionToken(), expiration, null,
+                userId, name, sessionPolicy, null, principalArn, userArn);
         sessions.put(session.accessKeyId(), session);
         stored.put(session.accessKeyId(), session);
         return session;
@@ -74,8 +103,8 @@ public final class SessionRegistry implements Callers {
     @Override
     public Caller of(String accessKeyId) {
         IssuedSession session = accessKeyId == null ? null : sessions.get(accessKeyId);
-        return session == null ? Caller.root(accountId, accessKeyId)
-                : new Caller(session.arn(), accessKeyId, session.roleArn());
+        return session == null ? longTerm.of(accessKeyId)
+                : new Caller(session.arn(), accessKeyId, session.roleArn(), session.userArn());
     }
 
     private void forgetLongExpired() {

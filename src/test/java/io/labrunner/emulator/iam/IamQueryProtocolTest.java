@@ -138,11 +138,12 @@ class IamQueryProtocolTest {
     }
 
     @Test
-    void anIamActionTheEmulatorLacksIsNotImplementedNamingIt() throws Exception {
-        QueryConformance.Reply reply = raw.send("CreateUser", Map.of("UserName", "u"));
-        assertThat(reply.status()).isEqualTo(501);
-        assertThat(reply.code()).isEqualTo("NotImplemented");
-        assertThat(reply.message()).contains("IAM CreateUser");
+    void anIamActionTheEmulatorLacksIsAnInvalidActionAsIamAnswersNamingIt() throws Exception {
+        QueryConformance.Reply reply = raw.send("CreateLoginProfile", Map.of("UserName", "u"));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("InvalidAction");
+        assertThat(reply.message()).startsWith("Could not find operation CreateLoginProfile for version 2010-05-08")
+                .contains("IAM CreateLoginProfile");
     }
 
     @Test

@@ -287,14 +287,17 @@ public class IamServiceTest {
     }
 
     @Test
-    void anActionIamDoesNotHaveIsAnInvalidActionWhileOneItHasIsNotImplemented() {
+    void anActionIamDoesNotHaveAndOneTheEmulatorLacksAreBothInvalidActions() {
         assertThatThrownBy(() -> call("Action", "GetEverything"))
                 .isInstanceOfSatisfying(AwsException.class, e -> {
                     assertThat(e.code()).isEqualTo("InvalidAction");
                     assertThat(e.status()).isEqualTo(400);
                 });
-        assertThatThrownBy(() -> call("Action", "CreateUser", "UserName", "u"))
-                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("NotImplemented"));
+        assertThatThrownBy(() -> call("Action", "CreateLoginProfile", "UserName", "u"))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("InvalidAction");
+                    assertThat(e.getMessage()).contains("IAM CreateLoginProfile");
+                });
     }
 
     @Test
@@ -332,9 +335,4 @@ public class IamServiceTest {
         assertThat(iam.directory().trustsService("r", "glue.amazonaws.com")).isTrue();
     }
 
-    @Test
-    void anUnknownActionIsNotImplemented() {
-        assertThatThrownBy(() -> call("Action", "CreateUser", "UserName", "u"))
-                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("NotImplemented"));
-    }
 }

@@ -35,7 +35,7 @@ class RolePoliciesCacheTest {
         iam = new IamService(roles, managed);
         access = new ServiceAccess(new AccessControl(true, roles, iam.rolePolicies(), Clock.systemUTC()),
                 BucketPolicies.NONE);
-        roles.create("crawler", "/", TRUST, null, 3600, Map.of());
+        roles.create("crawler", "/", TRUST, null, 3600, Map.of(), null);
     }
 
     @Test

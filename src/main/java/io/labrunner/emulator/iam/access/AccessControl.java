@@ -20,8 +20,9 @@ import java.util.function.Function;
  * <p>A resource's own policy (a bucket policy, a key policy) always counts: its explicit Deny denies
  * everybody it names, the root user included, as on AWS. A role's identity-based policies count only when
  * enforcement is on, which it is not by default: then a role's session (or a service acting as the role)
- * needs an Allow, and is denied with IAM's message otherwise. The root user is never denied by identity
- * policies.
+ * needs an Allow, and is denied with IAM's message otherwise; so does an IAM user's request, decided by the user's
+ * and its groups' policies. A permissions boundary and a session policy each limit what those allow. The root
+ * user is never denied by identity policies.
  */
 public final class AccessControl {
     private final boolean enforcing;
@@ -29,6 +30,7 @@ public final class AccessControl {
     private final RolePolicies rolePolicies;
     private final Clock clock;
     private final Function<String, Optional<SourcedPolicy>> sessionPolicies;
+    private final PrincipalPolicies principals;
 
     public AccessControl(boolean enforcing, IamDirectory roles, RolePolicies rolePolicies, Clock clock) {
         this(enforcing, roles, rolePolicies, clock, accessKeyId -> Optional.empty());
@@ -41,6 +43,16 @@ public final class AccessControl {
      */
     public AccessControl(boolean enforcing, IamDirectory roles, RolePolicies rolePolicies, Clock clock,
             Function<String, Optional<SourcedPolicy>> sessionPolicies) {
+        this(enforcing, roles, rolePolicies, clock, sessionPolicies, PrincipalPolicies.NONE);
+    }
+
+    /**
+     * @param principals the policies of IAM users (and their groups) and the permissions boundaries of users and
+     *                   roles: a boundary limits what the identity policies grant, as on AWS
+     */
+    public AccessControl(boolean enforcing, IamDirectory roles, RolePolicies rolePolicies, Clock clock,
+            Function<String, Optional<SourcedPolicy>> sessionPolicies, PrincipalPolicies principals) {
+        this.principals = principals;
         this.enforcing = enforcing;
         this.roles = roles;
         this.rolePolicies = rolePolicies;
@@ -55,18 +67,28 @@ public final class AccessControl {
 
     /** Empty when {@code caller} may perform the request, else why not. */
     public Optional<Denial> check(Caller caller, AccessRequest request) {
-        boolean identity = enforcing && caller.isRole();
-        List<SourcedPolicy> policies = identity ? identityPolicies(caller.roleArn()) : List.of();
+        boolean identity = enforcing && caller.hasIdentityPolicies();
+        List<SourcedPolicy> policies = !identity ? List.of()
+                : caller.isRole() ? identityPolicies(caller.roleArn()) : principals.ofUser(caller.userArn());
         Optional<Denial> denial = decide(caller.arn(), caller.roleArn(), identity, policies, request);
         if (denial.isPresent() || !identity) {
             return denial;
         }
+        String principal = caller.isRole() ? caller.roleArn() : caller.userArn();
+        Optional<Denial> bounded = principals.boundary(principal)
+                .flatMap(boundary -> limitDenial(caller, boundary, request, "permissions boundary"));
+        if (bounded.isPresent()) {
+            return bounded;
+        }
         return sessionPolicies.apply(caller.accessKeyId())
-                .flatMap(session -> sessionDenial(caller, session, request));
+                .flatMap(session -> limitDenial(caller, session, request, "session policy"));
     }
 
-    /** A session policy limits the session: it must allow the request too, and its Deny denies. */
-    private Optional<Denial> sessionDenial(Caller caller, SourcedPolicy session, AccessRequest request) {
+    /**
+     * A session policy limits the session, a permissions boundary its user or role: it must allow the request
+     * too, and its Deny denies ({@code what} names it in the message, as IAM's messages do).
+     */
+    private Optional<Denial> limitDenial(Caller caller, SourcedPolicy session, AccessRequest request, String what) {
         RequestContext.Builder context = RequestContext.builder(request.action(), request.resource())
                 .principal(caller.arn());
         request.keys().forEach(context::key);
@@ -75,9 +97,9 @@ public final class AccessControl {
         return switch (decision.decision()) {
             case ALLOWED -> Optional.empty();
             case EXPLICIT_DENY -> Optional.of(new Denial(caller.arn(), request.action(), request.resource(),
-                    "with an explicit deny in a session policy"));
+                    "with an explicit deny in a " + what));
             default -> Optional.of(new Denial(caller.arn(), request.action(), request.resource(),
-                    "because no session policy allows the " + request.action() + " action"));
+                    "because no " + what + " allows the " + request.action() + " action"));
         };
     }
 
@@ -89,7 +111,12 @@ public final class AccessControl {
     public Optional<Denial> checkRole(String roleArn, String sessionName, AccessRequest request) {
         String session = sessionArn(roleArn, sessionName);
         List<SourcedPolicy> policies = enforcing ? identityPolicies(roleArn) : List.of();
-        return decide(session, roleArn, enforcing, policies, request);
+        Optional<Denial> denial = decide(session, roleArn, enforcing, policies, request);
+        if (denial.isPresent() || !enforcing) {
+            return denial;
+        }
+        return principals.boundary(roleArn).flatMap(boundary -> limitDenial(new Caller(session, null, roleArn),
+                boundary, request, "permissions boundary"));
     }
 
     /** The ARN of a role's session: {@code arn:aws:sts::<account>:assumed-role/<role name>/<session>}. */
@@ -120,9 +147,11 @@ public final class AccessControl {
     /** The global condition keys every request carries (IAM User Guide, "AWS global condition context keys"). */
     private void globalKeys(RequestContext.Builder context, String principal, String roleArn) {
         String account = principal.split(":", 6)[4];
+        String type = roleArn != null ? "AssumedRole" : principal.contains(":user/") ? "User"
+                : principal.contains(":federated-user/") ? "FederatedUser" : "Account";
         context.key("aws:PrincipalArn", roleArn != null ? roleArn : principal)
                 .key("aws:PrincipalAccount", account)
-                .key("aws:PrincipalType", roleArn != null ? "AssumedRole" : "Account")
+                .key("aws:PrincipalType", type)
                 .key("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(clock.instant()))
                 .key("aws:EpochTime", String.valueOf(clock.instant().getEpochSecond()));
     }

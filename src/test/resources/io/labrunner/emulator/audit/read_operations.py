@@ -18,8 +18,9 @@ from botocore.utils import parse_timestamp
 
 NOT_IN_BODY = ("header", "headers", "statusCode", "querystring", "uri")
 # Enum values AWS sends that botocore's model does not list yet (clients keep them as plain strings):
-# ListFoundationModels reports VIDEO input for Nova Lite and Pro.
-AWS_SENDS_TOO = {"ModelModality": {"VIDEO"}}
+# ListFoundationModels reports VIDEO input for Nova Lite and Pro, and INFERENCE_PROFILE for models served only
+# through cross-region inference profiles (the newer Claude, Llama and Nova models).
+AWS_SENDS_TOO = {"ModelModality": {"VIDEO"}, "InferenceType": {"INFERENCE_PROFILE"}}
 
 
 def operations(n):

@@ -1,5 +1,6 @@
 package io.labrunner.emulator.firehose;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labrunner.emulator.Json;
 import java.math.BigDecimal;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One delivery stream: its configuration, status, buffer and, for KinesisStreamAsSource, where it
@@ -15,12 +17,18 @@ import java.util.Map;
 final class DeliveryStream {
     static final String DIRECT_PUT = "DirectPut";
     static final String KINESIS_SOURCE = "KinesisStreamAsSource";
+    /** The id of a stream's one destination. */
+    static final String DESTINATION_ID = "destinationId-000000000001";
 
     private final String name;
     private final String arn;
     private final String type;
     private final long createdMillis;
-    private final S3Destination destination;
+    private S3Destination destination;
+    /** The destination's configuration as given (created, then merged by each UpdateDestination), for the store. */
+    private JsonNode destinationConfig;
+    private int version = 1;
+    private final Map<String, String> tags = new TreeMap<>();
     private final String sourceStreamArn;
     private final String sourceRoleArn;
     private final DeliveryBuffer buffer = new DeliveryBuffer();
@@ -36,7 +44,8 @@ final class DeliveryStream {
     private long nextSourcePollMillis;
 
     DeliveryStream(String name, String arn, String type, long createdMillis, long activeAt, S3Destination destination,
-            String sourceStreamArn, String sourceRoleArn) {
+            JsonNode destinationConfig, String sourceStreamArn, String sourceRoleArn) {
+        this.destinationConfig = destinationConfig;
         this.name = name;
         this.arn = arn;
         this.type = type;
@@ -99,9 +108,30 @@ final class DeliveryStream {
         return readPositions;
     }
 
-    /** The version in object names: 1 until the destination is updated (UpdateDestination is not emulated). */
+    JsonNode destinationConfig() {
+        return destinationConfig;
+    }
+
+    /** The VersionId: 1 at creation, one more with each UpdateDestination; also part of delivered object names. */
     int version() {
-        return 1;
+        return version;
+    }
+
+    /** Sets the version a stored stream had reached. */
+    void restoreVersion(int stored) {
+        version = stored;
+    }
+
+    /** Puts a new destination in place for every delivery from now on, and counts a new version. */
+    void updateDestination(S3Destination updated, JsonNode config) {
+        destination = updated;
+        destinationConfig = config;
+        version++;
+    }
+
+    /** The stream's tags by key (live, under the service's lock). */
+    Map<String, String> tags() {
+        return tags;
     }
 
     List<String> deliveredKeys() {
@@ -186,7 +216,7 @@ final class DeliveryStream {
                     .put("DeliveryStartTimestamp", BigDecimal.valueOf(createdMillis, 3));
         }
         ObjectNode dest = d.putArray("Destinations").addObject();
-        dest.put("DestinationId", "destinationId-000000000001");
+        dest.put("DestinationId", DESTINATION_ID);
         ObjectNode s3 = destination.describe();
         dest.set("S3DestinationDescription", s3);
         if (destination.extended()) {

@@ -17,6 +17,7 @@ final class FirehoseAccess {
     private static final String FIREHOSE = "firehose.amazonaws.com";
     private static final List<String> ROLE_PATHS = List.of("KinesisStreamSourceConfiguration",
             "S3DestinationConfiguration", "ExtendedS3DestinationConfiguration");
+    private static final List<String> UPDATE_ROLE_PATHS = List.of("S3DestinationUpdate", "ExtendedS3DestinationUpdate");
 
     private FirehoseAccess() {
     }
@@ -30,8 +31,8 @@ final class FirehoseAccess {
         List<AccessRequest> out = new ArrayList<>(AccessRequests.on("firehose:" + operation,
                 AccessRequests.arn("firehose", request, IamDirectory.ACCOUNT_ID,
                         "deliverystream/" + AccessRequests.text(in, "*", "DeliveryStreamName"))));
-        if (operation.equals("CreateDeliveryStream")) {
-            for (String member : ROLE_PATHS) {
+        if (operation.equals("CreateDeliveryStream") || operation.equals("UpdateDestination")) {
+            for (String member : operation.equals("UpdateDestination") ? UPDATE_ROLE_PATHS : ROLE_PATHS) {
                 String role = AccessRequests.text(in, null, member, "RoleARN");
                 if (role != null) {
                     out.add(AccessRequests.passRole(role, IamDirectory.ACCOUNT_ID, FIREHOSE));

@@ -27,6 +27,17 @@ final class FirehoseErrors {
                 "Firehose " + name + " under account " + ACCOUNT + " is not ACTIVE, instead in state " + status + ".", 400);
     }
 
+    /** UpdateDestination with a VersionId that is no longer the stream's: another update came first. */
+    static AwsException staleVersion(String name, String given, String current) {
+        return new AwsException("ConcurrentModificationException", "Firehose " + name + " under account " + ACCOUNT
+                + " has version id " + current + ", not " + given + ".", 400);
+    }
+
+    static AwsException tooManyTags(String name) {
+        return new AwsException("LimitExceededException",
+                "Firehose " + name + " under account " + ACCOUNT + " cannot have more than 50 tags.", 400);
+    }
+
     static AwsException invalidArgument(String message) {
         return new AwsException("InvalidArgumentException", message, 400);
     }

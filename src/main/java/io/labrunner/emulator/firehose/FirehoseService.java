@@ -5,10 +5,13 @@ import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.TaggableResources;
 import io.labrunner.emulator.iam.access.ServiceAccess;
 import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.protocol.OperationHandler;
 import io.labrunner.emulator.state.StateStore;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +28,10 @@ import java.util.function.BiFunction;
  * ({@code FormatConverter}); ORC is refused as not implemented. The streams are in {@link DeliveryStreams},
  * written through by {@link FirehoseStore}.
  */
-public final class FirehoseService implements AwsService {
+public final class FirehoseService implements AwsService, TaggableResources {
     private final FirehoseSettings settings;
     private final DeliveryStreams streams = new DeliveryStreams();
+    private final FirehoseStore stored;
     private final Deliverer deliverer;
     private final JsonProtocolService protocol;
 
@@ -67,7 +71,7 @@ public final class FirehoseService implements AwsService {
     public FirehoseService(FirehoseSettings settings, ObjectStore store, KinesisApi kinesis, GlueTables glue,
                            StateStore state, ServiceAccess access) {
         this.settings = settings;
-        FirehoseStore stored = new FirehoseStore(state);
+        this.stored = new FirehoseStore(state);
         stored.load().forEach((region, list) -> list.forEach(s -> streams.inRegion(region).put(s.name(), s)));
         DeliveryStreamOperations deliveryStreams = new DeliveryStreamOperations(settings, kinesis, glue, streams,
                 stored);
@@ -79,6 +83,10 @@ public final class FirehoseService implements AwsService {
                 .handler("DescribeDeliveryStream", locked(DeliveryStreamOperations::describe))
                 .handler("ListDeliveryStreams", locked(DeliveryStreamOperations::list))
                 .handler("DeleteDeliveryStream", locked(deliveryStreams::delete))
+                .handler("UpdateDestination", locked(deliveryStreams::updateDestination))
+                .handler("TagDeliveryStream", locked(deliveryStreams::tag))
+                .handler("UntagDeliveryStream", locked(deliveryStreams::untag))
+                .handler("ListTagsForDeliveryStream", locked(DeliveryStreamOperations::listTags))
                 .handler("PutRecord", locked(records::putRecord))
                 .handler("PutRecordBatch", locked(records::putRecordBatch))
                 .build();
@@ -134,6 +142,55 @@ public final class FirehoseService implements AwsService {
         synchronized (streams) {
             return streams.deliveredKeys(region, streamName);
         }
+    }
+
+    @Override
+    public Set<String> arnServices() {
+        return Set.of("firehose");
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(String region) {
+        synchronized (streams) {
+            Map<String, DeliveryStream> inRegion = streams.inRegion(region);
+            streams.settle(inRegion, settings.clock().millis());
+            List<TaggedResource> out = new ArrayList<>();
+            inRegion.values().forEach(s -> out.add(new TaggedResource(s.arn(), s.tags())));
+            return out;
+        }
+    }
+
+    @Override
+    public void tag(String arn, Map<String, String> tags) {
+        synchronized (streams) {
+            DeliveryStreamOperations.addTags(byArn(arn), tags);
+            stored.save(streams.byRegion());
+        }
+    }
+
+    @Override
+    public void untag(String arn, Collection<String> keys) {
+        synchronized (streams) {
+            byArn(arn).tags().keySet().removeAll(keys);
+            stored.save(streams.byRegion());
+        }
+    }
+
+    /** The stream an ARN {@code arn:aws:firehose:<region>:<account>:deliverystream/<name>} names, under the lock. */
+    private DeliveryStream byArn(String arn) {
+        String[] parts = arn.split(":", 6);
+        String name = parts.length == 6 && parts[5].startsWith("deliverystream/")
+                ? parts[5].substring("deliverystream/".length()) : arn;
+        DeliveryStream stream = null;
+        if (parts.length == 6 && parts[2].equals("firehose") && parts[4].equals(FirehoseErrors.ACCOUNT)) {
+            Map<String, DeliveryStream> inRegion = streams.inRegion(parts[3]);
+            streams.settle(inRegion, settings.clock().millis());
+            stream = inRegion.get(name);
+        }
+        if (stream == null) {
+            throw FirehoseErrors.notFound(name);
+        }
+        return stream;
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Writes delivery streams through to the emulator's state store and loads them back: each stream's
- * configuration (as CreateDeliveryStream gave it), status, the sequence number it has read a Kinesis
+ * configuration (as CreateDeliveryStream gave it, merged with each UpdateDestination), version, tags, status, the sequence number it has read a Kinesis
  * source to in each shard (shard iterators do not outlive the emulator) and the objects it delivered.
  *
  * <p>Buffered records are not stored. A graceful stop delivers them ({@link FirehoseService#close()});
@@ -29,7 +29,7 @@ final class FirehoseStore {
     record StoredDeliveryStream(String region, String name, String arn, String type, long createdMillis,
                                 long activeAt, Long deletingAt, JsonNode destination, boolean extended,
                                 String sourceStreamArn, String sourceRoleArn, Map<String, String> readPositions,
-                                List<String> deliveredKeys) {
+                                List<String> deliveredKeys, Integer versionId, Map<String, String> tags) {
     }
 
     private final StateMap<StoredDeliveryStream> streams;
@@ -44,7 +44,14 @@ final class FirehoseStore {
         Map<String, List<DeliveryStream>> byRegion = new HashMap<>();
         streams.entries().forEach((key, s) -> {
             DeliveryStream stream = new DeliveryStream(s.name(), s.arn(), s.type(), s.createdMillis(), s.activeAt(),
-                    S3Destination.parse(s.destination(), s.extended()), s.sourceStreamArn(), s.sourceRoleArn());
+                    S3Destination.parse(s.destination(), s.extended()), s.destination(), s.sourceStreamArn(),
+                    s.sourceRoleArn());
+            if (s.versionId() != null) {
+                stream.restoreVersion(s.versionId());
+            }
+            if (s.tags() != null) {
+                stream.tags().putAll(s.tags());
+            }
             if (s.deletingAt() != null) {
                 stream.markDeleting(s.deletingAt());
             }
@@ -61,7 +68,7 @@ final class FirehoseStore {
         String key = key(region, stream.name());
         StoredDeliveryStream s = new StoredDeliveryStream(region, stream.name(), stream.arn(), stream.type(),
                 stream.createdMillis(), activeAt, null, destination, extended, stream.sourceStreamArn(),
-                stream.sourceRoleArn(), Map.of(), List.of());
+                stream.sourceRoleArn(), Map.of(), List.of(), stream.version(), Map.copyOf(stream.tags()));
         streams.put(key, s);
         written.put(key, s);
     }
@@ -80,8 +87,9 @@ final class FirehoseStore {
             }
             StoredDeliveryStream now = new StoredDeliveryStream(before.region(), before.name(), before.arn(),
                     before.type(), before.createdMillis(), before.activeAt(), stream.deletingAt(),
-                    before.destination(), before.extended(), before.sourceStreamArn(), before.sourceRoleArn(),
-                    Map.copyOf(stream.readPositions()), List.copyOf(stream.deliveredKeys()));
+                    stream.destinationConfig(), stream.destination().extended(), before.sourceStreamArn(),
+                    before.sourceRoleArn(), Map.copyOf(stream.readPositions()), List.copyOf(stream.deliveredKeys()),
+                    stream.version(), Map.copyOf(stream.tags()));
             if (!now.equals(before)) {
                 streams.put(key, now);
                 written.put(key, now);

@@ -102,8 +102,102 @@ final class CatalogOperations {
     }
 
     ObjectNode updateTable(JsonNode body) {
-        catalog.updateTable(body.path("DatabaseName").asText(), tableInput(body));
+        catalog.updateTable(body.path("DatabaseName").asText(), tableInput(body), body.path("VersionId").asText(null),
+                body.path("SkipArchive").asBoolean(false));
         return GlueJson.object();
+    }
+
+    ObjectNode getTableVersions(JsonNode body) {
+        List<JsonNode> versions = catalog.tableVersions(body.path("DatabaseName").asText(),
+                body.path("TableName").asText()).stream().map(CatalogOperations::versionJson).toList();
+        ObjectNode out = GlueJson.object();
+        Paging.page(body, versions, out, "TableVersions", 100);
+        return out;
+    }
+
+    ObjectNode getTableVersion(JsonNode body) {
+        TableVersion version = catalog.tableVersion(body.path("DatabaseName").asText(),
+                body.path("TableName").asText(), body.path("VersionId").asText(null));
+        ObjectNode out = GlueJson.object();
+        out.set("TableVersion", versionJson(version));
+        return out;
+    }
+
+    ObjectNode deleteTableVersion(JsonNode body) {
+        catalog.deleteTableVersion(body.path("DatabaseName").asText(), body.path("TableName").asText(),
+                body.path("VersionId").asText());
+        return GlueJson.object();
+    }
+
+    /** Deletes each version it can and lists the others; a missing table fails the whole call. */
+    ObjectNode batchDeleteTableVersion(JsonNode body) {
+        String db = body.path("DatabaseName").asText();
+        String table = body.path("TableName").asText();
+        catalog.requireTable(db, table);
+        ObjectNode out = GlueJson.object();
+        ArrayNode errors = out.putArray("Errors");
+        for (JsonNode version : body.path("VersionIds")) {
+            try {
+                catalog.deleteTableVersion(db, table, version.asText());
+            } catch (AwsException e) {
+                ObjectNode error = errors.addObject().put("TableName", GlueCatalog.canonical(table))
+                        .put("VersionId", version.asText());
+                error.putObject("ErrorDetail").put("ErrorCode", e.code()).put("ErrorMessage", e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode versionJson(TableVersion version) {
+        ObjectNode node = GlueJson.object();
+        node.set("Table", tableJson(version.table()));
+        node.put("VersionId", version.versionId());
+        return node;
+    }
+
+    ObjectNode createUserDefinedFunction(JsonNode body) {
+        catalog.createFunction(body.path("DatabaseName").asText(), functionInput(body));
+        return GlueJson.object();
+    }
+
+    ObjectNode getUserDefinedFunction(JsonNode body) {
+        ObjectNode out = GlueJson.object();
+        out.set("UserDefinedFunction", GlueJson.tree(catalog.requireFunction(body.path("DatabaseName").asText(),
+                body.path("FunctionName").asText())));
+        return out;
+    }
+
+    /** Pattern is a regular expression over function names, as GetTables' Expression is over table names. */
+    ObjectNode getUserDefinedFunctions(JsonNode body) {
+        Pattern pattern = namePattern(body.path("Pattern").asText());
+        String type = body.path("FunctionType").asText(null);
+        List<UserDefinedFunction> matching = catalog.functions(body.path("DatabaseName").asText(null)).stream()
+                .filter(f -> pattern.matcher(f.functionName()).matches())
+                .filter(f -> type == null || type.equals(f.functionType()))
+                .toList();
+        ObjectNode out = GlueJson.object();
+        Paging.page(body, matching, out, "UserDefinedFunctions", 100);
+        return out;
+    }
+
+    ObjectNode updateUserDefinedFunction(JsonNode body) {
+        catalog.updateFunction(body.path("DatabaseName").asText(), body.path("FunctionName").asText(),
+                functionInput(body));
+        return GlueJson.object();
+    }
+
+    ObjectNode deleteUserDefinedFunction(JsonNode body) {
+        catalog.deleteFunction(body.path("DatabaseName").asText(), body.path("FunctionName").asText());
+        return GlueJson.object();
+    }
+
+    /** The model requires FunctionInput but none of its members; a function without a name is Glue's refusal. */
+    private static UserDefinedFunction functionInput(JsonNode body) {
+        JsonNode input = body.path("FunctionInput");
+        if (input.path("FunctionName").asText("").isBlank()) {
+            throw GlueErrors.invalidInput("Function name is required.");
+        }
+        return GlueJson.read(input, UserDefinedFunction.class);
     }
 
     ObjectNode deleteTable(JsonNode body) {

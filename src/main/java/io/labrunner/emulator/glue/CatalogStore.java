@@ -20,11 +20,15 @@ final class CatalogStore {
     private final StateMap<Database> databases;
     private final StateMap<StoredTable> tables;
     private final StateMap<Partition> partitions;
+    private final StateMap<Table> tableVersions;
+    private final StateMap<UserDefinedFunction> functions;
 
     CatalogStore(StateStore state) {
         this.databases = state.map("glue.databases", Database.class);
         this.tables = state.map("glue.tables", StoredTable.class);
         this.partitions = state.map("glue.partitions", Partition.class);
+        this.tableVersions = state.map("glue.table-versions", Table.class);
+        this.functions = state.map("glue.functions", UserDefinedFunction.class);
     }
 
     Map<String, Database> databases() {
@@ -46,6 +50,37 @@ final class CatalogStore {
         return out;
     }
 
+    /** The table's archived versions by version number. */
+    Map<Integer, Table> tableVersions(String database, String table) {
+        String prefix = database + SEP + table + SEP;
+        Map<Integer, Table> out = new java.util.TreeMap<>();
+        tableVersions.entriesWithPrefix(prefix).forEach((k, v) -> out.put(Integer.parseInt(k.substring(prefix.length())), v));
+        return out;
+    }
+
+    /** The database's functions by (canonical) name. */
+    Map<String, UserDefinedFunction> functions(String database) {
+        Map<String, UserDefinedFunction> out = new java.util.TreeMap<>();
+        functions.entriesWithPrefix(database + SEP).forEach((k, v) -> out.put(k.substring(database.length() + 1), v));
+        return out;
+    }
+
+    void saveTableVersion(String database, String table, int version, Table definition) {
+        tableVersions.put(database + SEP + table + SEP + String.format("%010d", version), definition);
+    }
+
+    void deleteTableVersion(String database, String table, int version) {
+        tableVersions.remove(database + SEP + table + SEP + String.format("%010d", version));
+    }
+
+    void saveFunction(UserDefinedFunction function) {
+        functions.put(function.databaseName() + SEP + function.functionName(), function);
+    }
+
+    void deleteFunction(String database, String name) {
+        functions.remove(database + SEP + name);
+    }
+
     void saveDatabase(Database database) {
         databases.put(database.name(), database);
     }
@@ -54,6 +89,8 @@ final class CatalogStore {
         databases.remove(database);
         tables.removePrefix(database + SEP);
         partitions.removePrefix(database + SEP);
+        tableVersions.removePrefix(database + SEP);
+        functions.removePrefix(database + SEP);
     }
 
     void saveTable(String database, String table, Table definition, int version) {
@@ -63,6 +100,7 @@ final class CatalogStore {
     void deleteTable(String database, String table) {
         tables.remove(database + SEP + table);
         partitions.removePrefix(database + SEP + table + SEP);
+        tableVersions.removePrefix(database + SEP + table + SEP);
     }
 
     void savePartition(String database, String table, long sequence, Partition partition) {

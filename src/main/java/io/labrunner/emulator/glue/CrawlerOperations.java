@@ -272,6 +272,19 @@ final class CrawlerOperations implements AutoCloseable {
         return crawlers.all();
     }
 
+    /** When the crawler of that name was created, or null when there is none. */
+    Instant creationTime(String name) {
+        Crawler crawler = crawlers.get(name);
+        return crawler == null ? null : crawler.creationTime;
+    }
+
+    /** Every crawler's creation time, by name. */
+    java.util.Map<String, Instant> creationTimes() {
+        java.util.Map<String, Instant> out = new java.util.TreeMap<>();
+        crawlers.all().forEach(c -> out.put(c.name, c.creationTime));
+        return out;
+    }
+
     private Crawler require(String name) {
         Crawler crawler = crawlers.get(name);
         if (crawler == null) {

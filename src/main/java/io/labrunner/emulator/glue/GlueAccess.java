@@ -13,7 +13,8 @@ import java.util.Locale;
  * What IAM authorizes for Glue's operations: Data Catalog operations act on the catalog, the database and, for
  * tables and partitions, the table, and each must be allowed (a GetTable needs {@code catalog},
  * {@code database/db} and {@code table/db/name}); crawler operations act on the crawler; CreateCrawler and
- * UpdateCrawler pass the crawler's role ({@code iam:PassRole}).
+ * UpdateCrawler pass the crawler's role ({@code iam:PassRole}); user-defined functions are
+ * {@code userDefinedFunction/db/name}; the tagging operations act on the ARN they name.
  * https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
  */
 final class GlueAccess {
@@ -65,6 +66,21 @@ final class GlueAccess {
                     "UpdatePartition", "DeletePartition", "BatchDeletePartition":
                 return AccessRequests.on(action, catalog, databaseArn(request, account, database),
                         tableArn(request, account, database, table));
+            case "GetTableVersions", "GetTableVersion", "DeleteTableVersion", "BatchDeleteTableVersion":
+                return AccessRequests.on(action, catalog, databaseArn(request, account, database),
+                        tableArn(request, account, database, table));
+            case "CreateUserDefinedFunction", "GetUserDefinedFunction", "UpdateUserDefinedFunction",
+                    "DeleteUserDefinedFunction", "GetUserDefinedFunctions": {
+                String function = operation.equals("GetUserDefinedFunctions") ? "*"
+                        : operation.equals("CreateUserDefinedFunction")
+                        ? AccessRequests.text(in, "*", "FunctionInput", "FunctionName")
+                        : AccessRequests.text(in, "*", "FunctionName");
+                return AccessRequests.on(action, catalog, databaseArn(request, account, database),
+                        AccessRequests.arn("glue", request, account,
+                                "userDefinedFunction/" + database + "/" + name(function)));
+            }
+            case "TagResource", "UntagResource", "GetTags":
+                return AccessRequests.on(action, AccessRequests.text(in, "*", "ResourceArn"));
             case "CreateCrawler", "UpdateCrawler": {
                 List<AccessRequest> out = new ArrayList<>(AccessRequests.on(action, crawlerArn(request, in)));
                 String role = AccessRequests.text(in, null, "Role");

@@ -23,11 +23,15 @@ public final class GlueCatalog {
 
     private final Map<String, Database> databases = new TreeMap<>();
     private final Map<String, Map<String, TableEntry>> tables = new TreeMap<>();
+    /** Database → function name → function. */
+    private final Map<String, Map<String, UserDefinedFunction>> functions = new TreeMap<>();
     private final CatalogStore stored;
 
     private static final class TableEntry {
         Table table;
         int version;
+        /** Earlier versions UpdateTable archived, by version number (the current one is {@link #table}). */
+        final TreeMap<Integer, Table> archived = new TreeMap<>();
         final Map<List<String>, Partition> partitions = new LinkedHashMap<>();
         /** Each partition's key in the store; a partition re-put goes to the end, as in the map above. */
         final Map<List<String>, Long> sequences = new HashMap<>();
@@ -60,6 +64,7 @@ public final class GlueCatalog {
             stored.tables(name).forEach((tableName, t) -> {
                 TableEntry entry = new TableEntry(t.table());
                 entry.version = t.version();
+                entry.archived.putAll(stored.tableVersions(name, tableName));
                 stored.partitions(name, tableName).forEach((sequence, partition) -> {
                     List<String> values = List.copyOf(partition.values());
                     entry.partitions.put(values, partition);
@@ -69,6 +74,7 @@ public final class GlueCatalog {
                 dbTables.put(tableName, entry);
             });
             tables.put(name, dbTables);
+            functions.put(name, new TreeMap<>(stored.functions(name)));
         });
     }
 
@@ -86,6 +92,7 @@ public final class GlueCatalog {
                 input.parameters() == null ? Map.of() : input.parameters(), Instant.now(), CATALOG_ID);
         databases.put(name, db);
         tables.put(name, new TreeMap<>());
+        functions.put(name, new TreeMap<>());
         stored.saveDatabase(db);
         return db;
     }
@@ -104,6 +111,9 @@ public final class GlueCatalog {
 
     public synchronized Database updateDatabase(String name, Database input) {
         Database old = requireDatabase(name);
+        if (!old.name().equals(canonical(input.name()))) {
+            throw GlueErrors.invalidInput("Database cannot be renamed");
+        }
         Database db = new Database(old.name(), input.description(), input.locationUri(),
                 input.parameters() == null ? Map.of() : input.parameters(), old.createTime(), CATALOG_ID);
         databases.put(old.name(), db);
@@ -116,6 +126,7 @@ public final class GlueCatalog {
         Database db = requireDatabase(name);
         databases.remove(db.name());
         tables.remove(db.name());
+        functions.remove(db.name());
         stored.deleteDatabase(db.name());
     }
 
@@ -147,14 +158,129 @@ public final class GlueCatalog {
         return tablesOf(database).values().stream().map(e -> e.table).toList();
     }
 
-    /** Replaces a table's definition (not its name), keeping its partitions; bumps its version. */
+    /**
+     * Replaces a table's definition (not its name), keeping its partitions; bumps its version and archives the
+     * version it replaces, as an UpdateTable without SkipArchive does.
+     */
     public synchronized Table updateTable(String database, Table input) {
+        return updateTable(database, input, null, false);
+    }
+
+    /**
+     * UpdateTable: refused when {@code expectedVersion} is given and is not the table's current VersionId (another
+     * writer got there first); the replaced version is kept for GetTableVersions unless {@code skipArchive}.
+     */
+    synchronized Table updateTable(String database, Table input, String expectedVersion, boolean skipArchive) {
         TableEntry entry = entry(database, input.name());
+        if (expectedVersion != null && !expectedVersion.equals(entry.table.versionId())) {
+            throw new io.labrunner.emulator.AwsException("ConcurrentModificationException",
+                    "Update table failed due to concurrent modifications.", 400);
+        }
+        String db = entry.table.databaseName();
+        String name = entry.table.name();
+        if (!skipArchive) {
+            entry.archived.put(entry.version, entry.table);
+            stored.saveTableVersion(db, name, entry.version, entry.table);
+        }
         entry.version++;
-        entry.table = input.named(entry.table.name()).placed(entry.table.databaseName(),
-                entry.table.createTime(), Instant.now(), Integer.toString(entry.version));
-        stored.saveTable(entry.table.databaseName(), entry.table.name(), entry.table, entry.version);
+        entry.table = input.named(name).placed(db, entry.table.createTime(), Instant.now(),
+                Integer.toString(entry.version));
+        stored.saveTable(db, name, entry.table, entry.version);
         return entry.table;
+    }
+
+    /** The table's current version and every archived one, newest first. */
+    synchronized List<TableVersion> tableVersions(String database, String table) {
+        TableEntry entry = entry(database, table);
+        List<TableVersion> out = new ArrayList<>();
+        out.add(new TableVersion(entry.table, entry.table.versionId()));
+        entry.archived.descendingMap().forEach((v, t) -> out.add(new TableVersion(t, Integer.toString(v))));
+        return out;
+    }
+
+    /** One version of the table; the current one when {@code versionId} is null. */
+    synchronized TableVersion tableVersion(String database, String table, String versionId) {
+        TableEntry entry = entry(database, table);
+        if (versionId == null || versionId.equals(entry.table.versionId())) {
+            return new TableVersion(entry.table, entry.table.versionId());
+        }
+        Table archived = entry.archived.get(versionNumber(versionId));
+        if (archived == null) {
+            throw GlueErrors.tableVersionNotFound(versionId);
+        }
+        return new TableVersion(archived, versionId);
+    }
+
+    /** Deletes an archived version; the current version goes only with the table. */
+    synchronized void deleteTableVersion(String database, String table, String versionId) {
+        TableEntry entry = entry(database, table);
+        int number = versionNumber(versionId);
+        if (number == entry.version) {
+            throw GlueErrors.invalidInput("Cannot delete the current version of a table.");
+        }
+        if (entry.archived.remove(number) == null) {
+            throw GlueErrors.tableVersionNotFound(versionId);
+        }
+        stored.deleteTableVersion(entry.table.databaseName(), entry.table.name(), number);
+    }
+
+    /** VersionIds are the decimal numbers Glue counts from 0; anything else is refused as input. */
+    private static int versionNumber(String versionId) {
+        try {
+            int number = Integer.parseInt(versionId);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw GlueErrors.invalidInput("Invalid version id: " + versionId);
+    }
+
+    public synchronized UserDefinedFunction createFunction(String database, UserDefinedFunction input) {
+        Database db = requireDatabase(database);
+        Map<String, UserDefinedFunction> dbFunctions = functions.get(db.name());
+        String name = canonical(input.functionName());
+        if (dbFunctions.containsKey(name)) {
+            throw GlueErrors.alreadyExists("Function already exists.");
+        }
+        UserDefinedFunction function = input.placed(name, db.name(), Instant.now());
+        dbFunctions.put(name, function);
+        stored.saveFunction(function);
+        return function;
+    }
+
+    public synchronized UserDefinedFunction requireFunction(String database, String name) {
+        UserDefinedFunction function = functions.get(requireDatabase(database).name()).get(canonical(name));
+        if (function == null) {
+            throw GlueErrors.functionNotFound();
+        }
+        return function;
+    }
+
+    /** The functions of one database, or of every database when {@code database} is null, by database and name. */
+    public synchronized List<UserDefinedFunction> functions(String database) {
+        if (database != null) {
+            return new ArrayList<>(functions.get(requireDatabase(database).name()).values());
+        }
+        List<UserDefinedFunction> all = new ArrayList<>();
+        functions.values().forEach(byName -> all.addAll(byName.values()));
+        return all;
+    }
+
+    /** Replaces a function's definition; its name, database and creation time stay. */
+    public synchronized UserDefinedFunction updateFunction(String database, String name, UserDefinedFunction input) {
+        UserDefinedFunction old = requireFunction(database, name);
+        UserDefinedFunction function = input.placed(old.functionName(), old.databaseName(), old.createTime());
+        functions.get(old.databaseName()).put(old.functionName(), function);
+        stored.saveFunction(function);
+        return function;
+    }
+
+    public synchronized void deleteFunction(String database, String name) {
+        UserDefinedFunction old = requireFunction(database, name);
+        functions.get(old.databaseName()).remove(old.functionName());
+        stored.deleteFunction(old.databaseName(), old.functionName());
     }
 
     public synchronized void deleteTable(String database, String name) {

@@ -23,6 +23,15 @@ final class GlueErrors {
         return notFound("Cannot find partition.");
     }
 
+    static AwsException tableVersionNotFound(String versionId) {
+        return notFound("Table version " + versionId + " not found.");
+    }
+
+    /** Glue's words for a missing user-defined function, as Hive metastore clients log them. */
+    static AwsException functionNotFound() {
+        return notFound("Cannot find function.");
+    }
+
     static AwsException crawlerNotFound(String name) {
         return notFound("Crawler entry with name " + name + " does not exist");
     }

@@ -6,12 +6,17 @@ import io.labrunner.emulator.AwsRequest;
 import io.labrunner.emulator.AwsResponse;
 import io.labrunner.emulator.AwsService;
 import io.labrunner.emulator.Protocol;
+import io.labrunner.emulator.TaggableResources;
 import io.labrunner.emulator.iam.IamDirectory;
 import io.labrunner.emulator.iam.access.ServiceAccess;
 import io.labrunner.emulator.state.StateStore;
 import io.labrunner.emulator.protocol.JsonProtocolService;
 import io.labrunner.emulator.protocol.OperationHandler;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,10 +27,11 @@ import java.util.function.Function;
  * {@link CrawlerOperations} hold only the behaviour and Glue's own checks. The catalog's state is
  * {@link GlueCatalog} (written through by {@link CatalogStore}), the crawlers' {@link CrawlerStore}.
  */
-public final class GlueService implements AwsService {
+public final class GlueService implements AwsService, TaggableResources {
     private final GlueCatalog catalog;
     private final CatalogOperations catalogOperations;
     private final CrawlerOperations crawlerOperations;
+    private final TagOperations tagOperations;
     private final JsonProtocolService protocol;
 
     /** A Glue with an empty catalog and default crawl timings. */
@@ -62,6 +68,8 @@ public final class GlueService implements AwsService {
         this.catalog = catalog;
         this.catalogOperations = new CatalogOperations(catalog);
         this.crawlerOperations = new CrawlerOperations(catalog, blobRoot, iam, access, timings, state);
+        this.tagOperations = new TagOperations(catalog, crawlerOperations::creationTime,
+                crawlerOperations::creationTimes, new GlueTags(state));
         this.protocol = operations();
     }
 
@@ -72,7 +80,7 @@ public final class GlueService implements AwsService {
 
     /** The catalog, database, table or crawler ARNs a request acts on ({@link GlueAccess}). */
     @Override
-    public java.util.List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
+    public List<io.labrunner.emulator.iam.access.AccessRequest> accessRequests(AwsRequest request) {
         return GlueAccess.of(request);
     }
 
@@ -92,13 +100,17 @@ public final class GlueService implements AwsService {
     }
 
     /** The operations this emulator implements, by their model names. */
-    java.util.Set<String> implementedOperations() {
+    Set<String> implementedOperations() {
         return protocol.operations();
     }
 
     private JsonProtocolService operations() {
         return JsonProtocolService.builder("glue")
-                .handler("CreateDatabase", of(catalogOperations::createDatabase))
+                .handler("CreateDatabase", (input, request) -> {
+                    ObjectNode out = catalogOperations.createDatabase(input);
+                    tagOperations.taggedDatabase(input);
+                    return out;
+                })
                 .handler("GetDatabase", of(catalogOperations::getDatabase))
                 .handler("GetDatabases", of(catalogOperations::getDatabases))
                 .handler("UpdateDatabase", of(catalogOperations::updateDatabase))
@@ -108,6 +120,15 @@ public final class GlueService implements AwsService {
                 .handler("GetTables", of(catalogOperations::getTables))
                 .handler("UpdateTable", of(catalogOperations::updateTable))
                 .handler("DeleteTable", of(catalogOperations::deleteTable))
+                .handler("GetTableVersions", of(catalogOperations::getTableVersions))
+                .handler("GetTableVersion", of(catalogOperations::getTableVersion))
+                .handler("DeleteTableVersion", of(catalogOperations::deleteTableVersion))
+                .handler("BatchDeleteTableVersion", of(catalogOperations::batchDeleteTableVersion))
+                .handler("CreateUserDefinedFunction", of(catalogOperations::createUserDefinedFunction))
+                .handler("GetUserDefinedFunction", of(catalogOperations::getUserDefinedFunction))
+                .handler("GetUserDefinedFunctions", of(catalogOperations::getUserDefinedFunctions))
+                .handler("UpdateUserDefinedFunction", of(catalogOperations::updateUserDefinedFunction))
+                .handler("DeleteUserDefinedFunction", of(catalogOperations::deleteUserDefinedFunction))
                 .handler("BatchDeleteTable", of(catalogOperations::batchDeleteTable))
                 .handler("CreatePartition", of(catalogOperations::createPartition))
                 .handler("BatchCreatePartition", of(catalogOperations::batchCreatePartition))
@@ -117,7 +138,11 @@ public final class GlueService implements AwsService {
                 .handler("UpdatePartition", of(catalogOperations::updatePartition))
                 .handler("DeletePartition", of(catalogOperations::deletePartition))
                 .handler("BatchDeletePartition", of(catalogOperations::batchDeletePartition))
-                .handler("CreateCrawler", of(crawlerOperations::createCrawler))
+                .handler("CreateCrawler", (input, request) -> {
+                    ObjectNode out = crawlerOperations.createCrawler(input);
+                    tagOperations.taggedCrawler(input);
+                    return out;
+                })
                 .handler("UpdateCrawler", of(crawlerOperations::updateCrawler))
                 .handler("GetCrawler", of(crawlerOperations::getCrawler))
                 .handler("GetCrawlers", of(crawlerOperations::getCrawlers))
@@ -126,12 +151,35 @@ public final class GlueService implements AwsService {
                 .handler("StopCrawler", of(crawlerOperations::stopCrawler))
                 .handler("DeleteCrawler", of(crawlerOperations::deleteCrawler))
                 .handler("GetCrawlerMetrics", of(crawlerOperations::getCrawlerMetrics))
+                .handler("TagResource", of(tagOperations::tagResource))
+                .handler("UntagResource", of(tagOperations::untagResource))
+                .handler("GetTags", of(tagOperations::getTags))
                 .build();
     }
 
     /** An operation that needs only its validated input. */
     private static OperationHandler of(Function<JsonNode, ObjectNode> operation) {
         return (input, request) -> operation.apply(input);
+    }
+
+    @Override
+    public Set<String> arnServices() {
+        return Set.of("glue");
+    }
+
+    @Override
+    public List<TaggedResource> taggedResources(String region) {
+        return tagOperations.all(region);
+    }
+
+    @Override
+    public void tag(String arn, Map<String, String> tags) {
+        tagOperations.tag(arn, tags);
+    }
+
+    @Override
+    public void untag(String arn, Collection<String> keys) {
+        tagOperations.untag(arn, keys);
     }
 
     @Override

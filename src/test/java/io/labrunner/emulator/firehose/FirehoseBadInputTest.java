@@ -115,12 +115,12 @@ class FirehoseBadInputTest {
     @Test
     void anOperationFirehoseDoesNotHaveIsUnknownAndOneItHasButTheEmulatorLacksIsNotImplemented() {
         Answer unknown = firehose("LaunchRockets", "{}");
-        Answer lacking = firehose("TagDeliveryStream", "{'DeliveryStreamName':'s','Tags':[{'Key':'k'}]}");
+        Answer lacking = firehose("StartDeliveryStreamEncryption", "{'DeliveryStreamName':'s'}");
 
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.errorType()).isEqualTo("UnknownOperationException");
         assertThat(lacking.status()).isEqualTo(501);
         assertThat(lacking.errorType()).isEqualTo("NotImplemented");
-        assertThat(lacking.message()).contains("TagDeliveryStream");
+        assertThat(lacking.message()).contains("StartDeliveryStreamEncryption");
     }
 }

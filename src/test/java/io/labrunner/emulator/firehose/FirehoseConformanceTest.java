@@ -63,7 +63,7 @@ class FirehoseConformanceTest {
         ConformanceCases generator = new ConformanceCases(ServiceModels.get("firehose"), SAMPLES);
         List<String> operations = implementedOperations();
         List<ConformanceCases.Case> cases = generator.casesOf("Firehose", operations);
-        assertThat(operations).hasSize(6);
+        assertThat(operations).hasSize(10);
         assertThat(cases).hasSizeGreaterThan(operations.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.operation() + ": " + c.name(), () -> {
             SignedHttp.Answer answer = post(c.operation(), JSON.writeValueAsBytes(c.body()));

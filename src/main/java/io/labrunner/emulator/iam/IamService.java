@@ -70,6 +70,7 @@ public final class IamService implements AwsService {
         HolderPolicyOperations userPolicy = new HolderPolicyOperations(users, managed, "UserName");
         HolderPolicyOperations groupPolicy = new HolderPolicyOperations(groups, managed, "GroupName");
         SimulationOperations simulation = new SimulationOperations(roles, rolePolicies);
+        AccountAliases aliases = new AccountAliases(roles.state());
         this.protocol = QueryProtocolService.builder("iam")
                 .handler("CreateRole", (in, request) -> role.create(in))
                 .handler("GetRole", (in, request) -> role.get(in))
@@ -136,7 +137,9 @@ public final class IamService implements AwsService {
                 .handler("DetachGroupPolicy", (in, request) -> groupPolicy.detach(in))
                 .handler("ListAttachedGroupPolicies", (in, request) -> groupPolicy.listAttached(in))
                 .handler("ListAccountAliases", (in, request) ->
-                        Map.of("AccountAliases", roles.accountAliases(), "IsTruncated", false))
+                        Map.of("AccountAliases", aliases.list(), "IsTruncated", false))
+                .handler("CreateAccountAlias", (in, request) -> aliases.create(in))
+                .handler("DeleteAccountAlias", (in, request) -> aliases.delete(in))
                 .build();
     }
 

@@ -11,7 +11,7 @@ import json
 import botocore.session
 
 SERVED = {
-    "iam": ["CreateRole", "GetRole", "DeleteRole", "UpdateAssumeRolePolicy", "ListRoles", "PutRolePolicy",
+    "iam": ["CreateAccountAlias", "DeleteAccountAlias", "CreateRole", "GetRole", "DeleteRole", "UpdateAssumeRolePolicy", "ListRoles", "PutRolePolicy",
             "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies", "AttachRolePolicy", "DetachRolePolicy",
             "ListAttachedRolePolicies", "TagRole", "UntagRole", "ListRoleTags", "ListAccountAliases",
             "CreatePolicy", "GetPolicy", "DeletePolicy", "ListPolicies", "CreatePolicyVersion", "GetPolicyVersion",

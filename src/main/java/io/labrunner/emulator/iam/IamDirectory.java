@@ -1,6 +1,5 @@
 package io.labrunner.emulator.iam;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,4 @@ public interface IamDirectory {
     default boolean trustsService(String arnOrName, String servicePrincipal) {
         return role(arnOrName).map(r -> TrustPolicy.allowsService(r.trustPolicy(), servicePrincipal)).orElse(false);
     }
-
-    /** The account's aliases (the real-account guard refuses aliases containing {@code prod}). */
-    List<String> accountAliases();
 }

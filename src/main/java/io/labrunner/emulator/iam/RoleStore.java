@@ -54,11 +54,6 @@ public final class RoleStore implements IamDirectory {
         return Optional.ofNullable(roles.get(key(arnOrName)));
     }
 
-    @Override
-    public List<String> accountAliases() {
-        return List.of();
-    }
-
     /** All roles, sorted by name as IAM lists them. */
     public List<Role> all() {
         List<Role> list = new ArrayList<>(roles.values());

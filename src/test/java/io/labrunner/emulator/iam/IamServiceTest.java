@@ -310,10 +310,11 @@ public class IamServiceTest {
     }
 
     @Test
-    void listAccountAliasesIsEmpty() {
-        String xml = call("Action", "ListAccountAliases");
-        assertThat(xml).contains("<AccountAliases></AccountAliases>");
-        assertThat(iam.directory().accountAliases()).isEqualTo(List.of());
+    void anAccountHasNoAliasUntilOneIsCreatedAndARefusedOneIsNotKept() {
+        assertThat(call("Action", "ListAccountAliases")).contains("<AccountAliases></AccountAliases>");
+        assertThatThrownBy(() -> call("Action", "CreateAccountAlias", "AccountAlias", "Bad--Alias"))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("ValidationError"));
+        assertThat(call("Action", "ListAccountAliases")).contains("<AccountAliases></AccountAliases>");
     }
 
     @Test
